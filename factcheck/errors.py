@@ -1,0 +1,79 @@
+"""Errors factcheck reports to its user.
+
+Every error the user can cause (a bad path, a broken rule file, a bad option) is a
+``FactcheckError``: it carries its exit code and, where there is one, the place in a
+file it is about, so the CLI prints one line ``file:line:col: message`` and exits
+with that code instead of showing a traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class SourceLocation:
+    """A place in a user's file; ``line`` and ``column`` are 1-based."""
+
+    path: str
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        parts = [self.path]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+
+class FactcheckError(Exception):
+    """Base of every error the user can cause. ``exit_code`` is what the CLI exits with."""
+
+    exit_code: int = 2
+
+    def __init__(self, message: str, location: SourceLocation | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.location = location
+
+    def __str__(self) -> str:
+        if self.location is not None:
+            return f"{self.location}: {self.message}"
+        return self.message
+
+
+class UsageError(FactcheckError):
+    """Bad command-line usage: an unknown format, an invalid option value."""
+
+
+class InputError(FactcheckError):
+    """A document that cannot be read: missing, unreadable, binary, too large."""
+
+
+class MetadataError(InputError):
+    """Front matter or a manifest that cannot be understood."""
+
+
+class RuleError(FactcheckError):
+    """A rule file that cannot be used. Several may be collected into ``RuleErrors``."""
+
+
+class RuleErrors(FactcheckError):
+    """Every problem found in a set of rule files, reported together."""
+
+    def __init__(self, errors: list[RuleError]) -> None:
+        super().__init__(f"{len(errors)} error(s) in rule files")
+        self.errors = errors
+
+    def __str__(self) -> str:
+        return "\n".join(str(e) for e in self.errors)
+
+
+class ConfigError(FactcheckError):
+    """A configuration file (factcheck.toml, [tool.factcheck]) that cannot be used."""
+
+
+class OutputError(FactcheckError):
+    """The report cannot be written where the user asked."""

@@ -1,0 +1,131 @@
+"""The data factcheck passes between its stages and writes out.
+
+These pydantic models are the boundary described in CONTRACT.md: ``Report`` serialises
+to the JSON document that downstream tools read. Fields beyond the contract are allowed
+(the contract says "add fields freely") but the contract's names and meanings are fixed.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Qualifier = Literal["exact", "approx", "over", "under", "at_least", "at_most", "range", "vague"]
+Severity = Literal["error", "warning", "info"]
+Role = Literal["checked", "corpus"]
+DatePrecision = Literal["day", "month", "year"]
+
+SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
+
+
+class Document(BaseModel):
+    """One article, draft or archive record, with the text factcheck reads.
+
+    ``text`` is the document as factcheck reads it: front matter and markup removed.
+    Claim offsets refer to it. ``line_offset`` is how many lines of the source file come
+    before ``text`` (front matter), so that reports can point at the file's own lines.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    path: str
+    title: str | None = None
+    outlet: str | None = None
+    published: date | None = None
+    url: str | None = None
+    role: Role = "corpus"
+    format: str = "txt"
+    text: str = Field(default="", exclude=True, repr=False)
+    line_offset: int = 0
+    # Where each metadata field came from ("cli", "front_matter", "manifest", "record", "html").
+    metadata_source: dict[str, str] = Field(default_factory=dict)
+    # Fields of a manifest or record that factcheck keeps but does not interpret
+    # (e.g. the seed manifest's outlet_confidence and date_confidence).
+    extra: dict[str, Any] = Field(default_factory=dict)
+
+
+class Claim(BaseModel):
+    """One numeric claim found in a document (CONTRACT.md ``claims[]``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = ""
+    doc: str = ""
+    start: int
+    end: int
+    surface: str
+    sentence: str = ""
+    value: float | None
+    lower: float | None
+    upper: float | None
+    qualifier: Qualifier
+    unit: str | None = None
+    entity: str | None = None
+    predicate: str | None = None
+    location: str | None = None
+    attribution: str | None = None
+    as_of: date | None = None
+    figure: str | None = None
+
+    # -- beyond the contract -------------------------------------------------------
+    # Whether the interval's ends are themselves included: "more than 1.4 million" is
+    # [1.4e6, 1.5e6) with lower included, "fewer than 10" excludes 10.
+    lower_open: bool = False
+    upper_open: bool = False
+    # What sort of figure: "count", "quantity", "money", "percent", "share", "tally", ...
+    kind: str = "count"
+    # A vote tally's parts, "158-9-13" -> [158, 9, 13].
+    parts: list[float] | None = None
+    # How the hedge word read ("more than", "around"), null for a bare figure.
+    hedge: str | None = None
+    # Precision of as_of, and where it came from ("explicit", "relative", "published").
+    as_of_precision: DatePrecision | None = None
+    as_of_source: str | None = None
+    # Start of the period a flow figure counts ("since May 6").
+    period_start: date | None = None
+    # What the counted entity is, where the noun says less ("people" taken hostage -> "hostages").
+    entity_type: str | None = None
+    quoted: bool = False
+    # 1-based line and column of ``start`` in the source file (for SARIF, annotations).
+    line: int | None = None
+    column: int | None = None
+
+
+class Finding(BaseModel):
+    """A problem a check found with a claim in a checked document (CONTRACT.md ``findings[]``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    rule: str
+    kind: str
+    severity: Severity
+    message: str
+    claim: str
+    evidence: list[str] = Field(default_factory=list)
+    figure: str | None = None
+
+    # -- beyond the contract -------------------------------------------------------
+    doc: str | None = None
+    # Survives edits elsewhere in the text: rule, figure, normalised value, document identity.
+    fingerprint: str | None = None
+    suppressed: bool = False
+    suppression: str | None = None
+    details: dict[str, Any] = Field(default_factory=dict)
+
+
+class Report(BaseModel):
+    """The JSON document of CONTRACT.md."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    version: Literal[1] = 1
+    documents: list[Document] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
+    # Things the user should know that are not findings: checks skipped for want of a
+    # date, legacy encodings guessed, unused suppressions.
+    notes: list[str] = Field(default_factory=list)
