@@ -99,6 +99,9 @@ def load_yaml(
         loader.dispose()
 
 
+_PLAIN_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
+
+
 class _Builder:
     def __init__(
         self, loader: yaml.SafeLoader, out: YamlData, error: type[FactcheckError], line_offset: int
@@ -121,6 +124,10 @@ class _Builder:
                 self.where(node),
             )
         self.out.value_at.setdefault(path, self.where(node))
+        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in _PLAIN_TAGS:
+            # Scalars with unknown tags are refused by the safe constructor; collections
+            # are built here, so their tags are checked here.
+            raise self.error(f"unsupported YAML tag {node.tag!r}; rule files are plain data", self.where(node))
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, path)
         if isinstance(node, yaml.SequenceNode):

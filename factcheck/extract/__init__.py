@@ -1,21 +1,37 @@
 """Extraction: from text to numeric claims with their context.
 
 ``extract(text, published)`` is the public entry point. It runs two stages over the
-text: ``quantities`` finds every figure with its hedge, interval and unit, and
-``context`` fills in what it counts, the verb, place, source and date.
+text: ``quantities`` finds every figure with its hedge, interval and unit (one pass of
+one compiled pattern set), and ``context`` fills in what it counts, the verb, the
+place, who says so and the date the figure refers to.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from factcheck.models import Claim
 
+if TYPE_CHECKING:
+    from factcheck.extract.context.gazetteer import Gazetteer
 
-def extract(text: str, published: date | None = None) -> list[Claim]:
+
+def extract(
+    text: str,
+    published: date | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> list[Claim]:
     """Every numeric claim in ``text``, in text order.
 
     ``published`` is the date relative dates ("on Monday", "since May 6") resolve
-    against; without it such claims carry no ``as_of``.
+    against; without it such claims carry no ``as_of``. ``gazetteer`` is the set of
+    places locations are recognised from; by default the one shipped with the rules.
+    Claims come back without ``id`` and ``doc``: those belong to a document
+    (see ``factcheck.pipeline``).
     """
-    raise NotImplementedError("extraction lands with issue 3")
+    from factcheck.extract.context import annotate
+    from factcheck.extract.quantities import find_quantities
+
+    claims = find_quantities(text)
+    return annotate(text, claims, published, gazetteer)
