@@ -23,7 +23,8 @@ SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
 class Document(BaseModel):
     """One article, draft or archive record, with the text factcheck reads.
 
-    ``text`` is the document as factcheck reads it: front matter and markup removed.
+    ``text`` is the document as factcheck reads it: front matter removed, and for HTML
+    and .docx the markup too (Markdown keeps its markup so offsets stay simple).
     Claim offsets refer to it. ``line_offset`` is how many lines of the source file come
     before ``text`` (front matter), so that reports can point at the file's own lines.
     """

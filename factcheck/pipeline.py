@@ -70,12 +70,28 @@ def load_inputs(
         corpus_docs = [
             d for d in load_documents([str(root)], role="corpus", warn=warn) if not _is_draft(d, root)
         ]
+        if corpus is None:
+            # The shipped corpus is reported as "seeds/..." wherever the package is
+            # installed, so ids and reports do not depend on the installation path.
+            corpus_docs = [_rebase(d, root, "seeds") for d in corpus_docs]
     if not paths:
         return Inputs(checked=[d.model_copy(update={"role": "checked"}) for d in corpus_docs], corpus=[])
     checked = load_documents(list(paths), role="checked", overrides=overrides, warn=warn)
     checked_files = {_real(d.path) for d in checked}
     corpus_docs = [d for d in corpus_docs if _real(d.path) not in checked_files]
     return Inputs(checked=checked, corpus=corpus_docs)
+
+
+def _rebase(doc: Document, root: Path, shown_as: str) -> Document:
+    from factcheck.load.ids import document_id
+
+    file_part, hash_sign, record = doc.path.partition("#")
+    try:
+        relative = Path(file_part).resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return doc
+    path = f"{shown_as}/{relative}{hash_sign}{record}"
+    return doc.model_copy(update={"path": path, "id": document_id(path)})
 
 
 def _is_draft(doc: Document, root: Path) -> bool:

@@ -1,0 +1,126 @@
+"""Reading the user's files: read-only, size-capped, with one-line errors.
+
+Nothing here ever writes, truncates or renames: files are opened ``O_RDONLY``. Every
+failure becomes an :class:`~factcheck.errors.InputError` whose location is the path as
+the user gave it, so the CLI prints ``path: reason`` and exits with code 2.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+from typing import IO
+
+from factcheck.errors import InputError, SourceLocation
+
+# Files (and standard input) larger than this are refused: no article is that big, and
+# reading it would only eat memory.
+MAX_FILE_BYTES = 100 * 1024 * 1024
+
+_OPEN_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_BINARY", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_NOCTTY", 0)
+    # A FIFO swapped in after the stat check must not block the open.
+    | getattr(os, "O_NONBLOCK", 0)
+)
+
+
+def describe_os_error(exc: OSError | ValueError, path: str | Path | None = None) -> str:
+    """A short, human reason for a failed stat/open/read/listdir."""
+    if isinstance(exc, ValueError):  # e.g. "embedded null byte"
+        return f"invalid path ({exc})"
+    if isinstance(exc, FileNotFoundError):
+        if path is not None and os.path.lexists(path):
+            return "broken symbolic link (its target does not exist)"
+        return "no such file or directory"
+    if exc.errno == errno.ELOOP:
+        return "too many levels of symbolic links (a symlink loop?)"
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    if isinstance(exc, NotADirectoryError):
+        return "no such file or directory (a part of the path is not a folder)"
+    if exc.errno == errno.ENAMETOOLONG:
+        return "file name too long"
+    return exc.strerror or str(exc)
+
+
+def _kind(mode: int) -> str | None:
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode):
+        return "a character device"
+    if stat.S_ISBLK(mode):
+        return "a block device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    return "not a regular file"
+
+
+def stat_path(path: str | Path, shown: str) -> os.stat_result:
+    """``os.stat`` (following symlinks) with errors turned into ``InputError``."""
+    try:
+        return os.stat(path)
+    except (OSError, ValueError) as exc:
+        raise InputError(describe_os_error(exc, path), SourceLocation(shown)) from None
+
+
+def too_large(size: int) -> str:
+    return f"file too large ({size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes)"
+
+
+def read_file_bytes(path: str | Path, shown: str) -> bytes:
+    """All bytes of the regular file ``path``; ``shown`` names it in errors."""
+    where = SourceLocation(shown)
+    st = stat_path(path, shown)
+    kind = _kind(st.st_mode)
+    if kind is not None:
+        raise InputError(f"not a regular file (it is {kind})", where)
+    if st.st_size > MAX_FILE_BYTES:
+        raise InputError(too_large(st.st_size), where)
+    try:
+        fd = os.open(path, _OPEN_FLAGS)
+    except (OSError, ValueError) as exc:
+        raise InputError(describe_os_error(exc, path), where) from None
+    try:
+        # The path may have changed between stat and open: check what was opened.
+        kind = _kind(os.fstat(fd).st_mode)
+        if kind is not None:
+            raise InputError(f"not a regular file (it is {kind})", where)
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise InputError(f"cannot read: {describe_os_error(exc, path)}", where) from None
+    finally:
+        os.close(fd)
+    if len(data) > MAX_FILE_BYTES:
+        raise InputError(too_large(len(data)), where)
+    return data
+
+
+def read_stream(stream: IO[bytes] | IO[str], shown: str = "<stdin>") -> bytes | str:
+    """Everything on ``stream`` (standard input), at most ``MAX_FILE_BYTES``.
+
+    A text stream with an underlying binary buffer (``sys.stdin``) is read as bytes so
+    that the same decoding applies as for files; a pure text stream (``io.StringIO``)
+    gives ``str``.
+    """
+    where = SourceLocation(shown)
+    source = getattr(stream, "buffer", stream)
+    try:
+        data = source.read(MAX_FILE_BYTES + 1)
+    except (OSError, ValueError) as exc:
+        raise InputError(f"cannot read: {describe_os_error(exc)}", where) from None
+    if data is None:  # a non-blocking stream with nothing ready
+        data = b""
+    size = len(data.encode("utf-8")) if isinstance(data, str) else len(data)
+    if size > MAX_FILE_BYTES:
+        raise InputError(too_large(size), where)
+    return data
