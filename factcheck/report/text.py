@@ -1,22 +1,70 @@
-"""Plain text for the terminal: findings grouped by document, most severe first.
+"""Text for the terminal: findings grouped by document, most severe first.
 
-Each finding shows where it is, the sentence, what is wrong, and the evidence with its
-source and date, then a summary line. ``extract`` lists each document's claims.
+Each finding shows where it is, the sentence with the figure highlighted, what is
+wrong in one line, and the evidence: value, source, outlet, date, and for a reference
+series its citation; then a summary line. ``extract`` lists each document's claims.
+
+Rendering goes through rich, with colour only when asked: ``use_color()`` is what the
+CLI asks (a terminal, ``NO_COLOR`` unset); without colour the output is plain text
+(the figure marked with ``«»``) and byte-identical from run to run. ``quiet`` prints
+the summary line only.
 """
 
 from __future__ import annotations
 
-import textwrap
+import io
+import os
+import sys
+from collections.abc import Mapping
+from typing import IO
+
+from rich.console import Console
+from rich.text import Text
 
 from factcheck.models import Claim, Document, Finding
-from factcheck.report.base import ReportView
+from factcheck.report.base import ReportView, format_date, sentence_parts, summary_line
+from factcheck.report.escape import one_line, strip_controls
 from factcheck.report.numbers import format_interval, format_value
 
-_WIDTH = 100
+WIDTH = 100
+
+SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
+FIGURE_STYLE = {"error": "bold red underline", "warning": "bold yellow underline", "info": "bold cyan underline"}
+
+
+def use_color(stream: IO[str] | None = None, environ: Mapping[str, str] | None = None) -> bool:
+    """Whether the CLI should colour text written to ``stream`` (default stdout).
+
+    No when ``NO_COLOR`` is set to anything (https://no-color.org), when ``TERM`` is
+    ``dumb``, or when the stream is not a terminal (a pipe, a file, ``--output``);
+    ``FORCE_COLOR`` set to anything but ``0`` forces colour on.
+    """
+    env = os.environ if environ is None else environ
+    if env.get("NO_COLOR", "") != "":
+        return False
+    force = env.get("FORCE_COLOR")
+    if force is not None and force not in ("", "0"):
+        return True
+    if env.get("TERM") == "dumb":
+        return False
+    stream = sys.stdout if stream is None else stream
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+def terminal_width(stream: IO[str] | None = None) -> int:
+    """The terminal's width for ``stream`` (``WIDTH`` when it is not a terminal)."""
+    try:
+        fd = (sys.stdout if stream is None else stream).fileno()
+        return max(40, os.get_terminal_size(fd).columns)
+    except (AttributeError, ValueError, OSError):
+        return WIDTH
 
 
 def document_heading(doc: Document) -> str:
-    details = [x for x in (doc.outlet, doc.published.isoformat() if doc.published else "no date") if x]
+    details = [x for x in (doc.title, doc.outlet, doc.published.isoformat() if doc.published else "no date") if x]
     return f"{doc.path}  ({', '.join(details)})"
 
 
@@ -26,103 +74,143 @@ def _where(claim: Claim | None) -> str:
     return f"{claim.line}:{claim.column}"
 
 
-def _wrap(text: str, indent: str) -> list[str]:
-    return textwrap.wrap(" ".join(text.split()), _WIDTH, initial_indent=indent, subsequent_indent=indent) or [indent]
+def _clean(text: str | None) -> str:
+    return one_line(text or "")
 
 
 class TextFormatter:
     name = "text"
     description = "human-readable text for the terminal (the default)"
 
-    def render(self, view: ReportView) -> str:
-        if view.command == "extract":
-            return self._claims(view)
-        return self._findings(view)
+    def __init__(self, color: bool = False, width: int = WIDTH, quiet: bool = False) -> None:
+        self.color = color
+        self.width = width
+        self.quiet = quiet
 
-    def _claims(self, view: ReportView) -> str:
-        lines: list[str] = []
-        by_doc: dict[str, list[Claim]] = {}
-        for claim in view.report.claims:
-            by_doc.setdefault(claim.doc, []).append(claim)
-        for doc in view.report.documents:
-            lines.append(document_heading(doc))
-            for c in by_doc.get(doc.id, []):
+    # -- plumbing -------------------------------------------------------------------------
+    def _console(self, buffer: io.StringIO) -> Console:
+        return Console(
+            file=buffer,
+            width=self.width,
+            force_terminal=self.color,
+            color_system="standard" if self.color else None,
+            no_color=not self.color,
+            force_jupyter=False,
+            force_interactive=False,
+            legacy_windows=False,
+            highlight=False,
+            markup=False,
+            emoji=False,
+            soft_wrap=False,
+            _environ={},
+        )
+
+    def render(self, view: ReportView) -> str:
+        buffer = io.StringIO()
+        console = self._console(buffer)
+        if self.quiet:
+            console.print(Text(summary_line(view)), soft_wrap=True)
+        elif view.command == "extract":
+            self._claims(console, view)
+        else:
+            self._findings(console, view)
+        out = buffer.getvalue()
+        # rich pads nothing in plain mode, but strip trailing blanks for stable goldens.
+        return "\n".join(line.rstrip() for line in out.split("\n"))
+
+    def _style(self, style: str) -> str:
+        return style if self.color else ""
+
+    # -- run ------------------------------------------------------------------------------
+    def _findings(self, console: Console, view: ReportView) -> None:
+        for doc, findings in view.findings_by_document():
+            console.print(Text(_clean(document_heading(doc)), style=self._style("bold")))
+            shown = [f for f in findings if not f.suppressed]
+            for f in shown:
+                self._finding(console, view, f, doc)
+            hidden = len(findings) - len(shown)
+            if hidden:
+                console.print(
+                    Text(f"  ({hidden} suppressed finding{'s' if hidden != 1 else ''} not shown; see --format json)",
+                         style=self._style("dim"))
+                )
+            console.print()
+        for note in view.report.notes:
+            console.print(Text(f"note: {_clean(note)}", style=self._style("yellow" if note.startswith("warning:") else "dim")))
+        counts = view.severity_counts()
+        worst = next((s for s in ("error", "warning", "info") if counts[s]), None)
+        console.print(
+            Text(summary_line(view), style=self._style(SEVERITY_STYLE[worst] if worst else "bold green")), soft_wrap=True
+        )
+
+    def _finding(self, console: Console, view: ReportView, f: Finding, doc: Document) -> None:
+        claim = view.claims_by_id.get(f.claim)
+        head = Text("  ")
+        head.append(f"{f.severity:<7}", style=self._style(SEVERITY_STYLE[f.severity]))
+        head.append(f" {_where(claim):>7}  ")
+        head.append(f.rule, style=self._style("magenta"))
+        if claim is not None:
+            head.append("  ")
+            head.append(f"“{_clean(claim.surface)}”", style=self._style("bold"))
+            if claim.figure or f.figure:
+                head.append(f"  [{_clean(view.figure_label(f.figure or claim.figure))}]", style=self._style("dim"))
+        console.print(head)
+        indent = " " * 11
+        if claim is not None and claim.sentence:
+            before, figure, after = sentence_parts(claim, doc)
+            line = Text(indent)
+            line.append("> ", style=self._style("dim"))
+            line.append(_clean(before) + (" " if before and before[-1:].isspace() else ""))
+            line.append(
+                _clean(figure) if self.color else f"«{_clean(figure)}»",
+                style=self._style(FIGURE_STYLE[f.severity]),
+            )
+            line.append((" " if after[:1].isspace() else "") + _clean(after))
+            self._wrapped(console, line, indent + "  ")
+        self._wrapped(console, Text(indent + _clean(f.message)), indent)
+        for ev in view.evidence(f):
+            parts = [ev.value, ev.source]
+            if ev.outlet:
+                parts.append(ev.outlet)
+            parts.append(ev.date)
+            label = "reference" if ev.is_reference else "evidence"
+            if ev.is_reference and ev.citation:
+                parts.append(f"citation: {ev.citation}")
+            elif ev.where:
+                parts.append(ev.where)
+            line = Text(indent)
+            line.append(f"{label}: ", style=self._style("bold blue" if ev.is_reference else "bold"))
+            line.append(" — ".join(_clean(p) for p in parts))
+            self._wrapped(console, line, indent + "  ")
+
+    def _wrapped(self, console: Console, text: Text, indent: str) -> None:
+        """Print ``text`` wrapped to the width with continuation lines indented."""
+        lines = text.wrap(console, self.width - 1, overflow="fold")
+        for i, line in enumerate(lines):
+            if i:
+                line = Text(indent) + line
+            line.rstrip()
+            console.print(line, soft_wrap=True, overflow="ignore", crop=False)
+
+    # -- extract -------------------------------------------------------------------------
+    def _claims(self, console: Console, view: ReportView) -> None:
+        for doc in view.shown_documents():
+            console.print(Text(_clean(document_heading(doc)), style=self._style("bold")))
+            for c in view.claims_by_doc.get(doc.id, []):
                 context = " | ".join(
-                    f"{k}={v}"
+                    f"{k}={_clean(str(v))}"
                     for k, v in (
                         ("entity", c.entity), ("predicate", c.predicate), ("location", c.location),
-                        ("by", c.attribution), ("as_of", c.as_of), ("figure", c.figure),
+                        ("by", c.attribution), ("as_of", format_date(c.as_of, c.as_of_precision) if c.as_of else None),
+                        ("figure", c.figure),
                     )
                     if v
                 )
-                lines.append(
-                    f"  {_where(c):>7}  {c.surface!r:<28} {c.qualifier:<8} {format_value(c):<22} "
-                    f"{format_interval(c):<26} {context}".rstrip()
-                )
-            lines.append("")
-        lines.append(f"{len(view.report.documents)} documents, {len(view.report.claims)} claims")
-        return "\n".join(lines) + "\n"
-
-    def _finding(self, view: ReportView, f: Finding) -> list[str]:
-        claim = view.claims_by_id.get(f.claim)
-        head = f"  {_where(claim):>7}  {f.severity:<7} {f.rule}"
-        if claim is not None:
-            head += f"  “{claim.surface}”"
-        if f.suppressed:
-            head += "  (suppressed)"
-        out = [head]
-        if claim is not None and claim.sentence:
-            out += _wrap(claim.sentence, " " * 11 + "> ")
-        out += _wrap(f.message, " " * 11)
-        for evidence_id in f.evidence:
-            ev = view.claims_by_id.get(evidence_id)
-            if ev is None:
-                continue
-            ev_doc = view.documents_by_id.get(ev.doc)
-            source = ev.attribution or (ev_doc.outlet if ev_doc else None) or "unattributed"
-            where = ev_doc.outlet if ev_doc and ev_doc.outlet and ev_doc.outlet != source else None
-            parts = [f"{ev.surface} ({format_value(ev)})", source]
-            if where:
-                parts.append(where)
-            parts.append(ev.as_of.isoformat() if ev.as_of else "undated")
-            if ev_doc is not None and ev_doc.format == "reference":
-                parts.append(ev_doc.url or ev.sentence)
-            elif ev_doc is not None:
-                parts.append(ev_doc.path)
-            out += _wrap("evidence: " + " — ".join(parts), " " * 11)
-        return out
-
-    def _findings(self, view: ReportView) -> str:
-        lines: list[str] = []
-        findings = view.ordered_findings()
-        by_doc: dict[str, list[Finding]] = {}
-        for f in findings:
-            claim = view.claims_by_id.get(f.claim)
-            by_doc.setdefault(claim.doc if claim else "", []).append(f)
-        for doc in view.report.documents:
-            if doc.role != "checked" or doc.id not in by_doc:
-                continue
-            lines.append(document_heading(doc))
-            for f in by_doc[doc.id]:
-                lines += self._finding(view, f)
-            lines.append("")
-        for note in view.report.notes:
-            lines += _wrap(f"note: {note}", "")
-        lines.append(summary_line(view))
-        return "\n".join(lines) + "\n"
-
-
-def summary_line(view: ReportView) -> str:
-    checked = sum(1 for d in view.report.documents if d.role == "checked")
-    corpus = sum(1 for d in view.report.documents if d.role == "corpus" and d.format != "reference")
-    counts = view.severity_counts()
-    total = sum(counts.values())
-    suppressed = sum(1 for f in view.report.findings if f.suppressed)
-    text = (
-        f"{checked} checked document(s) against {corpus} corpus document(s), "
-        f"{len(view.report.claims)} claims: {total} finding(s) "
-        f"({counts['error']} error, {counts['warning']} warning, {counts['info']} info)"
-    )
-    if suppressed:
-        text += f", {suppressed} suppressed"
-    return text
+                line = Text(f"  {_where(c):>7}  ")
+                line.append(f"{strip_controls(repr(c.surface), keep_newlines=False):<28}", style=self._style("bold"))
+                line.append(f" {c.qualifier:<8} {format_value(c):<22} {format_interval(c):<26} ")
+                line.append(context, style=self._style("dim"))
+                line.rstrip()
+                console.print(line, soft_wrap=True, overflow="ignore", crop=False)
+            console.print()
+        console.print(Text(summary_line(view)), soft_wrap=True)

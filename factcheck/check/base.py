@@ -1,0 +1,396 @@
+"""What every check works with: claims as ``Item``s, grouped and sorted once, and the
+``Problem`` a check reports.
+
+The engine turns each claim (and each point of a reference series) into an ``Item``:
+its interval in the figure's unit, the dates it is about, whether it is in a checked
+document and whether it may serve as evidence. ``Context`` groups the items by figure
+and sorts each group by date once; checks then look up neighbours by bisection or in a
+``WindowIndex`` (a segment tree over a group), so no check compares every claim with
+every other: the whole run is O(n log n) in the number of claims.
+"""
+
+from __future__ import annotations
+
+import calendar
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from factcheck.intervals import Interval, Tolerance, format_number
+from factcheck.models import Claim, Document
+
+if TYPE_CHECKING:
+    from factcheck.rules.schema import CheckRule, Figure, LoadedSeries, ReferencePoint, RuleSet
+
+# How many claims a finding or a comparison record lists at most.
+MAX_EVIDENCE = 5
+MAX_COMPARED = 20
+# How many contradicting claims a check collects on each side of a claim: enough to
+# choose the evidence to show, few enough to keep every check O(n log n).
+MAX_CONFLICTS = 32
+
+
+def date_span(day: date, precision: str | None) -> tuple[date, date]:
+    """The days a date of the given precision covers: "May 2024" is May 1 to May 31."""
+    if precision == "month":
+        last = calendar.monthrange(day.year, day.month)[1]
+        return day.replace(day=1), day.replace(day=last)
+    if precision == "year":
+        return date(day.year, 1, 1), date(day.year, 12, 31)
+    return day, day
+
+
+def format_day(day: date | None, precision: str | None = "day") -> str:
+    if day is None:
+        return "an unknown date"
+    if precision == "month":
+        return day.strftime("%Y-%m")
+    if precision == "year":
+        return str(day.year)
+    return day.isoformat()
+
+
+@dataclass(eq=False)
+class Item:
+    """One claim, or one point of a reference series, as the checks see it."""
+
+    claim: Claim
+    doc: Document | None
+    rank: int
+    figure: Figure | None = None
+    interval: Interval | None = None
+    start: date | None = None
+    end: date | None = None
+    explicit_date: bool = False
+    checked: bool = False
+    evidence: bool = False
+    series: LoadedSeries | None = None
+    point: ReferencePoint | None = None
+    unit: str | None = None
+    # Factor from the claim's unit to the figure's (1.0 when they are the same).
+    factor: float = 1.0
+
+    @property
+    def id(self) -> str:
+        return self.claim.id
+
+    @property
+    def doc_id(self) -> str:
+        return self.claim.doc
+
+    @property
+    def is_reference(self) -> bool:
+        return self.series is not None
+
+    @property
+    def vague(self) -> bool:
+        return self.claim.qualifier == "vague"
+
+    @property
+    def dated(self) -> bool:
+        return self.start is not None
+
+    @property
+    def source(self) -> str:
+        """Who gave the figure, as a reader wants to see it."""
+        if self.series is not None:
+            if self.point is not None and self.point.source:
+                return self.point.source
+            return self.series.series.source
+        who = self.claim.attribution
+        where = None
+        if self.doc is not None:
+            where = self.doc.outlet or self.doc.title or self.doc.path
+        if who and where:
+            return f"{who}, via {where}"
+        return who or where or self.claim.doc or "an unnamed source"
+
+    @property
+    def date_text(self) -> str:
+        return format_day(self.start, self.claim.as_of_precision if self.claim.as_of else "day")
+
+    @property
+    def value_text(self) -> str:
+        """The figure as stated: the claim's own words, a reference point's value."""
+        if self.series is not None and self.point is not None:
+            return self.claim.surface
+        return self.claim.surface or (self.interval.describe() if self.interval else "?")
+
+    def magnitude(self) -> float | None:
+        """A point to measure drift from: the stated value, else the interval's middle."""
+        if self.claim.value is not None:
+            return self.claim.value * self.factor
+        return self.interval.midpoint if self.interval is not None else None
+
+    def period_compatible(self, other: Item) -> bool:
+        """Flows count from a start date; two flows from different starts differ."""
+        a, b = self.claim.period_start, other.claim.period_start
+        return a is None or b is None or a == b
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A record of one check looking at one claim: what it compared it with and whether
+    they agreed. Kept so tests and ``rules test`` can tell "agreed" from "never compared"."""
+
+    rule: str
+    claim: str
+    against: tuple[str, ...]
+    agreed: bool
+
+
+@dataclass
+class Problem:
+    """What a check yields: the flagged claim, the claims that contradict or supersede
+    it, and the values for the rule's message placeholders."""
+
+    item: Item
+    evidence: list[Item]
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+class Context:
+    """The items of one run, grouped by figure and sorted by date, plus the run's notes."""
+
+    def __init__(self, rules: RuleSet, items: list[Item], as_of: date | None) -> None:
+        self.rules = rules
+        self.items = items
+        self.as_of = as_of
+        self.notes: list[str] = []
+        self._noted: set[str] = set()
+        self.comparisons: list[Comparison] = []
+        groups: dict[str, list[Item]] = defaultdict(list)
+        for item in items:
+            if item.figure is not None:
+                groups[item.figure.id].append(item)
+        for group in groups.values():
+            group.sort(key=_date_key)
+        self.groups: dict[str, list[Item]] = dict(groups)
+        self._dated: dict[str, list[Item]] = {}
+        self._starts: dict[str, list[int]] = {}
+        self._windows: dict[tuple[str, str], WindowIndex] = {}
+
+    # -- lookups --------------------------------------------------------------------
+    def group(self, figure_id: str) -> list[Item]:
+        """Items of one figure sorted by (start date, rank); undated ones first."""
+        return self.groups.get(figure_id, [])
+
+    def dated(self, figure_id: str) -> list[Item]:
+        """Items of one figure that have both a date and an interval, sorted by date."""
+        found = self._dated.get(figure_id)
+        if found is None:
+            found = [i for i in self.group(figure_id) if i.dated and i.interval is not None]
+            self._dated[figure_id] = found
+        return found
+
+    def starts(self, figure_id: str) -> list[int]:
+        """Ordinals of the start dates of ``dated(figure_id)``, for bisection."""
+        found = self._starts.get(figure_id)
+        if found is None:
+            found = [i.start.toordinal() for i in self.dated(figure_id)]  # type: ignore[union-attr]
+            self._starts[figure_id] = found
+        return found
+
+    def window_index(self, figure_id: str, purpose: str, accept: Callable[[Item], bool]) -> WindowIndex:
+        key = (figure_id, purpose)
+        index = self._windows.get(key)
+        if index is None:
+            index = WindowIndex([i for i in self.dated(figure_id) if accept(i)])
+            self._windows[key] = index
+        return index
+
+    def figure_ids(self, wanted: list[str] | None, kinds: tuple[str, ...] | None = None) -> list[str]:
+        """The figures a check applies to, in rule order."""
+        if wanted is not None:
+            return [f for f in wanted if f in self.rules.figures]
+        return [f.id for f in self.rules.figures.values() if kinds is None or f.kind in kinds]
+
+    def horizon(self, item: Item) -> date | None:
+        """The date the checked claim is judged at: --as-of, else its document's date."""
+        if self.as_of is not None:
+            return self.as_of
+        if item.doc is not None and item.doc.published is not None:
+            return item.doc.published
+        return None
+
+    def note(self, message: str) -> None:
+        if message not in self._noted:
+            self._noted.add(message)
+            self.notes.append(message)
+
+    def compared(self, rule: CheckRule, item: Item, against: list[Item], agreed: bool) -> None:
+        self.comparisons.append(
+            Comparison(rule.id, item.id, tuple(a.id for a in against[:MAX_COMPARED]), agreed)
+        )
+
+
+def _date_key(item: Item) -> tuple[int, int]:
+    return (item.start.toordinal() if item.start is not None else -1, item.rank)
+
+
+def tolerance_for(figure: Figure | None, override: Tolerance | None) -> Tolerance:
+    if override is not None:
+        return override
+    if figure is not None:
+        return figure.tolerance
+    return Tolerance()
+
+
+class WindowIndex:
+    """Items of one group (sorted by start date) with a segment tree over their interval
+    ends, so "which items in this date range lie wholly below x / above y" costs
+    O(log n) plus the number found."""
+
+    def __init__(self, items: list[Item]) -> None:
+        self.items = items
+        self.starts = [i.start.toordinal() for i in items]  # type: ignore[union-attr]
+        self.max_span = max(((i.end - i.start).days for i in items), default=0)  # type: ignore[operator]
+        n = len(items)
+        size = 1
+        while size < max(n, 1):
+            size *= 2
+        self.size = size
+        inf = float("inf")
+        self.min_hi = [inf] * (2 * size)
+        self.max_lo = [-inf] * (2 * size)
+        self.min_lo = [inf] * (2 * size)
+        self.max_hi = [-inf] * (2 * size)
+        for k, item in enumerate(items):
+            iv = item.interval
+            assert iv is not None
+            self.min_hi[size + k] = self.max_hi[size + k] = iv.hi
+            self.max_lo[size + k] = self.min_lo[size + k] = iv.lo
+        for k in range(size - 1, 0, -1):
+            left, right = 2 * k, 2 * k + 1
+            self.min_hi[k] = min(self.min_hi[left], self.min_hi[right])
+            self.max_lo[k] = max(self.max_lo[left], self.max_lo[right])
+            self.min_lo[k] = min(self.min_lo[left], self.min_lo[right])
+            self.max_hi[k] = max(self.max_hi[left], self.max_hi[right])
+
+    def span(self, first: date, last: date, window: int) -> tuple[int, int]:
+        """Index range of items that may lie within ``window`` days of [first, last]."""
+        a = bisect_left(self.starts, first.toordinal() - window - self.max_span)
+        b = bisect_right(self.starts, last.toordinal() + window)
+        return a, b
+
+    def in_window(self, item: Item, window: int) -> Iterator[Item]:
+        assert item.start is not None and item.end is not None
+        a, b = self.span(item.start, item.end, window)
+        for k in range(a, b):
+            other = self.items[k]
+            if within_days(item, other, window):
+                yield other
+
+    def below(self, a: int, b: int, x: float) -> Iterator[int]:
+        """Indices in [a, b) whose interval's upper end is <= x, in index order."""
+        return self._descend(a, b, lambda node: self.min_hi[node] <= x)
+
+    def above(self, a: int, b: int, y: float) -> Iterator[int]:
+        """Indices in [a, b) whose interval's lower end is >= y, in index order."""
+        return self._descend(a, b, lambda node: self.max_lo[node] >= y)
+
+    def _descend(self, a: int, b: int, hit: Callable[[int], bool], backwards: bool = False) -> Iterator[int]:
+        """Leaves in [a, b) under nodes that ``hit``, in index order (or reversed)."""
+        if a >= b:
+            return
+        stack = [(1, 0, self.size)]
+        while stack:
+            node, lo, hi = stack.pop()
+            if hi <= a or lo >= b or not hit(node):
+                continue
+            if hi - lo == 1:
+                yield lo
+                continue
+            mid = (lo + hi) // 2
+            first, second = (2 * node, lo, mid), (2 * node + 1, mid, hi)
+            if backwards:
+                first, second = second, first
+            stack.append(second)
+            stack.append(first)
+
+    def last_meeting(self, end: int, reach_up: float, reach_down: float, accept: Callable[[Item], bool]) -> Item | None:
+        """The item with the highest index below ``end`` whose interval reaches down to
+        ``reach_up`` (its lower end <= reach_up) and up to ``reach_down`` (its upper end
+        >= reach_down) and that ``accept`` takes; subtrees that cannot hold one are
+        skipped."""
+        hit = lambda node: self.min_lo[node] <= reach_up and self.max_hi[node] >= reach_down  # noqa: E731
+        for k in self._descend(0, end, hit, backwards=True):
+            item = self.items[k]
+            if accept(item):
+                return item
+        return None
+
+    def conflicts(self, item: Item, window: int, tolerance: Tolerance) -> list[Item]:
+        """Items within ``window`` days of ``item`` whose interval cannot agree with its
+        interval within ``tolerance``, in date order (unfiltered by document; at most
+        ``MAX_CONFLICTS`` below and as many above)."""
+        iv = item.interval
+        assert iv is not None and item.start is not None and item.end is not None
+        a, b = self.span(item.start, item.end, window)
+        found: set[int] = set()
+        if iv.lo != float("-inf"):
+            found.update(islice(self.below(a, b, iv.lo - tolerance.amount(iv.lo)), MAX_CONFLICTS))
+        if iv.hi != float("inf"):
+            found.update(islice(self.above(a, b, iv.hi + tolerance.amount(iv.hi)), MAX_CONFLICTS))
+        out = []
+        for k in sorted(found):
+            other = self.items[k]
+            if other is item or not within_days(item, other, window):
+                continue
+            assert other.interval is not None
+            if not iv.overlaps(other.interval, tolerance):
+                out.append(other)
+        return out
+
+
+def within_days(a: Item, b: Item, window: int) -> bool:
+    """Whether the dates of two items are at most ``window`` days apart."""
+    assert a.start is not None and a.end is not None and b.start is not None and b.end is not None
+    gap = max((b.start - a.end).days, (a.start - b.end).days, 0)
+    return gap <= window
+
+
+def days_apart(a: Item, b: Item) -> int:
+    assert a.start is not None and a.end is not None and b.start is not None and b.end is not None
+    return max((b.start - a.end).days, (a.start - b.end).days, 0)
+
+
+def base_params(item: Item, rule: CheckRule) -> dict[str, Any]:
+    """Placeholders every message may use."""
+    fig = item.figure
+    return {
+        "rule": rule.id,
+        "value": item.value_text,
+        "interval": item.interval.describe() if item.interval else "unknown",
+        "figure": fig.label if fig is not None else (item.claim.entity or "figure"),
+        "figure_id": fig.id if fig is not None else "",
+        "figure_description": fig.description if fig is not None else "",
+        "unit": (fig.unit if fig is not None else item.claim.unit) or "count",
+        "date": item.date_text if item.start is not None else "an unknown date",
+        "doc": (item.doc.title or item.doc.path) if item.doc is not None else item.claim.doc,
+        "sentence": item.claim.sentence,
+    }
+
+
+def evidence_params(evidence: Item) -> dict[str, Any]:
+    return {
+        "evidence_value": evidence.value_text,
+        "evidence_interval": evidence.interval.describe() if evidence.interval else "unknown",
+        "evidence_source": evidence.source,
+        "evidence_date": evidence.date_text if evidence.start is not None else "an unknown date",
+        "evidence_doc": (evidence.doc.title or evidence.doc.path) if evidence.doc is not None else evidence.claim.doc,
+    }
+
+
+def evidence_order(items: list[Item]) -> list[Item]:
+    """Evidence as a finding lists it: reference series first, then by date, newest
+    first, then in the run's order."""
+    return sorted(items, key=lambda i: (not i.is_reference, -(i.start.toordinal() if i.start else 0), i.rank))
+
+
+def number(x: float) -> str:
+    return format_number(x)

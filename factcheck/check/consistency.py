@@ -1,0 +1,127 @@
+"""consistency: reports of the same figure about the same date must agree.
+
+Two claims of one figure whose dates lie at most ``window`` days apart are about the
+same moment, so their intervals must overlap once the figure's tolerance is allowed
+between them. "More than 1.4 million" and "1.45 million" agree; "1.4 million" and
+"900,000" on the same day do not. Claims of a flow figure ("fled since May 6") are
+compared only when they count from the same start date (or one does not say). Vote
+tallies ("14-0-1") must also agree part by part.
+
+A checked claim is compared with the claims of other documents and with reference
+series; claims in its own document are the ``internal`` check's business.
+
+Options:
+
+* ``figures``: figure ids to check (default: every figure);
+* ``window``: how far apart two dates may be and still count as the same date
+  (default ``2d``: reports lag a day behind the figure they quote);
+* ``tolerance``: overrides the figures' own tolerance;
+* ``include_vague``: whether vague claims ("hundreds of thousands") take part
+  (default ``true``; their interval comes from extraction).
+
+Example::
+
+    checks:
+      - id: rafah-fled-consistency
+        consistency:
+          figures: [rafah_fled]
+          window: 3d
+
+Passes: UNRWA's "810,000 people had fled Rafah since May 6" (20 May) and "the IDF
+evacuated over 800,000 civilians from the city" (22 May): 810,000 lies in
+[800,000, 900,000).
+
+Fails: "450,000 people have fled Rafah" in an article of 20 May next to UNRWA's
+810,000 of the same day.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import islice
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from factcheck.check.base import (
+    MAX_COMPARED,
+    MAX_EVIDENCE,
+    Context,
+    Item,
+    Problem,
+    base_params,
+    evidence_order,
+    evidence_params,
+    tolerance_for,
+)
+from factcheck.rules.messages import COMMON, EVIDENCE
+from factcheck.rules.types import Days, FigureRefs, ToleranceSpec
+
+ID = "consistency"
+
+
+class ConsistencyOptions(BaseModel):
+    """Options of the ``consistency`` check."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    figures: FigureRefs = None
+    window: Days = Field(default=2, description="Dates at most this far apart count as the same date.")
+    tolerance: ToleranceSpec | None = Field(default=None, description="Overrides the figures' tolerance.")
+    include_vague: bool = Field(default=True, description="Whether vague claims take part.")
+
+
+Options = ConsistencyOptions
+
+DEFAULT_SEVERITY = "error"
+DEFAULT_MESSAGE = (
+    "{figure}: '{value}' ({date}) disagrees with {evidence_value} given by {evidence_source} "
+    "for {evidence_date}"
+)
+PLACEHOLDERS = {
+    **COMMON,
+    **EVIDENCE,
+    "window_days": "the check's window in days",
+    "tolerance": "the tolerance used, e.g. '2%'",
+}
+
+# Vote tallies are compared part by part with at most this many neighbours each.
+_MAX_TALLY_NEIGHBOURS = 50
+
+
+def check(ctx: Context, rule) -> Iterator[Problem]:  # noqa: ANN001 - CheckRule
+    opts: Options = rule.options
+    for figure_id in ctx.figure_ids(opts.figures):
+        figure = ctx.rules.figures[figure_id]
+        tolerance = tolerance_for(figure, opts.tolerance)
+
+        def usable(item: Item) -> bool:
+            return item.evidence and (opts.include_vague or not item.vague)
+
+        index = ctx.window_index(figure_id, f"evidence:{opts.include_vague}", usable)
+        for item in ctx.dated(figure_id):
+            if not item.checked or (item.vague and not opts.include_vague):
+                continue
+
+            def related(other: Item, item: Item = item) -> bool:
+                return other.doc_id != item.doc_id and item.period_compatible(other)
+
+            conflicts = [o for o in index.conflicts(item, opts.window, tolerance) if related(o)]
+            if item.claim.parts:
+                conflicts += [
+                    o
+                    for o in islice((o for o in index.in_window(item, opts.window) if related(o) and o.claim.parts), _MAX_TALLY_NEIGHBOURS)
+                    if _parts_differ(item.claim.parts, o.claim.parts) and o not in conflicts  # type: ignore[arg-type]
+                ]
+            against = list(islice((o for o in index.in_window(item, opts.window) if related(o)), MAX_COMPARED))
+            ctx.compared(rule, item, conflicts or against, agreed=not conflicts)
+            if not conflicts:
+                continue
+            evidence = evidence_order(conflicts)[:MAX_EVIDENCE]
+            params = base_params(item, rule) | evidence_params(evidence[0])
+            params |= {"window_days": opts.window, "tolerance": tolerance.describe()}
+            yield Problem(item, evidence, params)
+
+
+def _parts_differ(a: list[float], b: list[float]) -> bool:
+    """Tallies "14-0" and "14-0-1" agree (one leaves out abstentions); "14-1" does not."""
+    return any(x != y for x, y in zip(a, b, strict=False))

@@ -1,0 +1,135 @@
+"""range: a figure outside its plausible bounds.
+
+Some values are impossible whatever the date: a share of a population above 100%, a
+negative count, a Security Council vote with more than 15 votes cast. A checked claim
+is flagged when its whole interval lies outside [``min``, ``max``], or when the parts of
+a tally ("14-0-1") add up to more than ``max_total``.
+
+The claims checked are chosen by figure, by the claim's kind (``share``, ``percent``,
+``tally``, ``count``, ...) and by unit; a check that names neither figures, kinds nor
+units applies to the claims of every figure. Bounds are in the figure's unit, or in
+the claim's own unit for claims chosen by kind or unit alone.
+
+Options:
+
+* ``figures``: figure ids; ``kinds``: claim kinds; ``units``: claim units
+  (``count`` for plain counts). A claim must satisfy each one that is given;
+* ``min``, ``max``: the plausible bounds (inclusive); ``max_total``: the largest sum
+  of a tally's parts. At least one of the three is required.
+
+Example::
+
+    checks:
+      - id: share-at-most-100
+        range:
+          kinds: [share]
+          units: [percent]
+          min: 0
+          max: 100
+
+Passes: "a third of Gaza's population" (33.3%).
+
+Fails: "120% of the population has been displaced".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from factcheck.check.base import Context, Item, Problem, base_params
+from factcheck.intervals import format_number
+from factcheck.rules.messages import COMMON
+from factcheck.rules.types import FigureRefs, WordList
+
+ID = "range"
+
+
+class RangeOptions(BaseModel):
+    """Options of the ``range`` check."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    figures: FigureRefs = None
+    kinds: WordList | None = Field(default=None, description="Claim kinds: share, percent, count, tally, money, quantity, ...")
+    units: WordList | None = Field(default=None, description="Claim units ('count' for plain counts).")
+    min: float | None = Field(default=None, description="Lowest plausible value (inclusive).")
+    max: float | None = Field(default=None, description="Highest plausible value (inclusive).")
+    max_total: float | None = Field(default=None, description="Largest plausible sum of a tally's parts.")
+
+    @model_validator(mode="after")
+    def _bounds(self) -> RangeOptions:
+        if self.min is None and self.max is None and self.max_total is None:
+            raise ValueError("a range check needs at least one of 'min', 'max' and 'max_total'")
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError(f"'min' ({self.min:g}) is above 'max' ({self.max:g})")
+        return self
+
+
+Options = RangeOptions
+
+DEFAULT_SEVERITY = "error"
+DEFAULT_MESSAGE = "{figure}: '{value}' is outside the plausible range ({bounds})"
+PLACEHOLDERS = {
+    **COMMON,
+    "bounds": "the bounds in words, e.g. 'at most 100'",
+    "min": "the lowest plausible value",
+    "max": "the highest plausible value",
+    "max_total": "the largest plausible sum of a tally's parts",
+    "total": "the sum of the tally's parts",
+}
+
+
+def _selected(item: Item, opts: Options) -> bool:
+    if opts.figures is not None and (item.figure is None or item.figure.id not in opts.figures):
+        return False
+    if opts.kinds is not None and item.claim.kind not in opts.kinds:
+        return False
+    if opts.units is not None and (item.claim.unit or "count") not in opts.units:
+        return False
+    if opts.figures is None and opts.kinds is None and opts.units is None:
+        return item.figure is not None
+    return True
+
+
+def check(ctx: Context, rule) -> Iterator[Problem]:  # noqa: ANN001 - CheckRule
+    opts: Options = rule.options
+    bounds = _bounds_text(opts)
+    for item in ctx.items:
+        if not item.checked or item.interval is None or not _selected(item, opts):
+            continue
+        iv = item.interval
+        above = opts.max is not None and (iv.lo > opts.max or (iv.lo == opts.max and iv.lo_open))
+        below = opts.min is not None and (iv.hi < opts.min or (iv.hi == opts.min and iv.hi_open))
+        total = sum(item.claim.parts) if item.claim.parts else None
+        too_many = opts.max_total is not None and total is not None and total > opts.max_total
+        ctx.compared(rule, item, [], agreed=not (above or below or too_many))
+        if above or below or too_many:
+            params = base_params(item, rule) | {
+                "bounds": bounds,
+                "min": _num(opts.min),
+                "max": _num(opts.max),
+                "max_total": _num(opts.max_total),
+                "total": _num(total),
+            }
+            if item.figure is None:
+                params["figure"] = item.claim.entity or (f"a {item.claim.kind}" if item.claim.kind else "figure")
+            yield Problem(item, [], params)
+
+
+def _num(x: float | None) -> str:
+    return "none" if x is None else format_number(x)
+
+
+def _bounds_text(opts: Options) -> str:
+    parts = []
+    if opts.min is not None and opts.max is not None:
+        parts.append(f"between {_num(opts.min)} and {_num(opts.max)}")
+    elif opts.max is not None:
+        parts.append(f"at most {_num(opts.max)}")
+    elif opts.min is not None:
+        parts.append(f"at least {_num(opts.min)}")
+    if opts.max_total is not None:
+        parts.append(f"at most {_num(opts.max_total)} in all")
+    return "; ".join(parts)

@@ -1,0 +1,119 @@
+"""``factcheck rules ...``: validate, test and describe rule files.
+
+Problems print one per line as ``file:line:column: message`` on standard error (the
+form editors and CI annotate), and the command exits with 2; there is never a
+traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from factcheck.errors import FactcheckError, RuleErrors
+
+rules_app = typer.Typer(
+    name="rules",
+    help=(
+        "Validate, test and describe rule files.\n\n"
+        "Example: factcheck rules validate my-rules/"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+DirArg = Annotated[
+    Optional[Path],
+    typer.Argument(help="Folder of rule files (default: the shipped rules).", show_default=False, metavar="[DIR]"),
+]
+
+
+def _dir(given: Path | None) -> Path:
+    from factcheck.resources import default_rules
+
+    return given if given is not None else default_rules()
+
+
+def _fail(exc: FactcheckError) -> None:
+    errors = exc.errors if isinstance(exc, RuleErrors) else [exc]
+    for error in errors:
+        print(str(error), file=sys.stderr)
+    if isinstance(exc, RuleErrors):
+        print(f"{len(errors)} error(s)", file=sys.stderr)
+    raise typer.Exit(exc.exit_code)
+
+
+@rules_app.command("validate")
+def validate(directory: DirArg = None) -> None:
+    """Check every rule file of DIR and report every problem at once.
+
+    \b
+    Examples:
+      factcheck rules validate            # the shipped rules
+      factcheck rules validate my-rules/
+    """
+    from factcheck.rules.load import load_rules
+
+    folder = _dir(directory)
+    try:
+        rules = load_rules([folder])
+    except FactcheckError as exc:
+        _fail(exc)
+        return
+    points = sum(len(s.points) for s in rules.series)
+    print(
+        f"{folder}: ok: {len(rules.files)} file(s), {len(rules.figures)} figure(s), {len(rules.checks)} check(s), "
+        f"{len(rules.series)} reference series ({points} values), {len(rules.places)} place(s)"
+    )
+
+
+@rules_app.command("test")
+def test(
+    directory: DirArg = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List passing cases too.")] = False,
+) -> None:
+    """Run the rule tests in DIR/tests/*.yaml and print true/false positives and
+    negatives per rule; exit 1 when a case fails.
+
+    \b
+    Examples:
+      factcheck rules test
+      factcheck rules test my-rules/ --verbose
+    """
+    from factcheck.rules.load import load_rules
+    from factcheck.rules.testing import format_report, run_tests
+
+    folder = _dir(directory)
+    try:
+        rules = load_rules([folder])
+        report = run_tests(rules, [folder])
+    except FactcheckError as exc:
+        _fail(exc)
+        return
+    print(format_report(report, verbose=verbose))
+    if report.failures:
+        raise typer.Exit(1)
+
+
+@rules_app.command("schema")
+def schema(
+    tests: Annotated[bool, typer.Option("--tests", help="The schema of rule-test files instead.")] = False,
+) -> None:
+    """Print the JSON Schema of rule files, for editor completion and checking.
+
+    \b
+    Examples:
+      factcheck rules schema > factcheck-rules.schema.json
+      factcheck rules schema --tests > factcheck-rule-tests.schema.json
+    Then start a rule file with:
+      # yaml-language-server: $schema=./factcheck-rules.schema.json
+    """
+    from factcheck.rules.jsonschema import dumps, rules_schema, tests_schema
+
+    sys.stdout.write(dumps(tests_schema() if tests else rules_schema()))

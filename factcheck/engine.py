@@ -1,0 +1,271 @@
+"""The rule engine: assign claims to figures, run the checks, turn problems into findings.
+
+``run_checks`` is the whole of it:
+
+1. every claim is assigned to a figure (``factcheck.match``) and becomes an ``Item``
+   with its interval in the figure's unit and the dates it is about; every point of
+   every reference series becomes an ``Item`` too, evidence like any claim;
+2. each check of the rule set runs over the items (grouped by figure, sorted by date:
+   O(n log n));
+3. each ``Problem`` becomes a ``Finding`` with a stable id (rule, claim, evidence) and a
+   fingerprint that survives edits elsewhere in the text (rule, figure, normalised
+   value, document identity: never a line number).
+
+Findings are made only for claims of documents whose role is "checked". Evidence comes
+from the corpus and the reference series; when there is no corpus document at all (the
+corpus checking itself), the checked documents are each other's evidence. Reference
+points cited as evidence come back as claims (kind "reference") of one pseudo-document
+per series, so every evidence id of every finding names a claim of the report.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from factcheck.check import REGISTRY, default_message
+from factcheck.check.base import Comparison, Context, Item, Problem, date_span
+from factcheck.check.units import normalise
+from factcheck.intervals import Interval
+from factcheck.match import Matcher
+from factcheck.models import Claim, Document, Finding, Severity
+from factcheck.rules.messages import render
+from factcheck.rules.reference import point_interval, point_surface
+from factcheck.rules.schema import CheckRule, LoadedSeries, RuleSet
+
+REFERENCE_FORMAT = "reference"
+REFERENCE_KIND = "reference"
+
+
+@dataclass
+class CheckResult:
+    """What ``run_checks`` found.
+
+    ``claims`` are the input claims with ``figure`` set; ``findings`` are sorted by
+    document, position and rule; ``reference_documents`` and ``reference_claims`` are
+    the reference points cited as evidence; ``comparisons`` records what each check
+    compared each checked claim with (for tests and ``rules test``)."""
+
+    claims: list[Claim] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    reference_documents: list[Document] = field(default_factory=list)
+    reference_claims: list[Claim] = field(default_factory=list)
+    comparisons: list[Comparison] = field(default_factory=list)
+
+
+def run_checks(
+    rules: RuleSet,
+    documents: list[Document],
+    claims: list[Claim],
+    as_of: date | None = None,
+    severity_overrides: Mapping[str, Severity] | None = None,
+) -> CheckResult:
+    """Check ``claims`` (of ``documents``) against each other and the rules' reference
+    series; ``as_of`` judges every claim at that date instead of its document's."""
+    docs = {d.id: d for d in documents}
+    texts = {d.id: d.text for d in documents if d.text}
+    self_check = not any(d.role == "corpus" for d in documents)
+    matcher = Matcher(rules)
+
+    items: list[Item] = []
+    assigned: list[Claim] = []
+    for rank, (claim, assignment) in enumerate(matcher.assign_all(claims, texts)):
+        figure = assignment.figure if assignment is not None else None
+        claim = claim.model_copy(update={"figure": figure.id if figure is not None else None})
+        assigned.append(claim)
+        items.append(_item(claim, docs.get(claim.doc), rank, assignment, self_check, as_of))
+    reference_items, reference_docs = _reference_items(rules, len(items))
+
+    ctx = Context(rules, items + reference_items, as_of)
+    overrides = dict(severity_overrides or {})
+    for rule_id in sorted(overrides):
+        if rules.check(rule_id) is None:
+            ctx.note(f"severity override for unknown check '{rule_id}' ignored")
+
+    findings: dict[str, Finding] = {}
+    for rule in rules.checks:
+        module = REGISTRY[rule.kind]
+        template = rule.message or default_message(rule.kind, rule.options)
+        severity: Severity = overrides.get(rule.id) or rule.severity or module.DEFAULT_SEVERITY
+        for problem in module.check(ctx, rule):
+            finding = _finding(rule, problem, template, severity)
+            findings.setdefault(finding.id, finding)
+
+    order = {d.id: k for k, d in enumerate(documents)}
+    positions = {c.id: c.start for c in assigned}
+    rule_order = {r.id: k for k, r in enumerate(rules.checks)}
+    ordered = sorted(
+        findings.values(),
+        key=lambda f: (order.get(f.doc or "", len(order)), positions.get(f.claim, 0), rule_order.get(f.rule, 0), f.id),
+    )
+
+    cited = {e for f in ordered for e in f.evidence}
+    ref_claims = [i.claim for i in reference_items if i.id in cited]
+    ref_doc_ids = {c.doc for c in ref_claims}
+    return CheckResult(
+        claims=assigned,
+        findings=ordered,
+        notes=matcher.notes + ctx.notes,
+        reference_documents=[d for d in reference_docs if d.id in ref_doc_ids],
+        reference_claims=ref_claims,
+        comparisons=ctx.comparisons,
+    )
+
+
+def _item(claim: Claim, doc: Document | None, rank: int, assignment: Any, self_check: bool, as_of: date | None) -> Item:
+    figure = assignment.figure if assignment is not None else None
+    factor = assignment.factor if assignment is not None else 1.0
+    interval = Interval.from_claim(claim)
+    if interval is not None and factor != 1.0:
+        interval = interval.scaled(factor)
+    published = doc.published if doc is not None else None
+    if published is None and as_of is not None and doc is not None and doc.role == "checked":
+        published = as_of  # an undated checked document is judged at --as-of
+    day = claim.as_of or published
+    if claim.as_of is not None:
+        start, end = date_span(claim.as_of, claim.as_of_precision)
+    elif day is not None:
+        start, end = day, day
+    else:
+        start = end = None
+    if claim.as_of_source in ("explicit", "relative"):
+        explicit = True
+    elif claim.as_of_source == "published" or claim.as_of is None:
+        explicit = False
+    else:
+        explicit = published is None or claim.as_of != published
+    role = doc.role if doc is not None else "corpus"
+    return Item(
+        claim=claim,
+        doc=doc,
+        rank=rank,
+        figure=figure,
+        interval=interval,
+        start=start,
+        end=end,
+        explicit_date=explicit,
+        checked=role == "checked",
+        evidence=role == "corpus" or (self_check and role == "checked"),
+        unit=figure.unit if figure is not None else claim.unit,
+        factor=factor,
+    )
+
+
+def reference_document(series: LoadedSeries) -> Document:
+    s = series.series
+    return Document(
+        id=f"reference:{s.id}",
+        path=series.path,
+        title=s.description or f"Reference series {s.id}",
+        outlet=s.source,
+        url=s.url,
+        role="corpus",
+        format=REFERENCE_FORMAT,
+    )
+
+
+def _reference_items(rules: RuleSet, first_rank: int) -> tuple[list[Item], list[Document]]:
+    items: list[Item] = []
+    docs: list[Document] = []
+    rank = first_rank
+    for series in rules.series:
+        figure = rules.figures.get(series.series.figure)
+        if figure is None:
+            continue
+        doc = reference_document(series)
+        docs.append(doc)
+        seen: dict[date, int] = {}
+        for point in series.points:
+            n = seen.get(point.date, 0)
+            seen[point.date] = n + 1
+            claim_id = f"{doc.id}@{point.date.isoformat()}" + (f"#{n + 1}" if n else "")
+            interval = point_interval(point)
+            surface = point_surface(point)
+            source = point.source or series.series.source
+            citation = f"{source}: {surface} for {point.date.isoformat()}"
+            if point.url or series.series.url:
+                citation += f" ({point.url or series.series.url})"
+            if point.note:
+                citation += f"; {point.note}"
+            claim = Claim(
+                id=claim_id,
+                doc=doc.id,
+                start=0,
+                end=len(surface),
+                surface=surface,
+                sentence=citation,
+                value=point.value,
+                lower=interval.lo if math.isfinite(interval.lo) else None,
+                upper=interval.hi if math.isfinite(interval.hi) else None,
+                lower_open=interval.lo_open,
+                upper_open=interval.hi_open,
+                qualifier=point.qualifier,
+                unit=normalise(figure.unit),
+                attribution=source,
+                as_of=point.date,
+                as_of_precision="day",
+                as_of_source="explicit",
+                figure=figure.id,
+                kind=REFERENCE_KIND,
+            )
+            items.append(
+                Item(
+                    claim=claim,
+                    doc=doc,
+                    rank=rank,
+                    figure=figure,
+                    interval=interval,
+                    start=point.date,
+                    end=point.date,
+                    explicit_date=True,
+                    checked=False,
+                    evidence=True,
+                    series=series,
+                    point=point,
+                    unit=figure.unit,
+                )
+            )
+            rank += 1
+    return items, docs
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+def normalised_value(item: Item) -> str:
+    """The claim's value as the fingerprint sees it: its interval, else its words."""
+    if item.interval is not None:
+        lo, hi = item.interval.as_list()
+        return f"{lo!r}:{hi!r}:{item.claim.qualifier}"
+    return " ".join(item.claim.surface.lower().split())
+
+
+def _finding(rule: CheckRule, problem: Problem, template: str, severity: Severity) -> Finding:
+    item = problem.item
+    evidence_ids = [e.id for e in problem.evidence]
+    finding_id = f"{rule.id}-{_digest(rule.id, item.id, *sorted(evidence_ids))[:12]}"
+    doc_identity = (item.doc.url or item.doc.id) if item.doc is not None else item.doc_id
+    figure_id = item.figure.id if item.figure is not None else ""
+    fingerprint = _digest(rule.id, figure_id, normalised_value(item), doc_identity)[:32]
+    details: dict[str, Any] = {k: v for k, v in problem.params.items() if k not in ("sentence",)}
+    details["interval"] = item.interval.as_list() if item.interval is not None else None
+    details["evidence_intervals"] = [e.interval.as_list() if e.interval is not None else None for e in problem.evidence]
+    return Finding(
+        id=finding_id,
+        rule=rule.id,
+        kind=rule.kind,
+        severity=severity,
+        message=render(template, problem.params),
+        claim=item.id,
+        evidence=evidence_ids,
+        figure=item.figure.id if item.figure is not None else None,
+        doc=item.doc_id,
+        fingerprint=fingerprint,
+        details=details,
+    )

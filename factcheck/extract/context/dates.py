@@ -1,0 +1,412 @@
+"""Date expressions in news text, resolved against the publication date.
+
+No general date parser: their defaults get news dates wrong (a bare "Monday" becomes next
+Monday, "May 6" this year's even when that is after publication). The rules here:
+
+* a bare weekday is the most recent such day on or before publication ("said on Monday"
+  in a Monday paper is that Monday); "last" / "this past" Friday is strictly before it,
+  "next Friday" strictly after;
+* a month and day without a year is the most recent one not after publication
+  ("Oct. 7" in a 2024 article is 2023-10-07, "May 6" in a 20 May 2024 one 2024-05-06);
+* a month without a day has month precision (represented by the 1st of the month), the
+  most recent such month not after publication; a bare year has year precision (1 Jan);
+* "yesterday", "today", "last night", "this morning"; "last week" is seven days before
+  publication, "earlier this week" the Monday of the publication week, "earlier this
+  month" / "last month" / "this year" / "last year" keep month or year precision;
+  "3 days ago", "two weeks ago"; "over the weekend";
+* explicit dates with a year ("March 26, 2024", "26 March 2024", "2024-03-26").
+
+Each ``DateMention`` also records the word that introduces it ("on", "since", "as of",
+"between"...), which decides what the date does to a figure (see ``role``), and whether
+it is attached to a noun ("the Oct. 7 attack", "the rampage on Oct. 7"), in which case it
+is the date of that event, not of the figure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+import regex
+
+from factcheck.extract.context.tokens import (
+    ADVERBS,
+    AUXILIARIES,
+    CONJUNCTIONS,
+    DETERMINERS,
+    PREPOSITIONS,
+    PRONOUNS,
+    REPORT_VERBS,
+)
+
+__all__ = ["DateMention", "find_dates", "resolve_month_day", "resolve_weekday"]
+
+Precision = Literal["day", "month", "year"]
+Source = Literal["explicit", "relative"]
+Role = Literal["as_of", "since", "range_start", "range_end", "at"]
+
+MONTHS: dict[str, int] = {}
+for _i, _names in enumerate(
+    [
+        "january jan", "february feb", "march mar", "april apr", "may", "june jun",
+        "july jul", "august aug", "september sep sept", "october oct", "november nov",
+        "december dec",
+    ],
+    start=1,
+):
+    for _n in _names.split():
+        MONTHS[_n] = _i
+WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
+
+_MONTH_FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH_ABBR = r"Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?"
+_MONTH = f"(?:{_MONTH_FULL}|{_MONTH_ABBR})"
+_WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_YEAR = r"(?:1[89]|20)\d{2}"
+_COUNT = r"\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+
+_PREP = (
+    r"as\s+of|as\s+at|up\s+to|by|through|until|till|since|from|between|on|in|during|of|"
+    r"before|after|and|to|early|late|mid-|last|this\s+past|this|next|around"
+)
+
+DATE_RE = regex.compile(
+    rf"""
+    (?:(?P<prep>\b(?i:{_PREP}))\s+)?
+    (?:
+        (?P<iso>\b(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})\b)
+      | (?P<md>\b(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?![.,]\d)(?:,?\s+(?P<y1>{_YEAR})\b)?)
+      | (?P<dm>\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH})(?:\b|(?<=\.))(?:,?\s+(?P<y2>{_YEAR})\b)?)
+      | (?P<my>\b(?P<m3>{_MONTH})\s+(?P<y3>{_YEAR})\b)
+      | (?P<wd>\b(?P<wday>{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?\b)
+      | (?P<ago>\b(?P<n>(?i:{_COUNT}))\s+(?P<unit>day|days|week|weeks|month|months|year|years)\s+ago\b)
+      | (?P<rel>\b(?i:
+            yesterday|today|tonight|last\s+night
+          | this\s+(?:morning|afternoon|evening)
+          | (?:earlier|later)\s+this\s+(?:week|month|year)
+          | (?:last|this|next)\s+(?:week|month|year|weekend)
+          | (?:the\s+)?(?:past|last)\s+(?:24|48|72)\s+hours
+          | the\s+(?:past|last)\s+(?:week|month|year)
+          | over\s+the\s+weekend
+        )\b)
+      | (?P<mo>\b(?P<m4>{_MONTH_FULL})\b(?!\s+\d))
+      | (?P<yr>\b(?P<y4>{_YEAR})\b(?![-/–]\d)(?!,\d))
+    )
+    """,
+    regex.VERBOSE,
+)
+
+# Introducing words that make a month or year alone a date ("in May", "since 2014").
+_MONTH_YEAR_PREPS = frozenset(
+    "in during since by until till through from of before after early late mid- last this next as of".split()
+) | {"as of", "this past", "up to"}
+# Nouns naming an event: a date attached to one is that event's date.
+EVENT_NOUNS = frozenset(
+    """
+    attack attacks rampage massacre assault raid raids invasion offensive incursion
+    strike strikes bombing bombings war election elections vote meeting talks ceasefire
+    cease-fire truce storm earthquake quake hurricane flood floods fire wildfire crash
+    shooting explosion blast game match final speech visit trip call deadline summit
+    operation uprising coup protest protests rally riot riots incident ambush killings
+    kidnapping abduction crisis pandemic outbreak disaster
+    """.split()
+)
+_NOT_ATTACHING = PREPOSITIONS | CONJUNCTIONS | AUXILIARIES | ADVERBS | DETERMINERS | PRONOUNS | REPORT_VERBS
+_NEXT_WORD = regex.compile(r"(['’]s\b)|\s+([\p{Ll}][\p{L}-]*)")
+_PREV_WORD = regex.compile(r"([\p{L}-]+)\s*$")
+# How close to publication an event's date must be to date the event's figures too.
+RECENT_EVENT = timedelta(days=7)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression: ``start``/``end`` in the document (including its introducing
+    word), the date (``None`` when it needs a publication date and none was given), its
+    precision and source, and the introducing word."""
+
+    start: int
+    end: int
+    value: date | None
+    precision: Precision
+    source: Source
+    prep: str | None
+    attached: bool = False
+    # For "the past week": the start of the period it names.
+    period_start: date | None = None
+
+    @property
+    def role(self) -> Role:
+        p = self.prep
+        if p in ("as of", "as at", "by", "through", "until", "till", "up to"):
+            return "as_of"
+        if p == "since":
+            return "since"
+        if p in ("from", "between"):
+            return "range_start"
+        if p in ("to", "and"):
+            return "range_end"
+        return "at"
+
+
+def resolve_weekday(weekday: int, published: date, which: str | None = None) -> date:
+    """The day named by a weekday (Monday = 0) relative to ``published``."""
+    back = (published.weekday() - weekday) % 7
+    if which in ("last", "this past"):
+        return published - timedelta(days=back or 7)
+    if which == "next":
+        return published + timedelta(days=(weekday - published.weekday()) % 7 or 7)
+    return published - timedelta(days=back)
+
+
+def resolve_month_day(month: int, day: int, published: date) -> date | None:
+    """The most recent ``month``/``day`` not after ``published``."""
+    for year in (published.year, published.year - 1, published.year - 2, published.year - 3, published.year - 4):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if candidate <= published:
+            return candidate
+    return None
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.rstrip(".").lower()]
+
+
+def _count(word: str) -> int:
+    w = word.lower()
+    if w.isdigit():
+        return int(w)
+    return {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}[w]
+
+
+def _first_of_previous_month(d: date) -> date:
+    return date(d.year - 1, 12, 1) if d.month == 1 else date(d.year, d.month - 1, 1)
+
+
+def _resolve(m: regex.Match[str], prep: str | None, pub: date | None) -> tuple[date | None, Precision, Source, date | None] | None:
+    """(value, precision, source, period_start) for one match, or None if it is no date."""
+    if m.group("iso"):
+        try:
+            return date(int(m["iy"]), int(m["im"]), int(m["id"])), "day", "explicit", None
+        except ValueError:
+            return None
+    if m.group("md") or m.group("dm"):
+        month = _month(m["m1"] or m["m2"])
+        day = int(m["d1"] or m["d2"])
+        year = m["y1"] or m["y2"]
+        if year:
+            try:
+                return date(int(year), month, day), "day", "explicit", None
+            except ValueError:
+                return None
+        if not 1 <= day <= 31:
+            return None
+        return (resolve_month_day(month, day, pub) if pub else None), "day", "explicit", None
+    if m.group("my"):
+        return date(int(m["y3"]), _month(m["m3"]), 1), "month", "explicit", None
+    if m.group("wd"):
+        wd = WEEKDAYS[m["wday"].lower()]
+        which = prep if prep in ("last", "this past", "next") else None
+        return (resolve_weekday(wd, pub, which) if pub else None), "day", "relative", None
+    if m.group("ago"):
+        if pub is None:
+            return None, "day", "relative", None
+        n, unit = _count(m["n"]), m["unit"].rstrip("s")
+        if unit == "day":
+            return pub - timedelta(days=n), "day", "relative", None
+        if unit == "week":
+            return pub - timedelta(weeks=n), "day", "relative", None
+        if unit == "month":
+            y, mo = divmod(pub.year * 12 + pub.month - 1 - n, 12)
+            return date(y, mo + 1, 1), "month", "relative", None
+        return date(pub.year - n, 1, 1), "year", "relative", None
+    if m.group("rel"):
+        phrase = " ".join(m["rel"].lower().split())
+        if pub is None:
+            return None, "day", "relative", None
+        if phrase in ("yesterday", "last night"):
+            return pub - timedelta(days=1), "day", "relative", None
+        if phrase in ("today", "tonight") or (phrase.startswith("this ") and phrase.split()[1] in ("morning", "afternoon", "evening")):
+            return pub, "day", "relative", None
+        if phrase.endswith("hours"):
+            hours = int(phrase.split()[-2])
+            return pub, "day", "relative", pub - timedelta(hours=hours)
+        if phrase in ("the past week", "the last week"):
+            return pub, "day", "relative", pub - timedelta(days=7)
+        if phrase in ("the past month", "the last month"):
+            return pub, "day", "relative", pub - timedelta(days=30)
+        if phrase in ("the past year", "the last year"):
+            return pub, "day", "relative", pub - timedelta(days=365)
+        if phrase == "last week":
+            return pub - timedelta(days=7), "day", "relative", None
+        if phrase in ("this week", "earlier this week"):
+            return pub - timedelta(days=pub.weekday()), "day", "relative", None
+        if phrase in ("later this week", "next week", "later this month", "next month", "later this year", "next year"):
+            return None  # the future does not date a figure
+        if phrase in ("this month", "earlier this month"):
+            return date(pub.year, pub.month, 1), "month", "relative", None
+        if phrase == "last month":
+            return _first_of_previous_month(pub), "month", "relative", None
+        if phrase in ("this year", "earlier this year"):
+            return date(pub.year, 1, 1), "year", "relative", None
+        if phrase == "last year":
+            return date(pub.year - 1, 1, 1), "year", "relative", None
+        if phrase in ("over the weekend", "last weekend", "this weekend"):
+            wd = pub.weekday()
+            return (pub if wd >= 5 else pub - timedelta(days=wd + 1)), "day", "relative", None
+        return None
+    if m.group("mo"):
+        if prep not in _MONTH_YEAR_PREPS:
+            return None
+        month = _month(m["m4"])
+        if pub is None:
+            return None, "month", "explicit", None
+        strictly_before = prep == "last"
+        year = pub.year if (month < pub.month or (month == pub.month and not strictly_before)) else pub.year - 1
+        return date(year, month, 1), "month", "explicit", None
+    if m.group("yr"):
+        if prep not in _MONTH_YEAR_PREPS:
+            return None
+        return date(int(m["y4"]), 1, 1), "year", "explicit", None
+    return None
+
+
+def _attached(text: str, start: int, end: int, prep: str | None) -> bool:
+    """Whether the date at ``text[start:end]`` belongs to a noun: "the Oct. 7 attack",
+    "Monday's meeting", "the rampage on Oct. 7"."""
+    nxt = _NEXT_WORD.match(text, end)
+    if nxt is not None:
+        if nxt.group(1):
+            return True
+        word = nxt.group(2).lower()
+        if (
+            word not in _NOT_ATTACHING
+            and not word.endswith(("ed", "ing"))
+            and word not in ("a", "said", "says", "told")
+            and not word.endswith("ly")
+        ):
+            return True
+    if prep in ("on", "of"):
+        before = _PREV_WORD.search(text, max(0, start - 40), start)
+        if before is not None and before.group(1).lower() in EVENT_NOUNS:
+            return True
+    return False
+
+
+def find_dates(text: str, start: int, end: int, published: date | None) -> list[DateMention]:
+    """The date expressions in ``text[start:end]`` (one sentence), in text order."""
+    out: list[DateMention] = []
+    for m in DATE_RE.finditer(text, start, end):
+        prep = " ".join(m["prep"].lower().split()) if m["prep"] else None
+        resolved = _resolve(m, prep, published)
+        if resolved is None:
+            continue
+        value, precision, source, period_start = resolved
+        attached = _attached(text, m.start(), m.end(), prep)
+        if attached and value is not None and published is not None and precision == "day":
+            # A recent event dates its own figures ("killed in strikes on Sunday").
+            if timedelta(0) <= published - value <= RECENT_EVENT:
+                attached = False
+        out.append(DateMention(m.start(), m.end(), value, precision, source, prep, attached, period_start))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Dating:
+    """What dates one figure: ``as_of`` with its precision and source, and the start of
+    the period it counts."""
+
+    as_of: date | None
+    precision: Precision | None
+    source: str | None
+    period_start: date | None = None
+
+
+def date_claim(
+    mentions: list[DateMention],
+    claim: tuple[int, int],
+    clause: tuple[int, int],
+    sentence_start: int,
+    report_verbs: list[tuple[int, int]],
+    other_claims: list[tuple[int, int]],
+    published: date | None,
+) -> Dating:
+    """Which of a sentence's dates date the figure at ``claim`` (document offsets).
+
+    1. "as of / by / through / until D" in the figure's clause, else its sentence;
+    2. "from D1 to D2" / "between D1 and D2": as of D2, the period starting D1;
+    3. "since D" in the clause, or after the figure with no other figure in between,
+       gives the period start (and does not date the figure itself);
+    4. a date in the figure's own clause ("killed 20 people on Tuesday");
+    5. a date next to a reporting verb of the sentence ("UNRWA said on Monday");
+    6. a date opening the sentence ("On Monday, ...");
+    7. otherwise the publication date.
+
+    Dates attached to a noun (the date of an event: "the Oct. 7 attack") never date the
+    figure, unless the event is within a week before publication.
+    """
+    c_start, c_end = claim
+    k_start, k_end = clause
+    usable = [
+        d for d in mentions
+        if d.value is not None and not d.attached and not (d.start < c_end and c_start < d.end)
+    ]
+
+    def in_clause(d: DateMention) -> bool:
+        return k_start <= d.start and d.end <= k_end
+
+    def distance(d: DateMention) -> int:
+        return c_start - d.end if d.end <= c_start else d.start - c_end
+
+    def figure_between(d: DateMention) -> bool:
+        lo, hi = (c_end, d.start) if d.start >= c_end else (d.end, c_start)
+        return any(lo <= s and e <= hi for s, e in other_claims)
+
+    period_start: date | None = None
+    roles: dict[int, str] = {}
+    for n, d in enumerate(usable):
+        role = d.role
+        if role == "range_end" and not (n and usable[n - 1].role == "range_start"):
+            role = "at"
+        if role == "range_start" and not (n + 1 < len(usable) and usable[n + 1].role == "range_end"):
+            role = "since" if d.prep == "from" else "at"
+        roles[id(d)] = role
+
+    def chosen(d: DateMention) -> Dating:
+        return Dating(d.value, d.precision, d.source, period_start)
+
+    # 3 first: it only contributes the period start.
+    for d in usable:
+        if roles[id(d)] == "since" and (in_clause(d) or (d.start >= c_end and not figure_between(d))):
+            period_start = d.value
+            break
+    for d in usable:
+        if d.period_start is not None and in_clause(d) and period_start is None:
+            period_start = d.period_start
+
+    as_of = [d for d in usable if roles[id(d)] == "as_of"]
+    if as_of:
+        best = min(as_of, key=lambda d: (not in_clause(d), figure_between(d), distance(d)))
+        return chosen(best)
+    for n, d in enumerate(usable):
+        if roles[id(d)] == "range_start" and (in_clause(d) or not figure_between(d)):
+            end = usable[n + 1]
+            return Dating(end.value, end.precision, end.source, d.value)
+    at = [d for d in usable if roles[id(d)] == "at" and d.period_start is None]
+    own = [d for d in at if in_clause(d)]
+    if own:
+        return chosen(min(own, key=distance))
+    for v_start, v_end in report_verbs:
+        for d in at:
+            if v_end <= d.start <= v_end + 30 or v_start - 20 <= d.end <= v_start:
+                return chosen(d)
+    for d in at:
+        if d.start == sentence_start:
+            return chosen(d)
+    if published is None:
+        return Dating(None, None, None, period_start)
+    return Dating(published, "day", "published", period_start)

@@ -1,0 +1,92 @@
+"""What the context stage knows about one document, computed once and shared.
+
+``TextContext`` segments the text once, tokenizes each sentence the first time a claim
+needs it, and builds the document-wide indexes (places named, quotations, who said
+what, dates) lazily, so annotating many claims never rescans the whole text per claim.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from factcheck.extract.context.segment import Segmentation, segment
+from factcheck.extract.context.tokens import CLAUSE_PUNCT, DASHES, Token, token_index_at, tokenize
+
+if TYPE_CHECKING:
+    from factcheck.extract.context.attribution import AttributionIndex
+    from factcheck.extract.context.dates import DateMention
+    from factcheck.extract.context.gazetteer import Gazetteer
+    from factcheck.extract.context.location import PlaceIndex
+
+
+class TextContext:
+    def __init__(self, text: str, published: date | None, gazetteer: Gazetteer) -> None:
+        self.text = text
+        self.published = published
+        self.gazetteer = gazetteer
+        self.seg: Segmentation = segment(text)
+        self._tokens: dict[int, list[Token]] = {}
+        self._dates: dict[int, list[DateMention]] = {}
+
+    def tokens(self, sentence: int) -> list[Token]:
+        """The tokens of sentence number ``sentence`` (cached)."""
+        toks = self._tokens.get(sentence)
+        if toks is None:
+            span = self.seg.sentences[sentence]
+            toks = tokenize(self.text, span.start, span.end)
+            self._tokens[sentence] = toks
+        return toks
+
+    def dates(self, sentence: int) -> list[DateMention]:
+        found = self._dates.get(sentence)
+        if found is None:
+            from factcheck.extract.context.dates import find_dates
+
+            span = self.seg.sentences[sentence]
+            found = find_dates(self.text, span.start, span.end, self.published)
+            self._dates[sentence] = found
+        return found
+
+    def token_range(self, sentence: int, start: int, end: int) -> tuple[int, int]:
+        """Token indices [i, j) of the tokens overlapping ``text[start:end]``."""
+        toks = self.tokens(sentence)
+        i = token_index_at(toks, start)
+        j = i
+        while j < len(toks) and toks[j].start < end:
+            j += 1
+        return i, max(j, i)
+
+    def is_boundary(self, tok: Token) -> bool:
+        """Whether ``tok`` ends a clause: , ; : ( ) quotes, a spaced dash."""
+        if tok.text in CLAUSE_PUNCT and tok.text not in DASHES:
+            return True
+        if tok.text in DASHES:
+            before = self.text[tok.start - 1] if tok.start > 0 else " "
+            after = self.text[tok.end] if tok.end < len(self.text) else " "
+            return before.isspace() or after.isspace() or tok.text != "-"
+        return False
+
+    def clause(self, sentence: int, i: int, j: int) -> tuple[int, int]:
+        """Token indices [a, b) of the clause around tokens [i, j) of a sentence."""
+        toks = self.tokens(sentence)
+        a = i
+        while a > 0 and not self.is_boundary(toks[a - 1]):
+            a -= 1
+        b = j
+        while b < len(toks) and not self.is_boundary(toks[b]):
+            b += 1
+        return a, b
+
+    @cached_property
+    def places(self) -> PlaceIndex:
+        from factcheck.extract.context.location import PlaceIndex
+
+        return PlaceIndex(self)
+
+    @cached_property
+    def attributions(self) -> AttributionIndex:
+        from factcheck.extract.context.attribution import AttributionIndex
+
+        return AttributionIndex(self)

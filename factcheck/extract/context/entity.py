@@ -1,0 +1,252 @@
+"""What a figure counts: the entity noun phrase.
+
+``entity`` is the counted noun phrase as written, with its modifiers and without
+determiners, hedges or the number: "Palestinian civilians", "displaced Palestinians",
+"hostages", "residents of the north" (an of-phrase is kept after nouns that need one:
+residents, members, citizens, cases...). Found, in this order:
+
+1. the noun phrase after the figure, past a unit word already counted and past "of"
+   with a determiner or possessive ("a third of Gaza's population" -> "population",
+   "128 of the hostages" -> "hostages", "$5 billion in aid" -> "aid");
+2. for a level with no noun of its own ("Inflation rose to 3.2%", "The temperature in
+   Phoenix hit 118 degrees", "the death toll stands at 32,000"), the subject of the verb
+   the figure completes ("inflation", "temperature", "death toll"), unless that subject
+   is a place or a pronoun.
+
+A noun phrase ends at punctuation, a function word, a verb or a participle after its
+first word ("civilians sheltering", "hostages held"), a capitalised word after a
+lower-case one, or after five words.
+
+``entity_type`` is what the rule engine keys on: what kind of thing is counted, as a
+plural noun. It is the head noun of the entity (lower case unless a proper adjective:
+"civilians", "Palestinians", "hostages", "population") except where the sentence says
+more than the noun:
+
+* "took 250 people hostage", "people were taken hostage", "held 5 people captive" ->
+  "hostages";
+* "the remains of around 30 others" / "the bodies of 3 soldiers": entity "remains" /
+  "bodies", entity_type "<counted, singular> remains" ("hostage remains");
+* "others" / "more" take the type of the figure before them in the sentence or
+  paragraph ("100 hostages, and the remains of 30 others" -> "hostage remains").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from factcheck.extract.context.tokens import (
+    ADJ_PARTICIPLES,
+    ADVERBS,
+    AUXILIARIES,
+    CONJUNCTIONS,
+    COPULAS,
+    DETERMINERS,
+    MEASURE_VERBS,
+    POSSESSIVE_PRONOUNS,
+    PREPOSITIONS,
+    PRONOUNS,
+    REPORT_VERBS,
+    Token,
+    is_verb_like,
+)
+
+__all__ = ["EntityInfo", "find_entity"]
+
+_STOP = PREPOSITIONS | CONJUNCTIONS | AUXILIARIES | PRONOUNS | DETERMINERS | ADVERBS | frozenset(
+    {"there", "here", "more", "less", "fewer", "per", "than", "including", "according", "nearly", "about"}
+)
+# Nouns whose of-phrase belongs to them ("residents of the north").
+_RELATIONAL = frozenset(
+    """
+    residents inhabitants members citizens natives cases trucks truckloads barrels units
+    tons tonnes families relatives parents students employees staff nationals
+    """.split()
+)
+_CONTAINERS = frozenset({"remains", "bodies", "body", "corpses"})
+_RESULTATIVE = frozenset({"hostage", "captive"})
+_ANAPHORIC_HEADS = frozenset({"others", "more", "other"})
+_PERCENT_WORDS = frozenset({"percent", "per", "cent", "%", "percentage", "points", "pct", "pc"})
+_HUMAN = frozenset({"people", "persons", "others", "individuals", "civilians"})
+@dataclass(slots=True)
+class EntityInfo:
+    entity: str | None = None
+    entity_type: str | None = None
+    # Token indices (in the sentence) of the noun phrase [first, end) and its head.
+    first: int | None = None
+    end: int | None = None
+    head: int | None = None
+    from_subject: bool = False
+
+
+def _singular(word: str) -> str:
+    w = word.lower()
+    if w in _HUMAN or w == "people":
+        return "human"
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith("s") and not w.endswith("ss"):
+        return w[:-1]
+    return w
+
+
+_NOUN_REPORT_FORMS = frozenset({"counts", "reports", "estimates", "claims", "records", "notes", "tallies"})
+
+
+def _is_np_word(tok: Token) -> bool:
+    return tok.is_word and tok.low not in _STOP and (tok.low not in REPORT_VERBS or tok.low in _NOUN_REPORT_FORMS)
+
+
+def _noun_phrase(tokens: list[Token], j: int, limit: int) -> tuple[list[int], int, bool]:
+    """Token indices of the noun phrase starting at ``j`` (before ``limit``), the index
+    after it, and whether a resultative "hostage"/"captive" closed it."""
+    words: list[int] = []
+    premodified = False
+    k = j
+    while k < limit and len(words) < 5:
+        tok = tokens[k]
+        if not _is_np_word(tok):
+            break
+        if words and tok.low in _RESULTATIVE:
+            return words, k, True
+        if words and tok.is_capitalized and not tokens[words[-1]].is_capitalized and not premodified:
+            break
+        if words and tok.is_possessive:
+            break
+        verbish = is_verb_like(tok, None) and not tok.is_capitalized
+        if verbish:
+            following = tokens[k + 1] if k + 1 < limit else None
+            premodifier = (
+                not words
+                and following is not None
+                and following.is_word
+                and following.low not in _STOP
+                and not is_verb_like(following, None)
+                and (tok.low in ADJ_PARTICIPLES or (tok.low.endswith("ed") and not following.is_capitalized))
+            )
+            if not premodifier:
+                break
+            premodified = True
+        else:
+            premodified = False
+        words.append(k)
+        k += 1
+    return words, k, False
+
+
+def find_entity(
+    tokens: list[Token],
+    i0: int,
+    i1: int,
+    limit: int,
+    unit: str | None,
+    kind: str | None,
+    previous_type: str | None,
+    is_place: Callable[[str], bool],
+    text: str,
+) -> EntityInfo:
+    """The entity of the claim covering tokens [i0, i1) of a sentence's ``tokens``;
+    ``limit`` is the end of its clause, ``previous_type`` the entity_type of the figure
+    before it, ``is_place`` tells place names."""
+    info = EntityInfo()
+    j = i1
+    if unit == "percent":
+        while j < limit and tokens[j].low in _PERCENT_WORDS:
+            j += 1
+    money = kind == "money" or (unit is not None and len(unit) == 3 and unit.isupper())
+    if j < limit and (tokens[j].low == "of" or (money and tokens[j].low == "in")):
+        j += 1
+        while j < limit and (tokens[j].low in DETERMINERS or tokens[j].is_possessive) and tokens[j].low not in ("that",):
+            j += 1
+    words, end, resultative = _noun_phrase(tokens, j, limit)
+    if words:
+        head = words[-1]
+        last = head
+        # An of-phrase that belongs to the noun: "residents of the north".
+        if tokens[head].low in _RELATIONAL and end + 1 < limit and tokens[end].low == "of":
+            k = end + 1
+            if k < limit and tokens[k].low in DETERMINERS:
+                k += 1
+            pp, pp_end, _ = _noun_phrase(tokens, k, limit)
+            if pp:
+                last = pp[-1]
+                end = pp_end
+        info.first, info.end, info.head = words[0], end, head
+        info.entity = text[tokens[words[0]].start : tokens[last].end]
+        head_tok = tokens[head]
+        etype = head_tok.text if head_tok.is_capitalized and head > 0 else head_tok.low
+        if not resultative:
+            # "people were taken hostage": a resultative a little further on.
+            for t in tokens[end : min(limit, end + 4)]:
+                if t.low in _RESULTATIVE:
+                    resultative = True
+                    break
+                if not t.is_word:
+                    break
+        if resultative:
+            etype = "hostages"
+        elif head_tok.low in _ANAPHORIC_HEADS and previous_type:
+            etype = previous_type
+        # "the remains of around 30 others"
+        if i0 >= 2 and tokens[i0 - 1].low == "of" and tokens[i0 - 2].low in _CONTAINERS:
+            container = tokens[i0 - 2]
+            info.entity = container.text
+            etype = f"{_singular(etype.split()[-1] if etype else head_tok.low)} {container.low}"
+        info.entity_type = etype
+        return info
+
+    # No noun of its own: a level ("rose to 3.2%", "hit 118 degrees", "stood at 32,000").
+    k = i0 - 1
+    while k >= 0 and tokens[k].low in ADVERBS | {"a", "an", "the", "some", "about", "around", "nearly", "almost"}:
+        k -= 1
+    if k >= 0 and tokens[k].low in ("to", "by", "at", "of", "from", "than"):
+        k -= 1
+        while k >= 0 and tokens[k].low in ADVERBS:
+            k -= 1
+    if k < 0:
+        return info
+    verb = tokens[k]
+    if verb.low in MEASURE_VERBS or verb.low in COPULAS or is_verb_like(verb, tokens[k - 1] if k else None):
+        subject_end = k
+        while subject_end > 0 and tokens[subject_end - 1].low in ADVERBS | AUXILIARIES - COPULAS:
+            subject_end -= 1
+    elif i0 > 0 and tokens[i0 - 1].low == "of":
+        subject_end = i0 - 1  # "a death toll of 32,000": the noun before "of"
+    else:
+        return info
+    # The subject: back to a boundary, then cut at its first preposition.
+    s = subject_end
+    while s > 0:
+        t = tokens[s - 1]
+        if not t.is_word or t.low in CONJUNCTIONS or t.low in REPORT_VERBS or t.low in AUXILIARIES:
+            break
+        if is_verb_like(t, tokens[s - 2] if s >= 2 else None) and t.low not in ADJ_PARTICIPLES:
+            break
+        s -= 1
+    span = list(range(s, subject_end))
+    while span and (tokens[span[0]].low in DETERMINERS or tokens[span[0]].low in POSSESSIVE_PRONOUNS):
+        span.pop(0)
+    cut = [n for n, idx in enumerate(span) if tokens[idx].low in PREPOSITIONS and tokens[idx].low != "of"]
+    if cut:
+        span = span[: cut[0]]
+    if not span:
+        return info
+    # "Gaza's death toll": the possessive says where, not what.
+    while len(span) > 1 and tokens[span[0]].is_possessive:
+        span.pop(0)
+    # The head is the noun before an of-phrase: "shares of Apple" -> "shares".
+    of_at = [idx for idx in span if tokens[idx].low == "of"]
+    head = of_at[0] - 1 if of_at and of_at[0] > span[0] else span[-1]
+    head_tok = tokens[head]
+    first_tok, last_tok = tokens[span[0]], tokens[span[-1]]
+    if head_tok.low in PRONOUNS or is_place(text[first_tok.start : last_tok.end]):
+        return info
+    # A proper name ("Manchester City", "Erling Haaland", "Apple") is who, not what is
+    # counted; a capital on the first word of the sentence proves nothing ("Inflation").
+    if head_tok.is_capitalized and head > 0:
+        return info
+    info.entity = text[first_tok.start : last_tok.end]
+    info.first, info.end, info.head = span[0], span[-1] + 1, head
+    info.entity_type = head_tok.low
+    info.from_subject = True
+    return info

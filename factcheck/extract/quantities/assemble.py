@@ -1,0 +1,876 @@
+"""From pattern matches to claims: the one pass, then neighbours.
+
+``find(text)`` runs ``patterns.pattern().finditer(text)`` once. Each match becomes zero
+or more *pieces* (a run of number tokens may hold several numbers). A second, linear
+walk over the pieces joins neighbours whose gap says they belong together:
+
+* ranges: ``30-40``, ``30–40``, ``30 to 40``, ``8- to 16-meter``, ``between 30 and
+  40``, ``from 30 to 40`` (unit and currency shared, a scale word on the second number
+  applies to a bare first one: ``$5-10 million``, ``between 2 and 3 million``). "from A
+  to B" after a verb of change ("rose from 30 to 40") is two figures, not a range: the
+  old and the new value. Different units are never a range.
+* vote and score tallies: three or more numbers joined by hyphens (``158-9-13``), or two
+  where the first is not smaller (``14-0``, ``5-4``) or a vote/score word is near
+  ("lost 2-3"). A tally is not a range and not a subtraction: qualifier exact, value =
+  the first part, ``parts`` = all parts, kind ``tally``.
+* shares written as "N in M" / "N out of M" (``one in five`` -> 20 percent), fractions
+  written "N over M" at the end of a clause (``one over three``).
+* year ranges ("2013-14", "from 2019 to 2023") are dropped with the years.
+
+Then each piece is checked against what is not a figure (``exclusions``) and turned into
+a ``Claim`` with its interval (``intervals``).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from factcheck.extract.quantities import exclusions as ex
+from factcheck.extract.quantities import hedges as hg
+from factcheck.extract.quantities import intervals as iv
+from factcheck.extract.quantities import numerals as nm
+from factcheck.extract.quantities import scales, units, vague
+from factcheck.extract.quantities.patterns import pattern
+from factcheck.models import Claim
+
+
+@dataclass(slots=True)
+class Piece:
+    start: int                      # claim span start (hedge included)
+    end: int                        # claim span end (unit, suffix hedge included)
+    num_start: int
+    num_end: int
+    value: float | None
+    precision: float
+    number: nm.Number | None = None
+    hedge: str | None = None        # prefix hedge as written
+    hedge_rule: tuple[str, str] | None = None
+    post: str | None = None         # suffix hedge as written
+    unit: units.UnitInfo | None = None
+    currency: str | None = None
+    kind: str = "count"
+    agepre: bool = False
+    unc: float | None = None
+    vague: tuple[float, float] | None = None
+    parts: list[float] | None = None
+    lower: float | None = None      # set for ranges
+    upper: float | None = None
+    is_range: bool = False
+    is_year: bool = False
+    dropped: bool = False
+    match_id: int = 0
+    first_in_match: bool = True
+    last_in_match: bool = True
+    from_words: bool = False
+
+
+_DETERMINERS = frozenset(
+    "the its their his her our your all these those this that my a an".split()
+)
+_NOT_NUMERATOR_PREV = frozenset(
+    "the first second third fourth final last other latter former each every next "
+    "opening closing".split()
+)
+_TEMPERATURE_WORDS = (
+    "temperature", "temperatures", "thermostat", "degrees", "heat", "heatwave", "hot",
+    "cold", "warm", "cool", "weather", "celsius", "fahrenheit", "outside", "freezing",
+    "thermometer", "fever", "oven", "boil", "boiling", "frost", "chill", "climate",
+    "warming", "cooler", "warmer", "colder", "hotter", "high of", "low of", "highs",
+    "lows", "°",
+)
+_MONEY_CUES = (
+    "cost", "costs", "paid", "pay", "pays", "spent", "spend", "fined", "fine", "worth",
+    "price", "priced", "bid", "salary", "salaries", "raised", "earned", "earn", "budget",
+    "fee", "fees", "fund", "funds", "funding", "sterling", "£", "sold for", "bought",
+    "deal", "revenue", "profit", "profits", "loss", "losses", "debt", "loan", "grant",
+    "compensation", "wage", "wages", "income", "tax", "bill", "invest", "investment",
+    "donated", "donation", "award", "damages", "value", "valued", "sales", "charge",
+)
+_WEIGHT_CUES = ("weigh", "weighs", "weighed", "weighing", "weight", "lost", "gained", "heavy",
+                "lighter", "heavier", "lb", "ounces", "kilos")
+_DIMENSION_WORDS = frozenset(
+    "thick thin long wide tall high deep across diameter in length width height".split()
+)
+
+
+def _words_before(text: str, pos: int, n_chars: int = 60) -> str:
+    return text[max(0, pos - n_chars) : pos].lower()
+
+
+def _next_word(text: str, pos: int) -> str:
+    i = pos
+    n = len(text)
+    while i < n and text[i] in " \t\u00a0":
+        i += 1
+    j = i
+    while j < n and (text[j].isalpha() or text[j] in "'’"):
+        j += 1
+    return text[i:j]
+
+
+def _prev_word(text: str, pos: int) -> str:
+    j = pos
+    while j > 0 and text[j - 1] in " \t\u00a0":
+        j -= 1
+    i = j
+    while i > 0 and (text[i - 1].isalpha() or text[i - 1] in "-"):
+        i -= 1
+    return text[i:j]
+
+
+def _has_cue(window: str, cues: tuple[str, ...]) -> bool:
+    for c in cues:
+        idx = window.find(c)
+        while idx != -1:
+            before = window[idx - 1] if idx > 0 else " "
+            after_i = idx + len(c)
+            after = window[after_i] if after_i < len(window) else " "
+            if not before.isalpha() and not after.isalpha():
+                return True
+            idx = window.find(c, idx + 1)
+    return False
+
+
+# --------------------------------------------------------------------------------------
+# one match -> pieces
+
+
+def _joiner(conn: str) -> str:
+    c = conn.lower()
+    if "and" in c or "&" in c:
+        return "and"
+    if "of" in c:
+        return "of"
+    if "-" in c:
+        return "-"
+    if "," in c:
+        return ","
+    return " "
+
+
+def _tokens(m, text: str) -> list[nm.Token]:
+    toks = m.captures("tok")
+    starts = m.starts("tok")
+    conns = m.captures("conn")
+    abbrs = list(zip(m.captures("abbr"), m.starts("abbr")))
+    out: list[nm.Token] = []
+    for idx, (tok, start) in enumerate(zip(toks, starts)):
+        joiner = " " if idx == 0 else _joiner(conns[idx - 1]) if idx - 1 < len(conns) else " "
+        first = tok[:1]
+        if first.isdigit() or first in "-−+." or first in nm.VULGAR_FRACTIONS:
+            end = start + len(tok)
+            abbr = None
+            body = tok
+            for a, a_start in abbrs:
+                if start <= a_start < end:
+                    abbr = a
+                    body = text[start:a_start]
+                    break
+            number = nm.parse_digits(body.rstrip(), start, abbreviation=abbr)
+            if number is None:
+                out.append(nm.Token(-1, tok, start, end, 0.0, None, joiner))
+                continue
+            number.end = end
+            out.append(nm.Token(0, tok, start, end, number.value, number, joiner))
+        else:
+            t = nm.make_token(tok, start, joiner)
+            if t is None:
+                out.append(nm.Token(-1, tok, start, start + len(tok), 0.0, None, joiner))
+            else:
+                out.append(t)
+    return out
+
+
+def _split_valid(tokens: list[nm.Token]) -> list[tuple[nm.Number, int, int]]:
+    """Numbers of a run; invalid tokens (kind -1) split the run."""
+    out: list[tuple[nm.Number, int, int]] = []
+    chunk: list[nm.Token] = []
+    offset = 0
+    for i, t in enumerate(tokens + [nm.Token(-1, "", 0, 0)]):
+        if t.kind == -1:
+            for num, a, b in nm.parse_word_run(chunk):
+                out.append((num, a + offset, b + offset))
+            chunk = []
+            offset = i + 1
+        else:
+            chunk.append(t)
+    return out
+
+
+def _quantity_pieces(m, text: str, match_id: int) -> list[Piece]:
+    tokens = _tokens(m, text)
+    numbers = _split_valid(tokens)
+    if not numbers:
+        return []
+    pieces: list[Piece] = []
+    hedge_caps = m.captures("hedge")
+    hedge_starts = m.starts("hedge")
+    agepre = m.group("agepre") is not None
+    cur = m.group("cur")
+    n = len(numbers)
+    for idx, (num, a, b) in enumerate(numbers):
+        p = Piece(
+            start=num.start,
+            end=num.end,
+            num_start=num.start,
+            num_end=num.end,
+            value=num.value,
+            precision=num.precision,
+            number=num,
+            match_id=match_id,
+            first_in_match=idx == 0,
+            last_in_match=idx == n - 1,
+            from_words=num.spelled,
+        )
+        if idx == 0 and a == 0:
+            if hedge_caps:
+                p.hedge = hedge_caps[-1]
+                p.start = hedge_starts[0]
+                if len(hedge_caps) > 1:
+                    p.hedge = " ".join(hedge_caps)
+            if agepre:
+                p.agepre = True
+                p.start = min(p.start, m.start("agepre"))
+            if cur is not None:
+                p.currency = _currency_code(cur)
+                p.start = min(p.start, m.start("cur"))
+            if m.start() < p.start and (hedge_caps or agepre or cur):
+                p.start = m.start()
+        pieces.append(p)
+
+    last = pieces[-1]
+    # money-only abbreviation after the run ("$5mm")
+    run_end = m.end("run")
+    abbr_caps = [(a, s) for a, s in zip(m.captures("abbr"), m.starts("abbr")) if s >= run_end]
+    if abbr_caps and last.number is not None and not last.number.scaled:
+        a, s = abbr_caps[0]
+        scale = scales.ABBREVIATION_SCALES[a]
+        last.value = float(f"{last.value * scale:.15g}")
+        last.precision *= scale
+        last.number.scaled = True
+        last.number.scale = scale
+        last.number.abbreviation = a
+        last.end = last.num_end = s + len(a)
+    _apply_suffixes(m, text, last)
+    if m.group("pword") is not None:
+        first = pieces[0]
+        rest = text[last.end :].lstrip(" \t")
+        if len(pieces) == 1 and first.unit is None and (not rest or rest[0] in ".,;:!?)"):
+            # "percent of 10", "per cent of twenty-two"
+            first.start = m.start("pword")
+            first.unit = units.PERCENT
+            first.kind = "percent"
+        elif first.start < first.num_start and first.hedge is None and first.currency is None:
+            first.start = first.num_start
+    return pieces
+
+
+def _currency_code(cur: str) -> str | None:
+    if cur in units.CURRENCY_PREFIXES:
+        return units.CURRENCY_PREFIXES[cur]
+    key = " ".join(cur.lower().split())
+    if key in units.CURRENCY_PREFIX_CASELESS:
+        return units.CURRENCY_PREFIX_CASELESS[key]
+    compact = key.replace(" ", "")
+    for k, v in units.CURRENCY_PREFIX_CASELESS.items():
+        if k.replace(" ", "") == compact:
+            return v
+    for k, v in units.CURRENCY_PREFIXES.items():
+        if k.replace(" ", "") == cur.replace(" ", ""):
+            return v
+    return None
+
+
+def _apply_suffixes(m, text: str, p: Piece) -> None:
+    posts = m.captures("post")
+    post_starts = m.starts("post")
+    unit_caps = m.captures("unit")
+    unit_starts = m.starts("unit")
+    end = p.num_end
+    if posts and post_starts[0] == p.num_end:
+        p.post = posts[0]
+        end = post_starts[0] + len(posts[0])
+    if m.group("unc") is not None:
+        unc = nm.parse_digits(m.group("unc"), m.start("unc"))
+        if unc is not None:
+            p.unc = abs(unc.value)
+            end = m.end("unc")
+    if unit_caps:
+        usep = m.group("usep")
+        info = units.lookup(unit_caps[0])
+        info = _resolve_unit(info, m, text, p, usep, unit_starts[0], unit_starts[0] + len(unit_caps[0]))
+        if info is not None:
+            p.unit = info
+            end = unit_starts[0] + len(unit_caps[0])
+            if text[end : end + 1] in ")]}>" and text[unit_starts[0] - 1 : unit_starts[0]] in "([{<":
+                end += 1
+            per = m.group("per")
+            if per is not None:
+                p.unit = _with_rate(info, per)
+                end = m.end("per")
+            if m.group("cents") is not None and info.kind == "money":
+                cents = _parse_small(m.group("cents"))
+                if cents is not None:
+                    p.value = (p.value or 0.0) + cents / 100
+                    p.precision = 0.01
+                    end = m.end("centw") if m.group("centw") else m.end("cents")
+    # suffix hedge after the unit
+    if posts:
+        for post, ps in zip(posts, post_starts):
+            if ps >= end and text[end:ps].strip() == "":
+                p.post = post
+                end = ps + len(post)
+    p.end = max(end, p.num_end)
+
+
+def _parse_small(txt: str) -> float | None:
+    if txt.isdigit():
+        return float(txt)
+    toks = []
+    pos = 0
+    for w in txt.replace("-", " ").split():
+        t = nm.make_token(w, pos, " ")
+        if t is None:
+            return None
+        toks.append(t)
+        pos += len(w) + 1
+    nums = nm.parse_word_run(toks)
+    if len(nums) != 1:
+        return None
+    return nums[0][0].value
+
+
+def _with_rate(info: units.UnitInfo, per: str) -> units.UnitInfo:
+    per_l = per.lower()
+    time_units = {"day": "day", "days": "day", "week": "week", "month": "month", "year": "year",
+                  "annum": "year", "yr": "year", "hour": "hour", "h": "hour", "hr": "hour",
+                  "minute": "minute", "second": "second", "night": "day"}
+    if per_l in time_units:
+        return units.rate(info, time_units[per_l])
+    if per_l in ("kg",):
+        return units.rate(info, "kilogram")
+    return info
+
+
+def _resolve_unit(
+    info: units.UnitInfo | None,
+    m,
+    text: str,
+    p: Piece,
+    usep: str | None,
+    u_start: int,
+    u_end: int,
+) -> units.UnitInfo | None:
+    if info is None:
+        return None
+    rule = info.rule
+    if rule is None:
+        return info
+    num = p.number
+    after = text[u_end : u_end + 20]
+    if rule == "glued":
+        return info if usep == "" else None
+    if rule == "clock":
+        if num is not None and num.integer_digits is not None and 0 < p.value <= 12:
+            p.dropped = True  # "3 pm" after a hedge: a clock time
+            return None
+        return info
+    if rule == "inch_in":
+        nxt = _next_word(text, u_end).lower()
+        stripped = after.lstrip()
+        if not stripped or stripped[0] in ".,;:!?)" or nxt in _DIMENSION_WORDS:
+            if nxt == "" and stripped[:1] == "." and False:
+                return None
+            return info
+        return None
+    if rule == "temp_letter":
+        window = _words_before(text, p.num_start, 80) + " " + text[u_end : u_end + 40].lower()
+        signed = num is not None and (num.value < 0 or text[p.num_start : p.num_start + 1] in "+-−")
+        if _has_cue(window, _TEMPERATURE_WORDS) or (signed and usep == ""):
+            return info
+        return None
+    if rule == "degree":
+        window = _words_before(text, p.num_start, 100) + " " + text[u_end : u_end + 60].lower()
+        if _has_cue(window, tuple(w for w in _TEMPERATURE_WORDS if w not in ("degrees", "°"))):
+            return units.UnitInfo("", "temperature", "temperature")
+        return units.angle_degree()
+    if rule == "pound":
+        nxt = _next_word(text, u_end).lower()
+        if usep and "-" in usep:
+            return info  # "a twenty-pound bag"
+        if nxt == "of":
+            return info  # "1.4 million pounds of aid"
+        window = _words_before(text, p.start, 80)
+        if _has_cue(window, _WEIGHT_CUES):
+            return info
+        scaled = num is not None and num.scaled
+        if scaled or _has_cue(window + " " + text[u_end : u_end + 40].lower(), _MONEY_CUES):
+            return units.money_unit("GBP")
+        return info
+    return info
+
+
+# --------------------------------------------------------------------------------------
+# other matches
+
+
+def _vague_piece(m, text: str, match_id: int) -> Piece | None:
+    expr = " ".join(m.group("vague").lower().split())
+    bounds = vague.interval(expr)
+    if bounds is None:
+        return None
+    start = m.start()
+    end = m.end("vague")
+    p = Piece(start=start, end=end, num_start=m.start("vague"), num_end=end, value=None,
+              precision=0.0, vague=bounds, match_id=match_id)
+    if m.group("hedge") is not None:
+        p.hedge = m.group("hedge")
+    vunit = m.group("vunit")
+    if vunit is not None:
+        info = units.lookup(vunit)
+        if info is not None and info.rule == "pound":
+            nxt = _next_word(text, m.end("vunit")).lower()
+            info = info if nxt == "of" else units.money_unit("GBP")
+        if info is not None:
+            p.unit = info
+            p.end = m.end("vunit")
+    return p
+
+
+# --------------------------------------------------------------------------------------
+# per-piece readings
+
+
+def _finalise_piece(p: Piece, text: str) -> None:
+    """Unit-free readings of one piece: codes, compounds, m/G, years, idioms, fractions."""
+    if p.dropped or p.vague is not None:
+        return
+    num = p.number
+    assert num is not None
+    nxt_char = text[p.end : p.end + 1]
+    # scale abbreviation "m": million or metres
+    if num.abbreviation == "m" and p.currency is None and p.unit is None:
+        nxt = _next_word(text, p.end)
+        if not (nxt[:1].isupper() or nxt.lower() in scales.MILLION_M_NOUNS):
+            p.value = (p.value or 0.0) / 1e6
+            p.precision /= 1e6
+            num.scaled = False
+            num.abbreviation = None
+            p.unit = units.meter()
+    if num.abbreviation == "G" and p.currency is None and num.integer_digits is None:
+        raw = text[p.num_start : p.num_end]
+        if raw[:-1].isdigit() and len(raw) == 2 and raw[0] in "23456":
+            p.dropped = True  # "5G": a mobile-network generation
+            return
+    if num.abbreviation in ("k", "K", "b", "B", "T", "G", "M") and p.unit is None and nxt_char.isalnum():
+        p.dropped = True
+        return
+    # a number glued to letters is part of a code ("777F", "13F", "24703L202")
+    if p.unit is None and p.post is None and (nxt_char.isalnum() or nxt_char == "_") and p.last_in_match:
+        p.dropped = True
+        return
+    # hyphen compounds: "two-front war", "one-on-one" (not figures); "300-strong" is.
+    if p.unit is None and p.post is None and nxt_char == "-" and text[p.end + 1 : p.end + 2].isalpha() \
+            and p.last_in_match:
+        nxt = _next_word(text, p.end + 1).lower()
+        if num.spelled or num.fraction_only:
+            if not (num.fraction_only and nxt in ("majority",)):
+                p.dropped = True
+                return
+        elif len(nxt) == 1 or nxt.isupper():
+            p.dropped = True  # "3-D"
+            return
+    # years standing as years
+    if (
+        p.hedge is None and p.post is None and p.unit is None and p.currency is None
+        and not p.agepre and ex.is_year(num.integer_digits)
+    ):
+        p.is_year = True
+    # idioms with "one"
+    if num.tokens and len(num.tokens) == 1 and num.tokens[0].lower() == "one" and p.unit is None \
+            and p.hedge is None and p.currency is None:
+        nxt = _next_word(text, p.end).lower()
+        prev = _prev_word(text, p.start).lower()
+        if nxt in ex.ONE_IDIOM_NEXT or prev in ex.ONE_IDIOM_PREV or nxt.startswith(("'s", "’s")) \
+                or text[p.end : p.end + 2] in ("'s", "’s"):
+            p.dropped = True
+            return
+    # fractions
+    if num.fraction is not None and num.fraction_only and p.unit is None:
+        _read_fraction(p, text)
+
+
+def _read_fraction(p: Piece, text: str) -> None:
+    num = p.number
+    assert num is not None and num.fraction is not None
+    nxt = _next_word(text, p.end).lower()
+    prev = _prev_word(text, p.num_start).lower()
+    stripped = text[p.end :].lstrip(" \t\u00a0")
+    end_of_clause = not stripped or stripped[0] in ".,;:!?)\"”'’\n"
+    spelled = num.spelled
+    if spelled and prev in _NOT_NUMERATOR_PREV and len(num.tokens) == 1:
+        p.dropped = True   # "the second half", "the first quarter"
+        return
+    if nxt == "of" or nxt in _DETERMINERS or nxt == "majority" or (p.hedge and end_of_clause):
+        # a share: "a third of", "half the", "more than half"
+        p.value = (p.value or 0.0) * 100
+        p.precision = 100.0 / (2 * num.fraction)
+        p.unit = units.PERCENT
+        p.kind = "share"
+        return
+    plural = bool(num.tokens) and num.tokens[-1].lower().endswith(("s", "halves"))
+    if end_of_clause or not spelled or (plural and len(num.tokens) > 1):
+        # "two thirds.", "3/4", "three halves": a plural denominator after a numerator
+        # cannot be an ordinal
+        p.kind = "fraction"
+        return
+    p.dropped = True   # "a third time", "half people": not a figure
+
+
+def _kind(p: Piece) -> str:
+    if p.kind in ("share", "fraction", "tally", "percent") and p.unit in (None, units.PERCENT):
+        return p.kind
+    if p.currency is not None:
+        return "money"
+    if p.unit is not None:
+        if p.unit.age or p.agepre:
+            return "age"
+        return p.unit.kind
+    if p.agepre:
+        return "age"
+    return p.kind if p.kind in ("fraction", "tally") else "count"
+
+
+# --------------------------------------------------------------------------------------
+# neighbours
+
+_DASHES = "-–—−"
+
+
+def _gap(text: str, a: Piece, b: Piece) -> str:
+    return text[a.end : b.start]
+
+
+def _is_dash_gap(g: str) -> bool:
+    s = g.strip()
+    return len(s) == 1 and s in _DASHES and (g == s or g.strip(" ") == s)
+
+
+def _range_gap(g: str, a: Piece) -> bool:
+    low = " ".join(g.lower().split())
+    if _is_dash_gap(g):
+        return True
+    if low in ("to", "- to", "-to", "– to", "through", "thru", "and") or g in (" to ", "- to "):
+        if low == "and":
+            return a.hedge is not None and a.hedge.lower() == "between"
+        return True
+    return False
+
+
+def _same_unit(a: Piece, b: Piece) -> bool:
+    ua = a.unit.name if a.unit else (a.currency or None)
+    ub = b.unit.name if b.unit else (b.currency or None)
+    if a.currency and b.currency:
+        return a.currency == b.currency
+    return ua is None or ub is None or ua == ub
+
+
+def _change_verb_before(text: str, pos: int) -> bool:
+    words = _words_before(text, pos, 50).replace(",", " ").split()
+    return any(w in ex.CHANGE_VERBS for w in words[-4:])
+
+
+def _tally_context(text: str, pos: int) -> bool:
+    words = _words_before(text, pos, 60).replace(",", " ").split()
+    return any(w.strip(".;:") in ex.TALLY_CONTEXT for w in words[-6:])
+
+
+def _combine(pieces: list[Piece], text: str) -> list[Piece]:
+    out: list[Piece] = []
+    i = 0
+    n = len(pieces)
+    while i < n:
+        a = pieces[i]
+        if a.dropped or a.vague is not None or a.value is None:
+            out.append(a)
+            i += 1
+            continue
+        # dash chains: tallies, ranges
+        chain = [a]
+        j = i + 1
+        while j < n:
+            prev = chain[-1]
+            b = pieces[j]
+            if b.dropped or b.vague is not None or b.value is None:
+                break
+            if not _is_dash_gap(_gap(text, prev, b)) or b.hedge is not None:
+                break
+            if prev.unit is not None and prev is not a:
+                break
+            chain.append(b)
+            j += 1
+        if len(chain) >= 2 and all(c.number and not c.number.spelled for c in chain):
+            merged = _dash_chain(chain, text)
+            if merged is not None:
+                out.append(merged)
+                i = j
+                continue
+        if i + 1 < n:
+            b = pieces[i + 1]
+            if not b.dropped and b.vague is None and b.value is not None:
+                merged = _pair(a, b, text)
+                if merged is not None:
+                    out.append(merged)
+                    i += 2
+                    continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _dash_chain(chain: list[Piece], text: str) -> Piece | None:
+    values = [c.value or 0.0 for c in chain]
+    years = [c.number is not None and c.number.integer_digits is not None
+             and ex.is_year(c.number.integer_digits) for c in chain]
+    first, last = chain[0], chain[-1]
+    if len(chain) == 2 and years[0] and (years[1] or (
+            last.number is not None and last.number.integer_digits is not None
+            and len(last.number.integer_digits) == 2 and last.unit is None)):
+        # "2013-14", "1990-1995": a span of years
+        for c in chain:
+            c.dropped = True
+        return _span(chain, dropped=True)
+    has_unit = any(c.unit is not None or c.currency is not None for c in chain)
+    if len(chain) >= 3 and not has_unit:
+        if not all(c.number is not None and c.number.integer_digits is not None for c in chain):
+            return None
+        return _tally(chain)
+    if len(chain) != 2:
+        return None
+    a, b = chain
+    if not has_unit and a.number is not None and b.number is not None \
+            and a.number.integer_digits is not None and b.number.integer_digits is not None \
+            and a.hedge is None:
+        if values[0] >= values[1] or _tally_context(text, a.start):
+            return _tally(chain)
+    if not _same_unit(a, b):
+        return None
+    return _make_range(a, b)
+
+
+def _span(chain: list[Piece], *, dropped: bool = False) -> Piece:
+    first, last = chain[0], chain[-1]
+    p = Piece(start=first.start, end=last.end, num_start=first.num_start, num_end=last.num_end,
+              value=first.value, precision=1.0, number=first.number, match_id=first.match_id)
+    p.dropped = dropped
+    return p
+
+
+def _tally(chain: list[Piece]) -> Piece:
+    p = _span(chain)
+    p.kind = "tally"
+    p.parts = [c.value or 0.0 for c in chain]
+    p.value = p.parts[0]
+    p.lower = p.upper = p.value
+    return p
+
+
+def _make_range(a: Piece, b: Piece) -> Piece | None:
+    unit = b.unit or a.unit
+    currency = a.currency or b.currency
+    av = a.value or 0.0
+    bv = b.value or 0.0
+    an, bn = a.number, b.number
+    if an is not None and bn is not None and bn.scaled and not an.scaled and bn.scale > 1 \
+            and abs(av) < bn.scale and not an.fraction:
+        av = av * bn.scale
+    if a.kind == "share" or b.kind == "share":
+        return None
+    p = Piece(start=a.start, end=b.end, num_start=a.num_start, num_end=b.num_end,
+              value=None, precision=min(a.precision, b.precision), number=b.number,
+              match_id=a.match_id)
+    p.unit = unit
+    p.currency = currency
+    p.is_range = True
+    p.lower, p.upper = (av, bv) if av <= bv else (bv, av)
+    p.value = (av + bv) / 2
+    if a.hedge and a.hedge.lower() not in ("between", "from"):
+        p.hedge = a.hedge
+    elif a.hedge:
+        p.hedge = None
+    p.agepre = a.agepre or b.agepre
+    p.kind = b.kind if b.kind in ("share", "percent") else a.kind
+    p.from_words = a.from_words or b.from_words
+    return p
+
+
+def _pair(a: Piece, b: Piece, text: str) -> Piece | None:
+    g = _gap(text, a, b)
+    low = " ".join(g.lower().split())
+    # "one over three" at the end of a clause
+    if (
+        b.hedge is not None and b.hedge.lower() == "over" and g.strip() == ""
+        and a.unit is None and b.unit is None and a.currency is None and a.hedge is None
+        and b.value not in (None, 0.0)
+    ):
+        rest = text[b.end :].lstrip(" \t")
+        if not rest or rest[0] in ".,;:!?)":
+            p = _span([a, b])
+            p.value = (a.value or 0.0) / (b.value or 1.0)
+            p.precision = 1e-6
+            p.kind = "fraction"
+            return p
+    # shares: "one in five", "three out of four", "1 in 10"
+    if low in ("in", "out of", "in every", "out of every") and a.unit is None and b.unit is None \
+            and a.currency is None and b.currency is None and b.hedge is None \
+            and a.number is not None and b.number is not None:
+        av, bv = a.value or 0.0, b.value or 0.0
+        if av == int(av) and bv == int(bv) and 0 < av < bv and not ex.is_year(b.number.integer_digits) \
+                and b.number.integer_digits is not None or (b.number.spelled and 0 < av < bv):
+            if b.number.integer_digits is not None and len(b.number.integer_digits) == 4 and bv > 1000:
+                return None
+            p = _span([a, b])
+            p.hedge = a.hedge
+            p.value = av / bv * 100
+            p.precision = 100.0 / (2 * bv)
+            p.unit = units.PERCENT
+            p.kind = "share"
+            return p
+    # ranges
+    if not _range_gap(g, a):
+        return None
+    if _is_dash_gap(g) and (a.from_words or b.from_words):
+        return None  # "three-nought-four": spelled numbers joined by hyphens stay apart
+    if b.hedge is not None or a.kind == "share":
+        return None
+    if a.hedge is not None and a.hedge.lower() not in ("between", "from") and not _is_dash_gap(g):
+        return None
+    if not _same_unit(a, b):
+        return None
+    if low.endswith("to") and (_change_verb_before(text, a.start)):
+        if a.hedge is not None and a.hedge.lower() == "from":
+            a.hedge = None
+            a.start = a.num_start
+        return None
+    an, bn = a.number, b.number
+    if an is not None and bn is not None and ex.is_year(an.integer_digits) \
+            and a.unit is None and b.unit is None and a.currency is None:
+        if ex.is_year(bn.integer_digits) or (bn.integer_digits is not None and len(bn.integer_digits) == 2):
+            a.dropped = b.dropped = True
+            return None
+    return _make_range(a, b)
+
+
+# --------------------------------------------------------------------------------------
+# claims
+
+
+def _to_claim(p: Piece, text: str) -> Claim | None:
+    kind = _kind(p)
+    unit_name: str | None = None
+    if p.currency is not None:
+        unit_name = p.currency
+        if p.unit is not None and p.unit.kind == "money" and p.unit.name != p.currency:
+            unit_name = p.currency
+        elif p.unit is not None and p.unit.kind != "money" and "/" in p.unit.name:
+            unit_name = units.rate_name(p.currency, p.unit.name.split(" / ")[-1])
+    elif p.unit is not None:
+        unit_name = p.unit.name or None
+    surface = text[p.start : p.end]
+    hedge_txt = None
+    qualifier = "exact"
+    rule = None
+    if p.hedge:
+        h = hg.prefix(p.hedge)
+        if h is not None:
+            qualifier, rule = h
+            hedge_txt = " ".join(p.hedge.lower().split())
+    if p.post:
+        h = hg.suffix(p.post)
+        if h is not None:
+            qualifier, rule = h
+            hedge_txt = hg.normalise(p.post) if hedge_txt is None else hedge_txt + " " + hg.normalise(p.post)
+
+    scale = p.unit.scale if p.unit is not None else 1.0
+    floor_zero = kind != "temperature"
+
+    if p.vague is not None:
+        lo, hi = p.vague
+        itv = iv.Interval(lo, hi, False, True)
+        if rule == "over" or rule == "at_least":
+            itv = iv.Interval(lo, None)
+        return Claim(start=p.start, end=p.end, surface=surface, value=None, lower=itv.lower,
+                     upper=itv.upper, qualifier="vague", unit=unit_name, kind=kind if kind != "count" else "count",
+                     hedge=hedge_txt, lower_open=itv.lower_open, upper_open=itv.upper_open)
+    if p.value is None or not math.isfinite(p.value):
+        return None
+    value = p.value * scale
+    precision = p.precision * scale
+    if p.kind == "tally":
+        return Claim(start=p.start, end=p.end, surface=surface, value=value, lower=value,
+                     upper=value, qualifier="exact", unit=None, kind="tally", parts=p.parts)
+    if p.is_range:
+        lo = (p.lower or 0.0) * scale
+        hi = (p.upper or 0.0) * scale
+        itv = iv.range_(lo, hi)
+        return Claim(start=p.start, end=p.end, surface=surface, value=iv._clean(value), lower=itv.lower,
+                     upper=itv.upper, qualifier="range", unit=unit_name, kind=kind,
+                     hedge=hedge_txt)
+    if p.unc is not None:
+        itv = iv.plus_minus(value, p.unc * scale)
+    elif rule is not None:
+        itv = iv.hedged(value, precision, rule, floor_zero=floor_zero)
+    else:
+        num = p.number
+        counted = (
+            kind in ("count",) and value == int(value)
+            and (precision <= 1 or abs(value) < 100)
+        ) or (num is not None and num.fraction is not None and kind == "fraction")
+        itv = iv.bare(value, precision, counted=counted)
+    return Claim(start=p.start, end=p.end, surface=surface, value=iv._clean(value),
+                 lower=itv.lower, upper=itv.upper, qualifier=qualifier, unit=unit_name,
+                 kind=kind, hedge=hedge_txt, lower_open=itv.lower_open,
+                 upper_open=itv.upper_open)
+
+
+def find(text: str) -> list[Claim]:
+    pieces: list[Piece] = []
+    pat = pattern()
+    for match_id, m in enumerate(pat.finditer(text)):
+        if m.group("skip") is not None:
+            continue
+        try:
+            if m.group("vague") is not None:
+                vp = _vague_piece(m, text, match_id)
+                if vp is not None:
+                    pieces.append(vp)
+            else:
+                pieces.extend(_quantity_pieces(m, text, match_id))
+        except (ArithmeticError, ValueError):
+            continue
+    for p in pieces:
+        try:
+            _finalise_piece(p, text)
+        except (ArithmeticError, ValueError):
+            p.dropped = True
+    pieces = _combine(pieces, text)
+    claims: list[Claim] = []
+    for p in pieces:
+        if p.dropped or p.is_year:
+            continue
+        if p.hedge is not None and p.hedge.lower() in ("between", "from"):
+            p.hedge = None
+            p.start = p.num_start if p.currency is None else p.start
+        if p.hedge is not None and p.hedge.lower() == "over" and p.unit is not None \
+                and p.unit.dimension == "time" and not p.unit.age:
+            # "over 3 years": a span of time, not "more than"
+            p.hedge = None
+            p.start = p.num_start
+        try:
+            c = _to_claim(p, text)
+        except (ArithmeticError, ValueError):
+            c = None
+        if c is not None:
+            claims.append(c)
+    return claims

@@ -1,0 +1,108 @@
+"""The interval a figure claims: hedges and rounding.
+
+This interval (``lower``, ``upper``, with ``lower_open``/``upper_open``) is what the rule
+engine compares; ``None`` means unbounded.
+
+Precision
+    ``p`` is the place value of the figure's last significant digit as written
+    (``numerals``): "1.4 million" -> 100,000; "32,000" -> 1,000; "128" -> 1; "250" -> 10;
+    "100" -> 100 (trailing zeros of a whole number are not significant: a writer who
+    knew the count to the unit and wrote "100" would have written "100" too, so we
+    cannot tell, and take the wider reading). A fraction with denominator n ("a third",
+    "one in five") has ``p`` = 100/(2n) percentage points when read as a share (half of
+    one n-th), 1/n otherwise.
+
+Bare figures (qualifier ``exact``)
+    A stated figure is the true value rounded at its last digit: ``[v - p/2, v + p/2)``
+    ("1.4 million" -> [1.35M, 1.45M); "32,000" -> [31,500, 32,500); "$48.2 million" ->
+    [48.15M, 48.25M)). Exception: a whole-number count with no unit whose last digit is
+    significant ("128 hostages") or that is below 100 ("four battalions", "40 people")
+    is taken as counted, ``[v, v]``: small counts and precise counts are counted, not
+    rounded.
+
+Hedges (see ``hedges`` for the words)
+    ``over``      "more than X": ``[X, X + p)`` -- reporters round *down* to the stated
+                  precision, so "more than 1.4 million" is [1.4M, 1.5M) and "over
+                  32,000" is [32,000, 33,000). The lower end is included: "more than
+                  1.4 million" may be 1,400,300, which rounds to 1.4 million.
+    ``at_least``  "at least X", "X or more": ``[X, +inf)`` -- a floor of confirmed cases
+                  with no ceiling (tolls "at least 14 dead" rise freely).
+    ``nearly``    "nearly/almost/close to X": ``(X - p, X]`` -- just short of X at its
+                  precision ("nearly 1.5 million" is above 1.4 million).
+    ``below``     "fewer than/less than/under X": ``[0, X)`` (lower unbounded for
+                  temperatures and negative X).
+    ``at_most``   "up to/as many as/no more than X": ``[0, X]`` (same floor rule).
+    ``approx``    "about/around/some/an estimated X": ``[X - w, X + w]`` with
+                  ``w = max(p/2, 10% of |X|)`` -- the band depends on how round X is:
+                  "around 250" -> [225, 275]; "around 100" -> [50, 150]; "some 1,200"
+                  -> [1,080, 1,320]; "about 1.4 million" -> [1.26M, 1.54M].
+
+Ranges ("between 30 and 40", "30-40", "from 30 to 40") are ``[a, b]`` with value the
+midpoint (qualifier ``range``). Vague amounts are value null with the interval of their
+table in ``vague``. ``X ± u`` is ``[X - u, X + u]``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(slots=True)
+class Interval:
+    lower: float | None
+    upper: float | None
+    lower_open: bool = False
+    upper_open: bool = False
+
+
+def _clean(x: float | None) -> float | None:
+    """Round away binary noise (1.4e6 + 1e5 -> 1500000.0, not 1500000.0000000002)."""
+    if x is None:
+        return None
+    if x == 0:
+        return 0.0
+    return float(f"{x:.12g}")
+
+
+def bare(value: float, precision: float, *, counted: bool) -> Interval:
+    """Interval of a figure stated without a hedge."""
+    if counted or precision <= 0:
+        return Interval(value, value)
+    half = precision / 2
+    return Interval(_clean(value - half), _clean(value + half), False, True)
+
+
+def hedged(
+    value: float,
+    precision: float,
+    rule: str,
+    *,
+    floor_zero: bool = True,
+) -> Interval:
+    """Interval of a hedged figure (``rule`` from ``hedges``)."""
+    p = precision if precision > 0 else 0.0
+    floor: float | None = 0.0 if (floor_zero and value >= 0) else None
+    if rule == "over":
+        return Interval(_clean(value), _clean(value + p) if p else None, False, bool(p))
+    if rule == "at_least":
+        return Interval(_clean(value), None)
+    if rule == "nearly":
+        return Interval(_clean(value - p) if p else floor, _clean(value), bool(p), False)
+    if rule == "below":
+        return Interval(floor, _clean(value), False, True)
+    if rule == "at_most":
+        return Interval(floor, _clean(value))
+    if rule == "approx":
+        w = max(p / 2, abs(value) * 0.1)
+        return Interval(_clean(value - w), _clean(value + w))
+    return Interval(_clean(value), _clean(value))
+
+
+def plus_minus(value: float, uncertainty: float) -> Interval:
+    u = abs(uncertainty)
+    return Interval(_clean(value - u), _clean(value + u))
+
+
+def range_(a: float, b: float) -> Interval:
+    lo, hi = (a, b) if a <= b else (b, a)
+    return Interval(_clean(lo), _clean(hi))

@@ -1,0 +1,241 @@
+"""Assigning claims to figures from their extracted fields.
+
+Each figure's ``match`` block (see ``factcheck.rules.schema.Match``) becomes a
+``FigureMatcher``: its word lists are compiled once into case-insensitive whole-word
+patterns ("hostage" also matches "hostages"; "evacuat*" matches any ending), its
+regular expressions with the ``regex`` module. A claim is scored against every figure
+(O(claims x figures), one pass) and goes to the best match:
+
+1. the claim's unit must convert into the figure's (a count is never a length);
+2. no ``exclude`` word may appear in the claim's fields, no ``exclude_sentence``
+   pattern may match its sentence;
+3. every word list whose field extraction filled must match (an empty field does not
+   count against the claim, unless it is ``required``), and so must one ``sentence``
+   and one ``surface`` pattern when there are any; a ``sentence`` pattern with a group
+   named ``claim`` must have that group overlap the claim's own figure;
+4. at least ``min_fields`` lists or sentence patterns must match positively;
+5. the claim's interval must reach into [``min_value``, ``max_value``] when given.
+
+Among the figures a claim matches it goes to the one with the highest ``priority``
+(a figure with a narrow pattern, "hostages alive", outranks the broad "hostages held"),
+then to the one with the most positive matches, then to the one defined first. Every regular expression runs with a timeout
+(``PATTERN_TIMEOUT`` seconds); a pattern that times out does not match, and the run's
+notes name the figure and where it is defined.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from factcheck.check import units as unit_tools
+from factcheck.intervals import Interval
+from factcheck.models import Claim
+from factcheck.rules.schema import MATCH_FIELDS, Figure, RuleSet
+
+# Seconds a rule's regular expression may run on one sentence.
+PATTERN_TIMEOUT = 0.25
+
+
+def _word_regex(word: str) -> str:
+    word = word.strip().replace("’", "'")
+    if word.endswith("*"):
+        body, tail = word[:-1], r"\w*"
+    else:
+        body, tail = word, r"(?:s|es)?"
+    parts = [regex.escape(p) for p in body.split()]
+    return r"\s+".join(parts) + tail
+
+
+@lru_cache(maxsize=4096)
+def compile_words(words: tuple[str, ...]) -> regex.Pattern[str] | None:
+    """One pattern matching any of ``words`` as whole words, case-insensitively."""
+    if not words:
+        return None
+    alternatives = "|".join(_word_regex(w) for w in sorted(words, key=len, reverse=True))
+    return regex.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", regex.IGNORECASE | regex.V0)
+
+
+def _normal(text: str | None) -> str | None:
+    return text.replace("’", "'") if text else text
+
+
+@dataclass(frozen=True)
+class Assignment:
+    figure: Figure
+    factor: float  # from the claim's unit to the figure's
+    score: int
+
+
+class PatternTimeout(Exception):
+    def __init__(self, figure: Figure, pattern: str) -> None:
+        super().__init__(pattern)
+        self.figure = figure
+        self.pattern = pattern
+
+
+class FigureMatcher:
+    """One figure's recognition rules, compiled."""
+
+    def __init__(self, figure: Figure, order: int) -> None:
+        self.figure = figure
+        self.order = order
+        m = figure.match
+        self.fields = {name: compile_words(tuple(getattr(m, name))) for name in MATCH_FIELDS}
+        self.required = set(m.required)
+        self.exclude = compile_words(tuple(m.exclude))
+        self.sentence = [(p, regex.compile(p)) for p in m.sentence]
+        self.exclude_sentence = [(p, regex.compile(p)) for p in m.exclude_sentence]
+        self.surface = [(p, regex.compile(p)) for p in m.surface]
+        self.kinds = set(m.claim_kinds)
+        self.min_fields = m.min_fields
+        self.min_value = m.min_value
+        self.max_value = m.max_value
+
+    def _search(self, pattern: tuple[str, regex.Pattern[str]], text: str) -> regex.Match[str] | None:
+        try:
+            return pattern[1].search(text, timeout=PATTERN_TIMEOUT)
+        except TimeoutError:
+            raise PatternTimeout(self.figure, pattern[0]) from None
+
+    def _finditer_hits(self, pattern: tuple[str, regex.Pattern[str]], text: str, span: tuple[int, int] | None) -> bool:
+        """Whether the pattern matches ``text`` (with its ``claim`` group, if any,
+        overlapping ``span``, the claim's place in the sentence)."""
+        compiled = pattern[1]
+        if "claim" not in compiled.groupindex or span is None:
+            return self._search(pattern, text) is not None
+        try:
+            for m in compiled.finditer(text, overlapped=True, timeout=PATTERN_TIMEOUT):
+                start, end = m.span("claim")
+                if start < span[1] and span[0] < end:
+                    return True
+        except TimeoutError:
+            raise PatternTimeout(self.figure, pattern[0]) from None
+        return False
+
+    def _plausible(self, claim: Claim, factor: float) -> bool:
+        if self.min_value is None and self.max_value is None:
+            return True
+        interval = Interval.from_claim(claim)
+        if interval is None:
+            return True
+        interval = interval.scaled(factor)
+        if self.min_value is not None and interval.hi < self.min_value:
+            return False
+        return self.max_value is None or interval.lo <= self.max_value
+
+    def score(self, claim: Claim, span: tuple[int, int] | None) -> Assignment | None:
+        """How well ``claim`` matches this figure; None when it does not."""
+        if self.kinds and claim.kind not in self.kinds:
+            return None
+        factor = unit_tools.factor(claim.unit, self.figure.unit)
+        if factor is None or not self._plausible(claim, factor):
+            return None
+        values = {
+            "entity": [_normal(claim.entity), _normal(claim.entity_type)],
+            "predicate": [_normal(claim.predicate)],
+            "location": [_normal(claim.location)],
+            "attribution": [_normal(claim.attribution)],
+        }
+        if self.exclude is not None:
+            for texts in values.values():
+                if any(t and self.exclude.search(t) for t in texts):
+                    return None
+        positive = 0
+        for name, pattern in self.fields.items():
+            if pattern is None:
+                continue
+            present = [t for t in values[name] if t]
+            if not present:
+                if name in self.required:
+                    return None
+                continue
+            if any(pattern.search(t) for t in present):
+                positive += 1
+            else:
+                return None
+        sentence = _normal(claim.sentence) or ""
+        for pattern in self.exclude_sentence:
+            if self._search(pattern, sentence) is not None:
+                return None
+        if self.sentence:
+            if not any(self._finditer_hits(p, sentence, span) for p in self.sentence):
+                return None
+            positive += 1
+        if self.surface and not any(self._search(p, claim.surface) is not None for p in self.surface):
+            return None
+        if positive < self.min_fields:
+            return None
+        return Assignment(self.figure, factor, positive)
+
+
+class Matcher:
+    """Every figure of a rule set, ready to assign claims."""
+
+    def __init__(self, rules: RuleSet) -> None:
+        self.rules = rules
+        self.matchers = [FigureMatcher(f, k) for k, f in enumerate(rules.figures.values())]
+        self.notes: list[str] = []
+        self._noted: set[str] = set()
+
+    def assign(self, claim: Claim, text: str | None = None) -> Assignment | None:
+        """The figure ``claim`` belongs to, if any. ``text`` is its document's text,
+        used to place the claim within its sentence."""
+        span = claim_span_in_sentence(claim, text)
+        best: tuple[tuple[int, int, int], Assignment] | None = None
+        for matcher in self.matchers:
+            try:
+                found = matcher.score(claim, span)
+            except PatternTimeout as exc:
+                self._timeout(exc, claim)
+                continue
+            if found is None:
+                continue
+            key = (matcher.figure.priority, found.score, -matcher.order)
+            if best is None or key > best[0]:
+                best = (key, found)
+        return best[1] if best else None
+
+    def _timeout(self, exc: PatternTimeout, claim: Claim) -> None:
+        where = self.rules.origins.get(("figure", exc.figure.id))
+        prefix = f"{where}: " if where else ""
+        note = (
+            f"{prefix}figure '{exc.figure.id}': the pattern {exc.pattern!r} took longer than "
+            f"{PATTERN_TIMEOUT:g}s on a sentence of {claim.doc or 'a document'} and was taken as not matching; simplify it"
+        )
+        if note not in self._noted:
+            self._noted.add(note)
+            self.notes.append(note)
+
+    def assign_all(self, claims: Sequence[Claim], texts: Mapping[str, str] | None = None) -> list[tuple[Claim, Assignment | None]]:
+        """Each claim with its assignment. A claim that already names a figure of the
+        rule set keeps it (its unit must still convert)."""
+        out = []
+        for claim in claims:
+            if claim.figure is not None and claim.figure in self.rules.figures:
+                figure = self.rules.figures[claim.figure]
+                factor = unit_tools.factor(claim.unit, figure.unit)
+                out.append((claim, Assignment(figure, factor, 0) if factor is not None else None))
+                continue
+            out.append((claim, self.assign(claim, (texts or {}).get(claim.doc))))
+        return out
+
+
+def claim_span_in_sentence(claim: Claim, text: str | None) -> tuple[int, int] | None:
+    """Where the claim's surface lies in its sentence (character offsets)."""
+    sentence = claim.sentence
+    if not sentence:
+        return None
+    length = claim.end - claim.start
+    if text is not None and 0 <= claim.start <= len(text):
+        lo = max(0, claim.end - len(sentence))
+        at = text.find(sentence, lo, claim.start + len(sentence))
+        if at != -1 and at <= claim.start and claim.end <= at + len(sentence):
+            return (claim.start - at, claim.start - at + length)
+    at = sentence.find(claim.surface)
+    if at == -1:
+        return None
+    return (at, at + len(claim.surface))

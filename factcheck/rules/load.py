@@ -1,0 +1,495 @@
+"""Loading rule files: every problem of every file, each at ``file:line:column``.
+
+``load_rules(dirs)`` reads the ``*.yaml`` files of each folder (not its subfolders:
+``reference/`` holds series files and ``tests/`` rule tests), validates each figure,
+check, series and place on its own so that one broken entry does not hide the problems
+of the next, then checks what no single entry can: ids unique across files, checks
+and series naming figures that exist, regular expressions that compile (with the
+``regex`` module), relation expressions that parse, message placeholders the check
+provides, units factcheck knows and reference files that read. All problems are raised
+together as ``RuleErrors``; each message says what was expected and, for a misspelt
+key, figure or placeholder, the closest valid one.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import regex
+from pydantic import BaseModel, ValidationError
+
+from factcheck.check import REGISTRY
+from factcheck.check import units as unit_tools
+from factcheck.errors import FactcheckError, RuleError, RuleErrors, SourceLocation
+from factcheck.places import Place
+from factcheck.rules.expr import ExprError, Relation, parse_relation
+from factcheck.rules.messages import validate_template
+from factcheck.rules.reference import load_points
+from factcheck.rules.types import FIGURE_ID_PATTERN
+from factcheck.rules.schema import CheckRule, Figure, LoadedSeries, ReferencePoint, ReferenceSeries, RuleFile, RuleSet
+from factcheck.yamlpos import YamlData, load_yaml
+
+RULE_SUFFIXES = (".yaml", ".yml")
+MAX_RULE_FILE_BYTES = 10 * 1024 * 1024
+
+SECTIONS: dict[str, type[BaseModel]] = {
+    "figures": Figure,
+    "checks": CheckRule,
+    "reference": ReferenceSeries,
+    "places": Place,
+}
+
+
+@dataclass
+class _File:
+    path: Path
+    shown: str
+    text: str
+    yaml: YamlData
+
+
+class _Collector:
+    def __init__(self) -> None:
+        self.errors: list[RuleError] = []
+
+    def add(self, message: str, where: SourceLocation) -> None:
+        self.errors.append(RuleError(message, where))
+
+
+def rule_files(dirs: Sequence[Path]) -> tuple[list[tuple[Path, str]], list[RuleError]]:
+    """The rule files of ``dirs`` (folders or single files), sorted, with how to show them."""
+    found: list[tuple[Path, str]] = []
+    errors: list[RuleError] = []
+    for given in dirs:
+        path = Path(given)
+        if path.is_dir():
+            members = sorted(p for p in path.iterdir() if p.suffix in RULE_SUFFIXES and p.is_file())
+            found += [(p, str(p)) for p in members]
+        elif path.is_file():
+            found.append((path, str(path)))
+        else:
+            errors.append(RuleError("no such rule folder or file", SourceLocation(str(path))))
+    return found, errors
+
+
+def load_rules(dirs: Sequence[Path]) -> RuleSet:
+    """Read, validate and merge the rule files of ``dirs``. Raises ``RuleErrors`` with
+    every problem found."""
+    paths, errors = rule_files(dirs)
+    out = _Collector()
+    out.errors += errors
+    files: list[_File] = []
+    for path, shown in paths:
+        loaded = _read(path, shown, out)
+        if loaded is not None:
+            files.append(loaded)
+
+    rules = RuleSet(files=[f.path for f in files])
+    entries: dict[tuple[str, str, int], BaseModel] = {}
+    for f in files:
+        for section, i, obj in _validate_file(f, out):
+            entries[(f.shown, section, i)] = obj
+
+    # Ids are checked on the raw data, so that an entry with other problems still
+    # counts (no cascade of "unknown figure") and its duplicate is still reported.
+    first: dict[tuple[str, str], tuple[str, int]] = {}
+    for f in files:
+        for section, what in (("figures", "figure"), ("checks", "check"), ("reference", "series")):
+            for i, raw in _raw(f, section):
+                ident = raw.get("id")
+                if isinstance(ident, str) and _unique(rules.origins, what, ident, f.yaml.locate((section, i, "id")), out):
+                    first[(what, ident)] = (f.shown, i)
+    known = {ident for (what, ident) in first if what == "figure" and regex.match(FIGURE_ID_PATTERN, ident)}
+
+    for f in files:
+        for i, raw in _raw(f, "figures"):
+            _check_figure(f, i, raw, out)
+        for i, raw in _raw(f, "checks"):
+            relation = _check_check(f, i, raw, known, out)
+            obj = entries.get((f.shown, "checks", i))
+            if isinstance(obj, CheckRule) and first.get(("check", obj.id)) == (f.shown, i):
+                rules.checks.append(obj)
+                if relation is not None:
+                    rules.expressions[obj.id] = relation
+        for i, raw in _raw(f, "reference"):
+            points = _check_series(f, i, raw, known, out)
+            obj = entries.get((f.shown, "reference", i))
+            if isinstance(obj, ReferenceSeries) and points is not None and first.get(("series", obj.id)) == (f.shown, i):
+                rules.series.append(LoadedSeries(obj, sorted(obj.points + points, key=lambda p: p.date), f.shown))
+        for (shown, section, i), obj in entries.items():
+            if shown != f.shown:
+                continue
+            if section == "figures" and isinstance(obj, Figure) and first.get(("figure", obj.id)) == (f.shown, i):
+                rules.figures[obj.id] = obj
+            elif section == "places" and isinstance(obj, Place):
+                rules.places.append(obj)
+    # Figures in definition order (files sorted, entries in file order).
+    rules.figures = dict(sorted(rules.figures.items(), key=lambda kv: _order(files, first[("figure", kv[0])])))
+
+    if out.errors:
+        raise RuleErrors(sort_errors(out.errors))
+    return rules
+
+
+def _order(files: list[_File], where: tuple[str, int]) -> tuple[int, int]:
+    shown, i = where
+    return next(k for k, f in enumerate(files) if f.shown == shown), i
+
+
+def _raw(f: _File, section: str) -> list[tuple[int, dict[str, Any]]]:
+    data = f.yaml.data
+    if not isinstance(data, dict) or not isinstance(data.get(section), list):
+        return []
+    return [(i, item) for i, item in enumerate(data[section]) if isinstance(item, dict)]
+
+
+# -- reading and structure ----------------------------------------------------------
+def _read(path: Path, shown: str, out: _Collector) -> _File | None:
+    try:
+        size = path.stat().st_size
+        if size > MAX_RULE_FILE_BYTES:
+            out.add(f"rule file too large ({size:,} bytes)", SourceLocation(shown))
+            return None
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        out.add(f"cannot read rule file: {exc}", SourceLocation(shown))
+        return None
+    try:
+        data = load_yaml(text, shown, error=RuleError)
+    except FactcheckError as exc:
+        out.errors.append(exc if isinstance(exc, RuleError) else RuleError(exc.message, exc.location))
+        return None
+    return _File(path, shown, text, data)
+
+
+def _validate_file(f: _File, out: _Collector) -> list[tuple[str, int, BaseModel]]:
+    data = f.yaml.data
+    if data is None:
+        return []
+    if not isinstance(data, dict):
+        out.add(
+            f"a rule file is a mapping with the keys {', '.join(RuleFile.model_fields)}; got {_describe(data)}",
+            f.yaml.locate(()),
+        )
+        return []
+    entries: list[tuple[str, int, BaseModel]] = []
+    for key, value in data.items():
+        if key not in RuleFile.model_fields:
+            out.add(unknown_key(key, list(RuleFile.model_fields)), f.yaml.locate((key,), prefer_key=True))
+            continue
+        model = SECTIONS.get(key)
+        if model is None:  # description
+            if value is not None and not isinstance(value, str):
+                out.add(f"{key}: expected text, got {_describe(value)}", f.yaml.locate((key,)))
+            continue
+        if value is None:
+            continue
+        if not isinstance(value, list):
+            out.add(f"{key}: expected a list (items starting with '- '), got {_describe(value)}", f.yaml.locate((key,)))
+            continue
+        for i, item in enumerate(value):
+            try:
+                entries.append((key, i, model.model_validate(item)))
+            except ValidationError as exc:
+                for err in exc.errors():
+                    out.errors.append(convert_error(err, f.yaml, (key, i), model))
+    return entries
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a boolean)"
+    if isinstance(value, int | float):
+        return f"the number {value!r}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"the text {shown!r}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def unknown_key(key: str, valid: list[str]) -> str:
+    close = difflib.get_close_matches(str(key), valid, n=1, cutoff=0.6)
+    hint = f"; did you mean '{close[0]}'?" if close else ""
+    return f"unknown key '{key}'{hint} (expected one of: {', '.join(valid)})"
+
+
+# -- pydantic errors -> positioned messages -----------------------------------------
+def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[tuple[str | int, ...], bool]:
+    """The part of a pydantic ``loc`` that names places in the data (dropping union
+    and validator tags), and whether all of it did."""
+    path: list[str | int] = []
+    current = data
+    complete = True
+    for k, part in enumerate(loc):
+        if isinstance(current, dict) and part in current:
+            path.append(part)
+            current = current[part]
+        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            path.append(part)
+            current = current[part]
+        elif k == len(loc) - 1 and isinstance(current, dict) and isinstance(part, str):
+            path.append(part)  # a missing or unknown key of this mapping
+        else:
+            complete = False
+    return tuple(path), complete
+
+
+def _unwrap(annotation: Any) -> list[Any]:
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        out = []
+        for arg in typing.get_args(annotation):
+            if arg is not type(None):
+                out += _unwrap(arg)
+        return out
+    return [annotation]
+
+
+def _model_at(model: type[BaseModel], path: tuple[str | int, ...]) -> type[BaseModel] | None:
+    """The model of the mapping at ``path`` below ``model``."""
+    current: Any = model
+    for part in path:
+        if isinstance(part, int):
+            candidates = []
+            for option in _unwrap(current):
+                if typing.get_origin(option) is list:
+                    candidates += _unwrap(typing.get_args(option)[0])
+            current = candidates[0] if candidates else None
+        else:
+            models = [m for m in _unwrap(current) if isinstance(m, type) and issubclass(m, BaseModel)]
+            if not models or part not in models[0].model_fields:
+                return None
+            current = models[0].model_fields[part].annotation
+        if current is None:
+            return None
+    models = [m for m in _unwrap(current) if isinstance(m, type) and issubclass(m, BaseModel)]
+    return models[0] if models else None
+
+
+_EXPECTED = {
+    "string_type": "expected text",
+    "list_type": "expected a list",
+    "dict_type": "expected a mapping (key: value lines)",
+    "model_type": "expected a mapping (key: value lines)",
+    "model_attributes_type": "expected a mapping (key: value lines)",
+    "int_type": "expected a whole number",
+    "int_parsing": "expected a whole number",
+    "int_from_float": "expected a whole number",
+    "float_type": "expected a number",
+    "float_parsing": "expected a number",
+    "bool_type": "expected true or false",
+    "bool_parsing": "expected true or false",
+    "date_type": "expected a date YYYY-MM-DD",
+    "date_parsing": "expected a date YYYY-MM-DD",
+    "date_from_datetime_parsing": "expected a date YYYY-MM-DD",
+    "date_from_datetime_inexact": "expected a date YYYY-MM-DD",
+}
+
+_PATTERN_HELP = {
+    r"^[a-z][a-z0-9_]*$": "a figure id is lower-case letters, digits and '_', starting with a letter",
+    r"^[a-z0-9][a-z0-9_.-]*$": "an id is lower-case letters, digits, '-', '_' and '.'",
+}
+
+
+def convert_error(err: Any, yd: YamlData, prefix: tuple[str | int, ...], model: type[BaseModel]) -> RuleError:
+    loc = tuple(err["loc"])
+    root = yd.data
+    for part in prefix:
+        root = root[part]
+    rel, _complete = _data_path(root, loc)
+    path = prefix + rel
+    shown = _show_path(path)
+    kind = err["type"]
+    got = err.get("input")
+    if kind == "extra_forbidden":
+        parent = _model_at(model, rel[:-1])
+        valid = list(parent.model_fields) if parent is not None else []
+        return RuleError(f"{_show_path(path[:-1])}: {unknown_key(str(rel[-1]), valid)}", yd.locate(path, prefer_key=True))
+    if kind == "missing":
+        return RuleError(f"{_show_path(path[:-1])}: missing required key '{path[-1]}'", yd.locate(path[:-1]))
+    if kind == "literal_error":
+        expected = err.get("ctx", {}).get("expected", "")
+        options = [o.strip().strip("'") for o in str(expected).replace(" or ", ", ").split(",") if o.strip()]
+        close = difflib.get_close_matches(str(got), options, n=1) if isinstance(got, str) else []
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        return RuleError(f"{shown}: expected one of {', '.join(options)}; got {_describe(got)}{hint}", yd.locate(path))
+    if kind == "string_pattern_mismatch":
+        pattern = err.get("ctx", {}).get("pattern", "")
+        help_text = _PATTERN_HELP.get(pattern, f"expected text matching {pattern}")
+        return RuleError(f"{shown}: {_describe(got)} is not valid: {help_text}", yd.locate(path))
+    if kind in _EXPECTED:
+        return RuleError(f"{shown}: wrong type: {_EXPECTED[kind]}, got {_describe(got)}", yd.locate(path))
+    message = str(err.get("msg", "invalid value"))
+    if message.startswith("Value error, "):
+        message = message[len("Value error, ") :]
+    elif message.startswith("Assertion failed, "):
+        message = message[len("Assertion failed, ") :]
+    return RuleError(f"{shown}: {message}", yd.locate(path))
+
+
+def _show_path(path: tuple[str | int, ...]) -> str:
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "(top level)"
+
+
+# -- semantic checks ----------------------------------------------------------------
+def _unique(origins: dict[tuple[str, str], SourceLocation], what: str, ident: str, where: SourceLocation, out: _Collector) -> bool:
+    first = origins.get((what, ident))
+    if first is not None:
+        out.add(f"duplicate {what} id '{ident}' (first defined at {first})", where)
+        return False
+    origins[(what, ident)] = where
+    return True
+
+
+def _scalar_location(f: _File, path: tuple[str | int, ...], offset: int) -> SourceLocation:
+    """Where character ``offset`` of the scalar at ``path`` is, when the scalar sits on
+    one line (plain or quoted); else where the scalar starts."""
+    start = f.yaml.value_at.get(path)
+    if start is None or start.line is None or start.column is None:
+        return f.yaml.locate(path)
+    lines = f.text.splitlines()
+    if start.line - 1 >= len(lines):
+        return start
+    line = lines[start.line - 1]
+    col = start.column - 1
+    if col >= len(line):
+        return start
+    quote = line[col] if line[col] in "'\"" else ""
+    if line[col] in "|>":
+        return start
+    target = col + len(quote) + offset
+    if target >= len(line) + 1:
+        return start
+    return SourceLocation(start.path, start.line, target + 1)
+
+
+def _check_figure(f: _File, i: int, raw: dict[str, Any], out: _Collector) -> None:
+    base = ("figures", i)
+    name = raw.get("id") if isinstance(raw.get("id"), str) else f"#{i + 1}"
+    unit = raw.get("unit")
+    if isinstance(unit, str) and not unit_tools.known(unit):
+        out.add(
+            f"figure '{name}': unknown unit '{unit}'; use count, percent, a currency code "
+            "such as USD, or a unit name pint knows (kilometer, minute, metric_ton)",
+            f.yaml.locate(base + ("unit",)),
+        )
+    match = raw.get("match")
+    if not isinstance(match, dict):
+        return
+    for key in ("sentence", "exclude_sentence", "surface"):
+        for path, pattern in _strings(match.get(key), base + ("match", key)):
+            problem = regex_problem(pattern)
+            if problem is not None:
+                message, offset = problem
+                out.add(f"figure '{name}': bad regular expression in '{key}': {message}", _scalar_location(f, path, offset))
+
+
+def _strings(value: Any, path: tuple[str | int, ...]) -> list[tuple[tuple[str | int, ...], str]]:
+    """A string or a list of strings, each with its path."""
+    if isinstance(value, str):
+        return [(path, value)]
+    if isinstance(value, list):
+        return [(path + (j,), v) for j, v in enumerate(value) if isinstance(v, str)]
+    return []
+
+
+def regex_problem(pattern: str) -> tuple[str, int] | None:
+    """Why ``pattern`` does not compile with the ``regex`` module, and where."""
+    try:
+        regex.compile(pattern)
+    except regex.error as exc:
+        return str(getattr(exc, "msg", exc)), int(exc.pos or 0)
+    except (ValueError, OverflowError, RecursionError) as exc:
+        return str(exc), 0
+    return None
+
+
+def _figure_ref(figure_id: str, known: set[str], where: SourceLocation, out: _Collector, what: str) -> None:
+    if figure_id in known:
+        return
+    close = difflib.get_close_matches(figure_id, sorted(known), n=1)
+    hint = f"; did you mean '{close[0]}'?" if close else ""
+    listing = ", ".join(sorted(known)) if known else "none are defined"
+    out.add(f"{what} names unknown figure '{figure_id}'{hint} (figures: {listing})", where)
+
+
+def _check_check(f: _File, i: int, raw: dict[str, Any], known: set[str], out: _Collector) -> Relation | None:
+    """Figure references, expression and message of one check; its parsed relation."""
+    base = ("checks", i)
+    name = raw.get("id") if isinstance(raw.get("id"), str) else f"#{i + 1}"
+    kinds = [k for k in REGISTRY if k in raw]
+    if len(kinds) != 1:
+        return None
+    kind = kinds[0]
+    options = raw.get(kind)
+    relation = None
+    if isinstance(options, dict):
+        for path, figure_id in _strings(options.get("figures"), base + (kind, "figures")):
+            _figure_ref(figure_id, known, f.yaml.locate(path), out, f"check '{name}'")
+        expression = options.get("expression")
+        if kind == "relation" and isinstance(expression, str):
+            path = base + ("relation", "expression")
+            try:
+                relation = parse_relation(expression)
+            except ExprError as exc:
+                out.add(f"check '{name}': bad expression: {exc.message}", _scalar_location(f, path, exc.column))
+            else:
+                unknown = [ref for ref in relation.names() if ref.name not in known]
+                for ref in unknown:
+                    _figure_ref(ref.name, known, _scalar_location(f, path, ref.column), out, f"check '{name}': the expression")
+                if unknown:
+                    relation = None
+    message = raw.get("message")
+    if isinstance(message, str):
+        for problem in validate_template(message, REGISTRY[kind].PLACEHOLDERS):
+            out.add(f"check '{name}': message: {problem.message}", _scalar_location(f, base + ("message",), problem.offset))
+    return relation
+
+
+def _check_series(f: _File, i: int, raw: dict[str, Any], known: set[str], out: _Collector) -> list[ReferencePoint] | None:
+    """Figure reference and file of one series; the file's points (None on errors)."""
+    base = ("reference", i)
+    name = raw.get("id") if isinstance(raw.get("id"), str) else f"#{i + 1}"
+    figure_id = raw.get("figure")
+    if isinstance(figure_id, str):
+        _figure_ref(figure_id, known, f.yaml.locate(base + ("figure",)), out, f"reference series '{name}'")
+    file = raw.get("file")
+    if not isinstance(file, str):
+        return []
+    loaded, errors = load_points(f.path.parent / file, str(Path(f.shown).parent / file))
+    out.errors += errors
+    return None if errors else loaded
+
+
+def sort_errors(errors: list[RuleError]) -> list[RuleError]:
+    def key(e: RuleError) -> tuple[str, int, int, str]:
+        loc = e.location
+        if loc is None:
+            return ("", 0, 0, e.message)
+        return (loc.path, loc.line or 0, loc.column or 0, e.message)
+
+    seen: set[str] = set()
+    out = []
+    for e in sorted(errors, key=key):
+        text = str(e)
+        if text not in seen:
+            seen.add(text)
+            out.append(e)
+    return out

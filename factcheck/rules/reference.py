@@ -1,0 +1,168 @@
+"""Reference series: dated authoritative values, inline or in a file next to the rules.
+
+A series' ``points`` may be written in the rule file or kept in a CSV or JSONL file
+(``file: reference/gaza-toll.csv``, relative to the rule file). Both formats have the
+fields of ``ReferencePoint``: ``date`` and ``value`` are required; ``qualifier``
+(exact, approx, over, under, at_least, at_most), ``lower``, ``upper``, ``source``,
+``url`` and ``note`` are optional. A CSV file has a header row; empty cells are
+missing values; lines starting with ``#`` are comments (cite the source there). A
+JSONL file has one JSON object per line; blank lines are skipped.
+
+Every bad row is reported with its line number, all of them in one run.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from factcheck.errors import RuleError, SourceLocation
+from factcheck.intervals import Interval, format_number, interval_for
+from factcheck.rules.schema import ReferencePoint
+
+FIELDS = tuple(ReferencePoint.model_fields)
+MAX_BYTES = 50 * 1024 * 1024
+
+
+def load_points(path: Path, shown: str) -> tuple[list[ReferencePoint], list[RuleError]]:
+    """The points of a series file and the problems found in it (row by row)."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return [], [RuleError(f"reference file too large ({size:,} bytes)", SourceLocation(shown))]
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        return [], [RuleError("reference file not found", SourceLocation(shown))]
+    except (OSError, UnicodeDecodeError) as exc:
+        return [], [RuleError(f"cannot read reference file: {exc}", SourceLocation(shown))]
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        return _csv(text, shown)
+    if suffix in (".jsonl", ".ndjson"):
+        return _jsonl(text, shown)
+    return [], [RuleError(f"unknown reference file type {suffix or '(none)'!r}; use .csv or .jsonl", SourceLocation(shown))]
+
+
+def _csv(text: str, shown: str) -> tuple[list[ReferencePoint], list[RuleError]]:
+    lines = text.splitlines(keepends=True)
+    # Comment lines keep their place so that line numbers stay those of the file.
+    data = "".join("\n" if line.lstrip().startswith("#") else line for line in lines)
+    reader = csv.reader(io.StringIO(data))
+    points: list[ReferencePoint] = []
+    errors: list[RuleError] = []
+    header: list[str] | None = None
+    try:
+        for row in reader:
+            line = reader.line_num
+            if not row or all(not c.strip() for c in row):
+                continue
+            if header is None:
+                header = [c.strip() for c in row]
+                errors += _header_errors(header, shown, line)
+                if errors:
+                    return [], errors
+                continue
+            if len(row) > len(header):
+                errors.append(RuleError(f"row has {len(row)} cells but the header has {len(header)}", SourceLocation(shown, line)))
+                continue
+            record = {k: v.strip() for k, v in zip(header, row, strict=False) if v.strip() != ""}
+            _add(record, shown, line, points, errors)
+    except csv.Error as exc:
+        errors.append(RuleError(f"CSV syntax error: {exc}", SourceLocation(shown, reader.line_num)))
+    if header is None:
+        errors.append(RuleError("empty reference file; expected a header row such as 'date,value,qualifier'", SourceLocation(shown, 1)))
+    return points, errors
+
+
+def _header_errors(header: list[str], shown: str, line: int) -> list[RuleError]:
+    errors = []
+    for column, name in enumerate(header, start=1):
+        if name not in FIELDS:
+            close = difflib.get_close_matches(name, FIELDS, n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            errors.append(RuleError(f"unknown column '{name}'{hint} (expected: {', '.join(FIELDS)})", SourceLocation(shown, line, column)))
+    for required in ("date", "value"):
+        if required not in header:
+            errors.append(RuleError(f"missing column '{required}'", SourceLocation(shown, line)))
+    return errors
+
+
+def _jsonl(text: str, shown: str) -> tuple[list[ReferencePoint], list[RuleError]]:
+    points: list[ReferencePoint] = []
+    errors: list[RuleError] = []
+    for line, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip():
+            continue
+        try:
+            record = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            errors.append(RuleError(f"invalid JSON: {exc.msg}", SourceLocation(shown, line, exc.colno)))
+            continue
+        if not isinstance(record, dict):
+            errors.append(RuleError("expected a JSON object per line", SourceLocation(shown, line, 1)))
+            continue
+        _add(record, shown, line, points, errors)
+    return points, errors
+
+
+def _add(record: dict[str, Any], shown: str, line: int, points: list[ReferencePoint], errors: list[RuleError]) -> None:
+    try:
+        points.append(ReferencePoint.model_validate(record))
+    except ValidationError as exc:
+        for err in exc.errors():
+            where = ".".join(str(p) for p in err["loc"])
+            if err["type"] == "extra_forbidden":
+                close = difflib.get_close_matches(str(err["loc"][-1]), FIELDS, n=1)
+                hint = f"; did you mean '{close[0]}'?" if close else ""
+                message = f"unknown field '{where}'{hint}"
+            elif err["type"] == "missing":
+                message = f"missing '{where}'"
+            else:
+                message = f"{where}: {_short(err)}"
+            errors.append(RuleError(message, SourceLocation(shown, line)))
+
+
+def _short(err: Any) -> str:
+    got = err.get("input")
+    kind = err["type"]
+    if kind.startswith("float") or kind.startswith("int"):
+        return f"expected a number, got {got!r}"
+    if kind.startswith("date"):
+        return f"expected a date YYYY-MM-DD, got {got!r}"
+    if kind == "literal_error":
+        return f"expected one of {err['ctx']['expected']}, got {got!r}"
+    return str(err["msg"])
+
+
+def point_interval(point: ReferencePoint) -> Interval:
+    """The values a point allows: its explicit bounds, else its value read with its
+    qualifier the way claims are read."""
+    base = interval_for(point.value, point.qualifier)
+    if point.lower is None and point.upper is None:
+        return base
+    lo = point.lower if point.lower is not None else base.lo
+    hi = point.upper if point.upper is not None else base.hi
+    if lo > hi:
+        lo, hi = hi, lo
+    return Interval(lo, hi)
+
+
+_QUALIFIER_WORDS = {
+    "exact": "",
+    "approx": "about ",
+    "over": "more than ",
+    "under": "fewer than ",
+    "at_least": "at least ",
+    "at_most": "at most ",
+}
+
+
+def point_surface(point: ReferencePoint) -> str:
+    """A point as a finding shows it: "about 130", "35,903"."""
+    return f"{_QUALIFIER_WORDS.get(point.qualifier, '')}{format_number(point.value)}"

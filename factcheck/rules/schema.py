@@ -1,0 +1,239 @@
+"""The rule-file schema: pydantic models with ``extra="forbid"``.
+
+One YAML schema for every rule file (``rules/*.yaml``)::
+
+    figures:    what a figure is and how to recognise its claims
+    checks:     what must hold between claims (one key picks the check kind)
+    reference:  dated authoritative values, inline or in a CSV/JSONL file
+    places:     gazetteer entries (see ``factcheck.places``)
+
+The models validate files, generate the JSON Schema editors use (``factcheck rules
+schema``) and name every option in the docs; the check kinds' option records live in
+their modules (``factcheck.check.*.Options``). ``RuleSet`` is what ``load_rules``
+returns: every file's contents merged, with ids checked unique and expressions parsed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from factcheck.check.consistency import Options as ConsistencyOptions
+from factcheck.check.internal import Options as InternalOptions
+from factcheck.check.monotonic import Options as MonotonicOptions
+from factcheck.check.outdated import Options as OutdatedOptions
+from factcheck.check.range import Options as RangeOptions
+from factcheck.check.relation import Options as RelationOptions
+from factcheck.errors import SourceLocation
+from factcheck.intervals import Tolerance
+from factcheck.models import Severity
+from factcheck.places import Place
+from factcheck.rules.expr import Relation
+from factcheck.rules.types import Days, FigureId, PatternList, RuleId, ToleranceSpec, WordList
+
+FigureKind = Literal["cumulative", "level", "flow", "share"]
+MatchField = Literal["entity", "predicate", "location", "attribution"]
+MATCH_FIELDS: tuple[str, ...] = ("entity", "predicate", "location", "attribution")
+
+
+class Match(BaseModel):
+    """How to recognise a claim of a figure from what extraction found.
+
+    Each word list is a condition on one field of the claim (``entity`` is also matched
+    against the claim's ``entity_type``, "people" taken hostage being hostages): when
+    extraction filled the field, it must contain one of the words; an empty field does
+    not count against the claim unless the field is listed in ``required``. None of the
+    ``exclude`` words may appear in any field. At least ``min_fields`` of the lists (and
+    ``sentence`` patterns) must match. Among several figures a claim matches, the one
+    with the higher ``priority`` wins, then the one with most matching lists, then the
+    one defined first.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    entity: WordList = Field(default_factory=list, description="What is counted: 'Palestinians', 'hostages'.")
+    predicate: WordList = Field(default_factory=list, description="The verb or state: 'killed', 'held', 'fled'.")
+    location: WordList = Field(default_factory=list, description="Where: 'Gaza', 'Rafah', 'northern Israel'.")
+    attribution: WordList = Field(default_factory=list, description="Who says so: 'health ministry', 'UNRWA'.")
+    required: list[MatchField] = Field(default_factory=list, description="Fields that must be filled and match.")
+    exclude: WordList = Field(default_factory=list, description="Words that rule a claim out when they appear in any of its fields.")
+    sentence: PatternList = Field(default_factory=list, description="Regular expressions of which one must match the claim's sentence.")
+    exclude_sentence: PatternList = Field(default_factory=list, description="Regular expressions that rule a claim out when they match its sentence.")
+    surface: PatternList = Field(default_factory=list, description="Regular expressions of which one must match the claim as written ('more than 1.4 million').")
+    claim_kinds: WordList = Field(default_factory=list, description="Claim kinds accepted (e.g. 'tally'); default: any.")
+    min_fields: int = Field(default=1, ge=0, description="How many word lists or sentence patterns must match positively.")
+    min_value: float | None = Field(default=None, description="Claims certainly below this (in the figure's unit) are not of this figure, e.g. the toll of one strike next to a war's toll.")
+    max_value: float | None = Field(default=None, description="Claims certainly above this (in the figure's unit) are not of this figure.")
+
+    @model_validator(mode="after")
+    def _required_listed(self) -> Match:
+        for name in self.required:
+            if not getattr(self, name):
+                raise ValueError(f"'{name}' is required but has no words; add a '{name}' list")
+        return self
+
+
+class Figure(BaseModel):
+    """A quantity that claims report: a death toll, hostages held, people displaced."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: FigureId
+    name: str | None = Field(default=None, description="Short name for messages; default: the id with spaces.")
+    description: str = Field(description="What exactly is counted, by whom, since when.")
+    unit: str = Field(default="count", description="'count' (plain number), 'percent', an ISO 4217 currency, or a pint unit name.")
+    kind: FigureKind = Field(description="cumulative (only grows), level (goes up and down), flow (counted since a start date), share.")
+    match: Match
+    tolerance: ToleranceSpec = Field(default_factory=Tolerance, description="How far apart two reports may be and still agree.")
+    stale_after: Days | None = Field(default=None, description="How long a value stays current, e.g. 14d.")
+    priority: int = Field(default=0, description="A claim matching several figures goes to the one with the highest priority (then to the best match).")
+
+    @property
+    def label(self) -> str:
+        return self.name or self.id.replace("_", " ").capitalize()
+
+
+KIND_OPTIONS: dict[str, type[BaseModel]] = {
+    "consistency": ConsistencyOptions,
+    "outdated": OutdatedOptions,
+    "monotonic": MonotonicOptions,
+    "relation": RelationOptions,
+    "range": RangeOptions,
+    "internal": InternalOptions,
+}
+
+
+class CheckRule(BaseModel):
+    """One check: an id, exactly one kind key with its options, and how to report."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"oneOf": [{"required": [k]} for k in KIND_OPTIONS]},
+    )
+
+    id: RuleId
+    description: str | None = None
+    severity: Severity | None = Field(default=None, description="error, warning or info (default: the check kind's).")
+    message: str | None = Field(default=None, description="Message template with named placeholders, e.g. {value}.")
+    consistency: ConsistencyOptions | None = None
+    outdated: OutdatedOptions | None = None
+    monotonic: MonotonicOptions | None = None
+    relation: RelationOptions | None = None
+    range: RangeOptions | None = None
+    internal: InternalOptions | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_kind(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        present = [k for k in KIND_OPTIONS if k in data]
+        if not present and set(data) - set(cls.model_fields):
+            return data  # a misspelt kind: the unknown-key error says which was meant
+        if len(present) != 1:
+            kinds = ", ".join(KIND_OPTIONS)
+            if not present:
+                raise ValueError(f"a check needs one kind key: {kinds}")
+            raise ValueError(f"a check has exactly one kind key, this one has {len(present)}: {', '.join(present)}")
+        if data[present[0]] is None:  # "consistency:" with no options
+            data = {**data, present[0]: {}}
+        return data
+
+    @property
+    def kind(self) -> str:
+        for k in KIND_OPTIONS:
+            if getattr(self, k) is not None:
+                return k
+        raise AssertionError("validated checks have a kind")  # pragma: no cover
+
+    @property
+    def options(self) -> Any:
+        return getattr(self, self.kind)
+
+
+ReferenceQualifier = Literal["exact", "approx", "over", "under", "at_least", "at_most"]
+
+
+class ReferencePoint(BaseModel):
+    """One dated value of a reference series."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    date: date
+    value: float
+    qualifier: ReferenceQualifier = "exact"
+    lower: float | None = Field(default=None, description="Overrides the interval's lower end.")
+    upper: float | None = Field(default=None, description="Overrides the interval's upper end.")
+    source: str | None = Field(default=None, description="Who gave this value, if not the series' source.")
+    url: str | None = None
+    note: str | None = None
+
+
+class ReferenceSeries(BaseModel):
+    """Dated authoritative values of one figure: evidence like any claim, with its source."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: RuleId
+    figure: FigureId
+    source: str = Field(description="Who publishes the values, shown in findings.")
+    url: str | None = None
+    description: str | None = None
+    file: str | None = Field(default=None, description="A CSV or JSONL file of points, relative to this rule file.")
+    points: list[ReferencePoint] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _has_points(self) -> ReferenceSeries:
+        if self.file is None and not self.points:
+            raise ValueError("a reference series needs 'points' or a 'file'")
+        return self
+
+
+class RuleFile(BaseModel):
+    """The top level of a rule file."""
+
+    model_config = ConfigDict(extra="forbid", title="factcheck rule file")
+
+    description: str | None = None
+    figures: list[Figure] = Field(default_factory=list)
+    checks: list[CheckRule] = Field(default_factory=list)
+    reference: list[ReferenceSeries] = Field(default_factory=list)
+    places: list[Place] = Field(default_factory=list)
+
+
+@dataclass
+class LoadedSeries:
+    """A reference series with its points (from the file, if it has one)."""
+
+    series: ReferenceSeries
+    points: list[ReferencePoint]
+    path: str  # the rule file that declares the series
+
+    @property
+    def id(self) -> str:
+        return self.series.id
+
+
+@dataclass
+class RuleSet:
+    """Every rule file of a run, merged and validated."""
+
+    figures: dict[str, Figure] = field(default_factory=dict)
+    checks: list[CheckRule] = field(default_factory=list)
+    series: list[LoadedSeries] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
+    # Parsed relation expressions by check id.
+    expressions: dict[str, Relation] = field(default_factory=dict)
+    # Where each figure, check and series was defined: ("figure", id) -> location.
+    origins: dict[tuple[str, str], SourceLocation] = field(default_factory=dict)
+
+    def check(self, rule_id: str) -> CheckRule | None:
+        for c in self.checks:
+            if c.id == rule_id:
+                return c
+        return None

@@ -1,0 +1,68 @@
+"""Checks run in O(n log n): they group by figure and sort by date, never compare every
+claim with every other. Measured by counting interval comparisons, not by timing."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from check_helpers import CASES_RULES, claim, doc
+
+from factcheck import intervals
+from factcheck.engine import run_checks
+from factcheck.rules.load import load_rules
+
+RULES = load_rules([CASES_RULES])
+
+
+def _corpus(n: int, days: int | None = None):  # noqa: ANN202
+    """n documents over ``days`` days (default: two a day), each with a toll, a hostage
+    count and a flow that contradicts every other."""
+    docs, claims = [], []
+    start = date(2023, 11, 1)
+    days = days if days is not None else max(1, n // 2)
+    for k in range(n):
+        day = start + timedelta(days=k * days // n)
+        d = doc(f"d{k}", day)
+        docs.append(d)
+        toll = 10000 + 60 * (day - start).days
+        claims.append(claim(d.id, f"{toll:,}", toll, n=1, entity="people", predicate="killed"))
+        claims.append(claim(d.id, "130", 130 - (k % 3), n=2, entity="hostages", predicate="held"))
+        claims.append(claim(d.id, "a", 1000 * k, n=3, entity="people", predicate="fled", location="Rafah"))
+    return docs, claims
+
+
+def _comparisons(monkeypatch: pytest.MonkeyPatch, n: int, days: int | None = None) -> int:
+    count = 0
+    original_overlaps, original_below = intervals.Interval.overlaps, intervals.Interval.below
+
+    def overlaps(self, other, tolerance=intervals.NO_TOLERANCE):  # noqa: ANN001, ANN202
+        nonlocal count
+        count += 1
+        return original_overlaps(self, other, tolerance)
+
+    def below(self, other, tolerance=intervals.NO_TOLERANCE):  # noqa: ANN001, ANN202
+        nonlocal count
+        count += 1
+        return original_below(self, other, tolerance)
+
+    monkeypatch.setattr(intervals.Interval, "overlaps", overlaps)
+    monkeypatch.setattr(intervals.Interval, "below", below)
+    docs, claims = _corpus(n, days)
+    run_checks(RULES, docs, claims)
+    monkeypatch.undo()
+    return count
+
+
+def test_comparisons_grow_near_linearly_with_the_number_of_claims(monkeypatch: pytest.MonkeyPatch) -> None:
+    small = _comparisons(monkeypatch, 400)
+    large = _comparisons(monkeypatch, 1600)
+    # 4x the claims: n log n gives ~5x, pairwise comparison would give 16x.
+    assert large < 7 * small, (small, large)
+
+
+def test_contradictions_on_one_crowded_day_are_capped_per_claim(monkeypatch: pytest.MonkeyPatch) -> None:
+    """All claims on one day, every flow contradicting every other: still not n^2."""
+    small = _comparisons(monkeypatch, 200, days=1)
+    large = _comparisons(monkeypatch, 800, days=1)
+    assert large < 7 * small, (small, large)

@@ -1,0 +1,155 @@
+"""Assigning claims to figures: word lists, exclusions, patterns, units, ties, timeouts."""
+
+from __future__ import annotations
+
+import pytest
+from check_helpers import claim, rules_from
+
+from factcheck import match
+from factcheck.match import Matcher, claim_span_in_sentence, compile_words
+
+FIGURES = """
+figures:
+  - id: held
+    description: hostages held
+    kind: level
+    match:
+      entity: [hostage*, captives]
+      predicate: [held, holding, remain]
+      location: [Gaza]
+      exclude: [released, freed]
+  - id: taken
+    description: hostages taken
+    kind: cumulative
+    match:
+      entity: [hostages, people]
+      predicate: [took, taken]
+      sentence: ['(?i)hostage']
+  - id: remains
+    description: bodies held
+    kind: level
+    priority: 1
+    match:
+      entity: [hostages, others, remains]
+      sentence: ['(?i)remains\\s+of\\s+(?:around\\s+)?(?P<claim>[\\d,]+)']
+  - id: distance
+    description: a distance
+    kind: level
+    unit: kilometer
+    match: {predicate: [stretched]}
+  - id: toll
+    description: a war's toll
+    kind: cumulative
+    match: {predicate: [killed], required: [predicate], min_value: 5000}
+"""
+
+
+@pytest.fixture
+def matcher(tmp_path) -> Matcher:
+    return Matcher(rules_from(tmp_path, FIGURES))
+
+
+def _figure(matcher: Matcher, **fields) -> str | None:  # noqa: ANN003
+    found = matcher.assign(claim("d", fields.pop("surface", "128"), fields.pop("value", 128), **fields))
+    return found.figure.id if found else None
+
+
+def test_words_match_whole_words_with_plurals_and_star_endings() -> None:
+    pattern = compile_words(("hostage", "death toll", "evacuat*"))
+    assert pattern.search("the Hostages")
+    assert pattern.search("the death   toll")
+    assert pattern.search("evacuations")
+    assert not pattern.search("hostageship") and not pattern.search("toll")
+
+
+def test_each_filled_field_must_match_and_empty_fields_do_not_count_against(matcher: Matcher) -> None:
+    assert _figure(matcher, entity="hostages", predicate="held", location="Gaza") == "held"
+    assert _figure(matcher, entity="hostages", predicate="held") == "held"
+    assert _figure(matcher, entity="hostages", predicate="held", location="Rafah") is None
+    assert _figure(matcher, entity="soldiers", predicate="held") is None
+
+
+def test_entity_type_counts_as_the_entity(matcher: Matcher) -> None:
+    found = _figure(matcher, entity="people", entity_type="hostages", predicate="taken", sentence="Hamas took 250 people hostage")
+    assert found == "taken"
+
+
+def test_exclusion_words_rule_a_claim_out(matcher: Matcher) -> None:
+    assert _figure(matcher, entity="hostages released", predicate="held") is None
+
+
+def test_a_sentence_pattern_with_a_claim_group_must_cover_the_claim(matcher: Matcher) -> None:
+    sentence = "They hold around 100 hostages, and the remains of around 30 others."
+    thirty = claim("d", "around 30", 30, qualifier="approx", entity="others", sentence=sentence, start=50)
+    hundred = claim("d", "around 100", 100, qualifier="approx", entity="hostages", predicate="holding", sentence=sentence)
+    text = sentence
+    thirty = thirty.model_copy(update={"start": text.index("around 30"), "end": text.index("around 30") + 9})
+    hundred = hundred.model_copy(update={"start": text.index("around 100"), "end": text.index("around 100") + 10})
+    assert matcher.assign(thirty, text).figure.id == "remains"
+    assert matcher.assign(hundred, text).figure.id == "held"
+
+
+def test_the_claim_is_placed_in_its_sentence_by_its_offsets() -> None:
+    text = "Intro. 30 died; the remains of 30 others."
+    second = text.rindex("30")
+    c = claim("d", "30", 30, sentence="30 died; the remains of 30 others.", start=second)
+    assert claim_span_in_sentence(c, text) == (24, 26)
+    assert claim_span_in_sentence(c, None) == (0, 2)  # without the text: first occurrence
+
+
+def test_units_must_convert(matcher: Matcher) -> None:
+    assert _figure(matcher, surface="2 miles", value=2, unit="mile", predicate="stretched") == "distance"
+    assert _figure(matcher, surface="2 hours", value=2, unit="hour", predicate="stretched") is None
+    assert _figure(matcher, surface="2", value=2, predicate="stretched") is None
+    found = matcher.assign(claim("d", "2 miles", 2, unit="mile", predicate="stretched"))
+    assert found.factor == pytest.approx(1.609344)
+
+
+def test_min_value_keeps_small_counts_out(matcher: Matcher) -> None:
+    assert _figure(matcher, surface="50", value=50, predicate="killed") is None
+    assert _figure(matcher, surface="35,000", value=35000, predicate="killed") == "toll"
+
+
+def test_priority_wins_then_more_matches_then_definition_order(tmp_path) -> None:
+    rules = rules_from(
+        tmp_path,
+        """
+figures:
+  - {id: first, description: a, kind: level, match: {predicate: [held]}}
+  - {id: second, description: b, kind: level, match: {predicate: [held]}}
+  - {id: third, description: c, kind: level, priority: 2, match: {predicate: [held]}}
+  - {id: fourth, description: d, kind: level, match: {predicate: [held], entity: [hostages]}}
+""",
+    )
+    m = Matcher(rules)
+    assert m.assign(claim("d", "1", 1, predicate="held", entity="hostages")).figure.id == "third"
+    assert m.assign(claim("d", "1", 1, predicate="held")).figure.id == "third"
+    rules.figures.pop("third")
+    m = Matcher(rules)
+    assert m.assign(claim("d", "1", 1, predicate="held", entity="hostages")).figure.id == "fourth"
+    assert m.assign(claim("d", "1", 1, predicate="held")).figure.id == "first"
+
+
+def test_a_pattern_that_times_out_does_not_match_and_is_noted(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(match, "PATTERN_TIMEOUT", 0.05)
+    rules = rules_from(
+        tmp_path,
+        """
+figures:
+  - id: slow
+    description: a catastrophic pattern
+    kind: level
+    match: {sentence: ['(a|aa)+$']}
+""",
+    )
+    m = Matcher(rules)
+    c = claim("d", "1", 1, sentence="a" * 40 + "!")
+    assert m.assign(c) is None
+    [note] = m.notes
+    assert "figure 'slow'" in note and "rules.yaml:3" in note and "(a|aa)+$" in note
+
+
+def test_a_claim_that_already_names_a_figure_keeps_it(matcher: Matcher) -> None:
+    c = claim("d", "128", 128, figure="held")
+    [(_, found)] = matcher.assign_all([c])
+    assert found.figure.id == "held"

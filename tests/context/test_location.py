@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+from datetime import date
+
+from context_helpers import annotate_one, annotate_surfaces
+from factcheck.places import Place
+
+
+def test_own_phrase_first() -> None:
+    c = annotate_one("UNRWA said it estimated 810,000 people had fled Rafah since May 6, Israel said.", "810,000")
+    assert c.location == "Rafah"
+    c = annotate_one("Israel’s offensive drove a third of Gaza’s population to the brink of starvation.", "a third")
+    assert c.location == "Gaza"
+
+
+def test_there_resolves_to_the_last_place_used_as_a_place() -> None:
+    text = (
+        "Israel believes dozens of hostages are held in Rafah.\n"
+        "Western powers and Egypt have voiced concern for the fate of hundreds of thousands of "
+        "displaced Palestinians sheltering there."
+    )
+    assert annotate_one(text, "hundreds of thousands").location == "Rafah"  # not Egypt, an actor
+    text = (
+        "Blinken reiterated opposition to a major ground operation in Rafah that would jeopardize "
+        "the welfare of the more than 1.4 million Palestinian civilians sheltering there."
+    )
+    assert annotate_one(text, "more than 1.4 million").location == "Rafah"
+
+
+def test_the_city_resolves_to_the_last_city() -> None:
+    text = (
+        "Gallant met Sullivan in Tel Aviv.\n"
+        "Bloomberg reported that the administration is softening its opposition to the operation in Rafah "
+        "after the IDF successfully evacuated over 800,000 civilians from the city."
+    )
+    assert annotate_one(text, "over 800,000").location == "Rafah"
+    text = "Some 810,000 people had fled Rafah - more than half of the city's wartime population."
+    assert annotate_one(text, "more than half").location == "Rafah"
+
+
+def test_the_north_resolves_to_the_northern_part_of_the_country_under_discussion() -> None:
+    text = (
+        "“Israel,” Gallant told Sullivan, is committed to returning evacuees. "
+        "Some 40,000 residents of the north have been unable to live in their homes."
+    )
+    assert annotate_one(text, "Some 40,000").location == "northern Israel"
+
+
+def test_sentence_then_paragraph_then_dominant_place() -> None:
+    text = (
+        "Israel’s offensive has killed over 32,000 Palestinians, according to local health officials, "
+        "and driven a third of Gaza’s population to the brink of starvation."
+    )
+    assert annotate_one(text, "over 32,000").location == "Gaza"  # from the sentence, not "Israel's"
+    text = "The strikes hit Khan Younis overnight. At least 30 people were killed, medics said."
+    assert annotate_one(text, "At least 30").location == "Khan Younis"  # paragraph
+    text = (
+        "Aid is stuck at the border with Egypt.\n"
+        "The fighting in Gaza goes on. Crowds gathered in Gaza City and in Gaza.\n"
+        "Hamas-led militants also took around 250 people hostage."
+    )
+    assert annotate_one(text, "around 250").location == "Gaza"  # the dominant place
+
+
+def test_actors_and_people_named_like_places_are_not_locations() -> None:
+    text = "Defense Secretary Lloyd Austin said the meeting with Israel was useful and that 12 proposals were discussed."
+    assert annotate_one(text, "12").location is None
+    text = "Israel says 40 people were arrested."
+    assert annotate_one(text, "40").location is None
+    text = "The Washington Post counted 40 incidents."
+    assert annotate_one(text, "40").location is None
+
+
+def test_demonyms_are_the_last_resort() -> None:
+    assert annotate_one("Twelve soldiers died, and 3 Israeli officers were hurt.", "3").location == "Israel"
+
+
+def test_other_beats() -> None:
+    c = annotate_one("The temperature in Phoenix hit 118 degrees on Tuesday.", "118 degrees")
+    assert c.location == "Phoenix"
+    c = annotate_one("Inflation in Germany fell to 2.2% in April.", "2.2%", unit="percent")
+    assert c.location == "Germany"
+    found = annotate_surfaces(
+        "Heavy rain dumped 10 inches of water on Houston, where 2,000 residents were evacuated.",
+        ["10 inches", "2,000"],
+    )
+    assert found["10 inches"].location == "Houston" and found["2,000"].location == "Houston"
+    c = annotate_one("The CDC reported 1,200 new measles cases across Texas.", "1,200")
+    assert c.location == "Texas"
+    c = annotate_one("LeBron James scored 40 points.", "40")
+    assert c.location is None
+
+
+def test_researchers_extend_the_gazetteer_with_places_not_code() -> None:
+    text = "Floods hit Ruritania on Monday, killing 40 people."
+    assert annotate_one(text, "40").location is None
+    places = [Place(name="Ruritania", kind="country")]
+    found = annotate_surfaces(text, ["40"], date(2024, 5, 22), gazetteer=places)
+    assert found["40"].location == "Ruritania"

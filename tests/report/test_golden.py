@@ -1,0 +1,111 @@
+"""Every format on the synthetic report, compared byte for byte with golden files, and
+byte-identical from one render to the next (also in another process with another hash
+seed, so no output depends on set or dict order)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from conftest import HERE, check_golden, make_view
+from report_fixtures import build_suppressed_report
+
+from factcheck.report import FORMATTERS, get_formatter
+from factcheck.report.text import TextFormatter
+from factcheck.report.timeline import timeline_svg, timeline_table
+
+RUN_GOLDENS = {
+    "text": "run.text.txt",
+    "json": "run.json",
+    "html": "run.html",
+    "markdown": "run.md",
+    "sarif": "run.sarif.json",
+    "github": "run.github.txt",
+    "csv": "run.csv",
+    "jsonl": "run.jsonl",
+}
+EXTRACT_GOLDENS = {
+    "text": "extract.text.txt",
+    "json": "extract.json",
+    "html": "extract.html",
+    "markdown": "extract.md",
+    "csv": "extract.csv",
+}
+
+
+def test_every_registered_format_has_a_golden() -> None:
+    assert set(FORMATTERS) == set(RUN_GOLDENS)
+
+
+@pytest.mark.parametrize("fmt", sorted(RUN_GOLDENS))
+def test_run_golden(fmt: str) -> None:
+    check_golden(RUN_GOLDENS[fmt], FORMATTERS[fmt].render(make_view(build_suppressed_report())))
+
+
+@pytest.mark.parametrize("fmt", sorted(EXTRACT_GOLDENS))
+def test_extract_golden(fmt: str) -> None:
+    report = build_suppressed_report()
+    report = report.model_copy(update={"findings": [], "notes": []})
+    check_golden(EXTRACT_GOLDENS[fmt], FORMATTERS[fmt].render(make_view(report, "extract")))
+
+
+def test_text_color_and_quiet_goldens() -> None:
+    view = make_view(build_suppressed_report())
+    check_golden("run.text-color.txt", TextFormatter(color=True).render(view))
+    check_golden("run.text-quiet.txt", get_formatter("text", quiet=True).render(view))
+
+
+@pytest.mark.parametrize("figure", ["gaza_death_toll", "rafah_sheltering", "hostages_held"])
+def test_timeline_goldens(figure: str) -> None:
+    view = make_view(build_suppressed_report())
+    check_golden(f"timeline.{figure}.txt", timeline_table(view, figure))
+    check_golden(f"timeline.{figure}.svg", timeline_svg(view, figure))
+
+
+@pytest.mark.parametrize("fmt", sorted(RUN_GOLDENS))
+def test_two_renders_are_byte_identical(fmt: str) -> None:
+    first = FORMATTERS[fmt].render(make_view(build_suppressed_report()))
+    second = FORMATTERS[fmt].render(make_view(build_suppressed_report()))
+    assert first.encode() == second.encode()
+
+
+_SCRIPT = """
+import hashlib, json, sys
+sys.path[:0] = [{here!r}]
+from conftest import make_view
+from report_fixtures import build_suppressed_report
+from factcheck.report import FORMATTERS
+from factcheck.report.timeline import timeline_svg
+view = make_view(build_suppressed_report())
+out = {{name: hashlib.sha256(f.render(view).encode()).hexdigest() for name, f in FORMATTERS.items()}}
+out["svg"] = hashlib.sha256(timeline_svg(view, "gaza_death_toll").encode()).hexdigest()
+print(json.dumps(out, sort_keys=True))
+"""
+
+
+def test_output_does_not_depend_on_the_process() -> None:
+    """Two processes with different hash seeds give the same bytes for every format."""
+    results = []
+    for seed in ("1", "4242"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "NO_COLOR": "", "COLUMNS": "37"}
+        proc = subprocess.run(
+            [sys.executable, "-c", _SCRIPT.format(here=str(HERE))],
+            capture_output=True, text=True, env=env, timeout=120, check=True,
+        )
+        results.append(json.loads(proc.stdout))
+    assert results[0] == results[1]
+
+
+def test_json_output_keeps_the_contract(view) -> None:  # noqa: ANN001
+    """json_format is the contract: suppressed findings stay listed, marked suppressed."""
+    data = json.loads(FORMATTERS["json"].render(view))
+    assert data["version"] == 1
+    by_id = {f["id"]: f for f in data["findings"]}
+    assert by_id["f-135"]["suppressed"] is True
+    assert by_id["f-135"]["fingerprint"]
+    for f in data["findings"]:
+        for key in ("id", "rule", "kind", "severity", "message", "claim", "evidence", "figure"):
+            assert key in f
