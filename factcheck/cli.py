@@ -18,9 +18,9 @@ import typer
 
 from factcheck import __version__
 from factcheck.errors import FactcheckError, UsageError
-from factcheck.models import SEVERITY_RANK, Report
+from factcheck.models import SEVERITY_RANK
 from factcheck.output import write_output
-from factcheck.report import FORMATTERS, ReportView
+from factcheck.report import FORMATTERS
 from factcheck.report.base import Command
 
 app = typer.Typer(
@@ -73,10 +73,6 @@ def _overrides(title: str | None, outlet: str | None, published: str | None, url
     )
 
 
-def _emit(report: Report, fmt: str, output: Path | None, command: Command) -> None:
-    write_output(FORMATTERS[fmt].render(ReportView(report, command)), output)
-
-
 def _version(value: bool) -> None:
     if value:
         print(f"factcheck {__version__}")
@@ -95,24 +91,88 @@ def _main(
 
 
 PathsArg = Annotated[Optional[list[str]], typer.Argument(help="Files or folders to check; '-' reads standard input.", show_default=False, metavar="[PATH]")]
-FormatOpt = Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help=f"Output format: {', '.join(sorted(FORMATTERS))}.")]
+FormatOpt = Annotated[Optional[str], typer.Option("--format", "-f", metavar="FORMAT", help=f"Output format: {', '.join(FORMATTERS)} (default: text, or the configuration's).", show_default=False)]
 OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write the report to FILE instead of standard output.", show_default=False)]
+CorpusOpt = Annotated[Optional[Path], typer.Option("--corpus", metavar="DIR", help="Folder of earlier reporting to check against (default: the shipped seed corpus).", show_default=False)]
 RulesOpt = Annotated[Optional[Path], typer.Option("--rules", metavar="DIR", help="Folder of rule files (default: the shipped rules).", show_default=False)]
+AsOfOpt = Annotated[Optional[str], typer.Option("--as-of", metavar="DATE", help="Judge figures as of this date YYYY-MM-DD instead of each document's publication date.", show_default=False)]
+ConfigOpt = Annotated[Optional[Path], typer.Option("--config", metavar="FILE", help="Configuration file (default: factcheck.toml or [tool.factcheck] in pyproject.toml, found by walking up from the working directory).", show_default=False)]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary line (text format); no progress bar.")]
 TitleOpt = Annotated[Optional[str], typer.Option("--title", help="Title of the checked document(s); beats front matter and manifest.", show_default=False)]
 OutletOpt = Annotated[Optional[str], typer.Option("--outlet", help="Outlet of the checked document(s).", show_default=False)]
 PublishedOpt = Annotated[Optional[str], typer.Option("--published", metavar="DATE", help="Publication date YYYY-MM-DD of the checked document(s).", show_default=False)]
 UrlOpt = Annotated[Optional[str], typer.Option("--url", help="URL of the checked document(s).", show_default=False)]
 
 
+def _progress_factory(quiet: bool):  # noqa: ANN202
+    from factcheck.report.progress import progress
+
+    def factory(description: str, total: int):  # noqa: ANN202
+        return progress(description, total, enabled=None if not quiet else False)
+
+    return factory
+
+
+def _check(
+    paths: list[str],
+    corpus: Path | None,
+    rules: Path | None,
+    as_of: str | None,
+    config: Path | None,
+    baseline: Path | None,
+    overrides: object,
+    quiet: bool,
+):  # noqa: ANN202
+    """Load the configuration, run the pipeline and apply suppressions: what ``run``,
+    ``timeline`` and ``baseline create`` share."""
+    from factcheck import pipeline
+    from factcheck.config import load_config
+    from factcheck.suppress import apply_suppressions, load_baseline
+
+    cfg = load_config(explicit=config).config
+    result = pipeline.run(
+        paths,
+        corpus=corpus if corpus is not None else cfg.corpus,
+        rules=rules if rules is not None else cfg.rules,
+        as_of=_parse_date(as_of, "--as-of"),
+        overrides=overrides,  # type: ignore[arg-type]
+        severity_overrides=cfg.severity,
+        warn=warn,
+        progress=_progress_factory(quiet),
+    )
+    baseline_path = baseline if baseline is not None else cfg.baseline
+    loaded_baseline = load_baseline(baseline_path) if baseline_path is not None else None
+    result.report = apply_suppressions(result.report, result.report.documents, loaded_baseline)
+    return cfg, result
+
+
+def _render(result, command: Command, fmt: str, output: Path | None, quiet: bool) -> None:  # noqa: ANN001
+    from factcheck.report import get_formatter, make_view, terminal_width, use_color
+
+    color = output is None and fmt == "text" and use_color(sys.stdout)
+    formatter = get_formatter(fmt, color=color, quiet=quiet, width=terminal_width() if color else None)
+    view = make_view(result.report, command, result.rule_set)
+    write_output(formatter.render(view), output)
+    if fmt != "text" or output is not None:
+        # The text report shows its notes; other formats carry them as data, so the
+        # warnings a person must see also go to stderr.
+        for note in result.report.notes:
+            if note.startswith("warning: "):
+                warn(note.removeprefix("warning: "))
+
+
 @app.command()
 def run(
     paths: PathsArg = None,
-    corpus: Annotated[Optional[Path], typer.Option("--corpus", metavar="DIR", help="Folder of earlier reporting to check against (default: the shipped seed corpus).", show_default=False)] = None,
+    corpus: CorpusOpt = None,
     rules: RulesOpt = None,
-    fmt: FormatOpt = "text",
+    fmt: FormatOpt = None,
     output: OutputOpt = None,
-    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 when there is a finding of this severity or above.")] = FailOn.error,
-    as_of: Annotated[Optional[str], typer.Option("--as-of", metavar="DATE", help="Judge figures as of this date YYYY-MM-DD instead of each document's publication date.", show_default=False)] = None,
+    fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="Exit 1 when there is a finding of this severity or above (default: error, or the configuration's).", show_default=False)] = None,
+    as_of: AsOfOpt = None,
+    baseline: Annotated[Optional[Path], typer.Option("--baseline", metavar="FILE", help="Findings recorded in this baseline file (factcheck baseline create) are reported as suppressed.", show_default=False)] = None,
+    config: ConfigOpt = None,
+    quiet: QuietOpt = False,
     title: TitleOpt = None,
     outlet: OutletOpt = None,
     published: PublishedOpt = None,
@@ -126,23 +186,20 @@ def run(
     Examples:
       factcheck run                    # the shipped corpus against itself
       factcheck run draft.md           # a draft against the shipped corpus
-      factcheck run draft.md --corpus archive/ --format json --output report.json
+      factcheck run draft.md --corpus archive/ --format html --output report.html
     """
-    from factcheck import pipeline
-
-    _formatter(fmt)
-    report = pipeline.run(
-        paths or [],
-        corpus=corpus,
-        rules=rules,
-        as_of=_parse_date(as_of, "--as-of"),
-        overrides=_overrides(title, outlet, published, url),
-        warn=warn,
+    if fmt is not None:
+        _formatter(fmt)
+    cfg, result = _check(
+        paths or [], corpus, rules, as_of, config, baseline,
+        _overrides(title, outlet, published, url), quiet,
     )
-    _emit(report, fmt, output, "run")
-    if fail_on is not FailOn.never:
-        threshold = SEVERITY_RANK[fail_on.value]
-        if any(SEVERITY_RANK[f.severity] >= threshold and not f.suppressed for f in report.findings):
+    chosen = fmt if fmt is not None else cfg.format
+    _render(result, "run", _formatter(chosen), output, quiet)
+    threshold_name = fail_on.value if fail_on is not None else cfg.fail_on
+    if threshold_name != "never":
+        threshold = SEVERITY_RANK[threshold_name]
+        if any(SEVERITY_RANK[f.severity] >= threshold and not f.suppressed for f in result.report.findings):
             raise typer.Exit(1)
 
 
@@ -150,8 +207,9 @@ def run(
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Files or folders to read; '-' reads standard input.", metavar="PATH")],
     rules: RulesOpt = None,
-    fmt: FormatOpt = "text",
+    fmt: FormatOpt = None,
     output: OutputOpt = None,
+    quiet: QuietOpt = False,
     title: TitleOpt = None,
     outlet: OutletOpt = None,
     published: PublishedOpt = None,
@@ -163,13 +221,92 @@ def extract(
     Examples:
       factcheck extract article.txt
       factcheck extract seeds/ --format json > claims.json
+      factcheck extract archive/ --format csv -o claims.csv
       echo "Over 1.4 million people shelter in Rafah." | factcheck extract - --published 2024-03-26
     """
     from factcheck import pipeline
 
-    _formatter(fmt)
-    report = pipeline.extract_report(paths, rules=rules, overrides=_overrides(title, outlet, published, url), warn=warn)
-    _emit(report, fmt, output, "extract")
+    chosen = _formatter(fmt if fmt is not None else "text")
+    result = pipeline.extract_report(
+        paths, rules=rules, overrides=_overrides(title, outlet, published, url), warn=warn,
+        progress=_progress_factory(quiet),
+    )
+    _render(result, "extract", chosen, output, quiet)
+
+
+@app.command()
+def timeline(
+    figure: Annotated[str, typer.Argument(help="The figure's id or label (see the rules), e.g. gaza_death_toll.")],
+    paths: PathsArg = None,
+    corpus: CorpusOpt = None,
+    rules: RulesOpt = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write an .svg or .png chart (or a .txt table) instead of printing a table.", show_default=False)] = None,
+    as_of: AsOfOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """The series of one figure across the corpus, the checked documents and the
+    reference data: a table, or a chart with --output.
+
+    \b
+    Examples:
+      factcheck timeline gaza_death_toll
+      factcheck timeline hostages_held seeds/drafts/ --output hostages.svg
+    """
+    from factcheck.report import make_view, terminal_width, use_color
+    from factcheck.report.timeline import render_timeline
+
+    _, result = _check(paths or [], corpus, rules, as_of, config, None, _overrides(None, None, None, None), False)
+    color = output is None and use_color(sys.stdout)
+    view = make_view(result.report, "run", result.rule_set)
+    content = render_timeline(view, figure, output, color=color, width=terminal_width() if color else 120)
+    write_output(content, output)
+
+
+baseline_app = typer.Typer(help="Record today's findings so that later runs report only new ones.", no_args_is_help=True)
+
+
+@baseline_app.command("create")
+def baseline_create(
+    paths: PathsArg = None,
+    output: Annotated[Path, typer.Option("--output", "-o", metavar="FILE", help="The baseline file to write.")] = Path("factcheck-baseline.json"),
+    corpus: CorpusOpt = None,
+    rules: RulesOpt = None,
+    as_of: AsOfOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Write a baseline of the current findings, keyed on fingerprints that survive
+    edits elsewhere in the text (rule, figure, value, document; never line numbers).
+
+    \b
+    Examples:
+      factcheck baseline create archive/ -o baseline.json
+      factcheck run archive/ --baseline baseline.json     # only new findings count
+    """
+    from factcheck.suppress import create_baseline
+
+    _, result = _check(paths or [], corpus, rules, as_of, config, None, _overrides(None, None, None, None), True)
+    write_output(create_baseline(result.report), output)
+    print(f"factcheck: wrote {len(result.report.findings)} finding(s) to {output}", file=sys.stderr)
+
+
+config_app = typer.Typer(help="Show the configuration factcheck uses.", no_args_is_help=True)
+
+
+@config_app.command("show")
+def config_show(config: ConfigOpt = None) -> None:
+    """Print the effective configuration as TOML, and where it comes from.
+
+    \b
+    Example:
+      factcheck config show
+    """
+    from factcheck.config import load_config, show_config
+
+    print(show_config(load_config(explicit=config)), end="")
+
+
+app.add_typer(baseline_app, name="baseline")
+app.add_typer(config_app, name="config")
 
 
 def _mount_rules() -> None:

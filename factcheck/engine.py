@@ -56,6 +56,27 @@ class CheckResult:
     reference_documents: list[Document] = field(default_factory=list)
     reference_claims: list[Claim] = field(default_factory=list)
     comparisons: list[Comparison] = field(default_factory=list)
+    # Every item of the run by claim id (reference points included), for ``agreements``.
+    items: dict[str, Item] = field(default_factory=dict, repr=False)
+    kinds: dict[str, str] = field(default_factory=dict, repr=False)  # check id -> kind
+
+    def agreements(self, limit: int = 3) -> list[str]:
+        """What the checks compared and found in order, one line per checked claim and
+        check, for a report to show what was judged consistent ("810,000 fled and over
+        800,000 evacuated agree"), not only what was flagged."""
+        verdicts = {"consistency": "consistent", "outdated": "not out of date", "monotonic": "no fall",
+                    "relation": "the relation holds", "internal": "consistent"}
+        lines = []
+        for c in self.comparisons:
+            if not c.agreed or not c.against or c.claim not in self.items:
+                continue
+            item = self.items[c.claim]
+            label = item.figure.label if item.figure is not None else "figure"
+            others = "; ".join(_cited(self.items[a]) for a in c.against[:limit] if a in self.items)
+            more = f" and {len(c.against) - limit} more" if len(c.against) > limit else ""
+            verdict = verdicts.get(self.kinds.get(c.rule, ""), "no problem")
+            lines.append(f"{label}: {_cited(item)} against {others}{more}: {verdict} ({c.rule})")
+        return lines
 
 
 def run_checks(
@@ -104,6 +125,7 @@ def run_checks(
         key=lambda f: (order.get(f.doc or "", len(order)), positions.get(f.claim, 0), rule_order.get(f.rule, 0), f.id),
     )
 
+    all_items = {i.id: i for i in items + reference_items}
     cited = {e for f in ordered for e in f.evidence}
     ref_claims = [i.claim for i in reference_items if i.id in cited]
     ref_doc_ids = {c.doc for c in ref_claims}
@@ -114,7 +136,13 @@ def run_checks(
         reference_documents=[d for d in reference_docs if d.id in ref_doc_ids],
         reference_claims=ref_claims,
         comparisons=ctx.comparisons,
+        items=all_items,
+        kinds={r.id: r.kind for r in rules.checks},
     )
+
+
+def _cited(item: Item) -> str:
+    return f"'{item.value_text}' ({item.source}, {item.date_text})"
 
 
 def _item(claim: Claim, doc: Document | None, rank: int, assignment: Any, self_check: bool, as_of: date | None) -> Item:
@@ -151,7 +179,6 @@ def _item(claim: Claim, doc: Document | None, rank: int, assignment: Any, self_c
         explicit_date=explicit,
         checked=role == "checked",
         evidence=role == "corpus" or (self_check and role == "checked"),
-        unit=figure.unit if figure is not None else claim.unit,
         factor=factor,
     )
 
@@ -227,7 +254,6 @@ def _reference_items(rules: RuleSet, first_rank: int) -> tuple[list[Item], list[
                     evidence=True,
                     series=series,
                     point=point,
-                    unit=figure.unit,
                 )
             )
             rank += 1

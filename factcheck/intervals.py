@@ -108,14 +108,6 @@ class Interval:
         return cls(lo, hi, claim.lower_open or lower is None, claim.upper_open or upper is None)
 
     # -- queries --------------------------------------------------------------------
-    @property
-    def bounded(self) -> bool:
-        return math.isfinite(self.lo) and math.isfinite(self.hi)
-
-    @property
-    def midpoint(self) -> float | None:
-        return (self.lo + self.hi) / 2 if self.bounded else None
-
     def contains(self, x: float) -> bool:
         if x < self.lo or x > self.hi:
             return False
@@ -215,13 +207,6 @@ def _mul(a: float, b: float) -> float:
     if a == 0.0 or b == 0.0:
         return 0.0  # 0 * inf is 0 for bounds: an unbounded factor times zero is zero
     return a * b
-
-
-def sum_intervals(intervals: list[Interval]) -> Interval:
-    total = Interval.point(0.0)
-    for i in intervals:
-        total = total + i
-    return total
 
 
 def rounding_step(value: float) -> float:

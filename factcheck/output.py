@@ -14,10 +14,21 @@ from pathlib import Path
 from factcheck.errors import OutputError
 
 
-def write_output(text: str, output: Path | None) -> None:
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+def write_output(content: str | bytes, output: Path | None) -> None:
+    """Write ``content`` (text, or bytes such as a PNG chart) to ``output`` or stdout."""
     if output is None or str(output) == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        if isinstance(content, bytes):
+            sys.stdout.buffer.write(content)
+            sys.stdout.buffer.flush()
+        else:
+            sys.stdout.write(content)
+            sys.stdout.flush()
         return
     target = Path(output)
     parent = target.parent if str(target.parent) else Path(".")
@@ -30,8 +41,11 @@ def write_output(text: str, output: Path | None) -> None:
     except OSError as exc:
         raise OutputError(f"{target}: cannot write here ({exc.strerror or exc})") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+        data = content if isinstance(content, bytes) else content.encode("utf-8")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        # mkstemp creates 0600 files; a report is an ordinary file for colleagues to read.
+        os.chmod(tmp_name, 0o666 & ~_umask())
         os.replace(tmp_name, target)
     except BaseException as exc:
         try:

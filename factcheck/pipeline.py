@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import hashlib
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
     from factcheck.rules.schema import RuleSet
 
 Warn = Callable[[str], None]
+# A progress bar factory: progress(description, total) -> context giving advance().
+Progress = Callable[[str, int], AbstractContextManager[Callable[..., None]]]
 
 # A corpus folder's drafts/ holds unpublished copy (the shipped sample drafts live in
 # seeds/drafts/): it is checked when named, never used as evidence.
@@ -46,8 +49,10 @@ class Inputs:
 
 @dataclass
 class RunResult:
+    """A run's report and the rule set it was checked with (formatters describe rules)."""
+
     report: Report
-    rules_dirs: list[Path] = field(default_factory=list)
+    rule_set: RuleSet
 
 
 def load_inputs(
@@ -150,10 +155,16 @@ def extract_document(doc: Document, gazetteer: Gazetteer | None = None) -> list[
     return claims
 
 
-def extract_documents(docs: Sequence[Document], gazetteer: Gazetteer | None = None) -> list[Claim]:
+def extract_documents(
+    docs: Sequence[Document], gazetteer: Gazetteer | None = None, advance: Callable[[], None] | None = None
+) -> list[Claim]:
+    """The claims of every document, in document order; ``advance`` is called after each
+    document (a progress bar)."""
     claims: list[Claim] = []
     for doc in docs:
         claims.extend(extract_document(doc, gazetteer))
+        if advance is not None:
+            advance()
     return claims
 
 
@@ -174,12 +185,22 @@ def extract_report(
     rules: Path | None = None,
     overrides: MetadataOverrides | None = None,
     warn: Warn = _ignore,
-) -> Report:
+    progress: Progress | None = None,
+) -> RunResult:
     """``factcheck extract``: the claims of the given documents, no checks."""
-    inputs = load_inputs(paths, None, overrides, warn, use_corpus=False)
     rule_set = load_rule_set(rules)
-    claims = extract_documents(inputs.checked, gazetteer_for(rule_set))
-    return Report(documents=inputs.checked, claims=claims)
+    inputs = load_inputs(paths, None, overrides, warn, use_corpus=False)
+    claims = _extract_with_progress(inputs.checked, gazetteer_for(rule_set), progress)
+    return RunResult(Report(documents=inputs.checked, claims=claims), rule_set)
+
+
+def _extract_with_progress(
+    docs: Sequence[Document], gazetteer: Gazetteer | None, progress: Progress | None
+) -> list[Claim]:
+    if progress is None:
+        return extract_documents(docs, gazetteer)
+    with progress("Extracting claims", len(docs)) as advance:
+        return extract_documents(docs, gazetteer, advance)
 
 
 def run(
@@ -188,20 +209,22 @@ def run(
     rules: Path | None = None,
     as_of: date | None = None,
     overrides: MetadataOverrides | None = None,
-    severity_overrides: dict[str, Severity] | None = None,
+    severity_overrides: Mapping[str, Severity] | None = None,
     warn: Warn = _ignore,
-) -> Report:
+    progress: Progress | None = None,
+) -> RunResult:
     """``factcheck run``: check ``paths`` (or the corpus itself) against the corpus."""
     from factcheck.engine import run_checks
 
     rule_set = load_rule_set(rules)
     inputs = load_inputs(paths, corpus, overrides, warn)
     documents = inputs.documents
-    claims = extract_documents(documents, gazetteer_for(rule_set))
+    claims = _extract_with_progress(documents, gazetteer_for(rule_set), progress)
     result = run_checks(rule_set, documents, claims, as_of=as_of, severity_overrides=severity_overrides)
-    return Report(
+    report = Report(
         documents=documents + list(result.reference_documents),
         claims=list(result.claims) + list(result.reference_claims),
         findings=list(result.findings),
         notes=list(result.notes),
     )
+    return RunResult(report, rule_set)

@@ -20,7 +20,7 @@ from itertools import islice
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from factcheck.intervals import Interval, Tolerance, format_number
+from factcheck.intervals import Interval, Tolerance
 from factcheck.models import Claim, Document
 
 if TYPE_CHECKING:
@@ -70,7 +70,6 @@ class Item:
     evidence: bool = False
     series: LoadedSeries | None = None
     point: ReferencePoint | None = None
-    unit: str | None = None
     # Factor from the claim's unit to the figure's (1.0 when they are the same).
     factor: float = 1.0
 
@@ -115,16 +114,8 @@ class Item:
 
     @property
     def value_text(self) -> str:
-        """The figure as stated: the claim's own words, a reference point's value."""
-        if self.series is not None and self.point is not None:
-            return self.claim.surface
+        """The figure as stated: the claim's own words ("about 130" for a reference point)."""
         return self.claim.surface or (self.interval.describe() if self.interval else "?")
-
-    def magnitude(self) -> float | None:
-        """A point to measure drift from: the stated value, else the interval's middle."""
-        if self.claim.value is not None:
-            return self.claim.value * self.factor
-        return self.interval.midpoint if self.interval is not None else None
 
     def period_compatible(self, other: Item) -> bool:
         """Flows count from a start date; two flows from different starts differ."""
@@ -390,7 +381,3 @@ def evidence_order(items: list[Item]) -> list[Item]:
     """Evidence as a finding lists it: reference series first, then by date, newest
     first, then in the run's order."""
     return sorted(items, key=lambda i: (not i.is_reference, -(i.start.toordinal() if i.start else 0), i.rank))
-
-
-def number(x: float) -> str:
-    return format_number(x)

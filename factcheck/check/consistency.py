@@ -10,15 +10,6 @@ tallies ("14-0-1") must also agree part by part.
 A checked claim is compared with the claims of other documents and with reference
 series; claims in its own document are the ``internal`` check's business.
 
-Options:
-
-* ``figures``: figure ids to check (default: every figure);
-* ``window``: how far apart two dates may be and still count as the same date
-  (default ``2d``: reports lag a day behind the figure they quote);
-* ``tolerance``: overrides the figures' own tolerance;
-* ``include_vague``: whether vague claims ("hundreds of thousands") take part
-  (default ``true``; their interval comes from extraction).
-
 Example::
 
     checks:
@@ -64,10 +55,15 @@ class ConsistencyOptions(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    figures: FigureRefs = None
-    window: Days = Field(default=2, description="Dates at most this far apart count as the same date.")
-    tolerance: ToleranceSpec | None = Field(default=None, description="Overrides the figures' tolerance.")
-    include_vague: bool = Field(default=True, description="Whether vague claims take part.")
+    figures: FigureRefs = Field(default=None, description="Figure ids to check (default: every figure).")
+    window: Days = Field(
+        default=2,
+        description="How far apart two dates may be and still count as the same date (reports lag a day behind the figure they quote).",
+    )
+    tolerance: ToleranceSpec | None = Field(default=None, description="Overrides the figures' own tolerance.")
+    include_vague: bool = Field(
+        default=True, description="Whether vague claims ('hundreds of thousands') take part, with the interval extraction gives them."
+    )
 
 
 Options = ConsistencyOptions

@@ -16,15 +16,6 @@ context-grouped figure in units that cannot be compared at all (an unknown unit,
 a length against a duration): factcheck cannot check such a pair, and an editor should
 look at it.
 
-Options:
-
-* ``figures``: figure ids (default: every figure; ignored with ``group: context``);
-* ``group``: ``figure`` (default) or ``context``;
-* ``window``: days apart that still count as the same date (default ``0d``);
-* ``tolerance``: overrides the figures' tolerance (the only tolerance for ``context``);
-* ``include_vague``: whether vague claims ("dozens") take part (default ``false``);
-* ``compare``: ``values`` (default) or ``units``.
-
 Example::
 
     checks:
@@ -71,11 +62,11 @@ class InternalOptions(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    figures: FigureRefs = None
-    group: Literal["figure", "context"] = Field(default="figure", description="Group claims by figure, or by entity, predicate and place.")
-    window: Days = Field(default=0, description="Dates at most this far apart count as the same date.")
-    tolerance: ToleranceSpec | None = Field(default=None, description="Overrides the figures' tolerance.")
-    include_vague: bool = Field(default=False, description="Whether vague claims take part.")
+    figures: FigureRefs = Field(default=None, description="Figure ids to check (default: every figure; ignored with group: context).")
+    group: Literal["figure", "context"] = Field(default="figure", description="Group claims by figure, or by what extraction says they count (entity, predicate, place).")
+    window: Days = Field(default=0, description="Days apart that still count as the same date.")
+    tolerance: ToleranceSpec | None = Field(default=None, description="Overrides the figures' tolerance (the only tolerance for group: context).")
+    include_vague: bool = Field(default=False, description="Whether vague claims ('dozens') take part.")
     compare: Literal["values", "units"] = Field(default="values", description="Compare values, or report units that cannot be compared.")
 
 

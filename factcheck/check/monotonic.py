@@ -7,12 +7,6 @@ claim's whole interval lies below the earlier one's by more than the tolerance p
 the ``allowance`` for revisions (ministries do revise their counts down now and then).
 Flows are compared only with flows counted from the same start date.
 
-Options:
-
-* ``figures``: figure ids to check (default: every ``cumulative`` and ``flow`` figure);
-* ``allowance``: how far a later report may fall below an earlier one, for revisions
-  (e.g. ``1%``; default: none beyond the figure's tolerance).
-
 Example::
 
     checks:
@@ -46,8 +40,11 @@ class MonotonicOptions(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    figures: FigureRefs = None
-    allowance: ToleranceSpec | None = Field(default=None, description="How far a later report may fall below an earlier one (revisions).")
+    figures: FigureRefs = Field(default=None, description="Figure ids to check (default: every cumulative and flow figure).")
+    allowance: ToleranceSpec | None = Field(
+        default=None,
+        description="How far a later report may fall below an earlier one for revisions (e.g. 1%), on top of the figure's tolerance.",
+    )
 
 
 Options = MonotonicOptions

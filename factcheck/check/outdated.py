@@ -25,15 +25,6 @@ The figure's ``stale_after`` (or the option of that name) sets how long a value 
 current: evidence older than that before the document's date is not taken as the
 current value, and a claim whose figure is younger than that is not flagged.
 
-Options:
-
-* ``figures``: figure ids to check (default: every figure);
-* ``tolerance``: overrides the figures' own tolerance;
-* ``lag``: how far newer evidence may be from the stated number (e.g. ``5%``);
-  unset: judge by the interval alone;
-* ``stale_after``: overrides the figures' ``stale_after``;
-* ``include_vague``: whether vague claims are checked and used (default ``true``).
-
 Example::
 
     checks:
@@ -83,11 +74,11 @@ class OutdatedOptions(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    figures: FigureRefs = None
-    tolerance: ToleranceSpec | None = Field(default=None, description="Overrides the figures' tolerance.")
+    figures: FigureRefs = Field(default=None, description="Figure ids to check (default: every figure).")
+    tolerance: ToleranceSpec | None = Field(default=None, description="Overrides the figures' own tolerance.")
     lag: ToleranceSpec | None = Field(
         default=None,
-        description="Newer evidence further than this from the stated number makes a claim outdated even when its bound still holds.",
+        description="How far newer evidence may be from the stated number (e.g. 5%) before the claim is outdated even though its bound still holds; unset: judge by the interval alone.",
     )
     stale_after: Days | None = Field(default=None, description="Overrides the figures' stale_after.")
     include_vague: bool = Field(default=True, description="Whether vague claims are checked and used as evidence.")

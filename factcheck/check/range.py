@@ -6,30 +6,21 @@ is flagged when its whole interval lies outside [``min``, ``max``], or when the 
 a tally ("14-0-1") add up to more than ``max_total``.
 
 The claims checked are chosen by figure, by the claim's kind (``share``, ``percent``,
-``tally``, ``count``, ...) and by unit; a check that names neither figures, kinds nor
-units applies to the claims of every figure. Bounds are in the figure's unit, or in
+``tally``, ``count``, ...), by unit and by patterns on the sentence; a check that names
+none of these applies to the claims of every figure. Bounds are in the figure's unit, or in
 the claim's own unit for claims chosen by kind or unit alone.
-
-Options:
-
-* ``figures``: figure ids; ``kinds``: claim kinds; ``units``: claim units
-  (``count`` for plain counts). A claim must satisfy each one that is given;
-* ``min``, ``max``: the plausible bounds (inclusive); ``max_total``: the largest sum
-  of a tally's parts. At least one of the three is required.
 
 Example::
 
     checks:
-      - id: share-at-most-100
+      - id: unsc-vote-members
         range:
-          kinds: [share]
-          units: [percent]
-          min: 0
-          max: 100
+          figures: [unsc_vote]
+          max_total: 15
 
-Passes: "a third of Gaza's population" (33.3%).
+Passes: "the Security Council resolution passed 14-0-1".
 
-Fails: "120% of the population has been displaced".
+Fails: "the Security Council resolution passed 14-0-2": 16 votes in a 15-member body.
 """
 
 from __future__ import annotations
@@ -41,7 +32,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from factcheck.check.base import Context, Item, Problem, base_params
 from factcheck.intervals import format_number
 from factcheck.rules.messages import COMMON
-from factcheck.rules.types import FigureRefs, WordList
+from factcheck.rules.types import FigureRefs, PatternList, WordList
 
 ID = "range"
 
@@ -51,10 +42,14 @@ class RangeOptions(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    figures: FigureRefs = None
-    kinds: WordList | None = Field(default=None, description="Claim kinds: share, percent, count, tally, money, quantity, ...")
-    units: WordList | None = Field(default=None, description="Claim units ('count' for plain counts).")
-    min: float | None = Field(default=None, description="Lowest plausible value (inclusive).")
+    figures: FigureRefs = Field(default=None, description="Figure ids whose claims are checked.")
+    kinds: WordList | None = Field(default=None, description="Claim kinds checked: share, percent, count, tally, money, quantity, ...")
+    units: WordList | None = Field(default=None, description="Claim units checked ('count' for plain counts).")
+    sentence: PatternList | None = Field(
+        default=None,
+        description="Regular expressions of which one must match the claim's sentence (a group named 'claim' must cover the claim).",
+    )
+    min: float | None = Field(default=None, description="Lowest plausible value (inclusive). One of min, max and max_total is required.")
     max: float | None = Field(default=None, description="Highest plausible value (inclusive).")
     max_total: float | None = Field(default=None, description="Largest plausible sum of a tally's parts.")
 
@@ -81,23 +76,43 @@ PLACEHOLDERS = {
 }
 
 
-def _selected(item: Item, opts: Options) -> bool:
+def _selected(ctx: Context, rule, item: Item, opts: Options) -> bool:  # noqa: ANN001
     if opts.figures is not None and (item.figure is None or item.figure.id not in opts.figures):
         return False
     if opts.kinds is not None and item.claim.kind not in opts.kinds:
         return False
     if opts.units is not None and (item.claim.unit or "count") not in opts.units:
         return False
-    if opts.figures is None and opts.kinds is None and opts.units is None:
+    if opts.sentence is not None and not _sentence_selects(ctx, rule, item, opts.sentence):
+        return False
+    if opts.figures is None and opts.kinds is None and opts.units is None and opts.sentence is None:
         return item.figure is not None
     return True
+
+
+def _sentence_selects(ctx: Context, rule, item: Item, patterns: list[str]) -> bool:  # noqa: ANN001
+    import regex
+
+    from factcheck.match import PATTERN_TIMEOUT, claim_span_in_sentence, sentence_hits
+
+    span = claim_span_in_sentence(item.claim, item.doc.text if item.doc is not None else None)
+    for pattern in patterns:
+        try:
+            if sentence_hits(regex.compile(pattern), item.claim.sentence, span):
+                return True
+        except TimeoutError:
+            ctx.note(
+                f"check '{rule.id}': the pattern {pattern!r} took longer than {PATTERN_TIMEOUT:g}s on a "
+                f"sentence of {item.doc_id} and was taken as not matching; simplify it"
+            )
+    return False
 
 
 def check(ctx: Context, rule) -> Iterator[Problem]:  # noqa: ANN001 - CheckRule
     opts: Options = rule.options
     bounds = _bounds_text(opts)
     for item in ctx.items:
-        if not item.checked or item.interval is None or not _selected(item, opts):
+        if not item.checked or item.interval is None or not _selected(ctx, rule, item, opts):
             continue
         iv = item.interval
         above = opts.max is not None and (iv.lo > opts.max or (iv.lo == opts.max and iv.lo_open))

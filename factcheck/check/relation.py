@@ -11,17 +11,8 @@ is bound to a claim in the same document (the nearest one in the text) or, faili
 that and when a ``window`` is given, to the claim or reference value nearest in date
 within the window. The expression is evaluated on the claims' intervals and flagged
 only when it is certainly broken: "more than 100" hostages held and "about 250" taken
-cannot break ``held <= taken``, "260 held" and "about 250 taken" do. A relation whose
+(225 to 275) cannot break ``held <= taken``; "260 held" and "250 taken" (245 to 255) do. A relation whose
 figures are not all found is not evaluated.
-
-Options:
-
-* ``expression`` (required): the relation;
-* ``window``: how far in days claims of other documents may be from the checked claim
-  (default: only claims of the same document);
-* ``tolerance``: how far the sides may miss (default: for ``~`` the loosest tolerance
-  of the figures in the expression; for the orderings none beyond the claims' own
-  intervals).
 
 Example::
 
@@ -60,8 +51,14 @@ class RelationOptions(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     expression: str = Field(description="The relation, e.g. 'hostages_alive + hostages_remains ~ hostages_held'.")
-    window: Days | None = Field(default=None, description="Days within which other documents' claims and reference values may be used; unset: same document only.")
-    tolerance: ToleranceSpec | None = Field(default=None, description="Default: for ~ the loosest tolerance of the figures in the expression; for orderings none.")
+    window: Days | None = Field(
+        default=None,
+        description="How far in days claims of other documents and reference values may be from the checked claim; unset: only claims of the same document.",
+    )
+    tolerance: ToleranceSpec | None = Field(
+        default=None,
+        description="How far the two sides may miss; default: for ~ the loosest tolerance of the figures in the expression, for orderings none beyond the claims' own intervals.",
+    )
 
 
 Options = RelationOptions
@@ -106,7 +103,7 @@ def check(ctx: Context, rule) -> Iterator[Problem]:  # noqa: ANN001 - CheckRule
     # The claim of the leftmost figure is the one reported, others are its evidence.
     anchors.sort(key=lambda i: (names.index(i.figure.id), i.rank))  # type: ignore[union-attr]
 
-    reported: set[frozenset[str]] = set()
+    evaluated: set[frozenset[str]] = set()
     for anchor in anchors:
         assert anchor.figure is not None
         binding = {anchor.figure.id: anchor}
@@ -121,8 +118,9 @@ def check(ctx: Context, rule) -> Iterator[Problem]:  # noqa: ANN001 - CheckRule
             binding[name] = found
         else:
             key = frozenset(i.id for i in binding.values())
-            if key in reported:
+            if key in evaluated:  # the same claims, reached from another of them
                 continue
+            evaluated.add(key)
             env = {n: binding[n].interval for n in names}
             left, right = relation.sides(env)  # type: ignore[arg-type]
             broken = relation.broken(env, tolerance)  # type: ignore[arg-type]
@@ -130,7 +128,6 @@ def check(ctx: Context, rule) -> Iterator[Problem]:  # noqa: ANN001 - CheckRule
             ctx.compared(rule, anchor, others, agreed=not broken)
             if not broken:
                 continue
-            reported.add(key)
             params = base_params(anchor, rule) | (evidence_params(others[0]) if others else {})
             params |= {
                 "expression": relation.text,

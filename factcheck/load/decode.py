@@ -92,17 +92,23 @@ def binary_signature(data: bytes) -> str | None:
     return None
 
 
+_MIN_SNIFF_BYTES = 8
+
+
 def _nul_pattern_encoding(data: bytes) -> tuple[str, str] | None:
     """UTF-32 or UTF-16 (no BOM) when the NUL bytes line up the way they do for text."""
     n = len(data)
-    if n >= 4 and n % 4 == 0:
+    # One or two characters are no evidence: "0\x00" is as likely a stray NUL as UTF-16.
+    if n < _MIN_SNIFF_BYTES:
+        return None
+    if n % 4 == 0:
         units = n // 4
         # Code points stay below U+110000: the top byte is always NUL, the next nearly always.
         if data[3::4].count(0) == units and data[2::4].count(0) >= 0.9 * units and data[0::4].count(0) < units:
             return "utf-32-le", "UTF-32 LE"
         if data[0::4].count(0) == units and data[1::4].count(0) >= 0.9 * units and data[3::4].count(0) < units:
             return "utf-32-be", "UTF-32 BE"
-    if n >= 2 and n % 2 == 0:
+    if n % 2 == 0:
         half = n // 2
         even_nul, odd_nul = data[0::2].count(0), data[1::2].count(0)
         if odd_nul >= 0.5 * half and even_nul <= 0.05 * half:

@@ -102,19 +102,10 @@ class FigureMatcher:
             raise PatternTimeout(self.figure, pattern[0]) from None
 
     def _finditer_hits(self, pattern: tuple[str, regex.Pattern[str]], text: str, span: tuple[int, int] | None) -> bool:
-        """Whether the pattern matches ``text`` (with its ``claim`` group, if any,
-        overlapping ``span``, the claim's place in the sentence)."""
-        compiled = pattern[1]
-        if "claim" not in compiled.groupindex or span is None:
-            return self._search(pattern, text) is not None
         try:
-            for m in compiled.finditer(text, overlapped=True, timeout=PATTERN_TIMEOUT):
-                start, end = m.span("claim")
-                if start < span[1] and span[0] < end:
-                    return True
+            return sentence_hits(pattern[1], text, span)
         except TimeoutError:
             raise PatternTimeout(self.figure, pattern[0]) from None
-        return False
 
     def _plausible(self, claim: Claim, factor: float) -> bool:
         if self.min_value is None and self.max_value is None:
@@ -222,6 +213,19 @@ class Matcher:
                 continue
             out.append((claim, self.assign(claim, (texts or {}).get(claim.doc))))
         return out
+
+
+def sentence_hits(compiled: regex.Pattern[str], sentence: str, span: tuple[int, int] | None) -> bool:
+    """Whether ``compiled`` matches ``sentence``; when it has a group named ``claim``,
+    that group must overlap ``span`` (the claim's place in the sentence). Raises
+    ``TimeoutError`` after ``PATTERN_TIMEOUT`` seconds."""
+    if "claim" not in compiled.groupindex or span is None:
+        return compiled.search(sentence, timeout=PATTERN_TIMEOUT) is not None
+    for m in compiled.finditer(sentence, overlapped=True, timeout=PATTERN_TIMEOUT):
+        start, end = m.span("claim")
+        if start < span[1] and span[0] < end:
+            return True
+    return False
 
 
 def claim_span_in_sentence(claim: Claim, text: str | None) -> tuple[int, int] | None:

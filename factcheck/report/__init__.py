@@ -25,6 +25,7 @@ from factcheck.report.html import HtmlFormatter
 from factcheck.report.json_format import JsonFormatter
 from factcheck.report.jsonl import JsonlFormatter
 from factcheck.report.markdown import MarkdownFormatter
+from factcheck.report.metadata import make_view
 from factcheck.report.sarif import SarifFormatter
 from factcheck.report.text import TextFormatter, terminal_width, use_color
 
@@ -58,6 +59,7 @@ __all__ = [
     "ReportView",
     "RuleInfo",
     "get_formatter",
+    "make_view",
     "terminal_width",
     "use_color",
 ]

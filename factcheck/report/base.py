@@ -59,7 +59,29 @@ class EvidenceView:
     date: str  # the date the figure is about, or "undated"
     is_reference: bool
     citation: str | None  # a reference series' citation (URL or repository path)
-    where: str | None  # a corpus document's path (and line)
+    where: str | None  # a corpus document's path (and line); a reference series' rules file
+
+    @property
+    def series(self) -> str | None:
+        """A reference series' name (its pseudo-document's title)."""
+        if not self.is_reference or self.document is None:
+            return None
+        return self.document.title or None
+
+    def parts(self) -> list[str]:
+        """The evidence in words, for one line: value, source, outlet, date, then the
+        citation of a reference series (else its name and file) or the document."""
+        out = [self.value, self.source]
+        if self.outlet:
+            out.append(self.outlet)
+        out.append(self.date)
+        if self.is_reference and self.citation:
+            out.append(f"citation: {self.citation}")
+        elif self.is_reference and self.series:
+            out.append(f"series: {self.series}" + (f" ({self.where})" if self.where else ""))
+        elif self.where:
+            out.append(self.where)
+        return out
 
 
 @dataclass
@@ -212,7 +234,12 @@ class ReportView:
         if info is not None and info.label:
             return info.label
         for f in self.report.findings:
-            label = f.details.get("figure_label") if f.figure == figure_id else None
+            if f.figure != figure_id:
+                continue
+            # the engine's message parameters: "figure" is the label, "figure_id" the id
+            label = f.details.get("figure_label")
+            if not label and f.details.get("figure_id") == figure_id:
+                label = f.details.get("figure")
             if label:
                 return str(label)
         return figure_id.replace("_", " ")

@@ -44,12 +44,7 @@ class GithubFormatter:
         doc = view.finding_document(f)
         message_lines = [one_line(f.message)]
         for ev in view.evidence(f):
-            parts = [ev.value, ev.source] + ([ev.outlet] if ev.outlet else []) + [ev.date]
-            if ev.is_reference and ev.citation:
-                parts.append(f"citation: {ev.citation}")
-            elif ev.where:
-                parts.append(ev.where)
-            message_lines.append(("reference: " if ev.is_reference else "evidence: ") + one_line(" — ".join(parts)))
+            message_lines.append(("reference: " if ev.is_reference else "evidence: ") + one_line(" — ".join(ev.parts())))
         props: dict[str, object] = {"file": doc.path if doc is not None else None}
         if claim is not None and claim.line is not None:
             single_line = "\n" not in claim.surface

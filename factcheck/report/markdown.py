@@ -88,6 +88,8 @@ class MarkdownFormatter:
                 if ev.is_reference:
                     if ev.citation:
                         bits.append("citation: " + md_link(ev.citation, ev.citation))
+                    elif ev.series:
+                        bits.append("series: " + md(ev.series) + (f" ({md_code(ev.where)})" if ev.where else ""))
                     out.append(f"  - reference: {' — '.join(bits)}")
                 else:
                     if ev.where:

@@ -148,10 +148,7 @@ class SarifFormatter:
         related = []
         for i, ev in enumerate(view.evidence(f)):
             loc = self._location(view, ev.claim, artifact_index) or {}
-            parts = [ev.value, ev.source] + ([ev.outlet] if ev.outlet else []) + [ev.date]
-            if ev.citation:
-                parts.append(f"citation: {ev.citation}")
-            related.append({"id": i, **loc, "message": {"text": one_line(" — ".join(parts))}})
+            related.append({"id": i, **loc, "message": {"text": one_line(" — ".join(ev.parts()))}})
         if related:
             result["relatedLocations"] = related
         result["partialFingerprints"] = {FINGERPRINT_KEY: view.fingerprint(f)}

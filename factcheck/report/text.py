@@ -136,7 +136,10 @@ class TextFormatter:
                 )
             console.print()
         for note in view.report.notes:
-            console.print(Text(f"note: {_clean(note)}", style=self._style("yellow" if note.startswith("warning:") else "dim")))
+            if note.startswith("warning: "):  # e.g. an unused suppression
+                console.print(Text(_clean(note), style=self._style("yellow")))
+            else:
+                console.print(Text(f"note: {_clean(note)}", style=self._style("dim")))
         counts = view.severity_counts()
         worst = next((s for s in ("error", "warning", "info") if counts[s]), None)
         console.print(
@@ -158,37 +161,28 @@ class TextFormatter:
         indent = " " * 11
         if claim is not None and claim.sentence:
             before, figure, after = sentence_parts(claim, doc)
-            line = Text(indent)
-            line.append("> ", style=self._style("dim"))
+            line = Text()
             line.append(_clean(before) + (" " if before and before[-1:].isspace() else ""))
             line.append(
                 _clean(figure) if self.color else f"«{_clean(figure)}»",
                 style=self._style(FIGURE_STYLE[f.severity]),
             )
             line.append((" " if after[:1].isspace() else "") + _clean(after))
-            self._wrapped(console, line, indent + "  ")
-        self._wrapped(console, Text(indent + _clean(f.message)), indent)
+            self._wrapped(console, Text(indent) + Text("> ", style=self._style("dim")), line, indent + "  ")
+        self._wrapped(console, Text(indent), Text(_clean(f.message)), indent)
         for ev in view.evidence(f):
-            parts = [ev.value, ev.source]
-            if ev.outlet:
-                parts.append(ev.outlet)
-            parts.append(ev.date)
+            parts = ev.parts()
             label = "reference" if ev.is_reference else "evidence"
-            if ev.is_reference and ev.citation:
-                parts.append(f"citation: {ev.citation}")
-            elif ev.where:
-                parts.append(ev.where)
-            line = Text(indent)
-            line.append(f"{label}: ", style=self._style("bold blue" if ev.is_reference else "bold"))
-            line.append(" — ".join(_clean(p) for p in parts))
-            self._wrapped(console, line, indent + "  ")
+            prefix = Text(indent) + Text(f"{label}: ", style=self._style("bold blue" if ev.is_reference else "bold"))
+            self._wrapped(console, prefix, Text(" — ".join(_clean(p) for p in parts)), indent + "  ")
 
-    def _wrapped(self, console: Console, text: Text, indent: str) -> None:
-        """Print ``text`` wrapped to the width with continuation lines indented."""
-        lines = text.wrap(console, self.width - 1, overflow="fold")
+    def _wrapped(self, console: Console, prefix: Text, body: Text, indent: str) -> None:
+        """Print ``prefix`` + ``body``, the body wrapped to the width, continuation
+        lines indented by ``indent``."""
+        room = max(20, self.width - max(len(prefix), len(indent)))
+        lines = body.wrap(console, room, overflow="fold")
         for i, line in enumerate(lines):
-            if i:
-                line = Text(indent) + line
+            line = (prefix if i == 0 else Text(indent)) + line
             line.rstrip()
             console.print(line, soft_wrap=True, overflow="ignore", crop=False)
 

@@ -221,10 +221,11 @@ def nice_ticks(lo: float, hi: float, count: int = 5) -> list[float]:
     first = math.ceil(lo / step) * step
     ticks = []
     t = first
-    while t <= hi + step * 1e-9:
+    while True:  # up to the first tick at or above ``hi``, so the data sits under a gridline
         ticks.append(round(t, 10))
+        if t >= hi - step * 1e-9:
+            return ticks
         t += step
-    return ticks
 
 
 def date_ticks(lo: date, hi: date) -> list[tuple[date, str]]:
@@ -324,7 +325,7 @@ def timeline_svg(
     if open_above:
         frame.y1 = max(frame.y1, max(open_above) * 1.25)
     ticks = nice_ticks(frame.y0, frame.y1)
-    frame.y1 = max(frame.y1, ticks[-1]) if ticks else frame.y1
+    frame.y1 = ticks[-1]
 
     # axes and grid
     out.append('<g class="fc-axes" stroke="#e5e7eb" stroke-width="1">')
@@ -527,3 +528,26 @@ def svg_to_png(svg: str, width: int = 760, height: int = 300, chromium: str | No
         if not png.is_file():
             raise UsageError("PNG output: chromium wrote no image; write an .svg file instead")
         return png.read_bytes()
+
+
+# -- what `factcheck timeline FIGURE` writes ---------------------------------------------
+def render_timeline(
+    view: ReportView,
+    figure: str,
+    output: Path | None = None,
+    *,
+    color: bool = False,
+    width: int = 120,
+) -> str | bytes:
+    """The timeline of ``figure`` (an id or a label) for the CLI: a table for the
+    terminal or a ``.txt`` file, an SVG chart for ``.svg``, a PNG for ``.png`` (via
+    chromium). Unknown figures and other suffixes are ``UsageError``s."""
+    figure_id = resolve_figure(view, figure)
+    suffix = output.suffix.lower() if output is not None and str(output) != "-" else ""
+    if suffix == ".svg":
+        return timeline_svg(view, figure_id)
+    if suffix == ".png":
+        return svg_to_png(timeline_svg(view, figure_id))
+    if suffix in ("", ".txt", ".text"):
+        return timeline_table(view, figure_id, color=color and not suffix, width=width)
+    raise UsageError(f"--output {output}: the timeline is written as .svg, .png or .txt")

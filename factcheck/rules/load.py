@@ -122,24 +122,15 @@ def load_rules(dirs: Sequence[Path]) -> RuleSet:
             obj = entries.get((f.shown, "reference", i))
             if isinstance(obj, ReferenceSeries) and points is not None and first.get(("series", obj.id)) == (f.shown, i):
                 rules.series.append(LoadedSeries(obj, sorted(obj.points + points, key=lambda p: p.date), f.shown))
-        for (shown, section, i), obj in entries.items():
-            if shown != f.shown:
-                continue
-            if section == "figures" and isinstance(obj, Figure) and first.get(("figure", obj.id)) == (f.shown, i):
-                rules.figures[obj.id] = obj
-            elif section == "places" and isinstance(obj, Place):
-                rules.places.append(obj)
-    # Figures in definition order (files sorted, entries in file order).
-    rules.figures = dict(sorted(rules.figures.items(), key=lambda kv: _order(files, first[("figure", kv[0])])))
+    for (shown, section, i), obj in entries.items():  # files in order, entries in file order
+        if isinstance(obj, Figure) and first.get(("figure", obj.id)) == (shown, i):
+            rules.figures[obj.id] = obj
+        elif isinstance(obj, Place):
+            rules.places.append(obj)
 
     if out.errors:
         raise RuleErrors(sort_errors(out.errors))
     return rules
-
-
-def _order(files: list[_File], where: tuple[str, int]) -> tuple[int, int]:
-    shown, i = where
-    return next(k for k, f in enumerate(files) if f.shown == shown), i
 
 
 def _raw(f: _File, section: str) -> list[tuple[int, dict[str, Any]]]:
@@ -226,12 +217,11 @@ def unknown_key(key: str, valid: list[str]) -> str:
 
 
 # -- pydantic errors -> positioned messages -----------------------------------------
-def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[tuple[str | int, ...], bool]:
+def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[str | int, ...]:
     """The part of a pydantic ``loc`` that names places in the data (dropping union
-    and validator tags), and whether all of it did."""
+    and validator tags)."""
     path: list[str | int] = []
     current = data
-    complete = True
     for k, part in enumerate(loc):
         if isinstance(current, dict) and part in current:
             path.append(part)
@@ -241,9 +231,7 @@ def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[tuple[str | int, ...], 
             current = current[part]
         elif k == len(loc) - 1 and isinstance(current, dict) and isinstance(part, str):
             path.append(part)  # a missing or unknown key of this mapping
-        else:
-            complete = False
-    return tuple(path), complete
+    return tuple(path)
 
 
 def _unwrap(annotation: Any) -> list[Any]:
@@ -310,7 +298,7 @@ def convert_error(err: Any, yd: YamlData, prefix: tuple[str | int, ...], model: 
     root = yd.data
     for part in prefix:
         root = root[part]
-    rel, _complete = _data_path(root, loc)
+    rel = _data_path(root, loc)
     path = prefix + rel
     shown = _show_path(path)
     kind = err["type"]
@@ -443,6 +431,10 @@ def _check_check(f: _File, i: int, raw: dict[str, Any], known: set[str], out: _C
     if isinstance(options, dict):
         for path, figure_id in _strings(options.get("figures"), base + (kind, "figures")):
             _figure_ref(figure_id, known, f.yaml.locate(path), out, f"check '{name}'")
+        for path, pattern in _strings(options.get("sentence"), base + (kind, "sentence")):
+            problem = regex_problem(pattern)
+            if problem is not None:
+                out.add(f"check '{name}': bad regular expression in 'sentence': {problem[0]}", _scalar_location(f, path, problem[1]))
         expression = options.get("expression")
         if kind == "relation" and isinstance(expression, str):
             path = base + ("relation", "expression")

@@ -75,6 +75,8 @@ class ClaimSpec(BaseModel):
 class TestDocument(BaseModel):
     """A corpus document of a case: text or hand-written claims, and its date."""
 
+    __test__ = False  # not a pytest test class
+
     model_config = ConfigDict(extra="forbid")
 
     published: date | None = None
@@ -112,6 +114,7 @@ class RuleTest(TestDocument):
 
 
 class TestFile(BaseModel):
+    __test__ = False
     model_config = ConfigDict(extra="forbid", title="factcheck rule tests")
 
     description: str | None = None
@@ -139,6 +142,7 @@ class Outcome:
 
 @dataclass
 class TestReport:
+    __test__ = False
     outcomes: list[Outcome] = field(default_factory=list)
     counts: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
     untested: list[str] = field(default_factory=list)

@@ -73,8 +73,11 @@ def test_id_is_sha256_of_reported_path():
     assert document_id("seeds/a.txt") == hashlib.sha256(b"seeds/a.txt").hexdigest()[:12]
 
 
-def test_seed_folder_gives_five_documents_with_manifest_metadata(seeds_dir, warnings):
-    docs = load_documents([seeds_dir], role="corpus", warn=warnings)
+def test_seed_folder_gives_five_articles_with_manifest_metadata(seeds_dir, warnings):
+    loaded = load_documents([seeds_dir], role="corpus", warn=warnings)
+    # The folder is loaded recursively: the sample drafts in seeds/drafts/ come too.
+    assert sorted(d.path.rsplit("/", 2)[-2] for d in loaded if "/drafts/" in d.path) == ["drafts", "drafts"]
+    docs = [d for d in loaded if "/drafts/" not in d.path]
     assert len(docs) == 5
     assert not warnings
     by_name = {d.path.rsplit("/", 1)[1][:3]: d for d in docs}

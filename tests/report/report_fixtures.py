@@ -12,7 +12,6 @@ escaping tests.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from factcheck.models import Claim, Document, Finding, Report
@@ -261,6 +260,38 @@ def build_suppressed_report() -> Report:
     return apply_suppressions(build_report())
 
 
+NASTY = '"><img src=x onerror=alert(2)> </script><!-- *bold* _it_ [x](javascript:alert(3)) | `code` &amp; \x1b[31m'
+
+
+def nasty_report() -> Report:
+    """A report whose every user string is hostile."""
+    text = f"{NASTY}\nThey said =1+2 and over 30,000 died. @SUM(A1) -5 +7 {NASTY}\n"
+    doc = Document(
+        id="dnasty000001",
+        path='drafts/<x>&"q"\'.md',
+        title=NASTY,
+        outlet=NASTY,
+        url="javascript:alert(4)",
+        role="checked",
+        format="md",
+        text=text,
+    )
+    start = text.index("over 30,000")
+    claims = [
+        Claim(id="c-nasty", doc=doc.id, start=start, end=start + 11, surface="over 30,000",
+              sentence=f"They said =1+2 and over 30,000 died. {NASTY}", value=30000, lower=30000, upper=None,
+              qualifier="over", entity=NASTY, attribution=NASTY, line=2, column=start - text.index("\n") , figure="fig<1>"),
+        Claim(id="c-formula", doc=doc.id, start=text.index("=1+2"), end=text.index("=1+2") + 4, surface="=1+2",
+              sentence="=1+2", value=3, lower=3, upper=3, qualifier="exact", entity="@SUM(A1)",
+              predicate="-cmd|' /C calc'!A0", location="+evil", attribution="\tTAB", line=2, column=11),
+    ]
+    findings = [
+        Finding(id="f-nasty", rule="rule<1>", kind="outdated", severity="error", message=f"bad {NASTY}\nsecond line",
+                claim="c-nasty", evidence=["c-formula"], figure="fig<1>"),
+    ]
+    return Report(documents=[doc], claims=claims, findings=findings, notes=[f"note {NASTY}"])
+
+
 FIGURE_LABELS = {
     "gaza_death_toll": "Gaza death toll",
     "rafah_sheltering": "People sheltering in Rafah",
@@ -268,6 +299,3 @@ FIGURE_LABELS = {
     "rafah_fled": "People who fled Rafah",
 }
 
-
-def surfaces_in_order(text: str) -> list[str]:  # pragma: no cover - debugging aid
-    return re.findall(r"\d[\d,.]*", text)

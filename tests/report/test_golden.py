@@ -10,7 +10,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import HERE, check_golden, make_view
+from report_helpers import HERE, check_golden, make_view
 from report_fixtures import build_suppressed_report
 
 from factcheck.report import FORMATTERS, get_formatter
@@ -75,7 +75,7 @@ def test_two_renders_are_byte_identical(fmt: str) -> None:
 _SCRIPT = """
 import hashlib, json, sys
 sys.path[:0] = [{here!r}]
-from conftest import make_view
+from report_helpers import make_view
 from report_fixtures import build_suppressed_report
 from factcheck.report import FORMATTERS
 from factcheck.report.timeline import timeline_svg

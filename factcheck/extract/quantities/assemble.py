@@ -45,7 +45,7 @@ class Piece:
     precision: float
     number: nm.Number | None = None
     hedge: str | None = None        # prefix hedge as written
-    hedge_rule: tuple[str, str] | None = None
+    hedge_end: int = -1             # where the figure starts once the hedge is removed
     post: str | None = None         # suffix hedge as written
     unit: units.UnitInfo | None = None
     currency: str | None = None
@@ -229,6 +229,10 @@ def _quantity_pieces(m, text: str, match_id: int) -> list[Piece]:
                 p.start = hedge_starts[0]
                 if len(hedge_caps) > 1:
                     p.hedge = " ".join(hedge_caps)
+                after = m.end("hedge")
+                while after < len(text) and text[after] in " \t\u00a0":
+                    after += 1
+                p.hedge_end = after
             if agepre:
                 p.agepre = True
                 p.start = min(p.start, m.start("agepre"))
@@ -252,7 +256,12 @@ def _quantity_pieces(m, text: str, match_id: int) -> list[Piece]:
         last.number.scale = scale
         last.number.abbreviation = a
         last.end = last.num_end = s + len(a)
-    _apply_suffixes(m, text, last)
+    # a unit after the run belongs to its last number, unless the run ended in a word
+    # that is no number ("twenty-first century")
+    if numbers[-1][2] == len(tokens) - 1:
+        _apply_suffixes(m, text, last)
+    if pieces[0].agepre and pieces[0].unit is None:
+        pieces[0].unit = units.AGE_YEARS
     if m.group("pword") is not None:
         first = pieces[0]
         rest = text[last.end :].lstrip(" \t")
@@ -305,16 +314,20 @@ def _apply_suffixes(m, text: str, p: Piece) -> None:
             end = unit_starts[0] + len(unit_caps[0])
             if text[end : end + 1] in ")]}>" and text[unit_starts[0] - 1 : unit_starts[0]] in "([{<":
                 end += 1
-            per = m.group("per")
-            if per is not None:
-                p.unit = _with_rate(info, per)
-                end = m.end("per")
             if m.group("cents") is not None and info.kind == "money":
                 cents = _parse_small(m.group("cents"))
                 if cents is not None:
                     p.value = (p.value or 0.0) + cents / 100
                     p.precision = 0.01
                     end = m.end("centw") if m.group("centw") else m.end("cents")
+    per = m.group("per")
+    if per is not None and m.start("per") >= end:
+        if p.unit is not None:
+            p.unit = _with_rate(p.unit, per)
+            end = m.end("per")
+        elif p.currency is not None:
+            p.unit = _with_rate(units.money_unit(p.currency), per)
+            end = m.end("per")
     # suffix hedge after the unit
     if posts:
         for post, ps in zip(posts, post_starts):
@@ -341,16 +354,22 @@ def _parse_small(txt: str) -> float | None:
     return nums[0][0].value
 
 
+_PER_UNITS = {
+    "day": "day", "days": "day", "night": "day", "week": "week", "month": "month",
+    "year": "year", "annum": "year", "yr": "year", "hour": "hour", "h": "hour",
+    "hr": "hour", "minute": "minute", "second": "second", "kg": "kilogram",
+    "gallon": "gallon", "barrel": "oil_barrel", "litre": "liter", "liter": "liter",
+    "tonne": "metric_ton", "ton": "ton", "mile": "mile", "km": "kilometer",
+}
+
+
 def _with_rate(info: units.UnitInfo, per: str) -> units.UnitInfo:
-    per_l = per.lower()
-    time_units = {"day": "day", "days": "day", "week": "week", "month": "month", "year": "year",
-                  "annum": "year", "yr": "year", "hour": "hour", "h": "hour", "hr": "hour",
-                  "minute": "minute", "second": "second", "night": "day"}
-    if per_l in time_units:
-        return units.rate(info, time_units[per_l])
-    if per_l in ("kg",):
-        return units.rate(info, "kilogram")
-    return info
+    """"500,000 barrels a day" -> oil_barrel / day; "$3.10 a gallon" -> USD / gallon.
+    Per share, per capita, per person ... keep the unit as it is."""
+    denominator = _PER_UNITS.get(per.lower())
+    if denominator is None:
+        return info
+    return units.rate(info, denominator)
 
 
 def _resolve_unit(
@@ -380,8 +399,6 @@ def _resolve_unit(
         nxt = _next_word(text, u_end).lower()
         stripped = after.lstrip()
         if not stripped or stripped[0] in ".,;:!?)" or nxt in _DIMENSION_WORDS:
-            if nxt == "" and stripped[:1] == "." and False:
-                return None
             return info
         return None
     if rule == "temp_letter":
@@ -485,6 +502,7 @@ def _finalise_piece(p: Piece, text: str) -> None:
     if (
         p.hedge is None and p.post is None and p.unit is None and p.currency is None
         and not p.agepre and ex.is_year(num.integer_digits)
+        and text[p.num_start : p.num_end].isdigit()
     ):
         p.is_year = True
     # idioms with "one"
@@ -509,9 +527,13 @@ def _read_fraction(p: Piece, text: str) -> None:
     stripped = text[p.end :].lstrip(" \t\u00a0")
     end_of_clause = not stripped or stripped[0] in ".,;:!?)\"”'’\n"
     spelled = num.spelled
-    if spelled and prev in _NOT_NUMERATOR_PREV and len(num.tokens) == 1:
-        p.dropped = True   # "the second half", "the first quarter"
+    if spelled and len(num.tokens) == 1 and (
+        prev in _NOT_NUMERATOR_PREV or text[: p.num_start].rstrip()[-1:].isdigit()
+    ):
+        p.dropped = True   # "the second half", "the first quarter", "the 1988 quarter"
         return
+    if nxt == "of" and _fraction_of_unit(p, text):
+        return  # "3/4 of a cup", "two-thirds of a mile": a quantity in that unit
     if nxt == "of" or nxt in _DETERMINERS or nxt == "majority" or (p.hedge and end_of_clause):
         # a share: "a third of", "half the", "more than half"
         p.value = (p.value or 0.0) * 100
@@ -528,6 +550,24 @@ def _read_fraction(p: Piece, text: str) -> None:
     p.dropped = True   # "a third time", "half people": not a figure
 
 
+def _fraction_of_unit(p: Piece, text: str) -> bool:
+    """ "<fraction> of a(n) <unit>" -> the fraction in that unit (the unit table only)."""
+    tail = text[p.end : p.end + 40]
+    words = tail.split()
+    if len(words) < 3 or words[0].lower() != "of" or words[1].lower() not in ("a", "an"):
+        return False
+    for n in (2, 1):
+        cand = " ".join(words[2 : 2 + n]).rstrip(".,;:!?)")
+        info = units.lookup(cand) if cand else None
+        if info is not None and info.rule is None and info.kind in ("quantity", "money"):
+            idx = tail.find(cand)
+            p.unit = info
+            p.kind = info.kind
+            p.end = p.end + idx + len(cand)
+            return True
+    return False
+
+
 def _kind(p: Piece) -> str:
     if p.kind in ("share", "fraction", "tally", "percent") and p.unit in (None, units.PERCENT):
         return p.kind
@@ -537,8 +577,6 @@ def _kind(p: Piece) -> str:
         if p.unit.age or p.agepre:
             return "age"
         return p.unit.kind
-    if p.agepre:
-        return "age"
     return p.kind if p.kind in ("fraction", "tally") else "count"
 
 
@@ -610,7 +648,7 @@ def _combine(pieces: list[Piece], text: str) -> list[Piece]:
                 break
             chain.append(b)
             j += 1
-        if len(chain) >= 2 and all(c.number and not c.number.spelled for c in chain):
+        if len(chain) >= 2 and all(c.number and c.number.leading_digits for c in chain):
             merged = _dash_chain(chain, text)
             if merged is not None:
                 out.append(merged)
@@ -721,15 +759,14 @@ def _pair(a: Piece, b: Piece, text: str) -> Piece | None:
             p.precision = 1e-6
             p.kind = "fraction"
             return p
-    # shares: "one in five", "three out of four", "1 in 10"
+    # shares: "one in five", "three out of four", "1 in 10" (whole numbers, not years)
     if low in ("in", "out of", "in every", "out of every") and a.unit is None and b.unit is None \
             and a.currency is None and b.currency is None and b.hedge is None \
             and a.number is not None and b.number is not None:
         av, bv = a.value or 0.0, b.value or 0.0
-        if av == int(av) and bv == int(bv) and 0 < av < bv and not ex.is_year(b.number.integer_digits) \
-                and b.number.integer_digits is not None or (b.number.spelled and 0 < av < bv):
-            if b.number.integer_digits is not None and len(b.number.integer_digits) == 4 and bv > 1000:
-                return None
+        whole = av == int(av) and bv == int(bv)
+        year = ex.is_year(b.number.integer_digits) and not b.number.spelled
+        if whole and 0 < av < bv and not year:
             p = _span([a, b])
             p.hedge = a.hedge
             p.value = av / bv * 100
@@ -740,18 +777,21 @@ def _pair(a: Piece, b: Piece, text: str) -> Piece | None:
     # ranges
     if not _range_gap(g, a):
         return None
-    if _is_dash_gap(g) and (a.from_words or b.from_words):
+    if _is_dash_gap(g) and not (a.number and a.number.leading_digits and b.number
+                                and b.number.leading_digits):
         return None  # "three-nought-four": spelled numbers joined by hyphens stay apart
     if b.hedge is not None or a.kind == "share":
         return None
-    if a.hedge is not None and a.hedge.lower() not in ("between", "from") and not _is_dash_gap(g):
-        return None
+    if a.hedge is not None and a.hedge.lower() not in ("between", "from"):
+        # "about 30 to 40", "some 30-40": an approximate range; "more than 30 to 40" is not
+        rule = hg.prefix(a.hedge)
+        if rule is None or (rule[1] != "approx" and not _is_dash_gap(g)):
+            return None
     if not _same_unit(a, b):
         return None
     if low.endswith("to") and (_change_verb_before(text, a.start)):
         if a.hedge is not None and a.hedge.lower() == "from":
-            a.hedge = None
-            a.start = a.num_start
+            _drop_hedge(a)
         return None
     an, bn = a.number, b.number
     if an is not None and bn is not None and ex.is_year(an.integer_digits) \
@@ -770,11 +810,11 @@ def _to_claim(p: Piece, text: str) -> Claim | None:
     kind = _kind(p)
     unit_name: str | None = None
     if p.currency is not None:
+        # the currency written before the number wins over a money word after it;
+        # a rate keeps its denominator ("$3.10 a gallon" -> "USD / gallon")
         unit_name = p.currency
-        if p.unit is not None and p.unit.kind == "money" and p.unit.name != p.currency:
-            unit_name = p.currency
-        elif p.unit is not None and p.unit.kind != "money" and "/" in p.unit.name:
-            unit_name = units.rate_name(p.currency, p.unit.name.split(" / ")[-1])
+        if p.unit is not None and "/" in p.unit.name:
+            unit_name = p.unit.name
     elif p.unit is not None:
         unit_name = p.unit.name or None
     surface = text[p.start : p.end]
@@ -801,7 +841,7 @@ def _to_claim(p: Piece, text: str) -> Claim | None:
         if rule == "over" or rule == "at_least":
             itv = iv.Interval(lo, None)
         return Claim(start=p.start, end=p.end, surface=surface, value=None, lower=itv.lower,
-                     upper=itv.upper, qualifier="vague", unit=unit_name, kind=kind if kind != "count" else "count",
+                     upper=itv.upper, qualifier="vague", unit=unit_name, kind=kind,
                      hedge=hedge_txt, lower_open=itv.lower_open, upper_open=itv.upper_open)
     if p.value is None or not math.isfinite(p.value):
         return None
@@ -824,14 +864,24 @@ def _to_claim(p: Piece, text: str) -> Claim | None:
     else:
         num = p.number
         counted = (
-            kind in ("count",) and value == int(value)
+            kind in ("count", "age") and value == int(value)
             and (precision <= 1 or abs(value) < 100)
         ) or (num is not None and num.fraction is not None and kind == "fraction")
         itv = iv.bare(value, precision, counted=counted)
-    return Claim(start=p.start, end=p.end, surface=surface, value=iv._clean(value),
+    return Claim(start=p.start, end=p.end, surface=surface,
+                 value=value if scale == 1.0 else iv._clean(value),
                  lower=itv.lower, upper=itv.upper, qualifier=qualifier, unit=unit_name,
                  kind=kind, hedge=hedge_txt, lower_open=itv.lower_open,
                  upper_open=itv.upper_open)
+
+
+def _drop_hedge(p: Piece) -> None:
+    """Forget a prefix hedge that turned out not to be one ("from", "over 3 years")."""
+    if p.hedge is None:
+        return
+    p.hedge = None
+    if p.hedge_end >= 0:
+        p.start = p.hedge_end
 
 
 def find(text: str) -> list[Claim]:
@@ -860,13 +910,11 @@ def find(text: str) -> list[Claim]:
         if p.dropped or p.is_year:
             continue
         if p.hedge is not None and p.hedge.lower() in ("between", "from"):
-            p.hedge = None
-            p.start = p.num_start if p.currency is None else p.start
+            _drop_hedge(p)
         if p.hedge is not None and p.hedge.lower() == "over" and p.unit is not None \
                 and p.unit.dimension == "time" and not p.unit.age:
             # "over 3 years": a span of time, not "more than"
-            p.hedge = None
-            p.start = p.num_start
+            _drop_hedge(p)
         try:
             c = _to_claim(p, text)
         except (ArithmeticError, ValueError):

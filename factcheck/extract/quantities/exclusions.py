@@ -12,11 +12,13 @@ Two kinds of exclusion:
    * digit ordinals: ``2nd``, ``21st-century``;
    * decades: ``1960s``, ``'90s``;
    * phone numbers (``+1-222-2222/2222``, ``(555) 123-4567``, ``555-123-4567``), IP
-     addresses, dotted version numbers (``1.2.3``, ``v2.0``), URLs and e-mail addresses;
+     addresses, dotted version numbers (``1.2.3``, ``v2.0``), URLs (digits in e-mail
+     addresses are caught as designations: ``a1@b2.com``);
    * designations that mix letters and digits: ``F-16``, ``C-130s``, ``COVID-19``,
      ``G7``, ``MH17``, ``A320``, ``SCP-173``, ``mid-1972``;
    * numbered names: a designator word and its number (``Resolution 2728``, ``Article
-     51``, ``Route 1``, ``Flight 370``, ``No. 10``, ``version two``, ``#1``);
+     51``, ``Route 1``, ``Flight 370``, ``No. 10``, ``number one``, ``version two``,
+     ``#1``) and market indices named after their size (``S&P 500``, ``FTSE 100``);
    * fixed expressions: ``24/7``, ``9/11``, ``50/50``.
 
 2. Readings ``assemble`` rejects once a figure is parsed, because they need the figure's
@@ -68,7 +70,8 @@ TIME = (
     r"[0-9]{1,2}(?::[0-9]{2}){1,2}(?:[^\S\n]?" + _AMPM + r")?"
     r"(?:[^\S\n]?(?:GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|PST|PDT|ET|PT|IDT|IST)\b)?"
     r"|(?:1[0-2]|0?[0-9])(?:\.[0-5][0-9])?[^\S\n]?" + _AMPM +
-    r"|[0-9]{1,2}[^\S\n]?o['’]clock"
+    r"|(?:[0-9]{1,2}|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))"
+    r"[^\S\n]?o['’]clock"
 )
 
 ORDINAL = r"[0-9]+(?:st|nd|rd|th|ST|ND|RD|TH)(?![a-zA-Z])"
@@ -88,10 +91,7 @@ IP_VERSION = (
     r"|[0-9]+\.[0-9]+\.[0-9]+(?:\.[0-9]+)*(?![0-9])"
 )
 
-URL = (
-    r"(?i:https?://|www\.)[^\s<>\"']+"
-    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"
-)
+URL = r"(?i:https?://|www\.)[^\s<>\"']+"
 
 # Letters and digits mixed in one token (starting with a letter).
 DESIGNATION = (
@@ -110,11 +110,14 @@ DESIGNATORS = (
     "channel|bus|lane|"
     "iphone|ios|android|windows|python|apollo|voyager|gemini|artemis|soyuz|"
     "formula|vision|agenda|windows|xbox|playstation|galaxy|pixel|boeing|airbus|"
-    "world war|ww|super bowl|decree"
+    "world war|ww|super bowl|decree|number|"
+    # market indices named after their size
+    "s&p|ftse|russell|nikkei|dax|cac|euro stoxx|stoxx|nasdaq|fortune|ibex|hang seng|"
+    "sensex|nifty|asx|mib"
 )
 NUMBERED_NAME = (
     rf"(?i:{DESIGNATORS})(?:[^\S\n]*#[^\S\n]*|[^\S\n]+|(?<=\.))"
-    r"(?:[0-9][0-9A-Za-z]*(?:[-.][0-9A-Za-z]+)*"
+    r"(?:[0-9][0-9A-Za-z]*(?:[-./][0-9A-Za-z]+)*"
     r"|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?![a-z-]))"
     r"|#[0-9]+"
 )

@@ -15,10 +15,12 @@ Precision
 Bare figures (qualifier ``exact``)
     A stated figure is the true value rounded at its last digit: ``[v - p/2, v + p/2)``
     ("1.4 million" -> [1.35M, 1.45M); "32,000" -> [31,500, 32,500); "$48.2 million" ->
-    [48.15M, 48.25M)). Exception: a whole-number count with no unit whose last digit is
-    significant ("128 hostages") or that is below 100 ("four battalions", "40 people")
-    is taken as counted, ``[v, v]``: small counts and precise counts are counted, not
-    rounded.
+    [48.15M, 48.25M); "40%" -> [35, 45)). Exception: a whole-number count with no unit
+    (or an age) whose last digit is significant ("128 hostages") or that is below 100
+    ("four battalions", "40 people", "a 20-year-old") is taken as counted, ``[v, v]``:
+    small counts and precise counts are counted, not rounded. Bare fractions ("two
+    thirds" -> 0.667) are exact; shares written as fractions are rounded like any
+    figure ("a third of" -> [25, 41.67)).
 
 Hedges (see ``hedges`` for the words)
     ``over``      "more than X": ``[X, X + p)`` -- reporters round *down* to the stated
@@ -61,7 +63,7 @@ def _clean(x: float | None) -> float | None:
         return None
     if x == 0:
         return 0.0
-    return float(f"{x:.12g}")
+    return float(f"{x:.15g}")
 
 
 def bare(value: float, precision: float, *, counted: bool) -> Interval:

@@ -137,6 +137,7 @@ class Number:
     decimal: bool = False          # written with a decimal point or comma
     abbreviation: str | None = None  # scale abbreviation as written ("m", "bn")
     tokens: list[str] = field(default_factory=list)
+    leading_digits: bool = True    # starts with digits ("10 million"), not a word
 
 
 def precision_of_integer(n: int) -> float:
@@ -387,6 +388,7 @@ class _Builder:
         "has_hundred", "has_units", "has_tens", "digits", "scale_value", "scaled",
         "frac_den", "frac_base", "frac_value", "frac_pending", "fraction_only",
         "decimal_digits", "in_decimal", "spelled", "after_frac_scale", "base_scaled",
+        "last_group",
     )
 
     def __init__(self) -> None:
@@ -414,6 +416,7 @@ class _Builder:
         self.spelled = False
         self.after_frac_scale = False
         self.base_scaled = False   # the part before "and <fraction>" had a scale word
+        self.last_group = 0.0      # what the last scale word added to ``total``
 
     def current(self) -> float:
         return self.total + self.hundreds + self.sub
@@ -435,7 +438,13 @@ def parse_word_run(tokens: list[Token]) -> list[tuple[Number, int, int]]:
     for i, t in enumerate(tokens):
         if b.tokens and not _continues(b, t, tokens, i):
             num = _finish(b)
-            if num is not None:
+            # "twenty-first", "one hundred and first": the number is part of an ordinal
+            ordinal_next = (
+                t.kind == _FRAC
+                and not _starts(t, tokens, i)
+                and (t.joiner == "-" or b.last_kind in (_UNIT, _TEEN, _TENS, _HUNDRED))
+            )
+            if num is not None and not ordinal_next:
                 out.append((num, first, i - 1))
             b = _Builder()
         if not b.tokens:
@@ -497,9 +506,31 @@ def _mixed_fraction_follows(tokens: list[Token], i: int) -> bool:
     return False
 
 
+def _scale_ahead(tokens: list[Token], i: int) -> float:
+    """The scale word that closes the group starting at ``i`` ("two million" -> 1e6)."""
+    scale = 0.0
+    for j in range(i, len(tokens)):
+        t = tokens[j]
+        if j > i and t.joiner not in (" ", "-"):
+            break
+        if t.kind == _SCALE:
+            scale = t.value if scale == 0 else scale * t.value  # "lakh crore"
+            continue
+        if scale or t.kind not in (_UNIT, _TEEN, _TENS, _NUM, _HUNDRED):
+            break
+    return scale
+
+
 def _continues(b: _Builder, t: Token, tokens: list[Token], i: int) -> bool:
     k = t.kind
     last = b.last_kind
+    if (
+        last in (_SCALE,)
+        and k in (_UNIT, _TEEN, _TENS, _NUM)
+        and b.last_scale < math.inf
+        and _scale_ahead(tokens, i) >= b.last_scale
+    ):
+        return False  # "3 million and two million": a new number
     if k == _NEG:
         return False
     if b.in_decimal:
@@ -551,9 +582,8 @@ def _continues(b: _Builder, t: Token, tokens: list[Token], i: int) -> bool:
             return False
         if last in (_UNIT, _TEEN, _TENS):
             return True
-        if last == _NUM and b.digits is not None:
-            return not (b.digits.decimal and False)
-        return False
+        # "322 hundred", "2.12 hundred"
+        return last == _NUM and b.digits is not None
     if k == _SCALE:
         if last == _SCALE:
             # "three lakh crore": a scale right after a scale multiplies it
@@ -569,8 +599,12 @@ def _continues(b: _Builder, t: Token, tokens: list[Token], i: int) -> bool:
         if t.value < 2:   # "first" outside a compound denominator
             return False
         if last == _NUM:
+            # "3 quarters", "2 thirds"; not "the 1988 quarter"
             d = b.digits
-            return d is not None and not (d.decimal or d.fraction or d.scaled)
+            plural = t.text.lower().endswith(("s", "halves"))
+            return d is not None and plural and d.value < 100 and not (
+                d.decimal or d.fraction or d.scaled
+            )
         return last in (_UNIT, _TEEN, _TENS, _HUNDRED, _SCALE)
     if k == _POINT:
         return last in (_UNIT, _TEEN, _TENS, _HUNDRED, _SCALE)
@@ -659,13 +693,16 @@ def _apply(b: _Builder, t: Token, tokens: list[Token], i: int) -> None:
             b.scaled = True
             return
         if prev == _SCALE:
-            b.total *= t.value
+            # "three lakh crore": the scale multiplies the group the last scale made
+            b.total += b.last_group * (t.value - 1)
+            b.last_group *= t.value
             b.scale_value *= t.value
             b.last_scale = b.scale_value
             return
         g = b.hundreds + b.sub
         if g == 0:
             g = 1.0
+        b.last_group = g * t.value
         b.total += g * t.value
         b.hundreds = b.sub = 0.0
         b.has_hundred = b.has_units = b.has_tens = False
@@ -682,7 +719,6 @@ def _apply(b: _Builder, t: Token, tokens: list[Token], i: int) -> None:
     if k == _FRAC:
         den = t.value
         b.frac_den = int(den)
-        word = t.text.lower()
         if prev is None or prev == _NEG:
             # "half", "quarter" on their own
             b.frac_base = 0.0
@@ -702,7 +738,6 @@ def _apply(b: _Builder, t: Token, tokens: list[Token], i: int) -> None:
                 b.fraction_only = False
                 _clear_group(b)
                 return
-        del word
         numerator = b.current() or 1.0
         b.frac_base = 0.0
         b.frac_value = numerator / den
@@ -789,4 +824,5 @@ def _finish(b: _Builder) -> Number | None:
         fraction_only=b.fraction_only and not b.after_frac_scale,
         decimal=b.in_decimal or (b.digits is not None and b.digits.decimal),
         tokens=[t.text for t in b.tokens],
+        leading_digits=toks[0].kind == _NUM,
     )

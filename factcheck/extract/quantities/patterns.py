@@ -1,30 +1,32 @@
 """The one compiled pattern set: every figure and every non-figure in one pass.
 
-``PATTERN`` (built on first use by ``pattern()``) is a single ``regex`` pattern whose
-top-level alternatives are tried in this order at each position of the text:
+``pattern()`` compiles (once, on first use) a single ``regex`` pattern. At each position
+``_start_guard`` first checks that something can start there at all (a digit, a sign, a
+currency symbol, or the start of a word that can begin a match); then two top-level
+alternatives are tried in order:
 
 ``skip``   spans that are not figures and must not yield one (``exclusions``): URLs,
            dates, clock times, phone numbers, IPs and versions, digit ordinals, decades,
            fixed expressions, numbered names, letter-digit designations;
-``vq``     vague amounts with an optional hedge ("hundreds of thousands of", "dozens",
-           "millions of dollars") -- ``vague``;
-``pq``     "percent of N" (a percentage written before its number);
-``q``      a figure: optional hedge ("more than"), age prefix ("aged"), currency
-           ("$", "US$", "c $"); a *run* of number tokens (digits with separators,
-           decimals, exponents, fractions, scale abbreviations, number words, "and",
-           hyphens); an optional suffix hedge ("-odd", "+"), "± u", a unit (pint table,
-           money words and symbols, "percent"), a rate ("a day", "/hour"), coins after
-           money words ("thirteen dollars and forty-five cents") and a suffix hedge
-           ("or more").
+``q``      a figure: optional hedge ("more than"); then either a vague amount
+           ("hundreds of thousands", "millions of dollars", ``vague``) or: an age prefix
+           ("aged"), "percent of", a currency ("$", "US$", "c $"), a *run* of number
+           tokens (digits with separators, decimals, exponents, fractions, scale
+           abbreviations, number words, "and", hyphens), a suffix hedge ("-odd", "+"),
+           "± u", a unit (pint table, money words and symbols, "percent"), coins after
+           money words ("thirteen dollars and forty-five cents"), a rate ("a day",
+           "/hour") and a suffix hedge ("or more").
 
 ``finditer`` over the text is the only pass; everything else happens on the captured
 groups of each match (``assemble``). The run is captured token by token (``tok``/``conn``
 repeated captures of the ``regex`` module), so splitting "twenty five thirty six" into
-two numbers needs no second scan. Word lists become tries (``trie``) so the engine
-dispatches on the first letter instead of trying every alternative.
+two numbers needs no second scan.
 
-Hyphens and spaces inside multi-word table entries ("miles per hour", "year-old") match
-any run of spaces (not newlines) and spaced hyphens ("28 - year - old").
+Speed: word lists become tries (``trie``) so the engine dispatches on the next letter
+instead of trying every word; tries contain no repeat operators (an empty branch
+instead of ``?``, one space instead of a run of spaces) because the ``regex`` engine pays for
+every repeat of the pattern at every position it tries. Multi-word table entries
+("miles per hour") match single spaces; a hyphen matches "-" or " - ".
 """
 
 from __future__ import annotations
@@ -112,8 +114,8 @@ def _depth(node: dict[str, Any]) -> int:
 _VULGAR = "".join(numerals.VULGAR_FRACTIONS)
 
 DIGITS = (
-    r"(?:(?<![0-9A-Za-z)\]^])[-−+](?=\.?[0-9])|(?:(?<=^)|(?<=\n))-" + SP + r"+(?=[0-9]))?"
-    r"(?<![0-9A-Za-z^])(?<![0-9]\.)(?<![A-Za-z][-−])"
+    r"(?:(?<![0-9A-Za-z)\]^%°])[-−+](?=\.?[0-9])|(?:(?<=^)|(?<=\n))-" + SP + r"+(?=[0-9]))?"
+    r"(?<![0-9A-Za-z^])(?<![0-9][./])(?<![A-Za-z][-−])"
     r"(?:"
     r"[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}(?![0-9])(?:\.[0-9]+)?"  # 1,00,000 (lakh grouping)
     r"|"
@@ -160,7 +162,7 @@ def _number_words() -> str:
     compound = trie(list(numerals.COMPOUND_DENOMINATORS))
     scale = trie(list(numerals.SCALE_WORDS))
     return (
-        r"(?<![A-Za-z0-9'’])(?i:"
+        r"(?<![A-Za-z0-9'’])(?<![0-9]-)(?i:"
         # "a"/"an" as one, before a scale or fraction word: "a dozen", "a third"
         + rf"an?(?={SP}(?:{after_a}|{tens}-?{compound})(?![a-z]))"
         # "half a(n)": "half a dozen", "half an hour"
@@ -216,7 +218,8 @@ def _units() -> str:
     # symbols with spaces inside ("° C", "fl oz", "sq mi") keep their single space
     return (
         rf"(?:(?i:{word_trie})(?![A-Za-z])"
-        rf"|{symbol_trie}(?![A-Za-z0-9])(?!-[0-9]))"
+        # a letter symbol before "-<digit>" is part of a code ("24703 L-202")
+        rf"|{symbol_trie}(?![A-Za-z0-9])(?:(?<=[A-Za-z])(?!-[0-9])|(?<![A-Za-z])))"
     )
 
 
@@ -314,9 +317,9 @@ def _quantity() -> str:
         + "(?:"
         + rf"(?:(?P<usep>{SP}{{0,2}}|{OPT_SP}-{OPT_SP})(?P<unit>{unit})"
         + rf"|{SP}?[(\[{{<](?P<unit>{unit})[)\]}}>])"
-        + rf"(?:(?:{SPS}(?i:per|an?|each){SPS}|{OPT_SP}/{OPT_SP})(?P<per>(?i:{_RATE_WORDS}))(?![A-Za-z]))?"
         + rf"(?:{_CENTS})?"
         + ")?"
+        + rf"(?:(?:{SPS}(?i:per|an?|each){SPS}|{OPT_SP}/{OPT_SP})(?P<per>(?i:{_RATE_WORDS}))(?![A-Za-z]))?"
         + rf"(?:{_SUFFIX_B})?"
         + ")"
     )
@@ -342,18 +345,57 @@ def _skip() -> str:
     )
 
 
+def _first_words() -> list[str]:
+    """Every word a match can start with (lower-case): hedges, number and vague words,
+    months, designators, currency prefixes written with letters, "percent", "aged"."""
+    words: set[str] = set()
+
+    def first(phrase: str) -> str:
+        return phrase.lower().split()[0].rstrip(".")
+
+    words.update(first(h) for h in hedges.PREFIX_HEDGES)
+    words.update(hedges.RANGE_INTRODUCERS)
+    words.update(numerals.CARDINAL_WORDS)
+    words.update(numerals.SCALE_WORDS)
+    words.update(("half", "quarter", "a", "an", "minus", "negative", "point"))
+    words.update(("tens", "hundreds", "thousands", "millions", "billions", "trillions",
+                  "dozens", "scores", "several"))
+    for pattern_words in (ex.MONTHS_CASELESS, ex.MONTHS_CASED, ex.DESIGNATORS,
+                          ex.CASED_DESIGNATORS.strip("(?:)")):
+        for w in pattern_words.split("|"):
+            w = w.replace("\\", "")
+            if w:
+                words.add(first(w))
+    for prefix in [*units.CURRENCY_PREFIXES, *units.CURRENCY_PREFIX_CASELESS]:
+        if prefix[0].isalpha():
+            head = ""
+            for ch in prefix.lower():
+                if not ch.isalpha():
+                    break
+                head += ch
+            words.add(head)
+    words.update(("per", "percent", "percents", "percentage", "percentages", "age", "aged",
+                  "ages", "http", "https", "www"))
+    return sorted(w for w in words if w)
+
+
 def _start_guard() -> str:
-    """Positions where something can start: a word start, a digit, a sign, a currency
-    symbol or a vulgar fraction. Everything else (the inside of words, spaces,
-    punctuation) fails here at once, which is most of the text."""
+    """Positions where something can start, tested before any alternative.
+
+    A digit, a sign, a currency symbol, a vulgar fraction or an opening bracket; or the
+    start of a word that can begin a match (``_first_words``) or that mixes letters and
+    digits (a designation). Everything else -- the inside of words, spaces, punctuation,
+    and the ordinary words that make up most of a text -- fails here at once."""
     symbols = "".join(
         sorted({s[0] for s in units.CURRENCY_PREFIXES if not s[0].isalpha()})
     )
+    words = trie(_first_words())
+    designation = r"[A-Za-z][A-Za-z.]*[0-9]|[A-Za-z][A-Za-z0-9]*-[A-Za-z]*[0-9]"
     return (
-        r"(?=[0-9]|(?<![A-Za-z0-9_'’])[A-Za-z]|[-−+.#(\[{<]|"
-        + "["
+        r"(?=[0-9]|[-−+.#(\[{<"
         + regex.escape(symbols + _VULGAR)
-        + "])"
+        + r"]"
+        + rf"|(?<![A-Za-z0-9_'’])(?:(?i:{words})(?![A-Za-z])|{designation}))"
     )
 
 

@@ -528,6 +528,7 @@ def money_unit(code: str) -> UnitInfo:
 
 
 PERCENT = UnitInfo("percent", "percent", "percent")
+AGE_YEARS = UnitInfo("year", "age", "time", None, True)
 GBP_POUND = UnitInfo("GBP", "money", "money")
 
 

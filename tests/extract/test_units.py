@@ -1,0 +1,54 @@
+"""The application pint registry and the unit tables (factcheck.extract.quantities.units)."""
+
+from __future__ import annotations
+
+import pint
+import pytest
+
+from factcheck.extract.quantities import units
+
+
+def test_registry_is_built_once():
+    assert units.registry() is units.registry()
+
+
+def test_currencies_are_separate_dimensions_never_converted():
+    ureg = units.registry()
+    with pytest.raises(pint.DimensionalityError):
+        (1 * ureg.USD).to("EUR")
+    assert (50 * ureg.cent).to("USD").magnitude == pytest.approx(0.5)
+
+
+def test_percentage_point_is_not_a_percent():
+    ureg = units.registry()
+    with pytest.raises(pint.DimensionalityError):
+        (1 * ureg.percentage_point).to("percent")
+
+
+@pytest.mark.parametrize(
+    "surface, name",
+    [
+        ("km", "kilometer"),
+        ("kilometres", "kilometer"),
+        ("metric tons", "metric_ton"),
+        ("tonnes", "metric_ton"),
+        ("minute", "minute"),
+        ("mph", "mile_per_hour"),
+        ("sq km", "kilometer ** 2"),
+        ("°F", "degree_Fahrenheit"),
+        ("degrees celsius", "degree_Celsius"),
+        ("percent", "percent"),
+        ("dollars", "USD"),
+        ("shekels", "ILS"),
+    ],
+)
+def test_unit_surface_maps_to_pint_canonical_name(surface, name):
+    info = units.lookup(surface)
+    assert info is not None and info.name == name
+
+
+def test_canonical_names_are_pints_own():
+    ureg = units.registry()
+    for surface in ("km", "metric tons", "mph", "gallons", "kWh"):
+        info = units.lookup(surface)
+        assert str(ureg.Unit(info.name)) == info.name
