@@ -31,8 +31,8 @@ from factcheck.check import REGISTRY, default_message
 from factcheck.check.base import Comparison, Context, Item, Problem, date_span
 from factcheck.check.units import normalise
 from factcheck.intervals import Interval
-from factcheck.match import Matcher
-from factcheck.models import Claim, Document, Finding, Severity
+from factcheck.match import Assignment, Matcher
+from factcheck.models import Agreement, Claim, Document, Finding, Severity
 from factcheck.rules.messages import render
 from factcheck.rules.reference import point_interval, point_surface
 from factcheck.rules.schema import CheckRule, LoadedSeries, RuleSet
@@ -48,7 +48,8 @@ class CheckResult:
     ``claims`` are the input claims with ``figure`` set; ``findings`` are sorted by
     document, position and rule; ``reference_documents`` and ``reference_claims`` are
     the reference points cited as evidence; ``comparisons`` records what each check
-    compared each checked claim with (for tests and ``rules test``)."""
+    compared each checked claim with, and ``agreements()`` says in words what was
+    compared and found in order (a report's "judged consistent" section)."""
 
     claims: list[Claim] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
@@ -61,12 +62,16 @@ class CheckResult:
     kinds: dict[str, str] = field(default_factory=dict, repr=False)  # check id -> kind
 
     def agreements(self, limit: int = 3) -> list[str]:
-        """What the checks compared and found in order, one line per checked claim and
-        check, for a report to show what was judged consistent ("810,000 fled and over
-        800,000 evacuated agree"), not only what was flagged."""
+        """One line per checked claim and check that compared it with other claims and
+        found nothing wrong ("'over 800,000' (...) against '810,000' (...): consistent"),
+        so a report can show what was judged consistent, not only what was flagged."""
+        return [a.summary for a in self.agreement_records(limit)]
+
+    def agreement_records(self, limit: int = 3) -> list[Agreement]:
+        """``agreements`` as records with the claim ids, for the report."""
         verdicts = {"consistency": "consistent", "outdated": "not out of date", "monotonic": "no fall",
                     "relation": "the relation holds", "internal": "consistent"}
-        lines = []
+        records = []
         for c in self.comparisons:
             if not c.agreed or not c.against or c.claim not in self.items:
                 continue
@@ -75,8 +80,16 @@ class CheckResult:
             others = "; ".join(_cited(self.items[a]) for a in c.against[:limit] if a in self.items)
             more = f" and {len(c.against) - limit} more" if len(c.against) > limit else ""
             verdict = verdicts.get(self.kinds.get(c.rule, ""), "no problem")
-            lines.append(f"{label}: {_cited(item)} against {others}{more}: {verdict} ({c.rule})")
-        return lines
+            records.append(
+                Agreement(
+                    rule=c.rule,
+                    claim=c.claim,
+                    against=list(c.against),
+                    verdict=verdict,
+                    summary=f"{label}: {_cited(item)} against {others}{more}: {verdict} ({c.rule})",
+                )
+            )
+        return records
 
 
 def run_checks(
@@ -145,7 +158,9 @@ def _cited(item: Item) -> str:
     return f"'{item.value_text}' ({item.source}, {item.date_text})"
 
 
-def _item(claim: Claim, doc: Document | None, rank: int, assignment: Any, self_check: bool, as_of: date | None) -> Item:
+def _item(
+    claim: Claim, doc: Document | None, rank: int, assignment: Assignment | None, self_check: bool, as_of: date | None
+) -> Item:
     figure = assignment.figure if assignment is not None else None
     factor = assignment.factor if assignment is not None else 1.0
     interval = Interval.from_claim(claim)

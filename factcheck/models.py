@@ -118,6 +118,19 @@ class Finding(BaseModel):
     details: dict[str, Any] = Field(default_factory=dict)
 
 
+class Agreement(BaseModel):
+    """A check that compared a claim with others and found nothing wrong: what a reader
+    needs to trust a clean report ("810,000 fled against over 800,000 evacuated: consistent")."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    rule: str
+    claim: str
+    against: list[str]
+    verdict: str
+    summary: str
+
+
 class Report(BaseModel):
     """The JSON document of CONTRACT.md."""
 
@@ -130,3 +143,5 @@ class Report(BaseModel):
     # Things the user should know that are not findings: checks skipped for want of a
     # date, legacy encodings guessed, unused suppressions.
     notes: list[str] = Field(default_factory=list)
+    # Comparisons that found the figures in order (checked claims only).
+    agreements: list[Agreement] = Field(default_factory=list)

@@ -226,5 +226,6 @@ def run(
         claims=list(result.claims) + list(result.reference_claims),
         findings=list(result.findings),
         notes=list(result.notes),
+        agreements=result.agreement_records(),
     )
     return RunResult(report, rule_set)

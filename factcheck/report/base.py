@@ -355,8 +355,13 @@ def summary_line(view: ReportView) -> str:
     n = summary_counts(view)
     if view.command == "extract":
         return f"{plural(n['checked'] + n['corpus'], 'document')}, {plural(n['claims'], 'claim')}"
-    text = (
+    against = (
         f"{plural(n['checked'], 'checked document')} against {plural(n['corpus'], 'corpus document')}"
+        if n["corpus"] or n["checked"] < 2
+        else f"{plural(n['checked'], 'document')} checked against each other"
+    )
+    text = (
+        f"{against}"
         f"{' and ' + plural(n['reference'], 'reference series', 'reference series') if n['reference'] else ''}, "
         f"{plural(n['claims'], 'claim')}: {plural(n['findings'], 'finding')} "
         f"({n['error']} error{'s' if n['error'] != 1 else ''}, "

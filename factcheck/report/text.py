@@ -22,13 +22,15 @@ from rich.console import Console
 from rich.text import Text
 
 from factcheck.models import Claim, Document, Finding
-from factcheck.report.base import ReportView, format_date, sentence_parts, summary_line
+from factcheck.report.base import ReportView, format_date, plural, sentence_parts, summary_line
 from factcheck.report.escape import one_line, strip_controls
 from factcheck.report.numbers import format_interval, format_value
 
 WIDTH = 100
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
+# A long agreement list would bury the findings; the JSON report keeps every one.
+AGREEMENTS_SHOWN = 25
 FIGURE_STYLE = {"error": "bold red underline", "warning": "bold yellow underline", "info": "bold cyan underline"}
 
 
@@ -135,6 +137,7 @@ class TextFormatter:
                          style=self._style("dim"))
                 )
             console.print()
+        self._agreements(console, view)
         for note in view.report.notes:
             if note.startswith("warning: "):  # e.g. an unused suppression
                 console.print(Text(_clean(note), style=self._style("yellow")))
@@ -145,6 +148,21 @@ class TextFormatter:
         console.print(
             Text(summary_line(view), style=self._style(SEVERITY_STYLE[worst] if worst else "bold green")), soft_wrap=True
         )
+
+    def _agreements(self, console: Console, view: ReportView) -> None:
+        # A clean report must say what was compared, or a reader cannot tell "checked and
+        # consistent" from "never compared".
+        agreements = view.report.agreements
+        if not agreements:
+            return
+        console.print(Text(f"Checked and found consistent ({plural(len(agreements), 'comparison')}):",
+                           style=self._style("bold green")))
+        for a in agreements[:AGREEMENTS_SHOWN]:
+            console.print(Text(f"  ✓ {_clean(a.summary)}", style=self._style("green")))
+        if len(agreements) > AGREEMENTS_SHOWN:
+            console.print(Text(f"  … and {len(agreements) - AGREEMENTS_SHOWN} more (--format json lists them all)",
+                               style=self._style("dim")))
+        console.print()
 
     def _finding(self, console: Console, view: ReportView, f: Finding, doc: Document) -> None:
         claim = view.claims_by_id.get(f.claim)

@@ -308,7 +308,7 @@ def _apply_suffixes(m, text: str, p: Piece) -> None:
     if unit_caps:
         usep = m.group("usep")
         info = units.lookup(unit_caps[0])
-        info = _resolve_unit(info, m, text, p, usep, unit_starts[0], unit_starts[0] + len(unit_caps[0]))
+        info = _resolve_unit(info, text, p, usep, unit_starts[0] + len(unit_caps[0]))
         if info is not None:
             p.unit = info
             end = unit_starts[0] + len(unit_caps[0])
@@ -374,13 +374,12 @@ def _with_rate(info: units.UnitInfo, per: str) -> units.UnitInfo:
 
 def _resolve_unit(
     info: units.UnitInfo | None,
-    m,
     text: str,
     p: Piece,
     usep: str | None,
-    u_start: int,
     u_end: int,
 ) -> units.UnitInfo | None:
+    """Apply the unit's contextual rule (``units`` module doc); None drops the unit."""
     if info is None:
         return None
     rule = info.rule
@@ -584,6 +583,7 @@ def _kind(p: Piece) -> str:
 # neighbours
 
 _DASHES = "-–—−"
+_MAX_TALLY_PARTS = 6
 
 
 def _gap(text: str, a: Piece, b: Piece) -> str:
@@ -634,10 +634,11 @@ def _combine(pieces: list[Piece], text: str) -> list[Piece]:
             out.append(a)
             i += 1
             continue
-        # dash chains: tallies, ranges
+        # dash chains: tallies, ranges (digits only; a tally has a handful of parts, a
+        # longer chain is neither and is left as it is)
         chain = [a]
         j = i + 1
-        while j < n:
+        while j < n and a.number is not None and a.number.leading_digits and len(chain) <= _MAX_TALLY_PARTS:
             prev = chain[-1]
             b = pieces[j]
             if b.dropped or b.vague is not None or b.value is None:
@@ -648,6 +649,10 @@ def _combine(pieces: list[Piece], text: str) -> list[Piece]:
                 break
             chain.append(b)
             j += 1
+        if len(chain) > _MAX_TALLY_PARTS:
+            out.extend(chain)
+            i = j
+            continue
         if len(chain) >= 2 and all(c.number and c.number.leading_digits for c in chain):
             merged = _dash_chain(chain, text)
             if merged is not None:

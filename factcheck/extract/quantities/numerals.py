@@ -113,6 +113,7 @@ FRACTION_WORDS: tuple[str, ...] = tuple(DENOMINATORS) + tuple(
 )
 
 _SPACE_GROUP_CHARS = " \u00a0\u2009\u202f\u2007"
+_MAX_DIGITS = 320
 _MINUS_CHARS = "-−–"
 
 
@@ -252,6 +253,8 @@ def parse_digits(
         power = ("^", (-1 if minus % 2 else 1) * int(digits))
 
     digits_txt, decimal = _normalise_separators(mantissa)
+    if len(digits_txt) > _MAX_DIGITS:
+        return None  # beyond any float: not a figure anyone states
     try:
         d = Decimal(digits_txt)
     except InvalidOperation:
@@ -261,7 +264,9 @@ def parse_digits(
         frac_len = len(digits_txt.partition(".")[2])
         precision = Decimal(1).scaleb(-frac_len)
     else:
-        precision = Decimal(int(precision_of_integer(int(d))))
+        whole = digits_txt.lstrip("0")
+        zeros = len(whole) - len(whole.rstrip("0")) if whole else 0
+        precision = Decimal(1).scaleb(zeros)
     integer_digits = None
     if not decimal and exponent == 0 and power is None and times_ten is None:
         integer_digits = digits_txt

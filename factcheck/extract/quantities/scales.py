@@ -59,8 +59,7 @@ GLUED_ABBREVIATIONS = (
     "MM", "mln", "mil", "mn", "bn", "bln", "tln", "trn", "tn", "k", "K", "m", "M", "b",
     "B", "G", "T",
 )
-# Only after a currency ("$5mm", "$2.174t").
-MONEY_ONLY_ABBREVIATIONS = ("mm", "t")
+# Only after a currency ("$5mm", "$2.174t"): see patterns.MONEY_ABBREVIATION.
 
 # Nouns after which "1.4m" is read as millions, not metres.
 MILLION_M_NOUNS = frozenset(

@@ -470,8 +470,6 @@ def currency_prefix_surfaces() -> tuple[list[str], list[str]]:
 _tables: tuple[dict[str, UnitInfo], dict[str, UnitInfo]] | None = None
 _tables_lock = threading.Lock()
 
-_NON_PINT = {"percent", "percentage_point", "degree"}
-
 
 def _info(entry: _Entry, canonical: dict[str, str]) -> UnitInfo:
     if entry.kind == "money":
@@ -529,11 +527,6 @@ def money_unit(code: str) -> UnitInfo:
 
 PERCENT = UnitInfo("percent", "percent", "percent")
 AGE_YEARS = UnitInfo("year", "age", "time", None, True)
-GBP_POUND = UnitInfo("GBP", "money", "money")
-
-
-def pound_mass() -> UnitInfo:
-    return _build_tables()[0]["pounds"]
 
 
 def meter() -> UnitInfo:
