@@ -171,7 +171,9 @@ def extract_documents(
 def load_rule_set(rules: Path | None) -> RuleSet:
     from factcheck.rules.load import load_rules
 
-    return load_rules([rules if rules is not None else default_rules()])
+    if rules is not None:
+        return load_rules([rules])
+    return load_rules([default_rules()], shown_as=["rules"])
 
 
 def gazetteer_for(rule_set: RuleSet) -> Gazetteer | None:

@@ -62,15 +62,20 @@ class _Collector:
         self.errors.append(RuleError(message, where))
 
 
-def rule_files(dirs: Sequence[Path]) -> tuple[list[tuple[Path, str]], list[RuleError]]:
-    """The rule files of ``dirs`` (folders or single files), sorted, with how to show them."""
+def rule_files(
+    dirs: Sequence[Path], shown_as: Sequence[str | None] | None = None
+) -> tuple[list[tuple[Path, str]], list[RuleError]]:
+    """The rule files of ``dirs`` (folders or single files), sorted, with how to show
+    them: the path as given, or under ``shown_as[i]`` for folder ``i`` (the shipped
+    rules are shown as "rules/..." wherever the package is installed)."""
     found: list[tuple[Path, str]] = []
     errors: list[RuleError] = []
-    for given in dirs:
+    names = list(shown_as) if shown_as is not None else [None] * len(dirs)
+    for given, name in zip(dirs, names, strict=True):
         path = Path(given)
         if path.is_dir():
             members = sorted(p for p in path.iterdir() if p.suffix in RULE_SUFFIXES and p.is_file())
-            found += [(p, str(p)) for p in members]
+            found += [(p, f"{name}/{p.name}" if name else str(p)) for p in members]
         elif path.is_file():
             found.append((path, str(path)))
         else:
@@ -78,10 +83,11 @@ def rule_files(dirs: Sequence[Path]) -> tuple[list[tuple[Path, str]], list[RuleE
     return found, errors
 
 
-def load_rules(dirs: Sequence[Path]) -> RuleSet:
+def load_rules(dirs: Sequence[Path], shown_as: Sequence[str | None] | None = None) -> RuleSet:
     """Read, validate and merge the rule files of ``dirs``. Raises ``RuleErrors`` with
-    every problem found."""
-    paths, errors = rule_files(dirs)
+    every problem found. ``shown_as`` names folders in messages and reports (see
+    ``rule_files``)."""
+    paths, errors = rule_files(dirs, shown_as)
     out = _Collector()
     out.errors += errors
     files: list[_File] = []

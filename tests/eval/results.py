@@ -1,6 +1,6 @@
 """Write the per-suite F1 table (tests/eval/RESULTS.md).
 
-    /work/venv/bin/python -m tests.eval.results --write
+    python -m tests.eval.results --write
 
 (run from the repository root). Our figures come from ``../shared/eval/score_peers.py``'s
 scoring functions applied to ``factcheck.extract.peer_eval:score_adapter`` -- the same
@@ -76,11 +76,11 @@ a suite.
 
 Reproduce (from the repository root):
 
-    /work/venv/bin/python -m tests.eval.results --write
+    python -m tests.eval.results --write
 
 or, for the "all cases" column only, the scorer itself:
 
-    /work/venv/bin/python ../shared/eval/score_peers.py --peers "" \\
+    python ../shared/eval/score_peers.py --peers "" \\
         --extractor factcheck.extract.peer_eval:score_adapter
 
 """
