@@ -35,7 +35,7 @@ from factcheck.match import Assignment, Matcher
 from factcheck.models import Agreement, Claim, Document, Finding, Severity
 from factcheck.rules.messages import render
 from factcheck.rules.reference import point_interval, point_surface
-from factcheck.rules.schema import CheckRule, LoadedSeries, RuleSet
+from factcheck.rules.schema import CheckRule, LoadedSeries, ReferencePoint, RuleSet
 
 REFERENCE_FORMAT = "reference"
 REFERENCE_KIND = "reference"
@@ -211,16 +211,18 @@ def reference_document(series: LoadedSeries) -> Document:
     )
 
 
-def _reference_items(rules: RuleSet, first_rank: int) -> tuple[list[Item], list[Document]]:
-    items: list[Item] = []
-    docs: list[Document] = []
-    rank = first_rank
+def reference_claims(rules: RuleSet) -> list[tuple[LoadedSeries, Document, list[tuple[ReferencePoint, Claim]]]]:
+    """Every point of every reference series of a figure of ``rules`` as a claim (kind
+    "reference") of its series' pseudo-document, with the ids findings cite them by
+    ("reference:<series>@<date>"). The engine makes its evidence items from these;
+    reports draw the whole series in timelines with them."""
+    out: list[tuple[LoadedSeries, Document, list[tuple[ReferencePoint, Claim]]]] = []
     for series in rules.series:
         figure = rules.figures.get(series.series.figure)
         if figure is None:
             continue
         doc = reference_document(series)
-        docs.append(doc)
+        points: list[tuple[ReferencePoint, Claim]] = []
         seen: dict[date, int] = {}
         for point in series.points:
             n = seen.get(point.date, 0)
@@ -255,13 +257,26 @@ def _reference_items(rules: RuleSet, first_rank: int) -> tuple[list[Item], list[
                 figure=figure.id,
                 kind=REFERENCE_KIND,
             )
+            points.append((point, claim))
+        out.append((series, doc, points))
+    return out
+
+
+def _reference_items(rules: RuleSet, first_rank: int) -> tuple[list[Item], list[Document]]:
+    items: list[Item] = []
+    docs: list[Document] = []
+    rank = first_rank
+    for series, doc, points in reference_claims(rules):
+        figure = rules.figures[series.series.figure]
+        docs.append(doc)
+        for point, claim in points:
             items.append(
                 Item(
                     claim=claim,
                     doc=doc,
                     rank=rank,
                     figure=figure,
-                    interval=interval,
+                    interval=point_interval(point),
                     start=point.date,
                     end=point.date,
                     explicit_date=True,

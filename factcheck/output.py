@@ -1,17 +1,42 @@
 """Writing reports: to standard output, or to a file that is replaced in one step.
 
 A report file is written to a temporary file beside the target and renamed over it,
-so an interrupted run (Ctrl-C, a crash) never leaves a half-written report behind.
+so an interrupted run (Ctrl-C, a crash) never leaves a half-written report behind:
+the target is either untouched or complete. Besides that:
+
+* a target that is a symbolic link is followed: the file it points to is replaced and
+  the link is kept;
+* a target that exists but is not a regular file (``/dev/null``, ``/dev/stdout``, a
+  named pipe) is written to directly, never renamed over (which would replace the
+  device or the pipe with a file);
+* a file this run read as an input (a document, a manifest, a rule, reference or
+  configuration file: see ``note_input``) is never written: factcheck does not
+  overwrite what it checks;
+* a failure to write, to a file or to standard output (a full disk, a closed
+  terminal), is an ``OutputError``: one line and exit code 2, never a traceback.
 """
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
 
-from factcheck.errors import OutputError
+from factcheck.errors import OutputError, SourceLocation
+
+# Real paths of the files read as inputs in this process (see ``note_input``).
+_INPUTS: set[str] = set()
+
+
+def note_input(path: str | os.PathLike[str]) -> None:
+    """Record that ``path`` was read as an input: ``write_output`` refuses to replace it."""
+    try:
+        _INPUTS.add(os.path.realpath(path))
+    except (OSError, ValueError):  # pragma: no cover - realpath of a path just opened
+        pass
 
 
 def _umask() -> int:
@@ -20,38 +45,101 @@ def _umask() -> int:
     return current
 
 
-def write_output(content: str | bytes, output: Path | None) -> None:
-    """Write ``content`` (text, or bytes such as a PNG chart) to ``output`` or stdout."""
-    if output is None or str(output) == "-":
+def _reason(exc: OSError) -> str:
+    return exc.strerror or str(exc)
+
+
+def _write_stdout(content: str | bytes) -> None:
+    try:
         if isinstance(content, bytes):
             sys.stdout.buffer.write(content)
             sys.stdout.buffer.flush()
         else:
             sys.stdout.write(content)
             sys.stdout.flush()
+    except BrokenPipeError:
+        raise  # `factcheck ... | head`: the CLI ends quietly
+    except OSError as exc:
+        _silence_stdout()
+        raise OutputError(f"cannot write the report to standard output ({_reason(exc)})") from None
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so that the interpreter's final flush
+    of what could not be written does not fail again with a traceback."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # pragma: no cover - no real stdout
+        pass
+
+
+def _write_special(content: bytes, target: Path, shown: str) -> None:
+    """Write into an existing device or named pipe, the way a shell's ``>`` does."""
+    try:
+        fd = os.open(target, os.O_WRONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOCTTY", 0))
+    except OSError as exc:
+        raise OutputError(f"cannot write ({_reason(exc)})", SourceLocation(shown)) from None
+    try:
+        with os.fdopen(fd, "wb", closefd=False) as fh:
+            fh.write(content)
+    except OSError as exc:
+        raise OutputError(f"cannot write ({_reason(exc)})", SourceLocation(shown)) from None
+    finally:
+        os.close(fd)
+
+
+def write_output(content: str | bytes, output: Path | None) -> None:
+    """Write ``content`` (text, or bytes such as a PNG chart) to ``output`` or stdout."""
+    if output is None or str(output) == "-":
+        _write_stdout(content)
         return
-    target = Path(output)
+    shown = str(output)
+    data = content if isinstance(content, bytes) else content.encode("utf-8")
+    given = Path(output)
+    try:
+        # A symlink is followed (the link stays, its file is replaced); a dangling one
+        # creates the file it names.
+        target = Path(os.path.realpath(given)) if given.is_symlink() else given
+        st = os.stat(target)
+    except FileNotFoundError:
+        st = None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise OutputError("cannot write: too many levels of symbolic links (a symlink loop?)", SourceLocation(shown)) from None
+        st = None
+    if st is not None:
+        if stat.S_ISDIR(st.st_mode):
+            raise OutputError("is a directory; --output needs a file name", SourceLocation(shown))
+        if not stat.S_ISREG(st.st_mode):
+            _write_special(data, target, shown)
+            return
+        if os.path.realpath(target) in _INPUTS:
+            raise OutputError(
+                "is one of this run's inputs; factcheck never overwrites what it reads (choose another --output)",
+                SourceLocation(shown),
+            )
     parent = target.parent if str(target.parent) else Path(".")
-    if target.is_dir():
-        raise OutputError(f"{target}: is a directory; --output needs a file name")
     if not parent.is_dir():
-        raise OutputError(f"{target}: the folder {parent} does not exist")
+        raise OutputError(f"the folder {parent} does not exist", SourceLocation(shown))
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
     except OSError as exc:
-        raise OutputError(f"{target}: cannot write here ({exc.strerror or exc})") from None
+        raise OutputError(f"cannot write here ({_reason(exc)})", SourceLocation(shown)) from None
     try:
-        data = content if isinstance(content, bytes) else content.encode("utf-8")
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
-        # mkstemp creates 0600 files; a report is an ordinary file for colleagues to read.
-        os.chmod(tmp_name, 0o666 & ~_umask())
+        # mkstemp creates 0600 files; a report is an ordinary file for colleagues to read
+        # (an existing report keeps its own permissions).
+        mode = stat.S_IMODE(st.st_mode) if st is not None else 0o666 & ~_umask()
+        os.chmod(tmp_name, mode)
         os.replace(tmp_name, target)
-    except BaseException as exc:
+    except BaseException as exc:  # Ctrl-C included: never leave the temporary file
         try:
             os.unlink(tmp_name)
         except OSError:
             pass
         if isinstance(exc, OSError):
-            raise OutputError(f"{target}: cannot write ({exc.strerror or exc})") from None
+            raise OutputError(f"cannot write ({_reason(exc)})", SourceLocation(shown)) from None
         raise

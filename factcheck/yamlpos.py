@@ -132,21 +132,34 @@ class _Builder:
             return self.mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
+        return self.scalar(node, "value")
+
+    def scalar(self, node: yaml.Node, what: str) -> Any:
+        """A scalar (a value or a mapping key) built by the safe constructor; a tag it
+        does not know (``!python/object``, ``!foo``) or a value it cannot build (a date
+        2024-13-45) is an error at the node."""
         try:
             return self.loader.construct_object(node, deep=True)
         except yaml.YAMLError as exc:
-            raise self.error(f"cannot read value: {getattr(exc, 'problem', exc)}", self.where(node)) from None
-        except (ValueError, OverflowError) as exc:
-            raise self.error(f"cannot read value {node.value!r}: {exc}", self.where(node)) from None
+            raise self.error(f"cannot read {what}: {getattr(exc, 'problem', None) or exc}", self.where(node)) from None
+        except (ValueError, OverflowError, TypeError) as exc:
+            raise self.error(f"cannot read {what} {node.value!r}: {exc}", self.where(node)) from None
 
     def mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, Any]:
         # Merge keys ("<<") are flattened the way PyYAML's constructor does it.
-        self.loader.flatten_mapping(node)
+        try:
+            self.loader.flatten_mapping(node)
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            where = self.where(node) if mark is None else SourceLocation(
+                self.out.path, mark.line + 1 + self.line_offset, mark.column + 1
+            )
+            raise self.error(f"cannot merge ('<<'): {exc.problem or exc}", where) from None
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise self.error("a mapping key must be a plain value", self.where(key_node))
-            key = self.loader.construct_object(key_node)
+            key = self.scalar(key_node, "key")
             if not isinstance(key, str):
                 key = str(key_node.value)
             if key in result:

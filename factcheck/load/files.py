@@ -13,7 +13,8 @@ import stat
 from pathlib import Path
 from typing import IO
 
-from factcheck.errors import InputError, SourceLocation
+from factcheck.errors import FactcheckError, InputError, SourceLocation
+from factcheck.output import note_input
 
 # Files (and standard input) larger than this are refused: no article is that big, and
 # reading it would only eat memory.
@@ -102,7 +103,69 @@ def read_file_bytes(path: str | Path, shown: str) -> bytes:
         os.close(fd)
     if len(data) > MAX_FILE_BYTES:
         raise InputError(too_large(len(data)), where)
+    note_input(path)
     return data
+
+
+def read_text_file(
+    path: str | Path,
+    shown: str,
+    error: type[FactcheckError] = InputError,
+    limit: int | None = None,
+    what: str = "file",
+) -> str:
+    """The UTF-8 text (a BOM is dropped) of one of the data files factcheck reads besides
+    documents: rule, reference, rule-test and configuration files.
+
+    Like ``read_file_bytes``: read-only, regular files only (a named pipe or a device
+    is refused at once, never waited on), at most ``limit`` bytes. Every problem raises
+    ``error`` naming ``shown``; text that is not UTF-8 names the line and column of the
+    first bad byte. Newlines are left as they are (YAML, TOML and CSV readers count
+    lines themselves).
+    """
+    cap = MAX_FILE_BYTES if limit is None else limit
+    where = SourceLocation(shown)
+    st = stat_path_as(path, shown, error, what)
+    kind = _kind(st.st_mode)
+    if kind is not None:
+        raise error(f"cannot read {what}: not a regular file (it is {kind})", where)
+    if st.st_size > cap:
+        raise error(f"{what} too large ({st.st_size:,} bytes; the limit is {cap:,} bytes)", where)
+    try:
+        fd = os.open(path, _OPEN_FLAGS)
+    except (OSError, ValueError) as exc:
+        raise error(f"cannot read {what}: {describe_os_error(exc, path)}", where) from None
+    try:
+        kind = _kind(os.fstat(fd).st_mode)
+        if kind is not None:
+            raise error(f"cannot read {what}: not a regular file (it is {kind})", where)
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(cap + 1)
+    except OSError as exc:
+        raise error(f"cannot read {what}: {describe_os_error(exc, path)}", where) from None
+    finally:
+        os.close(fd)
+    if len(data) > cap:
+        raise error(f"{what} too large (more than {cap:,} bytes; the limit is {cap:,} bytes)", where)
+    note_input(path)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+        before = data[start : exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        raise error(
+            f"{what} is not UTF-8 text (byte 0x{data[exc.start]:02x} cannot be decoded); save it as UTF-8",
+            SourceLocation(shown, line, column),
+        ) from None
+
+
+def stat_path_as(path: str | Path, shown: str, error: type[FactcheckError], what: str) -> os.stat_result:
+    try:
+        return os.stat(path)
+    except (OSError, ValueError) as exc:
+        raise error(f"cannot read {what}: {describe_os_error(exc, path)}", SourceLocation(shown)) from None
 
 
 def read_stream(stream: IO[bytes] | IO[str], shown: str = "<stdin>") -> bytes | str:

@@ -16,6 +16,13 @@ regular expressions with the ``regex`` module. A claim is scored against every f
 4. at least ``min_fields`` lists or sentence patterns must match positively;
 5. the claim's interval must reach into [``min_value``, ``max_value``] when given.
 
+Places follow the gazetteer's containment (``Place.within``, from the rule set's
+``places``; the shipped gazetteer when it has none): a claim located in Rafah matches a
+figure whose ``location`` words name Gaza, because Rafah lies within Gaza (the claim's
+place, then each place it lies within, is tried by name and aliases). Containment runs
+one way only: a claim about the whole of Gaza does not match a figure about Rafah.
+``exclude`` words are tried on the claim's own fields only, not on the places around it.
+
 Among the figures a claim matches it goes to the one with the highest ``priority``
 (a figure with a narrow pattern, "hostages alive", outranks the broad "hostages held"),
 then to the one with the most positive matches, then to the one defined first. Every regular expression runs with a timeout
@@ -28,6 +35,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -35,6 +43,9 @@ from factcheck.check import units as unit_tools
 from factcheck.intervals import Interval
 from factcheck.models import Claim
 from factcheck.rules.schema import MATCH_FIELDS, Figure, RuleSet
+
+if TYPE_CHECKING:
+    from factcheck.extract.context.gazetteer import Gazetteer
 
 # Seconds a rule's regular expression may run on one sentence.
 PATTERN_TIMEOUT = 0.25
@@ -118,8 +129,12 @@ class FigureMatcher:
             return False
         return self.max_value is None or interval.lo <= self.max_value
 
-    def score(self, claim: Claim, span: tuple[int, int] | None) -> Assignment | None:
-        """How well ``claim`` matches this figure; None when it does not."""
+    def score(
+        self, claim: Claim, span: tuple[int, int] | None, places: Sequence[str] = ()
+    ) -> Assignment | None:
+        """How well ``claim`` matches this figure; None when it does not. ``places`` are
+        the names of the places the claim's location lies within (nearest first): the
+        ``location`` words match those too."""
         if self.kinds and claim.kind not in self.kinds:
             return None
         factor = unit_tools.factor(claim.unit, self.figure.unit)
@@ -146,6 +161,8 @@ class FigureMatcher:
                 continue
             if any(pattern.search(t) for t in present):
                 positive += 1
+            elif name == "location" and any(pattern.search(p) for p in places):
+                positive += 1
             else:
                 return None
         sentence = _normal(claim.sentence) or ""
@@ -166,20 +183,52 @@ class FigureMatcher:
 class Matcher:
     """Every figure of a rule set, ready to assign claims."""
 
-    def __init__(self, rules: RuleSet) -> None:
+    def __init__(self, rules: RuleSet, gazetteer: Gazetteer | None = None) -> None:
         self.rules = rules
         self.matchers = [FigureMatcher(f, k) for k, f in enumerate(rules.figures.values())]
         self.notes: list[str] = []
         self._noted: set[str] = set()
+        self._gazetteer = gazetteer
+        self._containers: dict[str, tuple[str, ...]] = {}
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        """The places of the rule set (the shipped gazetteer when it has none), as
+        extraction reads them."""
+        if self._gazetteer is None:
+            from factcheck.extract.context.gazetteer import Gazetteer, default_gazetteer
+
+            self._gazetteer = Gazetteer(self.rules.places) if self.rules.places else default_gazetteer()
+        return self._gazetteer
+
+    def containers(self, location: str | None) -> tuple[str, ...]:
+        """Every name and alias of the places ``location`` lies within, nearest first
+        ("Rafah" -> "southern Gaza", ..., "Gaza", "Gaza Strip", ...)."""
+        if not location:
+            return ()
+        found = self._containers.get(location)
+        if found is None:
+            names: list[str] = []
+            place = self.gazetteer.get(location)
+            seen = {place.name} if place is not None else set()
+            while place is not None:
+                place = self.gazetteer.container(place)
+                if place is None or place.name in seen:  # a cycle in `within`
+                    break
+                seen.add(place.name)
+                names += [place.name, *place.aliases]
+            found = self._containers[location] = tuple(_normal(n) or n for n in names)
+        return found
 
     def assign(self, claim: Claim, text: str | None = None) -> Assignment | None:
         """The figure ``claim`` belongs to, if any. ``text`` is its document's text,
         used to place the claim within its sentence."""
         span = claim_span_in_sentence(claim, text)
+        places = self.containers(_normal(claim.location))
         best: tuple[tuple[int, int, int], Assignment] | None = None
         for matcher in self.matchers:
             try:
-                found = matcher.score(claim, span)
+                found = matcher.score(claim, span, places)
             except PatternTimeout as exc:
                 self._timeout(exc, claim)
                 continue
@@ -203,8 +252,15 @@ class Matcher:
 
     def assign_all(self, claims: Sequence[Claim], texts: Mapping[str, str] | None = None) -> list[tuple[Claim, Assignment | None]]:
         """Each claim with its assignment. A claim that already names a figure of the
-        rule set keeps it (its unit must still convert)."""
-        out = []
+        rule set keeps it (its unit must still convert).
+
+        A part of a count is not the count: in "dozens of the remaining 128 hostages are
+        held in Rafah" both figures read as hostages held, but "dozens" counts some of
+        the 128 (those in Rafah), so when a claim is the part of a partitive ("X of the
+        N ...", see ``PARTITIVE``) whose whole went to the same figure, the part is left
+        without a figure. "97 of the 251 hostages are still held" keeps both: the 97 are
+        held, the 251 were taken."""
+        out: list[tuple[Claim, Assignment | None]] = []
         for claim in claims:
             if claim.figure is not None and claim.figure in self.rules.figures:
                 figure = self.rules.figures[claim.figure]
@@ -212,7 +268,42 @@ class Matcher:
                 out.append((claim, Assignment(figure, factor, 0) if factor is not None else None))
                 continue
             out.append((claim, self.assign(claim, (texts or {}).get(claim.doc))))
+        for part, whole in partitives([c for c, _ in out], texts or {}):
+            a, b = out[part][1], out[whole][1]
+            if a is not None and b is not None and a.figure.id == b.figure.id and out[part][0].figure is None:
+                out[part] = (out[part][0], None)
         return out
+
+
+# What lies between the part and the whole of a partitive: "dozens [of hostages] of the
+# remaining 128", "12 out of the 15", "a third of its 2.3 million".
+PARTITIVE = regex.compile(
+    r"\s*(?:of\s+(?:[\w'’-]+\s+){1,3})?(?:out\s+)?of\s+"
+    r"(?:(?:the|its|their|his|her|these|those|all)\s+)?(?:[\w'’-]+\s+){0,2}"
+)
+
+
+def partitives(claims: Sequence[Claim], texts: Mapping[str, str]) -> list[tuple[int, int]]:
+    """Pairs (part, whole) of indexes into ``claims``: claims of one document and one
+    sentence where the text between them reads as a partitive ("dozens of the remaining
+    128"). Needs the documents' texts; claims without one are never paired."""
+    by_doc: dict[str, list[int]] = {}
+    for k, c in enumerate(claims):
+        by_doc.setdefault(c.doc, []).append(k)
+    pairs: list[tuple[int, int]] = []
+    for doc_id, indexes in by_doc.items():
+        text = texts.get(doc_id)
+        if not text:
+            continue
+        indexes.sort(key=lambda k: claims[k].start)
+        for a, b in zip(indexes, indexes[1:], strict=False):
+            part, whole = claims[a], claims[b]
+            if part.sentence != whole.sentence or not (0 <= part.end <= whole.start <= len(text)):
+                continue
+            between = text[part.end : whole.start]
+            if len(between) <= 60 and PARTITIVE.fullmatch(between):
+                pairs.append((a, b))
+    return pairs
 
 
 def sentence_hits(compiled: regex.Pattern[str], sentence: str, span: tuple[int, int] | None) -> bool:

@@ -4,7 +4,10 @@
 id, claims by document, findings by claim, evidence described for a reader) so each
 format module only decides how things look. Optional ``rules`` and ``figures`` carry
 metadata the report itself does not (rule descriptions for SARIF, figure labels for
-charts); without them formatters fall back to what the findings say.
+charts); without them formatters fall back to what the findings say. Optional
+``series`` holds every point of the rule set's reference series by figure: the report
+carries only the points cited as evidence (so its evidence ids resolve and the JSON
+stays small), the timelines draw the series around the figure's claims.
 """
 
 from __future__ import annotations
@@ -92,11 +95,16 @@ class ReportView:
     command: Command = "run"
     rules: Mapping[str, RuleInfo] = field(default_factory=dict)
     figures: Mapping[str, FigureInfo] = field(default_factory=dict)
+    # Figure id -> every point of its reference series (claims of kind "reference", with
+    # the ids findings cite them by), and the series' pseudo-documents by id.
+    series: Mapping[str, tuple[Claim, ...]] = field(default_factory=dict)
+    series_documents: Mapping[str, Document] = field(default_factory=dict)
 
     # -- look-ups -----------------------------------------------------------------------
     @cached_property
     def documents_by_id(self) -> dict[str, Document]:
-        return {d.id: d for d in self.report.documents}
+        """The report's documents, and the reference series' pseudo-documents."""
+        return {**self.series_documents, **{d.id: d for d in self.report.documents}}
 
     @cached_property
     def claims_by_id(self) -> dict[str, Claim]:

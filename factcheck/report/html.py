@@ -30,7 +30,7 @@ from factcheck.models import Claim, Document, Finding
 from factcheck.report.base import ReportView, format_date, summary_counts, summary_line
 from factcheck.report.escape import h, json_for_script, one_line
 from factcheck.report.numbers import format_interval, format_value
-from factcheck.report.timeline import timeline_svg
+from factcheck.report.timeline import count_text, figure_series, timeline_svg
 
 STYLE = """
 :root { --error:#c62828; --error-bg:#fdecea; --warning:#b45309; --warning-bg:#fff3dc;
@@ -320,9 +320,8 @@ class HtmlFormatter:
             dom = _dom_id("timeline-", fig)
             out.append(f'<figure class="fc-timeline" id="{h(dom)}">')
             out.append(timeline_svg(view, fig, standalone=False).rstrip("\n"))
-            n = sum(1 for c in view.report.claims if c.figure == fig)
             out.append(
-                f"<figcaption>{h(view.figure_label(fig))} ({h(fig)}): {n} claim{'s' if n != 1 else ''} "
+                f"<figcaption>{h(view.figure_label(fig))} ({h(fig)}): {h(count_text(figure_series(view, fig)))} "
                 "from the checked documents, the corpus and the reference series, by the date each is about. "
                 "Hover for details; click a checked document's bar to open it.</figcaption>"
             )

@@ -1,16 +1,18 @@
 """What reports can say about rules and figures beyond their ids, from a loaded rule set.
 
 ``make_view(report, command, rule_set)`` is what the CLI calls: a ``ReportView`` whose
-SARIF rules carry descriptions and help, and whose charts and headings use figure
-labels ("Gaza death toll") instead of ids. Without a rule set (or with a rule set of an
-unexpected shape) the view falls back to what the findings say.
+SARIF rules carry descriptions and help, whose charts and headings use figure labels
+("Gaza death toll") instead of ids, and whose timelines draw each figure's whole
+reference series (the report itself keeps only the points cited as evidence). Without
+a rule set (or with a rule set of an unexpected shape) the view falls back to what the
+findings say.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from factcheck.models import Report
+from factcheck.models import Claim, Document, Report
 from factcheck.report.base import Command, FigureInfo, ReportView, RuleInfo
 
 
@@ -55,9 +57,30 @@ def figure_metadata(rule_set: Any) -> dict[str, FigureInfo]:
     return out
 
 
+def reference_series(rule_set: Any) -> tuple[dict[str, tuple[Claim, ...]], dict[str, Document]]:
+    """Every point of ``rule_set``'s reference series as claims, by figure, and the
+    series' pseudo-documents by id (the ids are those the engine cites)."""
+    from factcheck.engine import reference_claims
+    from factcheck.rules.schema import RuleSet
+
+    if not isinstance(rule_set, RuleSet):
+        return {}, {}
+    by_figure: dict[str, list[Claim]] = {}
+    documents: dict[str, Document] = {}
+    for _series, doc, points in reference_claims(rule_set):
+        documents[doc.id] = doc
+        for _point, claim in points:
+            by_figure.setdefault(claim.figure or "", []).append(claim)
+    return {k: tuple(v) for k, v in by_figure.items()}, documents
+
+
 def make_view(report: Report, command: Command = "run", rule_set: Any = None) -> ReportView:
-    """The ``ReportView`` formatters render, with rule and figure metadata when a rule
-    set is given."""
+    """The ``ReportView`` formatters render, with rule and figure metadata and the
+    reference series when a rule set is given."""
     if rule_set is None:
         return ReportView(report, command)
-    return ReportView(report, command, rules=rule_metadata(rule_set), figures=figure_metadata(rule_set))
+    series, documents = reference_series(rule_set) if command == "run" else ({}, {})
+    return ReportView(
+        report, command, rules=rule_metadata(rule_set), figures=figure_metadata(rule_set),
+        series=series, series_documents=documents,
+    )

@@ -5,6 +5,13 @@ the checked documents, the corpus and the reference series, by the date it is ab
 as a table in the terminal (``timeline_table``), or as an SVG chart
 (``timeline_svg``), which the HTML report also embeds once per figure.
 
+The reference series is drawn whole where the view has it (``ReportView.series``, from
+the rule set), not only the points cited as evidence, but only around the figure's
+claims: from ``REFERENCE_MARGIN`` days (or a quarter of the claims' span, if more)
+before the earliest claim to as long after the latest, so a daily series of 450
+points does not swamp a chart of two claims. A figure with no dated claim shows its
+whole series.
+
 In the chart each claim is an interval, not a point: "over 30,000" is a bar from
 30,000 up with an arrow where it is unbounded, "about 1.5 million" a bar from 1.45 to
 1.55 million; a closed end has a cap, an open end a hollow circle. The reference
@@ -71,8 +78,42 @@ class SeriesPoint:
         return c.value if c.lower is None and c.upper is None else c.upper
 
 
+# Days of reference series shown before the first and after the last claim of a figure.
+REFERENCE_MARGIN = 14
+
+
 def known_figures(view: ReportView) -> list[str]:
-    return sorted({c.figure for c in view.report.claims if c.figure})
+    return sorted({c.figure for c in view.report.claims if c.figure} | {f for f, pts in view.series.items() if pts})
+
+
+def reference_window(claims: list[Claim]) -> tuple[date, date] | None:
+    """The days of reference series shown with ``claims`` (the figure's claims from
+    documents): their span widened by ``REFERENCE_MARGIN`` days or a quarter of the
+    span; None when none is dated (then the whole series is shown)."""
+    days = [c.as_of for c in claims if c.as_of is not None]
+    if not days:
+        return None
+    first, last = min(days), max(days)
+    margin = timedelta(days=max(REFERENCE_MARGIN, (last - first).days // 4))
+    return first - margin, last + margin
+
+
+def _figure_claims(view: ReportView, figure_id: str) -> list[Claim]:
+    """The figure's claims in the report, plus the points of its reference series
+    within ``reference_window`` that the report does not already carry."""
+    claims = [c for c in view.report.claims if c.figure == figure_id]
+    series = view.series.get(figure_id, ())
+    if not series:
+        return claims
+    have = {c.id for c in claims}
+    window = reference_window([c for c in claims if not view.is_reference(view.document_of(c))])
+    for c in series:
+        if c.id in have:
+            continue
+        if window is not None and (c.as_of is None or not window[0] <= c.as_of <= window[1]):
+            continue
+        claims.append(c)
+    return claims
 
 
 def resolve_figure(view: ReportView, name: str) -> str:
@@ -95,9 +136,7 @@ def figure_series(view: ReportView, figure_id: str) -> list[SeriesPoint]:
     """Every claim of the figure, sorted by date (undated last), reference first."""
     points = []
     order = {d.id: i for i, d in enumerate(view.report.documents)}
-    for claim in view.report.claims:
-        if claim.figure != figure_id:
-            continue
+    for claim in _figure_claims(view, figure_id):
         doc = view.document_of(claim)
         reference = view.is_reference(doc)
         role = "reference" if reference else (doc.role if doc is not None else "corpus")
@@ -137,12 +176,22 @@ def figure_series(view: ReportView, figure_id: str) -> list[SeriesPoint]:
     return sorted(points, key=key)
 
 
+def count_text(points: list[SeriesPoint]) -> str:
+    """ "3 claims and 40 reference values" (reference points counted apart)."""
+    refs = sum(1 for p in points if p.role == "reference")
+    claims = len(points) - refs
+    text = f"{claims} claim{'s' if claims != 1 else ''}"
+    if refs:
+        text += f" and {refs} reference value{'s' if refs != 1 else ''}"
+    return text
+
+
 # -- the table ---------------------------------------------------------------------------
 def timeline_table(view: ReportView, figure_id: str, color: bool = False, width: int = 120) -> str:
     """The series as a table for the terminal (plain text unless ``color``)."""
     points = figure_series(view, figure_id)
     table = Table(
-        title=f"{view.figure_label(figure_id)} ({figure_id}): {len(points)} claims",
+        title=f"{view.figure_label(figure_id)} ({figure_id}): {count_text(points)}",
         box=box.SIMPLE_HEAD,
         show_edge=False,
         pad_edge=False,
@@ -302,7 +351,7 @@ def timeline_svg(
         f'viewBox="0 0 {width} {height}" role="img" aria-label="{h(f"Timeline of {label}")}" '
         'font-family="system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif" font-size="11">'
     )
-    out.append(f"<title>{h(f'{label}: {len(points)} claims by date')}</title>")
+    out.append(f"<title>{h(f'{label}: {count_text(points)} by date')}</title>")
     out.append(f'<rect x="0" y="0" width="{width}" height="{height}" fill="#ffffff"/>')
     out.append(f'<text x="{frame.left}" y="18" font-size="13" font-weight="bold" fill="#111827">{h(label)}</text>')
     _legend(out, frame)
@@ -356,9 +405,11 @@ def timeline_svg(
     # every claim as an interval; claims on the same day side by side
     offsets = _offsets(frame, [p for p in dated if p.role != "reference"])
     labelled: list[tuple[float, float, str, str]] = []
+    # Points less than 8px apart on average: small dots, so the line stays readable.
+    dense = len(refs) > 1 and (frame.width - frame.left - frame.right) / len(refs) < 8
     for p in dated:
         if p.role == "reference":
-            _reference_point(out, frame, p)
+            _reference_point(out, frame, p, dense)
             continue
         x = frame.x(p.day) + offsets[p.claim.id]  # type: ignore[arg-type]
         color = SEVERITY_COLOR[p.flagged] if p.flagged else (CHECKED_COLOR if p.role == "checked" else CORPUS_COLOR)
@@ -438,7 +489,7 @@ def _title(p: SeriesPoint) -> str:
     )
 
 
-def _reference_point(out: list[str], frame: _Frame, p: SeriesPoint) -> None:
+def _reference_point(out: list[str], frame: _Frame, p: SeriesPoint, dense: bool = False) -> None:
     assert p.day is not None
     x = frame.x(p.day)
     value = p.claim.value if p.claim.value is not None else p.lower
@@ -450,8 +501,9 @@ def _reference_point(out: list[str], frame: _Frame, p: SeriesPoint) -> None:
             f'<line x1="{_f(x)}" y1="{_f(frame.y(p.upper))}" x2="{_f(x)}" y2="{_f(frame.y(p.lower))}" '
             f'stroke="{REFERENCE_COLOR}" stroke-width="1.5"/>'
         )
-    r = 4.5 if p.evidence else 3
-    out.append(f'<circle cx="{_f(x)}" cy="{_f(frame.y(value))}" r="{r}" fill="{REFERENCE_COLOR}" stroke="#ffffff" stroke-width="1"/>')
+    r = 4.5 if p.evidence else (3 if not dense else 1.8)
+    stroke = ' stroke="#ffffff" stroke-width="1"' if r > 2 else ""
+    out.append(f'<circle cx="{_f(x)}" cy="{_f(frame.y(value))}" r="{r}" fill="{REFERENCE_COLOR}"{stroke}/>')
     out.append("</g>")
 
 

@@ -65,7 +65,7 @@ def test_words_match_whole_words_with_plurals_and_star_endings() -> None:
 def test_each_filled_field_must_match_and_empty_fields_do_not_count_against(matcher: Matcher) -> None:
     assert _figure(matcher, entity="hostages", predicate="held", location="Gaza") == "held"
     assert _figure(matcher, entity="hostages", predicate="held") == "held"
-    assert _figure(matcher, entity="hostages", predicate="held", location="Rafah") is None
+    assert _figure(matcher, entity="hostages", predicate="held", location="Tel Aviv") is None
     assert _figure(matcher, entity="soldiers", predicate="held") is None
 
 
@@ -153,3 +153,70 @@ def test_a_claim_that_already_names_a_figure_keeps_it(matcher: Matcher) -> None:
     c = claim("d", "128", 128, figure="held")
     [(_, found)] = matcher.assign_all([c])
     assert found.figure.id == "held"
+
+
+PLACES = """
+places:
+  - {name: Gaza, kind: territory, aliases: [Gaza Strip]}
+  - {name: southern Gaza, kind: region, within: Gaza}
+  - {name: Rafah, kind: city, within: southern Gaza}
+  - {name: Rafah Crossing, kind: crossing, within: Rafah}
+  - {name: Israel, kind: country}
+"""
+
+PLACE_FIGURES = """
+figures:
+  - id: held
+    description: hostages held in Gaza
+    kind: level
+    match: {entity: [hostages], predicate: [held], location: [Gaza Strip]}
+  - id: sheltering
+    description: people sheltering in Rafah
+    kind: level
+    match: {entity: [people], predicate: [sheltering], location: [Rafah], required: [location]}
+"""
+
+
+def test_a_place_within_the_figures_place_matches_it(tmp_path) -> None:
+    m = Matcher(rules_from(tmp_path, PLACE_FIGURES + PLACES))
+    held = claim("d", "128", 128, entity="hostages", predicate="held", location="Rafah")
+    assert m.assign(held).figure.id == "held"  # Rafah lies within southern Gaza, within Gaza (alias Gaza Strip)
+    assert m.assign(held.model_copy(update={"location": "Rafah Crossing"})).figure.id == "held"
+    assert m.assign(held.model_copy(update={"location": "Israel"})) is None
+    assert m.containers("Rafah") == ("southern Gaza", "Gaza", "Gaza Strip")
+
+
+def test_containment_runs_one_way_a_claim_about_the_whole_does_not_match_a_figure_of_a_part(tmp_path) -> None:
+    m = Matcher(rules_from(tmp_path, PLACE_FIGURES + PLACES))
+    sheltering = claim("d", "1.4 million", 1.4e6, entity="people", predicate="sheltering", location="Rafah")
+    assert m.assign(sheltering).figure.id == "sheltering"
+    assert m.assign(sheltering.model_copy(update={"location": "Gaza"})) is None
+    assert m.assign(sheltering.model_copy(update={"location": "southern Gaza"})) is None
+
+
+def test_containment_uses_the_rule_sets_places_and_survives_a_cycle(tmp_path) -> None:
+    cyclic = """
+places:
+  - {name: Aland, kind: region, within: Bland}
+  - {name: Bland, kind: region, within: Aland}
+"""
+    m = Matcher(rules_from(tmp_path, PLACE_FIGURES + cyclic))
+    assert m.containers("Aland") == ("Bland",)
+    assert m.assign(claim("d", "128", 128, entity="hostages", predicate="held", location="Rafah")) is None  # not in these places
+
+
+def test_the_part_of_a_partitive_is_not_the_figure_its_whole_is(tmp_path) -> None:
+    m = Matcher(rules_from(tmp_path, PLACE_FIGURES + PLACES))
+    text = "Israel believes dozens of hostages of the remaining 128 hostages are held in Rafah."
+
+    def at(surface: str, value: float, qualifier: str = "exact") -> object:
+        start = text.index(surface)
+        return claim("d", surface, value, qualifier=qualifier, entity="hostages", predicate="held", location="Rafah",
+                     sentence=text, start=start)
+
+    dozens, held = at("dozens", 24, "vague"), at("128", 128)
+    (_, part), (_, whole) = m.assign_all([dozens, held], {"d": text})
+    assert part is None and whole.figure.id == "held"
+    # Without the whole, or when the whole is another figure, the part keeps its figure.
+    [(_, alone)] = m.assign_all([dozens], {"d": text})
+    assert alone.figure.id == "held"

@@ -97,3 +97,26 @@ def test_researchers_extend_the_gazetteer_with_places_not_code() -> None:
     places = [Place(name="Ruritania", kind="country")]
     found = annotate_surfaces(text, ["40"], date(2024, 5, 22), gazetteer=places)
     assert found["40"].location == "Ruritania"
+
+
+def test_a_vote_tally_is_located_by_its_own_sentence_never_by_the_paragraphs_setting() -> None:
+    """A tally is the act of a body that votes where it sits: the paragraph's place (a visit
+    to Washington) is not where the Security Council voted; none is better than a wrong one."""
+    text = (
+        "Netanyahu abruptly canceled a high-level visit to Washington this week in protest over the "
+        "U.N. Security Council decision to call for an immediate cease-fire. The U.S. abstained, "
+        "deciding not to use its veto power, and the resolution passed 14-0."
+    )
+    assert annotate_one(text, "14-0", kind="tally").location is None
+    assert annotate_one(text, "14-0").location == "Washington"  # a count would take the paragraph's place
+    text = "The Knesset met in Jerusalem on Monday, and the bill passed 64-56 in Jerusalem after midnight."
+    assert annotate_one(text, "64-56", kind="tally").location == "Jerusalem"
+
+
+def test_the_seed_resolution_passed_14_0_has_no_location() -> None:
+    from factcheck.extract import extract
+    from factcheck.resources import default_corpus
+
+    path = next(default_corpus().glob("002_*.txt"))
+    [tally] = [c for c in extract(path.read_text(encoding="utf-8"), date(2024, 3, 26)) if c.surface == "14-0"]
+    assert (tally.kind, tally.entity, tally.predicate, tally.location) == ("tally", "resolution", "passed", None)

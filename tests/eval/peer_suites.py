@@ -52,17 +52,6 @@ TARGETS: dict[str, tuple[float, bool]] = {
 }
 
 
-# Targets not met on the full suite (without exclusions), with the reason. Listed so the
-# shortfall is visible in the test report (xfail) instead of hidden.
-KNOWN_SHORT_WITHOUT_EXCLUSIONS: dict[str, str] = {
-    "quantulum3": (
-        "0.899 on all 101 cases: its gold wants years (1979, 2005, 2011, 2013, the 1960s), "
-        "'from A to B' after a verb of change as a range, shares as ratios and 'a dozen' "
-        "as 1 dozen -- all deliberate contract decisions (see exclusions.yaml)"
-    ),
-}
-
-
 @dataclass
 class Score:
     cases: int

@@ -41,8 +41,6 @@ def test_issue_target_met(suite, with_exclusions):
     score = ps.score_suite(suite, with_exclusions=with_exclusions)
     f1 = score.f1_typed if typed else score.f1
     assert f1 is not None
-    if f1 < target and not with_exclusions and suite in ps.KNOWN_SHORT_WITHOUT_EXCLUSIONS:
-        pytest.xfail(ps.KNOWN_SHORT_WITHOUT_EXCLUSIONS[suite])
     assert f1 >= target, f"{suite}: F1 {f1:.3f} < {target}"
 
 

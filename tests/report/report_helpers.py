@@ -4,6 +4,8 @@ the golden-file comparison (FACTCHECK_UPDATE_GOLDEN=1 rewrites the goldens)."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -53,3 +55,40 @@ def check_golden(name: str, text: str | bytes) -> None:
             f"{name} differs from its golden file; the output is in {actual}. If the change is intended, "
             "rerun with FACTCHECK_UPDATE_GOLDEN=1 and review the diff."
         )
+
+
+# The sample draft of the README, as `factcheck run` is given it from the repository root.
+SAMPLE_DRAFT = "seeds/drafts/2024-05-27-rafah-draft.md"
+
+
+@contextmanager
+def in_directory(path: Path) -> Iterator[None]:
+    old = Path.cwd()
+    os.chdir(path)
+    try:
+        yield
+    finally:
+        os.chdir(old)
+
+
+def run_sample_draft():  # noqa: ANN201
+    """``factcheck run SAMPLE_DRAFT`` as cli._check does it (call from the repository
+    root): the pipeline with the default configuration (no --corpus, --rules, --as-of,
+    metadata options or baseline), then ``apply_suppressions`` with no baseline. Returns
+    the ``RunResult`` (report and rule set) that cli._render renders."""
+    from factcheck import pipeline
+    from factcheck.config import Config
+    from factcheck.load import MetadataOverrides
+    from factcheck.suppress import apply_suppressions
+
+    cfg = Config()
+    result = pipeline.run(
+        [SAMPLE_DRAFT],
+        corpus=cfg.corpus,
+        rules=cfg.rules,
+        as_of=None,
+        overrides=MetadataOverrides(title=None, outlet=None, published=None, url=None),
+        severity_overrides=cfg.severity,
+    )
+    result.report = apply_suppressions(result.report, result.report.documents, None)
+    return result

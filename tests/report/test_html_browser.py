@@ -153,3 +153,58 @@ def test_timelines_render(browser, page: Path) -> None:  # noqa: ANN001
     WebDriverWait(browser, 10).until(EC.text_to_be_present_in_element((By.ID, "fc-panel"), "over 30,000"))
     ARTIFACTS.mkdir(exist_ok=True)
     assert chart.screenshot(str(ARTIFACTS / "html-report-timeline.png"))
+
+
+# -- the real sample draft -------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def sample_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from report_helpers import REPO, in_directory, run_sample_draft
+
+    from factcheck.report import make_view
+
+    with in_directory(REPO):
+        result = run_sample_draft()
+    path = tmp_path_factory.mktemp("sample") / "report.html"
+    path.write_text(FORMATTERS["html"].render(make_view(result.report, "run", result.rule_set)), encoding="utf-8")
+    return path
+
+
+def test_the_sample_drafts_report_is_readable_and_shows_its_flagged_figures_and_timelines(
+    browser, sample_page: Path  # noqa: ANN001
+) -> None:
+    browser.get(sample_page.as_uri())
+    errors = [e for e in browser.get_log("browser") if e.get("level") == "SEVERE"]
+    assert not errors, errors
+    flagged = browser.find_elements(By.CSS_SELECTOR, "mark.fc-claim.fc-flagged")
+    assert {m.text for m in flagged} == {"over 30,000", "Some 1.5 million", "135"}
+    rows = browser.find_elements(By.CSS_SELECTOR, "table.fc-findings tbody tr")
+    assert len(rows) == 3
+    # readable: body text at least 14px, the article's text not squeezed
+    text = browser.find_element(By.CSS_SELECTOR, ".fc-text")
+    assert float(text.value_of_css_property("font-size").removesuffix("px")) >= 14
+    assert text.size["width"] > 500
+
+    charts = {f.get_attribute("id"): f for f in browser.find_elements(By.CSS_SELECTOR, "figure.fc-timeline")}
+    for figure in ("gaza_death_toll", "hostages_held", "rafah_sheltering"):
+        assert f"timeline-{figure}" in charts
+    toll = charts["timeline-gaza_death_toll"]
+    # the reference series around the claims, not only the points cited as evidence
+    assert len(toll.find_elements(By.CSS_SELECTOR, "g.fc-ref")) > 10
+    assert toll.find_elements(By.CSS_SELECTOR, "g.fc-flag-warning")
+    assert "reference values" in toll.find_element(By.TAG_NAME, "figcaption").text
+
+    flagged[0].click()
+    WebDriverWait(browser, 10).until(EC.visibility_of_element_located((By.CSS_SELECTOR, "#fc-panel ul.fc-evidence")))
+    ARTIFACTS.mkdir(exist_ok=True)
+    height = browser.execute_script("return document.documentElement.scrollHeight")
+    shot = browser.execute_cdp_cmd(
+        "Page.captureScreenshot",
+        {"captureBeyondViewport": True, "clip": {"x": 0, "y": 0, "width": 1400, "height": height, "scale": 1}},
+    )
+    import base64
+
+    page_png = ARTIFACTS / "html-sample-draft.png"
+    page_png.write_bytes(base64.b64decode(shot["data"]))
+    assert page_png.stat().st_size > 50_000
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", toll)
+    assert toll.screenshot(str(ARTIFACTS / "html-sample-draft-timeline.png"))

@@ -115,7 +115,7 @@ def test_series_covers_corpus_reference_and_checked(view) -> None:  # noqa: ANN0
 
 def test_table(view) -> None:  # noqa: ANN001
     out = timeline_table(view, "gaza_death_toll")
-    assert out.startswith("Gaza death toll (gaza_death_toll): 6 claims")
+    assert out.startswith("Gaza death toll (gaza_death_toll): 3 claims and 3 reference values")
     assert "ERROR" in out and "(30,000, ∞)" in out
     assert "reference series Gaza Ministry of Health cumulative toll: github:TechForPalestine" in out
 

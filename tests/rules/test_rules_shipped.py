@@ -129,6 +129,18 @@ def test_about_100_alive_plus_about_30_bodies_in_march_agree_with_128_held_in_ma
     assert taken.agreed and taken.against == (_claim(result, names, "002", "around 250").id,)
 
 
+def test_the_remaining_128_hostages_held_in_rafah_are_hostages_held_in_gaza_and_agree() -> None:
+    """003's 128 is located in Rafah (the sentence's place); Rafah lies within Gaza, so it
+    is the Gaza figure. The "dozens" held in Rafah are a part of those 128, not the figure."""
+    result, names = _run(None)
+    remaining = _claim(result, names, "003", "128")
+    assert (remaining.location, remaining.figure) == ("Rafah", "hostages_held")
+    assert _claim(result, names, "003", "dozens").figure is None
+    agreements = [a for a in result.agreement_records() if a.claim == remaining.id]
+    assert {a.rule for a in agreements} >= {"hostages-alive-plus-remains", "hostages-held-not-above-taken", "hostages-held-outdated"}
+    assert not [f for f in result.findings if f.figure == "hostages_held"]
+
+
 def test_the_agreements_say_in_words_what_was_judged_consistent() -> None:
     result, _ = _run(None)
     lines = result.agreements()

@@ -91,7 +91,8 @@ def annotate(
         if predicate is None and prev is not None and prev[0] == si and prev[3] and coordinated(toks, prev[2], i0):
             predicate = prev[3]
 
-        location = ctx.places.locate(claim.start, claim.end, si, clause_start, clause_end)
+        # A vote tally is the act of a body, not an event of the story's setting (location.py).
+        location = ctx.places.locate(claim.start, claim.end, si, clause_start, clause_end, setting=claim.kind != "tally")
         source, quoted, used = attributions.attribute(si, claim.start, claim.end)
 
         verbs = [(s.at, s.end) for s in attributions.sources(si) if s.kind in ("subject", "inverted")]

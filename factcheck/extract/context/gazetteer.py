@@ -131,13 +131,15 @@ class Gazetteer:
         for place in merged.values():
             if place.within:
                 self._children.setdefault(place.within, []).append(place)
-        if self._surface:
-            body = _trie_pattern(sorted(self._surface))
-            self._pattern: regex.Pattern[str] | None = regex.compile(
-                rf"(?<![\p{{L}}\p{{N}}_])(?:{body})(?![\p{{L}}\p{{N}}_])"
-            )
-        else:
-            self._pattern = None
+
+    @functools.cached_property
+    def _pattern(self) -> regex.Pattern[str] | None:
+        """Every spelling as one pattern, compiled on first use (look-ups by name, such
+        as the figure matcher's containment, never need it)."""
+        if not self._surface:
+            return None
+        body = _trie_pattern(sorted(self._surface))
+        return regex.compile(rf"(?<![\p{{L}}\p{{N}}_])(?:{body})(?![\p{{L}}\p{{N}}_])")
 
     # -- lookup -----------------------------------------------------------------------
 

@@ -40,6 +40,14 @@ A claim's location is, in this order (first that gives one):
    mentions (>= 2) in the whole text, ties to the one named first;
 5. a demonym in the claim's own phrase ("12 Israeli soldiers" -> Israel);
 6. none.
+
+Which claims have a place: figures about people, things and events take the place of
+their clause, sentence, paragraph or article (steps 1-5), since a story's setting is
+where what it counts happened. A vote tally is different: it is the act of a body (a
+council, an assembly, a parliament), which votes where it sits, whatever the story's
+dateline or setting. A tally ("the resolution passed 14-0") is located only by its own
+clause or sentence (steps 1 and 2: "passed 64-56 in Jerusalem"); otherwise it has no
+location: none is better than a wrong one (a paragraph about a visit to Washington).
 """
 
 from __future__ import annotations
@@ -339,8 +347,11 @@ class PlaceIndex:
         best = max(totals, key=lambda n: (totals[n], -first[n]))
         return places[best]
 
-    def locate(self, start: int, end: int, sentence: int, clause_start: int, clause_end: int) -> str | None:
-        """The location of the claim at ``text[start:end]`` (see the module doc)."""
+    def locate(
+        self, start: int, end: int, sentence: int, clause_start: int, clause_end: int, setting: bool = True
+    ) -> str | None:
+        """The location of the claim at ``text[start:end]`` (see the module doc).
+        ``setting=False`` (vote tallies) stops after the claim's own sentence."""
 
         def distance(m: Mention) -> int:
             if m.end <= start:
@@ -358,6 +369,8 @@ class PlaceIndex:
         in_sentence = [m for m in self._between(sent.start, sent.end) if not m.demonym and m.score >= 2]
         if in_sentence:
             return min(in_sentence, key=lambda m: (m.score < 3, distance(m))).place.name  # type: ignore[union-attr]
+        if not setting:
+            return None
         para_index = seg.sentence_paragraph[sentence]
         para = seg.paragraphs[para_index]
         in_para = [m for m in self._between(para.start, para.end) if not m.demonym and m.score >= 2]

@@ -17,6 +17,11 @@ walk over the pieces joins neighbours whose gap says they belong together:
   written "N over M" at the end of a clause (``one over three``).
 * year ranges ("2013-14", "from 2019 to 2023") are dropped with the years.
 
+A percentage OF a group or a whole ("40% of the population", "120% of the town's
+residents", "60% of Gazans", "70% of homes") is a share (kind ``share``): it counts part
+of that whole, so it cannot exceed 100%. A percentage of anything else ("150% of GDP",
+"120% of capacity", "rose 150%") stays kind ``percent``: ratios and changes can.
+
 Then each piece is checked against what is not a figure (``exclusions``) and turned into
 a ``Claim`` with its interval (``intervals``).
 """
@@ -25,6 +30,8 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+
+import regex
 
 from factcheck.extract.quantities import exclusions as ex
 from factcheck.extract.quantities import hedges as hg
@@ -72,6 +79,11 @@ _NOT_NUMERATOR_PREV = frozenset(
     "the first second third fourth final last other latter former each every next "
     "opening closing".split()
 )
+# Words after "300K" that show no counted noun follows (so K cannot be thousands of them).
+_NOT_COUNTED_NEXT = frozenset(
+    "and or but in at on to from for by with than is are was were be been will would can "
+    "could may might as above below while when where which that".split()
+)
 _TEMPERATURE_WORDS = (
     "temperature", "temperatures", "thermostat", "degrees", "heat", "heatwave", "hot",
     "cold", "warm", "cool", "weather", "celsius", "fahrenheit", "outside", "freezing",
@@ -92,6 +104,30 @@ _WEIGHT_CUES = ("weigh", "weighs", "weighed", "weighing", "weight", "lost", "gai
 _DIMENSION_WORDS = frozenset(
     "thick thin long wide tall high deep across diameter in length width height".split()
 )
+
+
+# What a percentage can be a share of: groups of people and wholes made of parts.
+_SHARE_OF_NOUNS = (
+    "population|populations|people|persons|residents|inhabitants|citizens|civilians|households|"
+    "families|children|adults|voters|electorate|workers|workforce|employees|staff|members|"
+    "students|pupils|respondents|patients|women|men|girls|boys|refugees|displaced|survivors|"
+    "victims|dead|deaths|casualties|those|them|homes|houses|housing|buildings|land|territory|"
+    "hospitals|schools|seats|vote|votes|ballots"
+)
+_SHARE_OF = regex.compile(
+    r"[ \t\u00a0]+(?i:of)[ \t\u00a0]+"
+    r"(?:(?i:all|the|its|their|his|her|our|your|this|that|these|those)[ \t\u00a0]+)?"
+    r"(?:[\p{L}'’-]+[ \t\u00a0]+){0,3}?"
+    # the whole: a group noun, or a capitalised plural demonym ("Gazans", "Israelis")
+    rf"(?:(?i:{_SHARE_OF_NOUNS})|\p{{Lu}}\p{{Ll}}+(?:an|ian|ean|i|er)s)(?![\p{{L}}\p{{N}}])",
+    regex.V0,
+)
+
+
+def _share_of_a_whole(text: str, end: int) -> bool:
+    """Whether the percentage ending at ``end`` is "of" a group or whole ("of the town's
+    population", "of Gazans"): then it is a share."""
+    return _SHARE_OF.match(text, end, min(len(text), end + 80)) is not None
 
 
 def _words_before(text: str, pos: int, n_chars: int = 60) -> str:
@@ -272,7 +308,31 @@ def _quantity_pieces(m, text: str, match_id: int) -> list[Piece]:
             first.kind = "percent"
         elif first.start < first.num_start and first.hedge is None and first.currency is None:
             first.start = first.num_start
+    _drop_misgrouped(tokens, numbers, pieces)
     return pieces
+
+
+_GROUP_HEAD = regex.compile(r"\d{1,3}")
+_DIGITS = regex.compile(r"\d+")
+
+
+def _drop_misgrouped(tokens: list[nm.Token], numbers: list[tuple[nm.Number, int, int]], pieces: list[Piece]) -> None:
+    """Digits grouped by a space the way thousands are ("10 000") but with a trailing
+    group shorter than three digits ("245 23 yen"): one number badly grouped, or two run
+    together with nothing between them; no reading is safe, so neither is a figure.
+    A leading group of four or more digits is something else ("in 2024 15 people
+    died"), and so is a trailing one of four or more ("423 0000": two numbers)."""
+    for k in range(len(numbers) - 1):
+        (_, a0, b0), (_, a1, b1) = numbers[k], numbers[k + 1]
+        if a0 != b0 or a1 != b1 or a1 != b0 + 1:
+            continue
+        first, second = tokens[b0], tokens[a1]
+        if (
+            first.kind == 0 and second.kind == 0 and second.joiner == " "
+            and second.start - first.end == 1 and _GROUP_HEAD.fullmatch(first.text)
+            and _DIGITS.fullmatch(second.text) and len(second.text) < 3
+        ):
+            pieces[k].dropped = pieces[k + 1].dropped = True
 
 
 def _currency_code(cur: str) -> str | None:
@@ -474,6 +534,18 @@ def _finalise_piece(p: Piece, text: str) -> None:
             num.scaled = False
             num.abbreviation = None
             p.unit = units.meter()
+    # scale abbreviation "K": thousands, or kelvin where the text is about temperature
+    # ("operating temperatures of 300 °C (573.15K)"; "10K runners" stays 10,000)
+    if num.abbreviation == "K" and p.currency is None and p.unit is None and not nxt_char.isalnum():
+        nxt = _next_word(text, p.end).lower()
+        window = _words_before(text, p.num_start, 80) + " " + text[p.end : p.end + 40].lower()
+        if (not nxt or nxt in _NOT_COUNTED_NEXT) and (_has_cue(window, _TEMPERATURE_WORDS) or "°" in window):
+            p.value = (p.value or 0.0) / 1e3
+            p.precision /= 1e3
+            num.scaled = False
+            num.abbreviation = None
+            p.unit = units.lookup("kelvin")
+            p.kind = "temperature"
     if num.abbreviation == "G" and p.currency is None and num.integer_digits is None:
         raw = text[p.num_start : p.num_end]
         if raw[:-1].isdigit() and len(raw) == 2 and raw[0] in "23456":
@@ -813,6 +885,8 @@ def _pair(a: Piece, b: Piece, text: str) -> Piece | None:
 
 def _to_claim(p: Piece, text: str) -> Claim | None:
     kind = _kind(p)
+    if kind == "percent" and _share_of_a_whole(text, p.end):
+        kind = "share"
     unit_name: str | None = None
     if p.currency is not None:
         # the currency written before the number wins over a money word after it;

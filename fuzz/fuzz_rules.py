@@ -1,0 +1,52 @@
+"""Coverage-guided fuzzing of the rule loader with atheris.
+
+Any bytes written as a rule file must load, or raise ``RuleErrors``/``FactcheckError``
+(every problem at file:line:column, exit code 2); anything else is a bug. The input is
+written to a scratch folder (``/dev/shm`` when there is one) and loaded with
+``load_rules`` exactly as ``factcheck rules validate`` does.
+
+    python fuzz/fuzz_rules.py -max_total_time=30
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import atheris
+
+import _common
+
+with atheris.instrument_imports(include=["factcheck"]):
+    _common.import_all("factcheck.rules")
+    import factcheck.yamlpos  # noqa: F401
+    from factcheck.errors import FactcheckError
+    from factcheck.rules.load import load_rules
+
+_SCRATCH = Path(tempfile.mkdtemp(prefix="factcheck-fuzz-rules-", dir="/dev/shm" if os.path.isdir("/dev/shm") else None))
+_FILE = _SCRATCH / "rules.yaml"
+
+
+def TestOneInput(data: bytes) -> None:  # noqa: N802 - atheris' name
+    _FILE.write_bytes(data)
+    try:
+        load_rules([_SCRATCH])
+    except FactcheckError as exc:
+        for line in str(exc).splitlines():
+            if not line.strip():
+                raise AssertionError("an empty error line") from None
+
+
+def main() -> None:
+    atheris.Setup(_common.libfuzzer_args(sys.argv, "rules"), TestOneInput)
+    try:
+        atheris.Fuzz()
+    finally:
+        _FILE.unlink(missing_ok=True)
+        _SCRATCH.rmdir()
+
+
+if __name__ == "__main__":
+    main()
