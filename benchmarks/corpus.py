@@ -1,15 +1,16 @@
 """A realistic, seeded, deterministic news corpus for the benchmarks.
 
-Each article is Markdown with YAML front matter (title, outlet, published) and a body
-of 2,100-5,200 characters (the seed articles: 2,163-5,167) written from sentence templates: casualty tolls, hostages,
-displacement, UN votes, the economy, weather and disasters, with hedges ("more than",
-"around", "nearly"), scale words, percentages, money, units, relative dates ("on
-Monday", "since May 6"), attributions, quotations and figure-free background
-sentences. Figures follow dated "true" series with rounding and reporting noise, and
-some articles carry deliberate inconsistencies the shipped rules should catch: a toll
-lower than an earlier report, a figure repeated long after it went out of date, a share
-above 100%, one count given two ways in one article, a Security Council tally with more
-than 15 votes, more hostages held than were taken.
+Each article is Markdown with YAML front matter (title, outlet, published, url) and a
+body of 2,100-5,200 characters (the seed articles have 2,163-5,167) written from
+sentence templates: casualty tolls, hostages, displacement, UN votes, the economy,
+weather and disasters, with hedges ("more than", "around", "nearly"), scale words,
+percentages, money, units, relative dates ("on Monday", "since May 6"), attributions,
+quotations and figure-free background sentences. Figures follow dated "true" series
+with rounding and reporting noise, and one article in four carries a deliberate
+inconsistency the shipped rules should catch: a toll lower than an earlier report, a
+figure repeated long after it went out of date, a share above 100%, one count given two
+ways in one article, a Security Council tally with more than 15 votes, more hostages
+held than were taken.
 
 Article ``i`` depends only on ``(seed, i)``, so the first 100 articles of a
 10,000-article corpus are the 100-article corpus, and two runs give the same bytes.
@@ -154,8 +155,8 @@ class Article:
         if self.flaw == "held":
             held = r.randint(260, 300)
         out = [r.choice([
-            f"Hamas-led militants took about 250 people hostage in the Oct. 7 attack on southern Israel.",
-            f"Militants abducted some 250 hostages during the October 7 attack.",
+            "Hamas-led militants took about 250 people hostage in the Oct. 7 attack on southern Israel.",
+            "Militants abducted some 250 hostages during the October 7 attack.",
         ])]
         out.append(r.choice([
             f"Israel says {_fmt(held)} hostages are still held in Gaza, including some believed to be dead.",
@@ -329,6 +330,15 @@ def generate(n: int, seed: int = 7) -> Iterator[tuple[str, str]]:
 def bodies(n: int, seed: int = 7) -> list[str]:
     """The article bodies without front matter: plain text for extractor timings."""
     return [article(seed, i)[1] for i in range(n)]
+
+
+def dated_bodies(n: int, seed: int = 7) -> list[tuple[str, date]]:
+    """(body, publication date) of each article."""
+    out = []
+    for i in range(n):
+        a = Article(seed, i)
+        out.append((a.render()[1], a.day))
+    return out
 
 
 def write_corpus(out: Path, n: int, seed: int = 7) -> Path:

@@ -102,6 +102,8 @@ TitleOpt = Annotated[Optional[str], typer.Option("--title", help="Title of the c
 OutletOpt = Annotated[Optional[str], typer.Option("--outlet", help="Outlet of the checked document(s).", show_default=False)]
 PublishedOpt = Annotated[Optional[str], typer.Option("--published", metavar="DATE", help="Publication date YYYY-MM-DD of the checked document(s).", show_default=False)]
 UrlOpt = Annotated[Optional[str], typer.Option("--url", help="URL of the checked document(s).", show_default=False)]
+JobsOpt = Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, metavar="N", help="Worker processes for extraction (default: the number of cores; small inputs stay in one process). The output does not depend on it.", show_default=False)]
+IndexOpt = Annotated[Optional[Path], typer.Option("--index", metavar="FILE", help="Claim index (factcheck index): reuse the claims it has for unchanged documents and add the rest. 'default' is the one in the user cache directory. Without --index nothing is written.", show_default=False)]
 
 
 def _progress_factory(quiet: bool):  # noqa: ANN202
@@ -122,6 +124,8 @@ def _check(
     baseline: Path | None,
     overrides: object,
     quiet: bool,
+    jobs: int | None = None,
+    index: Path | None = None,
 ):  # noqa: ANN202
     """Load the configuration, run the pipeline and apply suppressions: what ``run``,
     ``timeline`` and ``baseline create`` share."""
@@ -139,6 +143,8 @@ def _check(
         severity_overrides=cfg.severity,
         warn=warn,
         progress=_progress_factory(quiet),
+        jobs=jobs,
+        index=index,
     )
     baseline_path = baseline if baseline is not None else cfg.baseline
     loaded_baseline = load_baseline(baseline_path) if baseline_path is not None else None
@@ -177,6 +183,8 @@ def run(
     outlet: OutletOpt = None,
     published: PublishedOpt = None,
     url: UrlOpt = None,
+    jobs: JobsOpt = None,
+    index: IndexOpt = None,
 ) -> None:
     """Check documents against the corpus and the rules, and report what is wrong.
 
@@ -187,12 +195,13 @@ def run(
       factcheck run                    # the shipped corpus against itself
       factcheck run draft.md           # a draft against the shipped corpus
       factcheck run draft.md --corpus archive/ --format html --output report.html
+      factcheck run draft.md --corpus archive/ --index default   # after: factcheck index archive/
     """
     if fmt is not None:
         _formatter(fmt)
     cfg, result = _check(
         paths or [], corpus, rules, as_of, config, baseline,
-        _overrides(title, outlet, published, url), quiet,
+        _overrides(title, outlet, published, url), quiet, jobs=jobs, index=index,
     )
     chosen = fmt if fmt is not None else cfg.format
     _render(result, "run", _formatter(chosen), output, quiet)
@@ -214,6 +223,8 @@ def extract(
     outlet: OutletOpt = None,
     published: PublishedOpt = None,
     url: UrlOpt = None,
+    jobs: JobsOpt = None,
+    index: IndexOpt = None,
 ) -> None:
     """List every numeric claim in the documents, with its interval and context.
 
@@ -229,9 +240,63 @@ def extract(
     chosen = _formatter(fmt if fmt is not None else "text")
     result = pipeline.extract_report(
         paths, rules=rules, overrides=_overrides(title, outlet, published, url), warn=warn,
-        progress=_progress_factory(quiet),
+        progress=_progress_factory(quiet), jobs=jobs, index=index,
     )
     _render(result, "extract", chosen, output, quiet)
+
+
+@app.command("index")
+def index_command(
+    paths: Annotated[Optional[list[str]], typer.Argument(help="Files or folders whose claims to add to the index.", show_default=False, metavar="[PATH]")] = None,
+    index: Annotated[Optional[Path], typer.Option("--index", metavar="FILE", help="The index file (default: index.sqlite3 in the user cache directory, e.g. ~/.cache/factcheck/).", show_default=False)] = None,
+    rules: RulesOpt = None,
+    jobs: JobsOpt = None,
+    stats: Annotated[bool, typer.Option("--stats", help="Print what the index holds (after adding PATHs, if any).")] = False,
+    prune: Annotated[bool, typer.Option("--prune", help="Delete entries of other extractor versions and of content no indexed path has any more.")] = False,
+    quiet: QuietOpt = False,
+) -> None:
+    """Build or update the claim index: extract each document once, and again only when
+    its text (or the extractor, or the gazetteer) changes.
+
+    `factcheck run --index FILE` and `factcheck extract --index FILE` then skip
+    extraction for every unchanged document. Two runs may use one index at once.
+
+    \b
+    Examples:
+      factcheck index archive/                 # into the default index
+      factcheck run draft.md --corpus archive/ --index default
+      factcheck index --stats
+      factcheck index archive/ --index archive.sqlite3 --jobs 4
+    """
+    from factcheck import pipeline
+    from factcheck.index import ClaimIndex, default_index_path, extractor_version, resolve_index_path
+
+    if not paths and not stats and not prune:
+        raise UsageError("give the files or folders to index, or --stats or --prune")
+    target = resolve_index_path(index) if index is not None else default_index_path()
+    if paths:
+        done = pipeline.index_documents(
+            paths, index=target, rules=rules, warn=warn, progress=_progress_factory(quiet), jobs=jobs,
+        )
+        if not quiet:
+            print(
+                f"factcheck: indexed {done.documents:,} document(s) in {done.path}: "
+                f"{done.extracted:,} extracted, {done.reused:,} unchanged; {done.claims:,} claims",
+                file=sys.stderr,
+            )
+    if (prune or stats) and not target.exists():
+        # Asking what is in an index never creates one.
+        print(f"index: {target} does not exist (factcheck index PATH... creates it)")
+        return
+    if prune or stats:
+        rule_set = pipeline.load_rule_set(rules)
+        with ClaimIndex.open(target, extractor_version(pipeline.gazetteer_for(rule_set))) as claim_index:
+            if prune:
+                deleted = claim_index.prune()
+                if not quiet:
+                    print(f"factcheck: pruned {deleted:,} entries from {target}", file=sys.stderr)
+            if stats:
+                print(claim_index.stats().render(), end="")
 
 
 @app.command()
@@ -338,6 +403,19 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(exc.exit_code)
     except BrokenPipeError:  # `factcheck ... | head` closed the pipe: not an error
         sys.exit(0)
+    except KeyboardInterrupt:  # Ctrl-C outside a command (typer handles it inside one)
+        _interrupted()
+    except SystemExit as exc:
+        # Typer turns Ctrl-C inside a command into a silent exit 130: say what happened.
+        # Reports are written to a temporary file and renamed, so none is half-written.
+        if exc.code == 130 and isinstance(exc.__context__, Exception) and isinstance(exc.__context__.__cause__, KeyboardInterrupt):
+            _interrupted()
+        raise
+
+
+def _interrupted() -> None:
+    print("factcheck: interrupted", file=sys.stderr)
+    sys.exit(130)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -80,22 +80,28 @@ class LoadedConfig:
 
 def _has_tool_table(path: Path) -> bool:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        data = tomllib.loads(_read(path))
+    except (ConfigError, tomllib.TOMLDecodeError):
         # A broken pyproject.toml is reported only if it is the one we would use.
         return "[tool.factcheck" in _read(path, quiet=True)
     tool = data.get("tool")
     return isinstance(tool, dict) and "factcheck" in tool
 
 
+MAX_CONFIG_BYTES = 1024 * 1024
+
+
 def _read(path: Path, quiet: bool = False) -> str:
+    """The configuration file's text: a regular, UTF-8 file of at most 1 MiB (read the
+    way documents are, so a named pipe or a device is refused, never waited on)."""
+    from factcheck.load.files import read_text_file
+
     try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        return read_text_file(path, str(path), ConfigError, MAX_CONFIG_BYTES, "configuration")
+    except ConfigError:
         if quiet:
             return ""
-        reason = "not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else (exc.strerror or str(exc))
-        raise ConfigError(f"cannot read the configuration ({reason})", SourceLocation(str(path))) from None
+        raise
 
 
 def discover(start: Path | None = None) -> Path | None:
@@ -203,7 +209,7 @@ def load_config(start: Path | None = None, explicit: Path | None = None) -> Load
     path = explicit if explicit is not None else discover(start)
     if path is None:
         return LoadedConfig(Config())
-    if not Path(path).is_file():
+    if not Path(path).exists():
         raise ConfigError("configuration file not found", SourceLocation(str(path)))
     return parse_config(_read(Path(path)), Path(path))
 

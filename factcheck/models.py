@@ -89,6 +89,10 @@ class Claim(BaseModel):
     period_start: date | None = None
     # What the counted entity is, where the noun says less ("people" taken hostage -> "hostages").
     entity_type: str | None = None
+    # Where ``location`` was found: "phrase" (the claim's own clause), "sentence",
+    # "paragraph", "document" (the article's dominant place), "demonym". A place stated
+    # in the claim's own phrase makes it a count of that place, not of a larger one.
+    location_source: str | None = None
     quoted: bool = False
     # 1-based line and column of ``start`` in the source file (for SARIF, annotations).
     line: int | None = None

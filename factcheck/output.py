@@ -11,7 +11,8 @@ the target is either untouched or complete. Besides that:
   device or the pipe with a file);
 * a file this run read as an input (a document, a manifest, a rule, reference or
   configuration file: see ``note_input``) is never written: factcheck does not
-  overwrite what it checks;
+  overwrite what it checks; nor is a file the user may not write (as with a shell's
+  ``>``, although renaming over it would work);
 * a failure to write, to a file or to standard output (a full disk, a closed
   terminal), is an ``OutputError``: one line and exit code 2, never a traceback.
 """
@@ -120,6 +121,9 @@ def write_output(content: str | bytes, output: Path | None) -> None:
                 "is one of this run's inputs; factcheck never overwrites what it reads (choose another --output)",
                 SourceLocation(shown),
             )
+        if not os.access(target, os.W_OK):
+            # Renaming over it would succeed; a shell's ">" would not, and neither do we.
+            raise OutputError("cannot write (Permission denied: the file is read-only)", SourceLocation(shown))
     parent = target.parent if str(target.parent) else Path(".")
     if not parent.is_dir():
         raise OutputError(f"the folder {parent} does not exist", SourceLocation(shown))

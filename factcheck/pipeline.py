@@ -2,15 +2,18 @@
 
 One function per stage, so the CLI, the tests and the benchmarks run exactly the same
 code: ``load_inputs`` reads the checked documents and the corpus, ``extract_documents``
-turns each document into claims with stable ids, and ``check`` runs the rules.
+turns each document into claims with stable ids (in worker processes with ``jobs``,
+skipping what a claim index already has with ``index``; see ``factcheck.parallel`` and
+``factcheck.index``), and ``check`` runs the rules.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 from bisect import bisect_right
-from collections.abc import Callable, Mapping, Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -21,6 +24,7 @@ from factcheck.resources import default_corpus, default_rules
 
 if TYPE_CHECKING:
     from factcheck.extract.context.gazetteer import Gazetteer
+    from factcheck.index import ClaimIndex
     from factcheck.load import MetadataOverrides
     from factcheck.rules.schema import RuleSet
 
@@ -137,35 +141,116 @@ def extract_document(doc: Document, gazetteer: Gazetteer | None = None) -> list[
     """The claims of one document, with ids, document id and source line/column set."""
     from factcheck.extract import extract
 
-    found = extract(doc.text, doc.published, gazetteer)
+    return _identified(doc, extract(doc.text, doc.published, gazetteer))
+
+
+# Claims made here share one set of "fields set" (every field is set): pydantic keeps a
+# set per model instance otherwise, about 2 KB each, the largest part of a claim's memory.
+_ALL_FIELDS = set(Claim.model_fields)
+
+
+def _identified(doc: Document, found: Sequence[Claim]) -> list[Claim]:
+    """Claims as extraction returns them, given their ids, document and line/column.
+
+    The claims are built with ``model_construct`` from already validated values (no
+    validation twice); claims quoting the same sentence share one string."""
     starts = _line_starts(doc.text)
+    sentences: dict[str, str] = {}
     claims: list[Claim] = []
     for c in found:
         line_index = bisect_right(starts, c.start) - 1
-        claims.append(
-            c.model_copy(
-                update={
-                    "id": claim_id(doc.id, c.start, c.end, c.surface),
-                    "doc": doc.id,
-                    "line": line_index + 1 + doc.line_offset,
-                    "column": c.start - starts[line_index] + 1,
-                }
-            )
+        values = dict(c.__dict__)
+        values.update(
+            id=claim_id(doc.id, c.start, c.end, c.surface),
+            doc=doc.id,
+            line=line_index + 1 + doc.line_offset,
+            column=c.start - starts[line_index] + 1,
+            sentence=sentences.setdefault(c.sentence, c.sentence),
         )
+        claims.append(Claim.model_construct(_fields_set=_ALL_FIELDS, **values))
     return claims
 
 
 def extract_documents(
-    docs: Sequence[Document], gazetteer: Gazetteer | None = None, advance: Callable[[], None] | None = None
+    docs: Sequence[Document],
+    gazetteer: Gazetteer | None = None,
+    advance: Callable[..., None] | None = None,
+    *,
+    jobs: int | None = 1,
+    index: ClaimIndex | None = None,
 ) -> list[Claim]:
     """The claims of every document, in document order; ``advance`` is called after each
-    document (a progress bar)."""
-    claims: list[Claim] = []
-    for doc in docs:
-        claims.extend(extract_document(doc, gazetteer))
-        if advance is not None:
-            advance()
-    return claims
+    document (a progress bar).
+
+    ``jobs``: worker processes (None: one per core; inputs under
+    ``factcheck.parallel.PARALLEL_MIN_CHARS`` characters stay in this process). The
+    result does not depend on it. ``index``: an open claim index; documents it has are
+    not extracted again, and fresh extractions are added to it. Claims get the same ids
+    either way: ids, document and line numbers are set here, after the index.
+    """
+    return _extract_all(docs, gazetteer, jobs=jobs, index=index, progress=None, advance=advance)
+
+
+def _extract_all(
+    docs: Sequence[Document],
+    gazetteer: Gazetteer | None,
+    *,
+    jobs: int | None,
+    index: ClaimIndex | None,
+    progress: Progress | None,
+    advance: Callable[..., None] | None = None,
+) -> list[Claim]:
+    from factcheck.index import key_for
+    from factcheck.parallel import Extractor
+
+    keys = [key_for(d.text, d.published) for d in docs]
+    stored = index.lookup(keys) if index is not None else {}
+    if index is not None:
+        for doc, key in zip(docs, keys, strict=True):
+            path = _index_path(doc)
+            if path is not None:
+                index.seen(path, key, len(doc.text))
+    # Each distinct (text, date) is extracted (or decoded from the index) once: syndicated
+    # copies and repeated records cost one extraction. Claims get their ids as soon as
+    # they arrive, so only one document's raw claims are held at a time.
+    positions: dict[tuple[str, str], list[int]] = {}
+    for i, key in enumerate(keys):
+        positions.setdefault(key, []).append(i)
+    todo = [places[0] for key, places in positions.items() if key not in stored]
+    per_doc: list[list[Claim]] = [[] for _ in docs]
+
+    def place(key: tuple[str, str], raw: list[Claim]) -> int:
+        for i in positions[key]:
+            per_doc[i] = _identified(docs[i], raw)
+        return len(positions[key])
+
+    chars = sum(len(docs[i].text) for i in todo)
+    # The worker pool starts before the progress bar (a thread), so workers can be forked.
+    with Extractor(gazetteer, jobs, chars=chars, documents=len(todo)) as extractor:
+        bar = progress("Extracting claims", len(docs)) if progress is not None else nullcontext(advance)
+        with bar as step:
+            reused = sum(place(key, entry.claims()) for key, entry in stored.items())
+            if step is not None and reused:
+                step(reused)
+            tasks = [(docs[i].text, docs[i].published) for i in todo]
+            for i, claims in zip(todo, extractor.map(tasks), strict=True):
+                if index is not None:
+                    index.add(keys[i], len(docs[i].text), claims)
+                placed = place(keys[i], claims)
+                if step is not None:
+                    step(placed)
+    if index is not None:
+        index.flush()
+    return [claim for claims in per_doc for claim in claims]
+
+
+def _index_path(doc: Document) -> str | None:
+    """The path the index records a document under: the real file (and record), or the
+    path as reported when there is no such file (standard input is not recorded)."""
+    if doc.path.startswith("<"):
+        return None
+    file_part = doc.path.partition("#")[0]
+    return _real(doc.path) if os.path.exists(file_part) else doc.path
 
 
 def load_rule_set(rules: Path | None) -> RuleSet:
@@ -188,21 +273,73 @@ def extract_report(
     overrides: MetadataOverrides | None = None,
     warn: Warn = _ignore,
     progress: Progress | None = None,
+    jobs: int | None = None,
+    index: Path | None = None,
 ) -> RunResult:
-    """``factcheck extract``: the claims of the given documents, no checks."""
+    """``factcheck extract``: the claims of the given documents, no checks.
+
+    ``jobs``: worker processes for extraction (None: one per core); ``index``: a claim
+    index file to read claims from and add fresh extractions to (None: nothing is
+    written anywhere)."""
     rule_set = load_rule_set(rules)
     inputs = load_inputs(paths, None, overrides, warn, use_corpus=False)
-    claims = _extract_with_progress(inputs.checked, gazetteer_for(rule_set), progress)
+    gazetteer = gazetteer_for(rule_set)
+    with open_index(index, gazetteer) as claim_index:
+        claims = _extract_all(inputs.checked, gazetteer, jobs=jobs, index=claim_index, progress=progress)
     return RunResult(Report(documents=inputs.checked, claims=claims), rule_set)
 
 
-def _extract_with_progress(
-    docs: Sequence[Document], gazetteer: Gazetteer | None, progress: Progress | None
-) -> list[Claim]:
-    if progress is None:
-        return extract_documents(docs, gazetteer)
-    with progress("Extracting claims", len(docs)) as advance:
-        return extract_documents(docs, gazetteer, advance)
+@contextmanager
+def open_index(path: Path | None, gazetteer: Gazetteer | None) -> Iterator[ClaimIndex | None]:
+    """The claim index at ``path`` for this extractor (``default``: the user cache
+    directory's), or None without a path."""
+    if path is None:
+        yield None
+        return
+    from factcheck.index import ClaimIndex, extractor_version, resolve_index_path
+
+    with ClaimIndex.open(resolve_index_path(path), extractor_version(gazetteer)) as index:
+        yield index
+
+
+def index_documents(
+    paths: Sequence[str],
+    index: Path | None = None,
+    rules: Path | None = None,
+    warn: Warn = _ignore,
+    progress: Progress | None = None,
+    jobs: int | None = None,
+) -> IndexRun:
+    """``factcheck index PATH...``: add the claims of every document (drafts folders
+    included) to the claim index (default: the user cache directory's)."""
+    from factcheck.index import default_index_path
+    from factcheck.load import load_documents
+
+    rule_set = load_rule_set(rules)
+    gazetteer = gazetteer_for(rule_set)
+    docs = load_documents(list(paths), role="corpus", warn=warn)
+    with open_index(index if index is not None else default_index_path(), gazetteer) as claim_index:
+        assert claim_index is not None
+        claims = _extract_all(docs, gazetteer, jobs=jobs, index=claim_index, progress=progress)
+        return IndexRun(
+            path=claim_index.path,
+            documents=len(docs),
+            extracted=claim_index.misses,
+            reused=claim_index.hits,
+            claims=len(claims),
+        )
+
+
+@dataclass
+class IndexRun:
+    """What ``index_documents`` did: documents read, how many were extracted afresh and
+    how many the index already had."""
+
+    path: Path
+    documents: int
+    extracted: int
+    reused: int
+    claims: int
 
 
 def run(
@@ -214,14 +351,20 @@ def run(
     severity_overrides: Mapping[str, Severity] | None = None,
     warn: Warn = _ignore,
     progress: Progress | None = None,
+    jobs: int | None = None,
+    index: Path | None = None,
 ) -> RunResult:
-    """``factcheck run``: check ``paths`` (or the corpus itself) against the corpus."""
+    """``factcheck run``: check ``paths`` (or the corpus itself) against the corpus.
+
+    ``jobs`` and ``index`` as for ``extract_report``."""
     from factcheck.engine import run_checks
 
     rule_set = load_rule_set(rules)
     inputs = load_inputs(paths, corpus, overrides, warn)
     documents = inputs.documents
-    claims = _extract_with_progress(documents, gazetteer_for(rule_set), progress)
+    gazetteer = gazetteer_for(rule_set)
+    with open_index(index, gazetteer) as claim_index:
+        claims = _extract_all(documents, gazetteer, jobs=jobs, index=claim_index, progress=progress)
     result = run_checks(rule_set, documents, claims, as_of=as_of, severity_overrides=severity_overrides)
     report = Report(
         documents=documents + list(result.reference_documents),

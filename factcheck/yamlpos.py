@@ -10,6 +10,7 @@ are data, never code), duplicate keys are errors, and alias expansion is bounded
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,6 +23,11 @@ Path = tuple[str | int, ...]
 
 # A rule file with more nodes than this (after alias expansion) is not a rule file.
 MAX_NODES = 2_000_000
+# Nor is one nested deeper than this (rule files need fewer than ten levels). libyaml's
+# composer recurses in C (a million "- " or a hundred thousand "[" crash the
+# interpreter) and slows down with the square of the depth, so deep nesting is refused
+# before parsing (see ``_check_nesting``).
+MAX_DEPTH = 100
 
 try:  # the C loader is much faster on large reference series; same safety
     _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[attr-defined]
@@ -72,6 +78,7 @@ def load_yaml(
     ``line_offset`` shifts reported lines, for YAML embedded in a larger file (front
     matter). Raises ``error`` with a location for every syntax or structure problem.
     """
+    _check_nesting(text, path, error, line_offset)
     loader = _Loader(text)
     try:
         try:
@@ -93,13 +100,62 @@ def load_yaml(
                 raise error("the file is empty; expected a YAML document", SourceLocation(path, 1, 1))
             return result
         builder = _Builder(loader, result, error, line_offset)
+        builder.check_size(root)
         result.data = builder.build(root, ())
         return result
     finally:
         loader.dispose()
 
 
+_BRACKETS = re.compile(r"[\[\]{}]")
+# Block nesting needs indentation or compact indicators ("- - - x"): a line whose start
+# runs this many columns deep is nested far too deep (or indented absurdly).
+MAX_INDENT = 1000
+_DEEP_LINE = re.compile(r"^(?:[ \t]|[-?:][ \t]){%d}" % MAX_INDENT, re.MULTILINE)
+
+
+def _check_nesting(text: str, path: str, error: type[FactcheckError], line_offset: int) -> None:
+    """Refuse, before libyaml sees them, flow collections ("[[[[...") nested deeper than
+    ``MAX_DEPTH`` and lines indented more than ``MAX_INDENT`` columns (block nesting);
+    ``_Builder.build`` refuses the rest of what is nested deeper than ``MAX_DEPTH``.
+    Brackets inside quoted text count too: a rule file would need a hundred unclosed
+    ones for that to matter."""
+
+    def refuse(offset: int, what: str) -> FactcheckError:
+        line = text.count("\n", 0, offset) + 1
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        return error(f"{what}; refusing to load", SourceLocation(path, line + line_offset, column))
+
+    deep = _DEEP_LINE.search(text)
+    if deep is not None:
+        raise refuse(deep.start(), f"a line indented or nested more than {MAX_INDENT} columns deep")
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return
+    depth = 0
+    for m in _BRACKETS.finditer(text):
+        if m.group() in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise refuse(m.start(), f"nested more than {MAX_DEPTH} levels deep")
+        elif depth:
+            depth -= 1
+
+
 _PLAIN_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+def _unsupported(tag: str) -> str:
+    short = tag.removeprefix("tag:yaml.org,2002:")
+    return f"unsupported YAML tag {short!r}: factcheck reads plain YAML data only (no objects, no code)"
 
 
 class _Builder:
@@ -116,18 +172,56 @@ class _Builder:
         mark = node.start_mark
         return SourceLocation(self.out.path, mark.line + 1 + self.line_offset, mark.column + 1)
 
+    def check_size(self, root: yaml.Node) -> None:
+        """Refuse, before building anything, a document whose aliases expand to more
+        than ``MAX_NODES`` nodes ("billion laughs") or refer to themselves. Iterative,
+        and each distinct node is sized once, so this costs what the file's size does."""
+        sizes: dict[int, int] = {}
+        on_path: set[int] = set()
+        stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+        while stack:
+            node, done = stack.pop()
+            key = id(node)
+            children = _children(node)
+            if done:
+                on_path.discard(key)
+                total = 1 + sum(sizes[id(c)] for c in children)
+                if total > MAX_NODES:
+                    raise self.error(
+                        f"more than {MAX_NODES:,} YAML nodes (after expanding aliases); refusing to load",
+                        self.where(node),
+                    )
+                sizes[key] = total
+                continue
+            if key in sizes:
+                continue
+            if key in on_path:
+                raise self.error("an alias refers to the collection it is in (a recursive anchor); refusing to load", self.where(node))
+            on_path.add(key)
+            stack.append((node, True))
+            for child in children:
+                if id(child) in on_path:
+                    raise self.error(
+                        "an alias refers to the collection it is in (a recursive anchor); refusing to load",
+                        self.where(node),
+                    )
+                if id(child) not in sizes:
+                    stack.append((child, False))
+
     def build(self, node: yaml.Node, path: Path) -> Any:
         self.count += 1
-        if self.count > MAX_NODES:
+        if self.count > MAX_NODES:  # pragma: no cover - check_size refuses these first
             raise self.error(
                 f"more than {MAX_NODES:,} YAML nodes (after expanding aliases); refusing to load",
                 self.where(node),
             )
+        if len(path) > MAX_DEPTH:
+            raise self.error(f"nested more than {MAX_DEPTH} levels deep; refusing to load", self.where(node))
         self.out.value_at.setdefault(path, self.where(node))
         if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in _PLAIN_TAGS:
-            # Scalars with unknown tags are refused by the safe constructor; collections
-            # are built here, so their tags are checked here.
-            raise self.error(f"unsupported YAML tag {node.tag!r}; rule files are plain data", self.where(node))
+            # Collections are built here, so their tags are checked here (scalars' in
+            # ``scalar``).
+            raise self.error(_unsupported(node.tag), self.where(node))
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
@@ -135,14 +229,21 @@ class _Builder:
         return self.scalar(node, "value")
 
     def scalar(self, node: yaml.Node, what: str) -> Any:
-        """A scalar (a value or a mapping key) built by the safe constructor; a tag it
-        does not know (``!python/object``, ``!foo``) or a value it cannot build (a date
-        2024-13-45) is an error at the node."""
+        """A scalar (a value or a mapping key) built by the safe constructor. A tag it
+        does not know (``!!python/object``, ``!foo``) or a value it cannot build (an
+        integer too large for a float) is an error at the node; a date that does not
+        exist (2024-02-30) stays text."""
+        if node.tag not in self.loader.yaml_constructors:
+            raise self.error(_unsupported(node.tag), self.where(node))
         try:
             return self.loader.construct_object(node, deep=True)
         except yaml.YAMLError as exc:
             raise self.error(f"cannot read {what}: {getattr(exc, 'problem', None) or exc}", self.where(node)) from None
         except (ValueError, OverflowError, TypeError) as exc:
+            if node.tag == _TIMESTAMP and isinstance(node.value, str):
+                # 2024-02-30 looks like a date but is none: keep the text, so that what
+                # expects a date says "invalid date" in its own words.
+                return node.value
             raise self.error(f"cannot read {what} {node.value!r}: {exc}", self.where(node)) from None
 
     def mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, Any]:

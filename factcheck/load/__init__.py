@@ -14,6 +14,11 @@ A manifest applies to the documents of its folder when the folder is given, and 
 a single file given on its own (the ``sources.yaml`` next to it), so that
 ``factcheck run seeds/000_….txt`` still knows the article's date.
 
+Invisible characters inside a number (a zero-width space or joiner, a word joiner or a
+soft hyphen between digits, as CMS copy-paste leaves them: "1\u200b000") are removed,
+so that the number reads as one; see :func:`factcheck.load.decode.join_split_numbers`.
+A publication date after today is accepted (an embargoed draft) with a warning.
+
 Nothing given is ever modified: every file is opened read-only.
 """
 
@@ -30,7 +35,7 @@ from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from factcheck.errors import InputError, SourceLocation
-from factcheck.load.decode import decode_bytes, normalize_newlines
+from factcheck.load.decode import decode_bytes, join_split_numbers, normalize_newlines
 from factcheck.load.files import MAX_FILE_BYTES, read_file_bytes, read_stream, stat_path
 from factcheck.load.formats import EXTENSIONS, Parsed, parse, parse_text
 from factcheck.load.ids import document_id
@@ -210,13 +215,20 @@ class _Loader:
         for p in parsed:
             path = shown + p.fragment
             values, sources, extra = merge([*manifest_layers, p.metadata, self.cli])
+            published = values.get("published")
+            if isinstance(published, date) and published > date.today():
+                # An embargoed draft may carry tomorrow's date: checked as dated.
+                self.warn(
+                    f"{path}: publication date {published.isoformat()} is in the future "
+                    f"(today is {date.today().isoformat()}); checked as of that date"
+                )
             self.documents.append(
                 Document(
                     id=document_id(path),
                     path=path,
                     role=self.role,
                     format=p.format,
-                    text=p.text,
+                    text=join_split_numbers(p.text),
                     line_offset=p.line_offset,
                     metadata_source=sources,
                     extra=extra,

@@ -78,6 +78,25 @@ def normalize_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+# Invisible format characters that split a number when they sit between its digits:
+# zero-width space, non-joiner and joiner, word joiner, zero-width no-break space (a
+# BOM inside the text) and soft hyphen.
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_SPLIT_NUMBER = re.compile(
+    f"(?<=\\d)[{_INVISIBLE}]+(?=\\d|[.,]\\d)|(?<=\\d[.,])[{_INVISIBLE}]+(?=\\d)"
+)
+
+
+def join_split_numbers(text: str) -> str:
+    """``text`` without the invisible characters that sit inside numbers ("1\u200b000"
+    → "1000", "3.\u200b5" → "3.5"). Offsets and columns are those of the result, as
+    they are after newline normalisation; elsewhere (a joiner in Persian or Hindi text,
+    in an emoji) these characters are kept."""
+    if not any(ch in text for ch in _INVISIBLE):
+        return text
+    return _SPLIT_NUMBER.sub("", text)
+
+
 def _binary(path: str, why: str) -> InputError:
     return InputError(f"binary file, not text ({why})", SourceLocation(path))
 

@@ -113,6 +113,7 @@ def read_text_file(
     error: type[FactcheckError] = InputError,
     limit: int | None = None,
     what: str = "file",
+    record: bool = True,
 ) -> str:
     """The UTF-8 text (a BOM is dropped) of one of the data files factcheck reads besides
     documents: rule, reference, rule-test and configuration files.
@@ -121,11 +122,12 @@ def read_text_file(
     is refused at once, never waited on), at most ``limit`` bytes. Every problem raises
     ``error`` naming ``shown``; text that is not UTF-8 names the line and column of the
     first bad byte. Newlines are left as they are (YAML, TOML and CSV readers count
-    lines themselves).
+    lines themselves). The file is recorded as an input (``--output`` will not
+    replace it) unless ``record`` is false.
     """
     cap = MAX_FILE_BYTES if limit is None else limit
     where = SourceLocation(shown)
-    st = stat_path_as(path, shown, error, what)
+    st = _stat_as(path, shown, error, what)
     kind = _kind(st.st_mode)
     if kind is not None:
         raise error(f"cannot read {what}: not a regular file (it is {kind})", where)
@@ -147,21 +149,22 @@ def read_text_file(
         os.close(fd)
     if len(data) > cap:
         raise error(f"{what} too large (more than {cap:,} bytes; the limit is {cap:,} bytes)", where)
-    note_input(path)
+    if record:
+        note_input(path)
+    body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
     try:
-        return data.decode("utf-8-sig")
+        return body.decode("utf-8")
     except UnicodeDecodeError as exc:
-        start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
-        before = data[start : exc.start]
+        before = body[: exc.start]
         line = before.count(b"\n") + 1
         column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
         raise error(
-            f"{what} is not UTF-8 text (byte 0x{data[exc.start]:02x} cannot be decoded); save it as UTF-8",
+            f"{what} is not UTF-8 text (byte 0x{body[exc.start]:02x} cannot be decoded); save it as UTF-8",
             SourceLocation(shown, line, column),
         ) from None
 
 
-def stat_path_as(path: str | Path, shown: str, error: type[FactcheckError], what: str) -> os.stat_result:
+def _stat_as(path: str | Path, shown: str, error: type[FactcheckError], what: str) -> os.stat_result:
     try:
         return os.stat(path)
     except (OSError, ValueError) as exc:

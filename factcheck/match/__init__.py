@@ -17,11 +17,17 @@ regular expressions with the ``regex`` module. A claim is scored against every f
 5. the claim's interval must reach into [``min_value``, ``max_value``] when given.
 
 Places follow the gazetteer's containment (``Place.within``, from the rule set's
-``places``; the shipped gazetteer when it has none): a claim located in Rafah matches a
-figure whose ``location`` words name Gaza, because Rafah lies within Gaza (the claim's
-place, then each place it lies within, is tried by name and aliases). Containment runs
-one way only: a claim about the whole of Gaza does not match a figure about Rafah.
-``exclude`` words are tried on the claim's own fields only, not on the places around it.
+``places``; the shipped gazetteer when it has none) when the claim's place is only its
+setting: a claim whose location extraction inferred from its sentence, paragraph or
+article (``Claim.location_source``) matches a figure whose ``location`` words name
+Gaza when that place is Rafah, because Rafah lies within Gaza (the claim's place, then
+each place it lies within, is tried by name and aliases). A place stated in the claim's
+own phrase ("dozens of hostages are held in Rafah"; ``location_source`` "phrase", or a
+"demonym" there) makes the claim a count of that place, a part of Gaza's, so it does
+not match the Gaza-wide figure. A claim whose source is not known (written out by hand)
+is treated as a setting. Containment runs one way only: a claim about the whole of Gaza
+does not match a figure about Rafah. ``exclude`` words are tried on the claim's own
+fields only, not on the places around it.
 
 Among the figures a claim matches it goes to the one with the highest ``priority``
 (a figure with a narrow pattern, "hostages alive", outranks the broad "hostages held"),
@@ -40,6 +46,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from factcheck.check import units as unit_tools
+from factcheck.extract.context.location import is_partitive
 from factcheck.intervals import Interval
 from factcheck.models import Claim
 from factcheck.rules.schema import MATCH_FIELDS, Figure, RuleSet
@@ -49,6 +56,9 @@ if TYPE_CHECKING:
 
 # Seconds a rule's regular expression may run on one sentence.
 PATTERN_TIMEOUT = 0.25
+# Where a claim's place is stated rather than inferred (``Claim.location_source``):
+# containment does not apply to it.
+STATED = frozenset({"phrase", "demonym"})
 
 
 def _word_regex(word: str) -> str:
@@ -224,7 +234,7 @@ class Matcher:
         """The figure ``claim`` belongs to, if any. ``text`` is its document's text,
         used to place the claim within its sentence."""
         span = claim_span_in_sentence(claim, text)
-        places = self.containers(_normal(claim.location))
+        places = self.containers(_normal(claim.location)) if claim.location_source not in STATED else ()
         best: tuple[tuple[int, int, int], Assignment] | None = None
         for matcher in self.matchers:
             try:
@@ -254,12 +264,13 @@ class Matcher:
         """Each claim with its assignment. A claim that already names a figure of the
         rule set keeps it (its unit must still convert).
 
-        A part of a count is not the count: in "dozens of the remaining 128 hostages are
-        held in Rafah" both figures read as hostages held, but "dozens" counts some of
-        the 128 (those in Rafah), so when a claim is the part of a partitive ("X of the
-        N ...", see ``PARTITIVE``) whose whole went to the same figure, the part is left
-        without a figure. "97 of the 251 hostages are still held" keeps both: the 97 are
-        held, the 251 were taken."""
+        A part of a count is not the count: when a claim is the part of a partitive
+        ("X of the N ...", ``factcheck.extract.context.location.PARTITIVE``) whose
+        whole went to the same figure, the part is left without a figure ("dozens of the
+        remaining 128 hostages are still held": the dozens are some of the 128).
+        "97 of the 251 hostages are still held" keeps both: the 97 are held, the 251
+        were taken. (When the part states its own place, "... are held in Rafah", it is
+        a count of that place and does not match the whole's figure in the first place.)"""
         out: list[tuple[Claim, Assignment | None]] = []
         for claim in claims:
             if claim.figure is not None and claim.figure in self.rules.figures:
@@ -273,14 +284,6 @@ class Matcher:
             if a is not None and b is not None and a.figure.id == b.figure.id and out[part][0].figure is None:
                 out[part] = (out[part][0], None)
         return out
-
-
-# What lies between the part and the whole of a partitive: "dozens [of hostages] of the
-# remaining 128", "12 out of the 15", "a third of its 2.3 million".
-PARTITIVE = regex.compile(
-    r"\s*(?:of\s+(?:[\w'’-]+\s+){1,3})?(?:out\s+)?of\s+"
-    r"(?:(?:the|its|their|his|her|these|those|all)\s+)?(?:[\w'’-]+\s+){0,2}"
-)
 
 
 def partitives(claims: Sequence[Claim], texts: Mapping[str, str]) -> list[tuple[int, int]]:
@@ -300,8 +303,7 @@ def partitives(claims: Sequence[Claim], texts: Mapping[str, str]) -> list[tuple[
             part, whole = claims[a], claims[b]
             if part.sentence != whole.sentence or not (0 <= part.end <= whole.start <= len(text)):
                 continue
-            between = text[part.end : whole.start]
-            if len(between) <= 60 and PARTITIVE.fullmatch(between):
+            if is_partitive(text[part.end : whole.start]):
                 pairs.append((a, b))
     return pairs
 

@@ -27,6 +27,7 @@ from pydantic import BaseModel, ValidationError
 from factcheck.check import REGISTRY
 from factcheck.check import units as unit_tools
 from factcheck.errors import FactcheckError, RuleError, RuleErrors, SourceLocation
+from factcheck.load.files import read_text_file
 from factcheck.places import Place
 from factcheck.rules.expr import ExprError, Relation, parse_relation
 from factcheck.rules.messages import validate_template
@@ -149,15 +150,7 @@ def _raw(f: _File, section: str) -> list[tuple[int, dict[str, Any]]]:
 # -- reading and structure ----------------------------------------------------------
 def _read(path: Path, shown: str, out: _Collector) -> _File | None:
     try:
-        size = path.stat().st_size
-        if size > MAX_RULE_FILE_BYTES:
-            out.add(f"rule file too large ({size:,} bytes)", SourceLocation(shown))
-            return None
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        out.add(f"cannot read rule file: {exc}", SourceLocation(shown))
-        return None
-    try:
+        text = read_text_file(path, shown, RuleError, MAX_RULE_FILE_BYTES, "rule file")
         data = load_yaml(text, shown, error=RuleError)
     except FactcheckError as exc:
         out.errors.append(exc if isinstance(exc, RuleError) else RuleError(exc.message, exc.location))

@@ -24,6 +24,7 @@ from pydantic import ValidationError
 
 from factcheck.errors import RuleError, SourceLocation
 from factcheck.intervals import Interval, format_number, interval_for
+from factcheck.load.files import read_text_file
 from factcheck.rules.schema import ReferencePoint
 
 FIELDS = tuple(ReferencePoint.model_fields)
@@ -32,15 +33,12 @@ MAX_BYTES = 50 * 1024 * 1024
 
 def load_points(path: Path, shown: str) -> tuple[list[ReferencePoint], list[RuleError]]:
     """The points of a series file and the problems found in it (row by row)."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return [], [RuleError(f"reference file too large ({size:,} bytes)", SourceLocation(shown))]
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
+    if not path.exists() and not path.is_symlink():
         return [], [RuleError("reference file not found", SourceLocation(shown))]
-    except (OSError, UnicodeDecodeError) as exc:
-        return [], [RuleError(f"cannot read reference file: {exc}", SourceLocation(shown))]
+    try:
+        text = read_text_file(path, shown, RuleError, MAX_BYTES, "reference file")
+    except RuleError as exc:
+        return [], [exc]
     suffix = path.suffix.lower()
     if suffix == ".csv":
         return _csv(text, shown)

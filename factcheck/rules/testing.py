@@ -38,8 +38,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from factcheck.engine import CheckResult, run_checks
 from factcheck.errors import FactcheckError, RuleError, RuleErrors, SourceLocation
 from factcheck.intervals import Interval
+from factcheck.load.files import read_text_file
 from factcheck.models import Claim, Document, Qualifier
-from factcheck.rules.load import convert_error, sort_errors, unknown_key, rule_files
+from factcheck.rules.load import MAX_RULE_FILE_BYTES, convert_error, rule_files, sort_errors, unknown_key
 from factcheck.rules.schema import RuleSet
 from factcheck.yamlpos import YamlData, load_yaml
 
@@ -161,12 +162,10 @@ def load_tests(dirs: Sequence[Path]) -> list[tuple[RuleTest, SourceLocation]]:
     errors += problems
     for path, shown in paths:
         try:
-            yd = load_yaml(path.read_text(encoding="utf-8-sig"), shown, error=RuleError)
+            text = read_text_file(path, shown, RuleError, MAX_RULE_FILE_BYTES, "rule test file")
+            yd = load_yaml(text, shown, error=RuleError)
         except FactcheckError as exc:
             errors.append(exc if isinstance(exc, RuleError) else RuleError(exc.message, exc.location))
-            continue
-        except (OSError, UnicodeDecodeError) as exc:
-            errors.append(RuleError(f"cannot read test file: {exc}", SourceLocation(shown)))
             continue
         cases += _cases(yd, errors)
     if errors:

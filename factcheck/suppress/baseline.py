@@ -33,6 +33,7 @@ from factcheck.suppress.markers import SuppressionError
 
 FORMAT_KEY = "factcheck_baseline"
 FORMAT_VERSION = 1
+MAX_BASELINE_BYTES = 50 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -125,23 +126,23 @@ def parse_baseline(text: str, path: str) -> Baseline:
             raise _fail(path, f"findings[{i}]: unknown key {extra[0]!r}; known keys are {', '.join(sorted(known))}")
         values = {k: ("" if v is None and k != "figure" else v) for k, v in item.items()}
         for k, v in values.items():
-            if k != "figure" and not isinstance(v, str):
-                raise _fail(path, f"findings[{i}].{k} must be a string")
+            if not isinstance(v, str) and not (k == "figure" and v is None):
+                raise _fail(path, f"findings[{i}].{k} must be a string" + (" or null" if k == "figure" else ""))
         entries.append(BaselineEntry(**values))  # type: ignore[arg-type]
     return Baseline(path=path, entries=entries)
 
 
 def load_baseline(path: str | Path) -> Baseline:
     """Read a baseline file; any problem is a ``SuppressionError`` naming the file."""
+    from factcheck.load.files import read_text_file
+
     shown = str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise _fail(shown, "baseline file not found (create one with 'factcheck baseline create --output FILE')") from None
-    except IsADirectoryError:
-        raise _fail(shown, "is a directory; --baseline needs a file") from None
-    except UnicodeDecodeError:
-        raise _fail(shown, "not a baseline file: not UTF-8 text") from None
-    except OSError as exc:
-        raise _fail(shown, f"cannot read the baseline ({exc.strerror or exc})") from None
+    given = Path(path)
+    if not given.exists() and not given.is_symlink():
+        raise _fail(shown, "baseline file not found (create one with 'factcheck baseline create --output FILE')")
+    if given.is_dir():
+        raise _fail(shown, "is a directory; --baseline needs a file")
+    # Read like every other input (regular files only, size-capped, never blocking on a
+    # pipe), but not recorded as one: 'baseline create' refreshes the baseline in place.
+    text = read_text_file(given, shown, SuppressionError, MAX_BASELINE_BYTES, "baseline file", record=False)
     return parse_baseline(text, shown)

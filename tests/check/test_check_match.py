@@ -186,6 +186,25 @@ def test_a_place_within_the_figures_place_matches_it(tmp_path) -> None:
     assert m.containers("Rafah") == ("southern Gaza", "Gaza", "Gaza Strip")
 
 
+@pytest.mark.parametrize(
+    ("source", "figure"),
+    [("phrase", None), ("demonym", None), ("sentence", "held"), ("paragraph", "held"), ("document", "held"), (None, "held")],
+)
+def test_containment_applies_only_to_a_place_inferred_from_wider_context(tmp_path, source, figure) -> None:
+    """"dozens of hostages are held in Rafah" (place in the claim's own phrase) counts
+    Rafah's hostages, a part of Gaza's: not the Gaza figure. A place found in the
+    sentence, paragraph or article is the setting, and lies within Gaza. A claim written
+    by hand (no source) is taken as a setting."""
+    m = Matcher(rules_from(tmp_path, PLACE_FIGURES + PLACES))
+    held = claim("d", "dozens", 24, qualifier="vague", entity="hostages", predicate="held", location="Rafah",
+                 location_source=source)
+    found = m.assign(held)
+    assert (found.figure.id if found else None) == figure
+    # a place stated in the phrase still matches a figure of that very place
+    stated_gaza = held.model_copy(update={"location": "Gaza Strip"})
+    assert m.assign(stated_gaza).figure.id == "held"
+
+
 def test_containment_runs_one_way_a_claim_about_the_whole_does_not_match_a_figure_of_a_part(tmp_path) -> None:
     m = Matcher(rules_from(tmp_path, PLACE_FIGURES + PLACES))
     sheltering = claim("d", "1.4 million", 1.4e6, entity="people", predicate="sheltering", location="Rafah")

@@ -120,3 +120,57 @@ def test_the_seed_resolution_passed_14_0_has_no_location() -> None:
     path = next(default_corpus().glob("002_*.txt"))
     [tally] = [c for c in extract(path.read_text(encoding="utf-8"), date(2024, 3, 26)) if c.surface == "14-0"]
     assert (tally.kind, tally.entity, tally.predicate, tally.location) == ("tally", "resolution", "passed", None)
+
+
+def test_the_location_source_says_which_step_found_the_place() -> None:
+    """``location_source``: "phrase" (the claim's own clause), "sentence", "paragraph",
+    "document", "demonym"; None without a location."""
+    c = annotate_one("Israel believes dozens of hostages are held in Rafah.", "dozens")
+    assert (c.location, c.location_source) == ("Rafah", "phrase")
+    c = annotate_one("In Gaza, the offensive has killed over 32,000 Palestinians.", "over 32,000")
+    assert (c.location, c.location_source) == ("Gaza", "sentence")
+    c = annotate_one("The strikes hit Khan Younis overnight. At least 30 people were killed, medics said.", "At least 30")
+    assert (c.location, c.location_source) == ("Khan Younis", "paragraph")
+    text = (
+        "Aid is stuck at the border with Egypt.\n"
+        "The fighting in Gaza goes on. Crowds gathered in Gaza City and in Gaza.\n"
+        "Hamas-led militants also took around 250 people hostage."
+    )
+    c = annotate_one(text, "around 250")
+    assert (c.location, c.location_source) == ("Gaza", "document")
+    c = annotate_one("Twelve soldiers died, and 3 Israeli officers were hurt.", "3")
+    assert (c.location, c.location_source) == ("Israel", "demonym")
+    c = annotate_one("Israel says 40 people were arrested.", "40")
+    assert (c.location, c.location_source) == (None, None)
+
+
+def test_the_whole_of_a_partitive_is_not_located_by_the_parts_place() -> None:
+    """In "dozens of hostages of the remaining 128 hostages ... are held in Rafah" the verb
+    and its place are the part's; the whole (all the hostages) takes its place from
+    outside its sentence: here the paragraph before."""
+    text = (
+        "The war in Gaza is in its eighth month.\n"
+        "Israel believes dozens of hostages of the remaining 128 hostages from the cross-border "
+        "Hamas rampage on Oct. 7 are held in Rafah."
+    )
+    found = annotate_surfaces(text, ["dozens", "128"])
+    assert (found["dozens"].location, found["dozens"].location_source) == ("Rafah", "phrase")
+    assert (found["128"].location, found["128"].location_source) == ("Gaza", "document")
+    text = (
+        "The war in Gaza is in its eighth month. Israel believes dozens of hostages of the "
+        "remaining 128 hostages are held in Rafah."
+    )
+    found = annotate_surfaces(text, ["dozens", "128"])
+    assert (found["128"].location, found["128"].location_source) == ("Gaza", "paragraph")
+
+
+def test_the_whole_of_a_partitive_keeps_a_place_in_its_own_noun_phrase() -> None:
+    text = "Twelve of the 15 hospitals in Gaza City are out of service, officials in Rafah said."
+    found = annotate_surfaces(text, ["Twelve", "15"])
+    assert (found["15"].location, found["15"].location_source) == ("Gaza City", "phrase")
+    # participles modify the whole's noun; the first finite verb ends it
+    text = "Twelve of the 15 people killed in Gaza City were children, officials in Rafah said."
+    assert annotate_surfaces(text, ["Twelve", "15"])["15"].location == "Gaza City"
+    text = "The army pressed on in Gaza. Dozens of the 128 hostages remain in Rafah."
+    found = annotate_surfaces(text, ["Dozens", "128"])
+    assert (found["Dozens"].location, found["128"].location, found["128"].location_source) == ("Rafah", "Gaza", "paragraph")

@@ -97,8 +97,11 @@ Notes
   (we read a verb of change as two figures, the old and the new value), shares as
   ratios ("two thirds of the cake" -> 0.667, where the contract gives 66.67 percent),
   "a dozen" as 1 dozen and "($99.99)" as minus 99.99 (in news copy a bracketed amount
-  is a conversion, "€10 ($11)"). Not read yet: a unit with "a" for one ("a gallon of
-  beer", "a penny").
+  is a conversion, "€10 ($11)"), and a unit with "a" for one ("a gallon of beer", "a
+  penny"): in news copy that is a time expression ("an hour later"), an idiom ("not a
+  penny") or a generic amount whose claim is another figure ("a gallon of milk costs
+  $4"), so it is deliberately not read ("a quarter of a percentage point" is: 0.25
+  points).
 * Digits grouped by a space with a trailing group shorter than three digits ("245 23
   yen") are no figure (quantulum3's gold agrees); Recognizers-Text's "50 50 dollar
   bills" wants the second one, which is why typed currency went from 0.964 to 0.960.

@@ -8,6 +8,9 @@ they are skipped, with the reason, where those are not usable yet.
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -130,12 +133,15 @@ def test_about_100_alive_plus_about_30_bodies_in_march_agree_with_128_held_in_ma
 
 
 def test_the_remaining_128_hostages_held_in_rafah_are_hostages_held_in_gaza_and_agree() -> None:
-    """003's 128 is located in Rafah (the sentence's place); Rafah lies within Gaza, so it
-    is the Gaza figure. The "dozens" held in Rafah are a part of those 128, not the figure."""
+    """003's "dozens of hostages of the remaining 128 hostages ... are held in Rafah": the
+    128 is the whole of a partitive, so the part's "held in Rafah" does not locate it; its
+    place is the article's setting (Rafah, which lies within Gaza), so it is the Gaza
+    figure. The "dozens" held in Rafah state their place: a count of Rafah, not the figure."""
     result, names = _run(None)
     remaining = _claim(result, names, "003", "128")
-    assert (remaining.location, remaining.figure) == ("Rafah", "hostages_held")
-    assert _claim(result, names, "003", "dozens").figure is None
+    assert (remaining.location, remaining.location_source, remaining.figure) == ("Rafah", "document", "hostages_held")
+    dozens = _claim(result, names, "003", "dozens")
+    assert (dozens.location, dozens.location_source, dozens.figure) == ("Rafah", "phrase", None)
     agreements = [a for a in result.agreement_records() if a.claim == remaining.id]
     assert {a.rule for a in agreements} >= {"hostages-alive-plus-remains", "hostages-held-not-above-taken", "hostages-held-outdated"}
     assert not [f for f in result.findings if f.figure == "hostages_held"]
@@ -181,6 +187,62 @@ def test_the_late_may_draft_gets_its_three_stale_figures_flagged_with_newer_valu
             assert part in by_rule[rule].message, (rule, part, by_rule[rule].message)
     ids = {c.id for c in result.claims} | {c.id for c in result.reference_claims}
     assert all(e in ids for f in draft for e in f.evidence)
+
+
+def test_the_late_may_draft_gets_exactly_its_three_warnings() -> None:
+    result, names = _run([DRAFTS / "2024-05-27-rafah-draft.md"])
+    draft = [f for f in result.findings if names[f.doc].startswith("2024-05-27")]
+    assert sorted((f.rule, f.severity) for f in draft) == [
+        ("gaza-toll-outdated", "warning"), ("hostages-held-outdated", "warning"), ("rafah-sheltering-outdated", "warning"),
+    ]
+
+
+def test_a_count_of_hostages_held_in_rafah_is_not_compared_with_the_gaza_wide_figure(tmp_path) -> None:
+    """"dozens of hostages are held in Rafah" counts a part of the hostages (those in
+    Rafah): the place is in the claim's own phrase, so containment (Rafah within Gaza)
+    does not make it the Gaza-wide figure, and the 121 held on 24 May is no evidence
+    against it."""
+    draft = tmp_path / "2024-05-24-rafah-hostages.md"
+    draft.write_text(
+        "---\ntitle: Rafah operation\noutlet: Sample newsroom\npublished: 2024-05-24\n---\n"
+        "Israel believes dozens of hostages are held in Rafah.\n\n"
+        "Israel believes dozens of hostages are held in Rafah, where troops are advancing.\n",
+        encoding="utf-8",
+    )
+    result, names = _run([draft])
+    dozens = [c for c in result.claims if names[c.doc] == draft.name]
+    assert [(c.surface, c.location, c.location_source, c.figure) for c in dozens] == [("dozens", "Rafah", "phrase", None)] * 2
+    assert [f.message for f in result.findings if names[f.doc] == draft.name] == []
+
+
+def test_a_figure_whose_place_is_only_the_articles_setting_still_matches_the_containing_places_figure(tmp_path) -> None:
+    """Containment stays for places inferred from wider context: an article set in Rafah
+    whose sentence gives no place of its own reports the Gaza-wide count."""
+    draft = tmp_path / "2024-05-24-setting.md"
+    draft.write_text(
+        "---\npublished: 2024-05-24\n---\n"
+        "Troops pressed deeper into Rafah on Friday.\n\n"
+        "Hamas is still holding 121 hostages, Israeli officials said.\n",
+        encoding="utf-8",
+    )
+    result, names = _run([draft])
+    [held] = [c for c in result.claims if names[c.doc] == draft.name]
+    assert (held.location, held.location_source, held.figure) == ("Rafah", "document", "hostages_held")
+    assert [f.message for f in result.findings if names[f.doc] == draft.name] == []
+
+
+def test_the_seed_corpus_run_as_json_has_no_findings_and_the_128_of_003_in_the_hostage_agreements() -> None:
+    """What `factcheck run --format json` says of the shipped corpus, as a user runs it."""
+    _pipeline_or_skip()
+    proc = subprocess.run([sys.executable, "-m", "factcheck", "run", "--format", "json"], capture_output=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr.decode("utf-8")
+    report = json.loads(proc.stdout.decode("utf-8"))
+    assert report["findings"] == []
+    docs = {d["id"]: Path(d["path"]).name for d in report["documents"]}
+    [held] = [c for c in report["claims"] if docs[c["doc"]].startswith("003") and c["surface"] == "128"]
+    assert (held["figure"], held["location_source"]) == ("hostages_held", "document")
+    rules = {a["rule"] for a in report["agreements"] if a["claim"] == held["id"]}
+    assert {"hostages-alive-plus-remains", "hostages-held-not-above-taken", "hostages-held-outdated"} <= rules
 
 
 def test_a_draft_with_more_hostages_held_than_taken_gets_a_relation_finding() -> None:

@@ -2,10 +2,10 @@
 
 ``annotate(text, claims, published, gazetteer)`` fills the contract fields ``sentence``,
 ``entity``, ``predicate``, ``location``, ``attribution`` and ``as_of`` of every claim
-(and ``entity_type``, ``quoted``, ``as_of_precision``, ``as_of_source``,
-``period_start``), returning new claims in the same order. The text is segmented once;
-each sentence is tokenized once, and the document-wide indexes (places, quotations,
-sources) are built once, however many claims there are.
+(and ``entity_type``, ``location_source``, ``quoted``, ``as_of_precision``,
+``as_of_source``, ``period_start``), returning new claims in the same order. The text
+is segmented once; each sentence is tokenized once, and the document-wide indexes
+(places, quotations, sources) are built once, however many claims there are.
 
 Modules: ``segment`` (sentences and paragraphs), ``tokens`` (tokens and word lists),
 ``gazetteer`` (places), ``entity``, ``predicate``, ``location``, ``attribution``,
@@ -23,8 +23,10 @@ from factcheck.extract.context.dates import date_claim
 from factcheck.extract.context.document import TextContext
 from factcheck.extract.context.entity import find_entity
 from factcheck.extract.context.gazetteer import Gazetteer, default_gazetteer
+from factcheck.extract.context.location import is_partitive
 from factcheck.extract.context.predicate import coordinated, find_predicate
 from factcheck.extract.context.segment import segment
+from factcheck.extract.context.tokens import AUXILIARIES, Token, is_participle, is_verb_like
 from factcheck.models import Claim
 from factcheck.places import Place
 
@@ -37,6 +39,11 @@ def _gazetteer(gazetteer: Gazetteer | Iterable[Place] | None) -> Gazetteer:
     if isinstance(gazetteer, Gazetteer):
         return gazetteer
     return Gazetteer(gazetteer)
+
+
+def _finite_verb(tok: Token, prev: Token | None) -> bool:
+    """A verb that ends a noun phrase: an auxiliary or a verb form that is not a participle."""
+    return is_verb_like(tok, prev) and (tok.low in AUXILIARIES or not is_participle(tok.low))
 
 
 def annotate(
@@ -68,8 +75,9 @@ def annotate(
         by_sentence.setdefault(seg.sentence_index(c.start), []).append((c.start, c.end))
 
     out: list[Claim | None] = [None] * len(claims)
-    # The previous claim in text order: sentence, paragraph, token end, predicate, entity_type.
-    prev: tuple[int, int, int, str | None, str | None] | None = None
+    # The previous claim in text order: sentence, paragraph, token end, predicate,
+    # entity_type, character end.
+    prev: tuple[int, int, int, str | None, str | None, int] | None = None
     order = sorted(range(len(claims)), key=lambda n: (claims[n].start, claims[n].end))
     for n in order:
         claim = claims[n]
@@ -91,8 +99,21 @@ def annotate(
         if predicate is None and prev is not None and prev[0] == si and prev[3] and coordinated(toks, prev[2], i0):
             predicate = prev[3]
 
+        # The whole of a partitive ("dozens of the remaining 128 ... are held in Rafah") is
+        # located by its own noun phrase, not by the part's verb and place (location.py).
+        whole = prev is not None and prev[0] == si and prev[5] <= claim.start and is_partitive(text[prev[5] : claim.start])
+        place_start, place_end = clause_start, clause_end
+        if whole:
+            # its noun phrase runs to the first finite verb: participles modify the noun
+            # ("the 15 people killed in Gaza City were ...": killed in Gaza City)
+            k = i1
+            while k < b and not _finite_verb(toks[k], toks[k - 1] if k > 0 else None):
+                k += 1
+            place_start, place_end = claim.start, max(claim.end, toks[k - 1].end if k > i1 else claim.end)
         # A vote tally is the act of a body, not an event of the story's setting (location.py).
-        location = ctx.places.locate(claim.start, claim.end, si, clause_start, clause_end, setting=claim.kind != "tally")
+        location, location_source = ctx.places.locate(
+            claim.start, claim.end, si, place_start, place_end, setting=claim.kind != "tally", whole=whole
+        )
         source, quoted, used = attributions.attribute(si, claim.start, claim.end)
 
         verbs = [(s.at, s.end) for s in attributions.sources(si) if s.kind in ("subject", "inverted")]
@@ -111,6 +132,7 @@ def annotate(
                 "entity_type": ent.entity_type,
                 "predicate": predicate,
                 "location": location,
+                "location_source": location_source,
                 "attribution": source,
                 "quoted": quoted,
                 "as_of": dating.as_of,
@@ -119,5 +141,5 @@ def annotate(
                 "period_start": dating.period_start,
             }
         )
-        prev = (si, paragraph, i1, predicate, ent.entity_type)
+        prev = (si, paragraph, i1, predicate, ent.entity_type, claim.end)
     return [c for c in out if c is not None]

@@ -7,9 +7,10 @@ what, dates) lazily, so annotating many claims never rescans the whole text per 
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from datetime import date
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from factcheck.extract.context.segment import Segmentation, segment
 from factcheck.extract.context.tokens import CLAUSE_PUNCT, DASHES, Token, token_index_at, tokenize
@@ -21,32 +22,54 @@ if TYPE_CHECKING:
     from factcheck.extract.context.location import PlaceIndex
 
 
+# How many sentences keep their tokens and dates (least recently used go first).
+SENTENCE_CACHE = 512
+
+_T = TypeVar("_T")
+
+
+def _cached(cache: OrderedDict[int, _T], key: int) -> _T | None:
+    value = cache.get(key)
+    if value is not None:
+        cache.move_to_end(key)
+    return value
+
+
+def _remember(cache: OrderedDict[int, _T], key: int, value: _T) -> None:
+    cache[key] = value
+    if len(cache) > SENTENCE_CACHE:
+        cache.popitem(last=False)
+
+
 class TextContext:
     def __init__(self, text: str, published: date | None, gazetteer: Gazetteer) -> None:
         self.text = text
         self.published = published
         self.gazetteer = gazetteer
         self.seg: Segmentation = segment(text)
-        self._tokens: dict[int, list[Token]] = {}
-        self._dates: dict[int, list[DateMention]] = {}
+        # Claims are annotated in text order and look back a paragraph or so, so only
+        # recent sentences need their tokens; caching every sentence of a 20 MB
+        # document would hold ~50 bytes per character.
+        self._tokens: OrderedDict[int, list[Token]] = OrderedDict()
+        self._dates: OrderedDict[int, list[DateMention]] = OrderedDict()
 
     def tokens(self, sentence: int) -> list[Token]:
-        """The tokens of sentence number ``sentence`` (cached)."""
-        toks = self._tokens.get(sentence)
+        """The tokens of sentence number ``sentence`` (cached for recent sentences)."""
+        toks = _cached(self._tokens, sentence)
         if toks is None:
             span = self.seg.sentences[sentence]
             toks = tokenize(self.text, span.start, span.end)
-            self._tokens[sentence] = toks
+            _remember(self._tokens, sentence, toks)
         return toks
 
     def dates(self, sentence: int) -> list[DateMention]:
-        found = self._dates.get(sentence)
+        found = _cached(self._dates, sentence)
         if found is None:
             from factcheck.extract.context.dates import find_dates
 
             span = self.seg.sentences[sentence]
             found = find_dates(self.text, span.start, span.end, self.published)
-            self._dates[sentence] = found
+            _remember(self._dates, sentence, found)
         return found
 
     def token_range(self, sentence: int, start: int, end: int) -> tuple[int, int]:

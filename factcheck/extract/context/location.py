@@ -41,6 +41,21 @@ A claim's location is, in this order (first that gives one):
 5. a demonym in the claim's own phrase ("12 Israeli soldiers" -> Israel);
 6. none.
 
+The claim's ``location_source`` says which step found the place: "phrase", "sentence",
+"paragraph", "document" or "demonym". A place stated in the claim's own phrase makes the
+claim a count of that place ("dozens of hostages are held in Rafah" counts the hostages
+in Rafah, not in Gaza); one found further out is the story's setting, so figure matching
+lets it stand for any place containing it (``factcheck.match``).
+
+The whole of a partitive ("dozens of hostages of the remaining 128 hostages from the
+Oct. 7 rampage are held in Rafah") is not where its part is: the verb and its place
+belong to the part ("dozens ... are held in Rafah"), the whole is all the hostages. The
+whole's own phrase is its noun phrase, up to the first verb ("the remaining 128 hostages
+from the Oct. 7 rampage", "the 15 hospitals in Gaza City"); without a place there, its
+sentence is skipped and the place comes from the paragraph's other sentences or the
+document (steps 3-4), with that ``location_source``. ``PARTITIVE`` is what lies between
+a part and its whole.
+
 Which claims have a place: figures about people, things and events take the place of
 their clause, sentence, paragraph or article (steps 1-5), since a story's setting is
 where what it counts happened. A vote tally is different: it is the act of a body (a
@@ -76,7 +91,21 @@ from factcheck.places import Place
 if TYPE_CHECKING:
     from factcheck.extract.context.document import TextContext
 
-__all__ = ["Mention", "PlaceIndex"]
+__all__ = ["PARTITIVE", "Mention", "PlaceIndex", "is_partitive"]
+
+# What lies between the part and the whole of a partitive: "dozens [of hostages] of the
+# remaining 128", "12 out of the 15", "a third of its 2.3 million".
+PARTITIVE = regex.compile(
+    r"\s*(?:of\s+(?:[\w'’-]+\s+){1,3})?(?:out\s+)?of\s+"
+    r"(?:(?:the|its|their|his|her|these|those|all)\s+)?(?:[\w'’-]+\s+){0,2}"
+)
+
+
+def is_partitive(between: str) -> bool:
+    """Whether ``between``, the text from the end of one figure to the start of the
+    next in the same sentence, makes the first a part of the second."""
+    return len(between) <= 60 and PARTITIVE.fullmatch(between) is not None
+
 
 _LOCATIVE = frozenset("in inside across throughout within at from into near outside around beyond through via".split())
 _TOWARD = frozenset("to on onto toward towards over".split())
@@ -348,10 +377,21 @@ class PlaceIndex:
         return places[best]
 
     def locate(
-        self, start: int, end: int, sentence: int, clause_start: int, clause_end: int, setting: bool = True
-    ) -> str | None:
-        """The location of the claim at ``text[start:end]`` (see the module doc).
-        ``setting=False`` (vote tallies) stops after the claim's own sentence."""
+        self,
+        start: int,
+        end: int,
+        sentence: int,
+        clause_start: int,
+        clause_end: int,
+        setting: bool = True,
+        whole: bool = False,
+    ) -> tuple[str | None, str | None]:
+        """The location of the claim at ``text[start:end]`` and where it was found
+        ("phrase", "sentence", "paragraph", "document", "demonym"; None with no
+        location), see the module doc. ``setting=False`` (vote tallies) stops after the
+        claim's own sentence. ``whole=True``: the claim is the whole of a partitive,
+        ``clause_start``/``clause_end`` span its noun phrase, and its sentence, whose
+        place is the part's, is skipped."""
 
         def distance(m: Mention) -> int:
             if m.end <= start:
@@ -360,29 +400,32 @@ class PlaceIndex:
                 return m.start - end
             return 0
 
-        own = [m for m in self._between(clause_start, clause_end) if not m.demonym and m.score >= 1]
-        if own:
-            best = min(own, key=lambda m: (m.score < 2, distance(m)))
-            return best.place.name if best.place else None
+        def name(m: Mention) -> str | None:
+            return m.place.name if m.place is not None else None
+
         seg = self.ctx.seg
         sent = seg.sentences[sentence]
-        in_sentence = [m for m in self._between(sent.start, sent.end) if not m.demonym and m.score >= 2]
-        if in_sentence:
-            return min(in_sentence, key=lambda m: (m.score < 3, distance(m))).place.name  # type: ignore[union-attr]
+        own = [m for m in self._between(clause_start, clause_end) if not m.demonym and m.score >= 1]
+        if own:
+            return name(min(own, key=lambda m: (m.score < 2, distance(m)))), "phrase"
+        if not whole:
+            in_sentence = [m for m in self._between(sent.start, sent.end) if not m.demonym and m.score >= 2]
+            if in_sentence:
+                return name(min(in_sentence, key=lambda m: (m.score < 3, distance(m)))), "sentence"
         if not setting:
-            return None
+            return None, None
         para_index = seg.sentence_paragraph[sentence]
         para = seg.paragraphs[para_index]
         in_para = [m for m in self._between(para.start, para.end) if not m.demonym and m.score >= 2]
         before = [m for m in in_para if m.end <= sent.start]
         if before:
-            return before[-1].place.name  # type: ignore[union-attr]
+            return name(before[-1]), "paragraph"
         after = [m for m in in_para if m.start >= sent.end]
         if after:
-            return after[0].place.name  # type: ignore[union-attr]
+            return name(after[0]), "paragraph"
         if self.dominant is not None:
-            return self.dominant.name
+            return self.dominant.name, "document"
         demonyms = [m for m in self._between(clause_start, clause_end) if m.demonym and m.place is not None]
         if demonyms:
-            return min(demonyms, key=distance).place.name  # type: ignore[union-attr]
-        return None
+            return name(min(demonyms, key=distance)), "demonym"
+        return None, None

@@ -211,6 +211,10 @@ def _run() -> str:
     return rf"(?<![A-Za-z]-){_not_first()}{token}(?:(?P<conn>{_connector()}){token})*"
 
 
+# What follows the foot mark of "2'6\"" or "5’ 10”": the inches and their mark.
+FEET_INCHES_TAIL = r"[ \u00a0]?(?:1[01]|[0-9])(?:\.[0-9]+|[½¼¾])?[\"”″]"
+
+
 def _units() -> str:
     words, symbols = units.unit_surfaces()
     word_trie = trie(words)
@@ -219,7 +223,9 @@ def _units() -> str:
     return (
         rf"(?:(?i:{word_trie})(?![A-Za-z])"
         # a letter symbol before "-<digit>" is part of a code ("24703 L-202")
-        rf"|{symbol_trie}(?![A-Za-z0-9])(?:(?<=[A-Za-z])(?!-[0-9])|(?<![A-Za-z])))"
+        rf"|{symbol_trie}(?![A-Za-z0-9])(?:(?<=[A-Za-z])(?!-[0-9])|(?<![A-Za-z]))"
+        # feet before inches: the 2 of "2'6\"", the 5 of "5’10”"
+        rf"|['’′](?={FEET_INCHES_TAIL}))"
     )
 
 

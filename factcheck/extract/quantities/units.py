@@ -34,7 +34,17 @@ around the figure:
 ``inch_in``     "in" is inches only at the end of a clause or before a dimension word
                 ("2 in thick", "2 in."); "two in my car" is not.
 ``clock``       "am"/"pm" after a whole number up to 12 is a clock time, not a length.
-``glued``       only straight after the digits ("20p", '9"', "5'").
+``glued``       only straight after the digits ("20p", "9″", "5′").
+``quote_mark``  the marks ``"`` ``”`` ``'`` ``’`` after a figure are, in news copy, almost
+                always a closing quotation mark or an apostrophe ("“more than 3,000”
+                fled", "the ‘Top 10’ list"); they are inches and feet only when the
+                figure is a measurement by its form: straight after a digit, not closing
+                a quotation its own kind of mark opened earlier in the paragraph (“ for
+                ”, ‘ for ’, a word-initial ``"``/``'`` for ``"``/``'``), and in a dimension
+                context: feet and inches ("2'6\"", "5’10”"), dimensions ('12" x 8"',
+                "20' by 30'"), a dimension word after it ("6' tall", '12" wide'), or an
+                attributive measure after a determiner ('a 55" TV', "the 6’ wall"). The
+                primes ``″`` and ``′`` are never quotation marks: always ``glued``.
 """
 
 from __future__ import annotations
@@ -435,8 +445,10 @@ def _symbol_entries() -> dict[str, _Entry]:
     add(["°", "º"], _Entry("degree", "quantity", "angle", "degree"))
     add(["%", "％"], _Entry("percent", "percent", "percent"))
     add(["pp", "ppt", "pts"], _Entry("percentage_point", "percentage_points", "percentage_point"))
-    add(['"', "″", "”"], _Entry("inch", "quantity", "length", "glued"))
-    add(["'", "′", "’"], _Entry("foot", "quantity", "length", "glued"))
+    add(["″"], _Entry("inch", "quantity", "length", "glued"))
+    add(["′"], _Entry("foot", "quantity", "length", "glued"))
+    add(['"', "”"], _Entry("inch", "quantity", "length", "quote_mark"))
+    add(["'", "’"], _Entry("foot", "quantity", "length", "quote_mark"))
     for code, symbols in _MONEY_SUFFIX_SYMBOLS.items():
         rule = "glued" if symbols == ["p"] else None
         add(symbols, _Entry(code, "money", "money", rule))

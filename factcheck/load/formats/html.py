@@ -85,6 +85,9 @@ class _Extractor(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.path = path
         self.stack: list[tuple[str, bool]] = []  # (tag, skipped)
+        # How many of each tag are open, so that neither "is <head> open?" nor a stray
+        # end tag costs a walk down the stack (100,000 nested <div>s stay linear).
+        self.open: dict[str, int] = {}
         self.skip_depth = 0
         self.pre_depth = 0
         self.svg_depth = 0
@@ -106,7 +109,7 @@ class _Extractor(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k.lower(): (v or "") for k, v in attrs}
         self._metadata(tag, a)
-        if tag not in _HEAD_CONTENT and self.title_parts is None and any(t == "head" for t, _ in self.stack):
+        if tag not in _HEAD_CONTENT and self.title_parts is None and self.open.get("head"):
             self.handle_endtag("head")
         if tag in _VOID:
             if self.skip_depth:
@@ -127,6 +130,7 @@ class _Extractor(HTMLParser):
         elif tag in _CELL:
             self._end_line()
         self.stack.append((tag, skipped))
+        self.open[tag] = self.open.get(tag, 0) + 1
         self._count(tag, skipped, +1)
         if tag == "title" and self.svg_depth == 0 and self.title is None:
             self.title_parts = []
@@ -141,13 +145,14 @@ class _Extractor(HTMLParser):
             if tag == "br" and not self.skip_depth:
                 self._line_break()  # browsers read </br> as <br>
             return
-        for i in range(len(self.stack) - 1, -1, -1):
+        if not self.open.get(tag):
+            return  # a stray end tag
+        for i in range(len(self.stack) - 1, -1, -1):  # every element passed is closed
             if self.stack[i][0] == tag:
                 break
-        else:
-            return  # a stray end tag
         while len(self.stack) > i:
             name, skipped = self.stack.pop()
+            self.open[name] -= 1
             if name in _BLOCK or skipped:
                 self._flush()
             elif name in _CELL:
@@ -284,10 +289,25 @@ class _Extractor(HTMLParser):
         return meta
 
 
+def _defuse_tail(text: str) -> str:
+    """``text`` with every ``<`` after its last ``>`` written as ``&lt;``.
+
+    The standard library's ``html.parser`` (as in Python 3.11.7; later releases fixed it) scans to
+    the end of the input again for each ``<`` that no ``>`` follows: 24 KB of ``<a <a
+    <a ...`` took six seconds, 1 MB would take hours. Such a ``<`` opens no tag (an
+    unclosed tag at the end of a page is text), so it is escaped first; the parser
+    then reads the same text in linear time."""
+    last = text.rfind(">")
+    tail = text[last + 1 :]
+    if "<" not in tail:
+        return text
+    return text[: last + 1] + tail.replace("<", "&lt;")
+
+
 def parse_html(text: str, path: str) -> list[Parsed]:
     parser = _Extractor(path)
     try:
-        parser.feed(text)
+        parser.feed(_defuse_tail(text))
         parser.close()
     except (AssertionError, ValueError, IndexError) as exc:  # html.parser's rare give-ups
         raise InputError(f"cannot parse HTML: {exc}", SourceLocation(path)) from None

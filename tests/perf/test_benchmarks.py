@@ -1,0 +1,68 @@
+"""The benchmarks cannot rot: the corpus generator is deterministic and realistic enough
+to exercise the rules, and each benchmark script runs in its smallest configuration.
+(Figures are printed by the scripts, never asserted: see benchmarks/README.md.)"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+BENCH = REPO / "benchmarks"
+
+if not BENCH.is_dir():  # an sdist carries tests/ but not benchmarks/
+    pytest.skip("benchmarks/ is not part of this tree", allow_module_level=True)
+
+sys.path.insert(0, str(BENCH))
+import corpus  # noqa: E402
+
+sys.path.remove(str(BENCH))
+
+
+def test_generator_is_deterministic_and_articles_do_not_depend_on_corpus_size() -> None:
+    first = list(corpus.generate(40, seed=7))
+    assert first == list(corpus.generate(40, seed=7))
+    assert first[:15] == list(corpus.generate(15, seed=7))
+    assert first != list(corpus.generate(40, seed=8))
+    assert len({content for _, content in first}) == 40
+    assert [path for path, _ in first][:2] == ["000/000000.md", "000/000001.md"]
+
+
+def test_generated_articles_look_like_news_and_are_not_the_seed_articles() -> None:
+    articles = [content for _, content in corpus.generate(60, seed=7)]
+    lengths = [len(a.split("---\n", 2)[2]) for a in articles]
+    assert 2000 <= min(lengths) and max(lengths) <= 6500
+    for article in articles:
+        assert article.startswith("---\ntitle: ") and "\npublished: 20" in article and "\noutlet: " in article
+    seed_sentences = {
+        s.strip() for p in (REPO / "seeds").glob("*.txt") for s in p.read_text(encoding="utf-8").split(".") if len(s.strip()) > 40
+    }
+    text = "\n".join(articles)
+    assert not any(s in text for s in seed_sentences)
+
+
+def test_generated_archive_has_figures_and_the_planted_inconsistencies(tmp_path: Path) -> None:
+    from factcheck import pipeline
+
+    corpus.write_corpus(tmp_path / "archive", 60, seed=7)
+    report = pipeline.run([], corpus=tmp_path / "archive", jobs=1).report
+    figures = {c.figure for c in report.claims if c.figure}
+    assert {"gaza_death_toll", "hostages_held", "rafah_sheltering"} <= figures
+    rules = {f.rule for f in report.findings}
+    assert len(report.claims) > 400
+    # A toll lower than an earlier one, a stale toll, a share above 100%.
+    assert {"gaza-toll-consistency", "only-grows"} & rules
+    assert {"gaza-toll-outdated", "rafah-sheltering-outdated", "hostages-held-outdated"} & rules
+    assert {"share-above-100", "percent-of-people-above-100"} & rules
+
+
+@pytest.mark.parametrize("script", ["bench_extract.py", "bench_check.py", "bench_run.py"])
+def test_benchmark_script_smoke(script: str) -> None:
+    proc = subprocess.run([sys.executable, str(BENCH / script), "--smoke"], capture_output=True, text=True,
+                          timeout=900, cwd=REPO)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("machine: ")
+    assert "chars/s" in proc.stdout or "claims" in proc.stdout or "articles" in proc.stdout
