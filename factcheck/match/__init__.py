@@ -252,8 +252,10 @@ class Matcher:
     def _timeout(self, exc: PatternTimeout, claim: Claim) -> None:
         where = self.rules.origins.get(("figure", exc.figure.id))
         prefix = f"{where}: " if where else ""
+        # A "warning: " note reaches stderr in every format: a figure silently not
+        # matched must not go unnoticed by a pipeline reading JSON.
         note = (
-            f"{prefix}figure '{exc.figure.id}': the pattern {exc.pattern!r} took longer than "
+            f"warning: {prefix}figure '{exc.figure.id}': the pattern {exc.pattern!r} took longer than "
             f"{PATTERN_TIMEOUT:g}s on a sentence of {claim.doc or 'a document'} and was taken as not matching; simplify it"
         )
         if note not in self._noted:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.load import MAX_FILE_BYTES
-from hardening_helpers import assert_ok, assert_refused, run_cli
+from hardening_helpers import article, assert_ok, assert_refused, run_cli
 
 
 def _claims(result) -> list[dict]:  # noqa: ANN001
@@ -167,30 +167,13 @@ _CLI = "from factcheck.cli import main\nmain(sys.argv[1:])"
 _BASELINE = "import factcheck.cli, factcheck.load, factcheck.pipeline"
 
 
-def _article(size: int) -> str:
-    """Newsroom-like prose of ``size`` characters: paragraphs with a figure in each."""
-    words = (
-        "the council said on monday that residents of the northern district had been told "
-        "to leave their homes before the storm while officials in the capital warned that "
-        "roads would close and schools would remain shut for the rest of the week"
-    ).split()
-    out, total, i = [], 0, 0
-    while total < size:
-        body = " ".join(words[(i + k) % len(words)] for k in range(60))
-        para = f"{body.capitalize()}. Officials said about {1000 + i} people were evacuated from the area.\n\n"
-        out.append(para)
-        total += len(para)
-        i += 1
-    return "".join(out)[:size]
-
-
 @pytest.mark.skipif(sys.platform == "win32", reason="resource module")
 def test_a_20_mb_file_is_read_in_bounded_memory(tmp_path: Path) -> None:
     """A 20 MB article (a fifth of the limit, far more than any real one): the loader
     (read, decode, newlines, parse) needs at most three times its size on top of what
     the program needs anyway. What extraction adds is measured on a 10 MB line below."""
     size = 20 * 1000 * 1000
-    (tmp_path / "huge.txt").write_bytes(_article(size).replace("\n", "\r\n").encode("utf-8"))
+    (tmp_path / "huge.txt").write_bytes(article(size).replace("\n", "\r\n").encode("utf-8"))
     base = _peak_rss_mb(tmp_path, _BASELINE)
     load = (
         "from factcheck.load import load_documents\n"
@@ -209,7 +192,7 @@ def test_a_single_10_mb_line(tmp_path: Path) -> None:
     the program needs anyway (the claims, a few kilobytes each with their sentence,
     are most of it)."""
     size = 10 * 1000 * 1000
-    (tmp_path / "one-line.txt").write_text(_article(size).replace("\n", " "), encoding="utf-8")
+    (tmp_path / "one-line.txt").write_text(article(size).replace("\n", " "), encoding="utf-8")
     base = _peak_rss_mb(tmp_path, _BASELINE)
     peak = _peak_rss_mb(tmp_path, _CLI, "extract", "one-line.txt", "--quiet", "--format", "json", "--output", "claims.json")
     claims = json.loads((tmp_path / "claims.json").read_text(encoding="utf-8"))["claims"]
@@ -240,11 +223,6 @@ def test_zero_width_joiners_outside_numbers_are_kept(tmp_path: Path) -> None:
     assert "\u200c" in claims[0]["sentence"] and "\u200d" in claims[-1]["sentence"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="factcheck/extract (not hardening's): numerals are matched as ASCII [0-9] only, so "
-    "Arabic-Indic, Devanagari, fullwidth and other Unicode digits are silently not read",
-)
 @pytest.mark.parametrize(
     ("digits", "sep"),
     [
@@ -255,7 +233,7 @@ def test_zero_width_joiners_outside_numbers_are_kept(tmp_path: Path) -> None:
     ],
     ids=["arabic-indic", "persian", "devanagari", "fullwidth"],
 )
-def test_other_digit_systems_in_an_english_article(tmp_path: Path, digits: str, sep: str) -> None:
+def test_other_digit_systems_in_an_englisharticle(tmp_path: Path, digits: str, sep: str) -> None:
     def native(n: str) -> str:
         return "".join(digits[int(ch)] if ch.isdigit() else sep if ch == "," else ch for ch in n)
 

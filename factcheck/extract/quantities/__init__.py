@@ -37,16 +37,51 @@ Module map:
 
 from __future__ import annotations
 
+import unicodedata
+from functools import lru_cache
+
 from factcheck.models import Claim
 
 
+@lru_cache(maxsize=1)
+def _digit_table() -> dict[int, str]:
+    # Every decimal digit Unicode has (Arabic-Indic, Devanagari, fullwidth, ...) and the
+    # Arabic separators: each maps to one ASCII character, so offsets do not move.
+    table = {
+        c: str(unicodedata.decimal(chr(c)))
+        for c in range(0x80, 0x110000)
+        if unicodedata.category(chr(c)) == "Nd"
+    }
+    table[0x066B] = "."  # ARABIC DECIMAL SEPARATOR
+    table[0x066C] = ","  # ARABIC THOUSANDS SEPARATOR
+    return table
+
+
+def _ascii_digits(text: str) -> str:
+    """``text`` with every non-ASCII digit as its ASCII digit, same length."""
+    if text.isascii():
+        return text
+    return text.translate(_digit_table())
+
+
 def find_quantities(text: str) -> list[Claim]:
-    """Every figure in ``text`` as a ``Claim`` (context fields empty), in text order."""
+    """Every figure in ``text`` as a ``Claim`` (context fields empty), in text order.
+
+    Figures written in other digit systems ("٣٢٬٠٠٠" in an English article) are read
+    like ASCII ones; their surface stays as written.
+    """
     from factcheck.extract.quantities.assemble import find
 
     if not text:
         return []
-    return find(text)
+    scan = _ascii_digits(text)
+    claims = find(scan)
+    if scan is text or scan == text:
+        return claims
+    return [
+        c if text[c.start : c.end] == c.surface else c.model_copy(update={"surface": text[c.start : c.end]})
+        for c in claims
+    ]
 
 
 __all__ = ["find_quantities"]
