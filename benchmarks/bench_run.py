@@ -23,7 +23,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from _common import REPO, Timed, corpus_dir, factcheck_cmd, fmt_mib, median, print_machine, run_timed
+from _common import REPO, Timed, corpus_dir, factcheck_cmd, fmt_mib, median, parallel_headroom, print_machine, run_timed
 
 DRAFT = REPO / "seeds" / "drafts" / "2024-05-27-rafah-draft.md"
 
@@ -61,39 +61,49 @@ def main(argv: list[str] | None = None) -> int:
     print_machine()
 
     env = dict(os.environ)
-    results: dict = {"run": {}, "index": {}}
+    results: dict = {"run": {}, "index": {}, "headroom": []}
     with tempfile.TemporaryDirectory(prefix="factcheck-bench-") as tmp:
         # Nothing may land in the user's cache: factcheck run writes nothing without --index.
         env["XDG_CACHE_HOME"] = str(Path(tmp) / "cache")
         report = str(Path(tmp) / "report.txt")
-        for n in args.sizes:
-            archive = corpus_dir(n)
-            for jobs in args.jobs:
-                cmd = factcheck_cmd() + ["run", "--corpus", str(archive), "--jobs", str(jobs),
-                                         "--fail-on", "never", "-q", "-o", report]
-                results["run"][f"{n}/{jobs}"] = summary(measure(cmd, args.runs, env))
-            if args.no_index:
-                continue
-            index = str(Path(tmp) / f"index-{n}.sqlite3")
+        archives = {n: corpus_dir(n) for n in args.sizes}
+        timed: dict[str, list[Timed]] = {}
+        # Rounds outermost: each round runs every configuration once, one after the other,
+        # so a change in the machine's load hits all configurations alike.
+        for _ in range(args.runs):
+            for n in args.sizes:
+                for jobs in args.jobs:
+                    cmd = factcheck_cmd() + ["run", "--corpus", str(archives[n]), "--jobs", str(jobs),
+                                             "--fail-on", "never", "-q", "-o", report]
+                    timed.setdefault(f"{n}/{jobs}", []).extend(measure(cmd, 1, env))
+            results["headroom"].append(parallel_headroom())
+        results["run"] = {key: summary(values) for key, values in timed.items()}
+        if not args.no_index:
             jobs = max(args.jobs)
-            build = factcheck_cmd() + ["index", str(archive), "--index", index, "--jobs", str(jobs), "-q"]
-            results["index"][f"{n}/build"] = summary(measure(build, 1, env))
-            warm = factcheck_cmd() + ["run", "--corpus", str(archive), "--index", index, "--jobs", str(jobs),
-                                      "--fail-on", "never", "-q", "-o", report]
-            results["index"][f"{n}/warm"] = summary(measure(warm, args.runs, env))
-            draft = factcheck_cmd() + ["run", str(DRAFT), "--corpus", str(archive), "--index", index,
-                                       "--fail-on", "never", "-q", "-o", report]
-            results["index"][f"{n}/draft"] = summary(measure(draft, args.runs, env))
-            if args.smoke:
-                continue
-            cold_draft = factcheck_cmd() + ["run", str(DRAFT), "--corpus", str(archive), "--jobs", str(jobs),
-                                            "--fail-on", "never", "-q", "-o", report]
-            results["index"][f"{n}/draft-cold"] = summary(measure(cold_draft, 1 if n >= 10_000 else args.runs, env))
+            for n in args.sizes:
+                index = str(Path(tmp) / f"index-{n}.sqlite3")
+                build = factcheck_cmd() + ["index", str(archives[n]), "--index", index, "--jobs", str(jobs), "-q"]
+                results["index"][f"{n}/build"] = summary(measure(build, 1, env))
+                warm = factcheck_cmd() + ["run", "--corpus", str(archives[n]), "--index", index, "--jobs", str(jobs),
+                                          "--fail-on", "never", "-q", "-o", report]
+                draft = factcheck_cmd() + ["run", str(DRAFT), "--corpus", str(archives[n]), "--index", index,
+                                           "--fail-on", "never", "-q", "-o", report]
+                cold_draft = factcheck_cmd() + ["run", str(DRAFT), "--corpus", str(archives[n]), "--jobs", str(jobs),
+                                                "--fail-on", "never", "-q", "-o", report]
+                rounds: dict[str, list[Timed]] = {}
+                for _ in range(args.runs):
+                    rounds.setdefault("warm", []).extend(measure(warm, 1, env))
+                    rounds.setdefault("draft", []).extend(measure(draft, 1, env))
+                    if not args.smoke and (n < 10_000 or not rounds.get("draft-cold")):
+                        rounds.setdefault("draft-cold", []).extend(measure(cold_draft, 1, env))
+                for key, values in rounds.items():
+                    results["index"][f"{n}/{key}"] = summary(values)
         leaked = list((Path(tmp) / "cache").rglob("*"))
         if leaked:
             print(f"warning: files written to the cache directory: {leaked}", file=sys.stderr)
 
-    print(f"\nfactcheck run --corpus ARCHIVE (load, extract, check, text report); median of {args.runs} run(s)")
+    print(f"\nfactcheck run --corpus ARCHIVE (load, extract, check, text report); median of {args.runs} run(s); "
+          "parallel headroom after each round: " + ", ".join(f"{h:.2f}x" for h in results["headroom"]))
     print(f"{'articles':>9} {'--jobs':>6} {'wall':>9} {'growth/10x':>10} {'peak RSS main':>14} {'peak RSS all':>13}")
     for jobs in args.jobs:
         prev = None
@@ -105,7 +115,8 @@ def main(argv: list[str] | None = None) -> int:
             prev = (n, r["median_s"])
     if results["index"]:
         jobs = max(args.jobs)
-        print(f"\nclaim index (--jobs {jobs}); median of {args.runs} run(s), builds and cold 10,000 drafts once")
+        print(f"\nclaim index (--jobs {jobs}); median of {args.runs} run(s); builds once, the draft without index "
+              "once for 10,000 articles")
         print(f"{'articles':>9} {'index build':>12} {'run, warm':>10} {'draft, warm':>12} {'draft, no index':>16}"
               f" {'peak RSS (warm run)':>20}")
         for n in args.sizes:

@@ -30,7 +30,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from factcheck.errors import ConfigError, SourceLocation
+from factcheck.errors import ConfigError, SourceLocation, one_line
 
 CONFIG_FILE = "factcheck.toml"
 PYPROJECT = "pyproject.toml"
@@ -200,7 +200,7 @@ def _config_error(exc: ValidationError, text: str, shown: str, base_table: str |
         if first_line is not None:
             only = only.split(": ", 1)[1]
         return ConfigError(only, SourceLocation(shown, first_line))
-    return ConfigError("invalid configuration:\n  " + "\n  ".join(problems), SourceLocation(shown))
+    return ConfigError("invalid configuration:\n  " + "\n  ".join(one_line(p) for p in problems), SourceLocation(shown))
 
 
 def load_config(start: Path | None = None, explicit: Path | None = None) -> LoadedConfig:

@@ -8,7 +8,21 @@ with that code instead of showing a traceback.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+# Characters that would break the one-line form or drive a terminal: C0 and C1 controls
+# (TAB aside), DEL and the Unicode line and paragraph separators.
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROL_KEEP_NEWLINES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def one_line(text: str, keep_newlines: bool = False) -> str:
+    """``text`` with every control character written as its escape (``\\n``,
+    ``\\x1b``): user text quoted in a message (a key, a file name, a placeholder) can
+    neither split the message over several lines nor send escape sequences."""
+    pattern = _CONTROL_KEEP_NEWLINES if keep_newlines else _CONTROL
+    return pattern.sub(lambda m: repr(m.group())[1:-1], text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,9 +43,14 @@ class SourceLocation:
 
 
 class FactcheckError(Exception):
-    """Base of every error the user can cause. ``exit_code`` is what the CLI exits with."""
+    """Base of every error the user can cause. ``exit_code`` is what the CLI exits with.
+
+    ``str()`` is the line(s) the CLI prints: control characters in the location and the
+    message are escaped, newlines included unless ``multiline`` (a message listing
+    several problems, one per line)."""
 
     exit_code: int = 2
+    multiline: bool = False
 
     def __init__(self, message: str, location: SourceLocation | None = None) -> None:
         super().__init__(message)
@@ -39,9 +58,10 @@ class FactcheckError(Exception):
         self.location = location
 
     def __str__(self) -> str:
+        message = one_line(self.message, keep_newlines=self.multiline)
         if self.location is not None:
-            return f"{self.location}: {self.message}"
-        return self.message
+            return f"{one_line(str(self.location))}: {message}"
+        return message
 
 
 class UsageError(FactcheckError):
@@ -72,7 +92,10 @@ class RuleErrors(FactcheckError):
 
 
 class ConfigError(FactcheckError):
-    """A configuration file (factcheck.toml, [tool.factcheck]) that cannot be used."""
+    """A configuration file (factcheck.toml, [tool.factcheck]) that cannot be used.
+    Several problems are listed one per line."""
+
+    multiline = True
 
 
 class OutputError(FactcheckError):

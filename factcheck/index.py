@@ -287,8 +287,13 @@ class ClaimIndex:
     # -- connection ----------------------------------------------------------------------
 
     def _connect(self) -> sqlite3.Connection:
+        from factcheck.output import is_input
+
         if self.path.is_dir():
             raise IndexFileError(f"{self.path}: is a folder, not an index file")
+        if is_input(self.path):
+            # An empty draft named as the index would otherwise become a database.
+            raise IndexFileError(f"{self.path}: is one of this run's inputs; factcheck never overwrites its inputs")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:

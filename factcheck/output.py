@@ -40,6 +40,16 @@ def note_input(path: str | os.PathLike[str]) -> None:
         pass
 
 
+def is_input(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` (or the file it resolves to) was read as an input in this
+    process: writers other than ``write_output`` (the claim index) must not open it
+    for writing either."""
+    try:
+        return os.path.realpath(path) in _INPUTS
+    except (OSError, ValueError):  # pragma: no cover
+        return False
+
+
 def _umask() -> int:
     current = os.umask(0)
     os.umask(current)
@@ -116,7 +126,7 @@ def write_output(content: str | bytes, output: Path | None) -> None:
         if not stat.S_ISREG(st.st_mode):
             _write_special(data, target, shown)
             return
-        if os.path.realpath(target) in _INPUTS:
+        if is_input(target):
             raise OutputError(
                 "is one of this run's inputs; factcheck never overwrites what it reads (choose another --output)",
                 SourceLocation(shown),

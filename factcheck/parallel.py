@@ -12,7 +12,9 @@ the round trip bit for bit).
 
 Small inputs are not worth a process start (about a second per worker, most of it
 warming the extractor): below ``PARALLEL_MIN_CHARS`` characters, or with ``jobs`` 1,
-everything runs in this process. On Linux workers are forked when this process has no
+everything runs in this process. When the files on disk are large enough
+(``input_size``), ``factcheck.pipeline`` starts the workers before it reads the
+documents, so that they warm up while it reads. On Linux workers are forked when this process has no
 other thread (cheapest, and safe then); otherwise, and on other systems, they come from
 a fork server or are spawned, which re-imports the main module: programs that call this
 must guard their entry point with ``if __name__ == "__main__":``.
@@ -22,6 +24,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
+import stat
 import sys
 import threading
 from collections.abc import Iterator, Sequence
@@ -81,6 +85,43 @@ def _context() -> BaseContext:
     return multiprocessing.get_context("spawn")
 
 
+def input_size(paths: Sequence[str], enough: int | None = None) -> tuple[int, int]:
+    """(bytes, files) of the documents under ``paths`` as the loader would find them
+    (supported extensions, hidden entries skipped), from the file system alone; the walk
+    stops once it has ``enough`` bytes and two files. Used to start workers before the
+    documents are read, so that they warm up while this process reads."""
+    from factcheck.load.walk import format_for
+
+    total, files = 0, 0
+    pending = [p for p in paths if p != "-"]
+    visited: set[tuple[int, int]] = set()  # folders seen (symlink loops)
+    while pending:
+        path = pending.pop()
+        try:
+            st = os.stat(path)
+            if stat.S_ISDIR(st.st_mode):
+                if (st.st_dev, st.st_ino) in visited:
+                    continue
+                visited.add((st.st_dev, st.st_ino))
+                with os.scandir(path) as it:
+                    for entry in it:
+                        if entry.name.startswith("."):
+                            continue
+                        if entry.is_dir():
+                            pending.append(entry.path)
+                        elif format_for(entry.name) is not None and entry.is_file():
+                            total += entry.stat().st_size
+                            files += 1
+            elif stat.S_ISREG(st.st_mode):
+                total += st.st_size
+                files += 1
+        except OSError:
+            continue  # the loader will say what is wrong
+        if enough is not None and total >= enough and files >= 2:
+            break
+    return total, files
+
+
 # -- the worker side -------------------------------------------------------------------
 
 _gazetteer: Gazetteer | None = None
@@ -90,6 +131,9 @@ def _init(gazetteer: Gazetteer | list[Place] | None) -> None:
     """Once per worker: the gazetteer (inherited when forked, else rebuilt from its
     places) and a warm-up extraction that builds pint's registry and the patterns."""
     global _gazetteer
+    # Ctrl-C in a terminal signals the whole process group: the parent answers it (and
+    # stops the workers); a worker printing its own KeyboardInterrupt would only be noise.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     from factcheck.extract import extract
     from factcheck.extract.context.gazetteer import Gazetteer
 
@@ -134,7 +178,8 @@ class Extractor:
         self._pool = None
 
     def __enter__(self) -> Extractor:
-        if self.workers:
+        """Start the workers (if any); entering again, once they run, does nothing."""
+        if self.workers and self._pool is None:
             ctx = _context()
             forked = ctx.get_start_method() == "fork"
             gazetteer = self.gazetteer if forked or self.gazetteer is None else list(self.gazetteer.places)
@@ -142,6 +187,7 @@ class Extractor:
         return self
 
     def __exit__(self, exc_type: object, *_: object) -> None:
+        """Stop the workers (at once after an error); then ``map`` runs in this process."""
         if self._pool is not None:
             if exc_type is None:
                 self._pool.close()

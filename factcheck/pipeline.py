@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from factcheck.extract.context.gazetteer import Gazetteer
     from factcheck.index import ClaimIndex
     from factcheck.load import MetadataOverrides
+    from factcheck.parallel import Extractor
     from factcheck.rules.schema import RuleSet
 
 Warn = Callable[[str], None]
@@ -199,9 +201,11 @@ def _extract_all(
     index: ClaimIndex | None,
     progress: Progress | None,
     advance: Callable[..., None] | None = None,
+    extractor: Extractor | None = None,
 ) -> list[Claim]:
+    """``extract_documents``, with a progress bar factory, and optionally a worker pool
+    started earlier (``_early_extractor``)."""
     from factcheck.index import key_for
-    from factcheck.parallel import Extractor
 
     keys = [key_for(d.text, d.published) for d in docs]
     stored = index.lookup(keys) if index is not None else {}
@@ -226,7 +230,11 @@ def _extract_all(
 
     chars = sum(len(docs[i].text) for i in todo)
     # The worker pool starts before the progress bar (a thread), so workers can be forked.
-    with Extractor(gazetteer, jobs, chars=chars, documents=len(todo)) as extractor:
+    if extractor is None:
+        from factcheck.parallel import Extractor
+
+        extractor = Extractor(gazetteer, jobs, chars=chars, documents=len(todo))
+    with extractor:
         bar = progress("Extracting claims", len(docs)) if progress is not None else nullcontext(advance)
         with bar as step:
             reused = sum(place(key, entry.claims()) for key, entry in stored.items())
@@ -282,11 +290,37 @@ def extract_report(
     index file to read claims from and add fresh extractions to (None: nothing is
     written anywhere)."""
     rule_set = load_rule_set(rules)
-    inputs = load_inputs(paths, None, overrides, warn, use_corpus=False)
     gazetteer = gazetteer_for(rule_set)
-    with open_index(index, gazetteer) as claim_index:
-        claims = _extract_all(inputs.checked, gazetteer, jobs=jobs, index=claim_index, progress=progress)
+    early = _early_extractor(paths, gazetteer, jobs, index)
+    try:
+        inputs = load_inputs(paths, None, overrides, warn, use_corpus=False)
+        with open_index(index, gazetteer) as claim_index:
+            claims = _extract_all(
+                inputs.checked, gazetteer, jobs=jobs, index=claim_index, progress=progress, extractor=early
+            )
+    except BaseException:
+        if early is not None:
+            early.__exit__(*sys.exc_info())
+        raise
     return RunResult(Report(documents=inputs.checked, claims=claims), rule_set)
+
+
+def _early_extractor(
+    paths: Sequence[str], gazetteer: Gazetteer | None, jobs: int | None, index: Path | None
+) -> Extractor | None:
+    """A worker pool to start before the documents are read, when the files are large
+    enough to be extracted in parallel anyway: the workers warm up (patterns, units,
+    gazetteer) while this process reads. Not with an index, which may make extraction
+    unnecessary."""
+    from factcheck.parallel import Extractor, input_size, parallel_min_chars
+
+    if index is not None or (jobs is not None and jobs <= 1):
+        return None
+    enough = parallel_min_chars()
+    size, files = input_size(paths, enough)
+    if size < enough or files < 2:
+        return None
+    return Extractor(gazetteer, jobs, chars=size, documents=files, min_chars=enough).__enter__()
 
 
 @contextmanager
@@ -360,11 +394,20 @@ def run(
     from factcheck.engine import run_checks
 
     rule_set = load_rule_set(rules)
-    inputs = load_inputs(paths, corpus, overrides, warn)
-    documents = inputs.documents
     gazetteer = gazetteer_for(rule_set)
-    with open_index(index, gazetteer) as claim_index:
-        claims = _extract_all(documents, gazetteer, jobs=jobs, index=claim_index, progress=progress)
+    sources = list(paths) + [str(corpus if corpus is not None else default_corpus())]
+    early = _early_extractor(sources, gazetteer, jobs, index)
+    try:
+        inputs = load_inputs(paths, corpus, overrides, warn)
+        documents = inputs.documents
+        with open_index(index, gazetteer) as claim_index:
+            claims = _extract_all(
+                documents, gazetteer, jobs=jobs, index=claim_index, progress=progress, extractor=early
+            )
+    except BaseException:
+        if early is not None:
+            early.__exit__(*sys.exc_info())
+        raise
     result = run_checks(rule_set, documents, claims, as_of=as_of, severity_overrides=severity_overrides)
     report = Report(
         documents=documents + list(result.reference_documents),

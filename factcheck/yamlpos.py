@@ -150,6 +150,8 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
     if isinstance(node, yaml.SequenceNode):
         return list(node.value)
     return []
+
+
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 

@@ -5,9 +5,9 @@ their surface in the text, with ``lower <= value <= upper`` where those are set,
 must never raise. A slow input is a finding too: run with ``-timeout=N`` (the README's
 commands do) and libFuzzer stops on an input that takes longer than N seconds.
 
-    python fuzz/fuzz_extract.py -max_total_time=30          # the CI run
-    python fuzz/fuzz_extract.py fuzz/corpus/extract fuzz/seeds/extract \
-        -max_total_time=3600 -timeout=10 -max_len=4096       # the long run (README)
+    python fuzz/fuzz_extract.py -runs=1000 -seed=1 -timeout=10     # the CI run
+    python fuzz/fuzz_extract.py ~/fuzz/extract fuzz/seeds/extract \
+        -max_total_time=3600 -timeout=10 -max_len=8192 -len_control=0   # the long run
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import sys
 
 import atheris
 
-import _common  # noqa: F401  (sys.path)
+import _common  # first: puts the checkout on sys.path
 
 with atheris.instrument_imports(include=["factcheck"]):
     _common.import_all("factcheck.extract")

@@ -5,7 +5,7 @@ standard input); the rest is the file's bytes. Decoding and parsing any bytes mu
 documents or raise factcheck's own ``FactcheckError`` (the CLI's one-line message and
 exit code 2); anything else is a bug.
 
-    python fuzz/fuzz_load.py -max_total_time=30
+    python fuzz/fuzz_load.py -runs=5000 -seed=1 -timeout=10      # see fuzz/README.md
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import sys
 
 import atheris
 
-import _common
+import _common  # first: puts the checkout on sys.path
 
 with atheris.instrument_imports(include=["factcheck"]):
     _common.import_all("factcheck.load")

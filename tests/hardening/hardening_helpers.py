@@ -74,6 +74,23 @@ def run_cli(
     )
 
 
+def article(size: int) -> str:
+    """Newsroom-like prose of ``size`` characters: paragraphs with a figure in each."""
+    words = (
+        "the council said on monday that residents of the northern district had been told "
+        "to leave their homes before the storm while officials in the capital warned that "
+        "roads would close and schools would remain shut for the rest of the week"
+    ).split()
+    out, total, i = [], 0, 0
+    while total < size:
+        body = " ".join(words[(i + k) % len(words)] for k in range(60))
+        para = f"{body.capitalize()}. Officials said about {1000 + i} people were evacuated from the area.\n\n"
+        out.append(para)
+        total += len(para)
+        i += 1
+    return "".join(out)[:size]
+
+
 def assert_refused(result: Result, where: str, *fragments: str) -> str:
     """Exit 2, nothing on stdout, no traceback, exactly one error line naming ``where``
     (``path``, ``path:line`` or ``path:line:col``) right after ``factcheck: error:``.

@@ -6,7 +6,6 @@ exit code 2; merely unusual content gives a correct result."""
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 

@@ -15,7 +15,6 @@ import os
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -35,6 +34,8 @@ COMMANDS: dict[str, list[str]] = {
     "timeline": ["timeline", "gaza_death_toll", "inputs/draft.md", "--output", "out/timeline.svg"],
     "baseline create": ["baseline", "create", "inputs/draft.md", "--output", "out/new-baseline.json"],
     "config show": ["config", "show"],
+    "index": ["index", "inputs/corpus", "--index", "out/claims.sqlite"],
+    "run --index": ["run", "inputs/draft.md", "--index", "out/claims.sqlite", "--format", "json"],
 }
 
 _DRIVER = r"""

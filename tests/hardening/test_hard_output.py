@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from hardening_helpers import DRAFT, assert_ok, assert_refused, listing, run_cli, shared_tmp, unprivileged_reason
+from hardening_helpers import DRAFT, article, assert_ok, assert_refused, listing, run_cli, shared_tmp, unprivileged_reason
 
 TEXT = "Israel's offensive has killed over 30,000 Palestinians, the Gaza health ministry said.\n"
 
@@ -89,6 +89,21 @@ def test_output_onto_an_input_is_refused(tmp_path: Path, draft: Path) -> None:
     assert_refused(result, "draft.txt", "is one of this run's inputs", "never overwrites")
     assert (draft.read_bytes(), draft.stat().st_mtime_ns) == before
     assert listing(tmp_path) == ["draft.txt"]
+
+
+def test_index_never_overwrites_an_input(tmp_path: Path) -> None:
+    # An empty file was turned into a SQLite database (factcheck/index.py, fixed).
+    (tmp_path / "empty.txt").write_bytes(b"")
+    result = run_cli("extract", "empty.txt", "--index", "empty.txt", cwd=tmp_path)
+    assert (tmp_path / "empty.txt").read_bytes() == b""
+    assert_refused(result, "empty.txt")
+
+
+def test_index_naming_a_document_is_refused_unchanged(tmp_path: Path, draft: Path) -> None:
+    before = draft.read_bytes(), draft.stat().st_mtime_ns
+    result = run_cli("extract", "draft.txt", "--index", "draft.txt", cwd=tmp_path)
+    assert_refused(result, "draft.txt")
+    assert (draft.read_bytes(), draft.stat().st_mtime_ns) == before
 
 
 def test_output_onto_a_rule_file_is_refused(tmp_path: Path, draft: Path) -> None:
@@ -207,6 +222,44 @@ def test_ctrl_c_leaves_no_half_written_output(tmp_path: Path, fmt: str) -> None:
     assert out == b""
     assert report.read_text(encoding="utf-8") == "yesterday's complete report\n"
     assert listing(tmp_path) == ["report.out"]
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/task"), reason="needs Linux /proc")
+def test_ctrl_c_during_parallel_extraction(tmp_path: Path) -> None:
+    """Ctrl-C in a terminal signals the whole foreground process group: factcheck and
+    its extraction workers. One line, exit 130, no traceback from any process (every
+    worker printed one before factcheck/parallel.py ignored SIGINT in them), and the
+    previous report untouched."""
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    text = article(1_000_000)
+    for i in range(16):  # different texts: identical ones are extracted once
+        (archive / f"{i:02d}.txt").write_text(text.replace("Officials said", f"Officials in district {i} said"), encoding="utf-8")
+    report = tmp_path / "claims.json"
+    report.write_text('{"previous": true}\n', encoding="utf-8")
+    env = {**os.environ, "FACTCHECK_PARALLEL_MIN_CHARS": "0"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "factcheck", "extract", "archive", "--jobs", "2", "--format", "json", "--output", "claims.json"],
+        cwd=tmp_path, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            if len(children.read_text().split()) >= 2:  # the workers are extracting
+                break
+        except OSError:
+            pass
+        time.sleep(0.05)
+    time.sleep(0.5)
+    os.killpg(proc.pid, signal.SIGINT)
+    out, err = proc.communicate(timeout=120)
+    assert "Traceback" not in err.decode() and "KeyboardInterrupt" not in err.decode(), err.decode()
+    assert proc.returncode == 130, (proc.returncode, err.decode())
+    assert err.decode() == "factcheck: interrupted\n"
+    assert report.read_text(encoding="utf-8") == '{"previous": true}\n'
+    assert listing(tmp_path) == ["archive", *[f"archive/{i:02d}.txt" for i in range(16)], "claims.json"]
 
 
 def test_ctrl_c_while_the_report_is_being_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:

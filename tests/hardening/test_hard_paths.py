@@ -119,8 +119,12 @@ def test_folder_symlinked_into_itself_is_read_once(tmp_path: Path) -> None:
     folder = tmp_path / "archive"
     (folder / "2024").mkdir(parents=True)
     (folder / "2024" / "a.txt").write_text("About 40 people were hurt.\n", encoding="utf-8")
+    # Three loops: a walk that follows them without remembering folders branches
+    # three ways at every level and never ends.
     os.symlink("..", folder / "2024" / "up")
-    result = run_cli("extract", "archive", "--format", "json", cwd=tmp_path)
+    os.symlink("..", folder / "2024" / "up-again")
+    os.symlink(".", folder / "2024" / "here")
+    result = run_cli("extract", "archive", "--format", "json", cwd=tmp_path, timeout=60)
     assert_ok(result)
     assert any("symlink loop" in w for w in result.warnings), result.stderr
     import json
@@ -168,3 +172,16 @@ def test_path_with_a_nul_byte_or_too_long_a_name(tmp_path: Path) -> None:
 def test_standard_input_read_twice_is_refused(tmp_path: Path) -> None:
     result = run_cli("extract", "-", "-", cwd=tmp_path, stdin=b"About 40 people.\n")
     assert_refused(result, "<stdin>", "only be read once")
+
+
+@posix_only
+def test_file_name_with_a_newline_and_an_escape_sequence(tmp_path: Path) -> None:
+    name = "draft\n\x1b[2J.txt"
+    (tmp_path / name).write_bytes(b"About 40 \xff people were hurt.\n")  # cp1252: a warning naming it
+    result = run_cli("extract", name, cwd=tmp_path)
+    assert_ok(result)
+    assert result.warnings == [
+        "factcheck: warning: draft\\n\\x1b[2J.txt: not valid UTF-8; read as Windows-1252 (cp1252), guessed. Save it as UTF-8 to be sure."
+    ]
+    missing = run_cli("extract", "gone\nfile.txt", cwd=tmp_path)
+    assert_refused(missing, "gone\\nfile.txt", "no such file or directory")

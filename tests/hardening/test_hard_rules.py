@@ -296,6 +296,23 @@ def test_deeply_nested_yaml_is_refused_without_crashing(tmp_path: Path, text: st
     assert_rule_errors(run_cli("rules", "validate", "my-rules", cwd=tmp_path, timeout=60), (where, fragment))
 
 
+def test_every_problem_stays_on_one_line_whatever_the_file_holds(tmp_path: Path) -> None:
+    # Found by fuzz_rules.py: carriage returns inside a quoted placeholder name split
+    # the message over many lines. Quoted user text is escaped now.
+    rules(
+        tmp_path,
+        "figures:\n" + FIGURE + "checks:\n  - id: c1\n    consistency:\n      figures: [toll]\n"
+        '    message: "{fig\\r\\nure\\x1b}"\n  - id: c2\n    internal: {}\n    "bad\\nkey": 1\n',
+    )
+    problems = assert_rule_errors(
+        validate(tmp_path),
+        ("my-rules/rules.yaml:12:15", "unknown placeholder {fig\\r\\nure\\x1b}"),
+        ("my-rules/rules.yaml:15:5", "unknown key 'bad\\nkey'"),
+    )
+    assert all(p.startswith("my-rules/rules.yaml:") for p in problems), problems
+    assert "\x1b" not in validate(tmp_path).stderr
+
+
 def test_every_problem_of_every_file_at_once(tmp_path: Path) -> None:
     rules(tmp_path, "figures:\n" + FIGURE.replace("kind: cumulative", "kind: growing"), name="a.yaml")
     rules(tmp_path, "checks:\n  - id: c\n    monotonic:\n      figures: [tolls]\n", name="b.yaml")

@@ -136,3 +136,37 @@ def test_jobs_must_be_positive() -> None:
     proc = subprocess.run([sys.executable, "-m", "factcheck", "extract", str(SEEDS), "--jobs", "0"],
                           capture_output=True, timeout=300)
     assert proc.returncode == 2 and b"--jobs" in proc.stderr
+
+
+def test_workers_start_before_a_large_input_is_read(archive: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Workers warm up while the documents are read; not with an index (it may leave
+    nothing to extract), and not for a small input."""
+    monkeypatch.setenv("FACTCHECK_PARALLEL_MIN_CHARS", "1000")
+    children_at_load: list[int] = []
+    real_load = pipeline.load_inputs
+
+    def load(*args: object, **kwargs: object):  # noqa: ANN202
+        children_at_load.append(len(multiprocessing.active_children()))
+        return real_load(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "load_inputs", load)
+    big = pipeline.run([], corpus=archive, jobs=2).report.model_dump_json()
+    pipeline.run([], corpus=archive, jobs=2, index=tmp_path / "index.sqlite3")
+    monkeypatch.setenv("FACTCHECK_PARALLEL_MIN_CHARS", str(10**9))
+    small = pipeline.run([], corpus=archive, jobs=2).report.model_dump_json()
+    assert children_at_load == [2, 0, 0]
+    assert big == small
+    assert multiprocessing.active_children() == []
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symlinks")
+def test_input_size_counts_what_the_loader_reads_and_survives_symlink_loops(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("x" * 10, encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.md").write_text("y" * 20, encoding="utf-8")
+    (tmp_path / "sub" / "image.png").write_bytes(b"\0" * 1000)
+    (tmp_path / ".hidden.txt").write_text("z" * 1000, encoding="utf-8")
+    os.symlink("..", tmp_path / "sub" / "up")
+    os.symlink(".", tmp_path / "sub" / "here")
+    assert parallel.input_size([str(tmp_path)]) == (30, 2)
+    assert parallel.input_size([str(tmp_path / "a.txt"), "-", str(tmp_path / "missing")]) == (10, 1)
