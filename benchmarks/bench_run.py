@@ -1,16 +1,18 @@
 """``factcheck run`` end to end on generated archives of 100, 1,000 and 10,000 articles.
 
 Each configuration runs the installed command in a fresh process, as a user would
-(``python -m factcheck run --corpus DIR --jobs N --fail-on never -q -o REPORT``: load,
-extract, check, write the text report), and prints the median wall time, the peak
-resident memory of the largest process and of all processes together (the workers
-included), and how the time grows with the archive.
+(``python -m factcheck run --corpus DIR --jobs N --fail-on never -o REPORT``: load,
+extract, check, write the full text report, or ``--format json``), and prints the median
+wall time, the peak resident memory of the largest process and of all processes together
+(the workers included), and how the time grows with the archive. Configurations run in
+rounds (each round runs every one once), so a change in the machine's load hits them
+alike; the "parallel headroom" printed with them says how much of a second core was free.
 
 A second table is the claim index at work (``--index``): building it
 (``factcheck index DIR``), the same ``factcheck run`` again with it (nothing to extract),
 and an editor's re-check of one draft against the archive with it.
 
-    python benchmarks/bench_run.py [--sizes 100 1000 10000] [--jobs 1 2] [--runs 3]
+    python benchmarks/bench_run.py [--sizes 100 1000 10000] [--jobs 1 2] [--runs 3] [--format text]
     python benchmarks/bench_run.py --smoke          # 12 articles, --jobs 2, one run
 """
 
@@ -52,6 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10_000])
     ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--runs", type=int, default=3, help="runs per configuration (median quoted)")
+    ap.add_argument("--format", default="text", help="report format (default text: the full report)")
     ap.add_argument("--no-index", action="store_true", help="skip the claim index table")
     ap.add_argument("--smoke", action="store_true", help="12 articles, --jobs 2, one run: checks the script works")
     ap.add_argument("--json", type=Path, help="also write the figures as JSON")
@@ -74,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
             for n in args.sizes:
                 for jobs in args.jobs:
                     cmd = factcheck_cmd() + ["run", "--corpus", str(archives[n]), "--jobs", str(jobs),
-                                             "--fail-on", "never", "-q", "-o", report]
+                                             "--fail-on", "never", "--format", args.format, "-o", report]
                     timed.setdefault(f"{n}/{jobs}", []).extend(measure(cmd, 1, env))
             results["headroom"].append(parallel_headroom())
         results["run"] = {key: summary(values) for key, values in timed.items()}
@@ -82,14 +85,14 @@ def main(argv: list[str] | None = None) -> int:
             jobs = max(args.jobs)
             for n in args.sizes:
                 index = str(Path(tmp) / f"index-{n}.sqlite3")
-                build = factcheck_cmd() + ["index", str(archives[n]), "--index", index, "--jobs", str(jobs), "-q"]
+                build = factcheck_cmd() + ["index", str(archives[n]), "--index", index, "--jobs", str(jobs)]
                 results["index"][f"{n}/build"] = summary(measure(build, 1, env))
                 warm = factcheck_cmd() + ["run", "--corpus", str(archives[n]), "--index", index, "--jobs", str(jobs),
-                                          "--fail-on", "never", "-q", "-o", report]
+                                          "--fail-on", "never", "--format", args.format, "-o", report]
                 draft = factcheck_cmd() + ["run", str(DRAFT), "--corpus", str(archives[n]), "--index", index,
-                                           "--fail-on", "never", "-q", "-o", report]
+                                           "--fail-on", "never", "--format", args.format, "-o", report]
                 cold_draft = factcheck_cmd() + ["run", str(DRAFT), "--corpus", str(archives[n]), "--jobs", str(jobs),
-                                                "--fail-on", "never", "-q", "-o", report]
+                                                "--fail-on", "never", "--format", args.format, "-o", report]
                 rounds: dict[str, list[Timed]] = {}
                 for _ in range(args.runs):
                     rounds.setdefault("warm", []).extend(measure(warm, 1, env))
@@ -102,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
         if leaked:
             print(f"warning: files written to the cache directory: {leaked}", file=sys.stderr)
 
-    print(f"\nfactcheck run --corpus ARCHIVE (load, extract, check, text report); median of {args.runs} run(s); "
+    print(f"\nfactcheck run --corpus ARCHIVE (load, extract, check, {args.format} report); median of {args.runs} run(s); "
           "parallel headroom after each round: " + ", ".join(f"{h:.2f}x" for h in results["headroom"]))
     print(f"{'articles':>9} {'--jobs':>6} {'wall':>9} {'growth/10x':>10} {'peak RSS main':>14} {'peak RSS all':>13}")
     for jobs in args.jobs:

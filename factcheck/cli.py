@@ -128,6 +128,7 @@ def _check(
     quiet: bool,
     jobs: int | None = None,
     index: Path | None = None,
+    creating_baseline: bool = False,
 ):  # noqa: ANN202
     """Load the configuration, run the pipeline and apply suppressions: what ``run``,
     ``timeline`` and ``baseline create`` share."""
@@ -136,6 +137,12 @@ def _check(
     from factcheck.suppress import apply_suppressions, load_baseline
 
     cfg = load_config(explicit=config).config
+    # The baseline is read first, so that a bad one stops the run before the work; the
+    # configured one need not exist yet when 'baseline create' is about to write it.
+    baseline_path = baseline if baseline is not None else cfg.baseline
+    if creating_baseline and baseline_path is not None and not Path(baseline_path).exists():
+        baseline_path = None
+    loaded_baseline = load_baseline(baseline_path) if baseline_path is not None else None
     result = pipeline.run(
         paths,
         corpus=corpus if corpus is not None else cfg.corpus,
@@ -148,8 +155,6 @@ def _check(
         jobs=jobs,
         index=index,
     )
-    baseline_path = baseline if baseline is not None else cfg.baseline
-    loaded_baseline = load_baseline(baseline_path) if baseline_path is not None else None
     result.report = apply_suppressions(result.report, result.report.documents, loaded_baseline)
     return cfg, result
 
@@ -351,7 +356,7 @@ def baseline_create(
     """
     from factcheck.suppress import create_baseline
 
-    _, result = _check(paths or [], corpus, rules, as_of, config, None, _overrides(None, None, None, None), True)
+    _, result = _check(paths or [], corpus, rules, as_of, config, None, _overrides(None, None, None, None), True, creating_baseline=True)
     write_output(create_baseline(result.report), output)
     print(f"factcheck: wrote {len(result.report.findings)} finding(s) to {output}", file=sys.stderr)
 

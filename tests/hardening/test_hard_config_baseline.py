@@ -67,3 +67,23 @@ def test_baseline_that_is_a_fifo(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "b.json")
     result = run_cli("run", "d.txt", "--baseline", "b.json", cwd=tmp_path, timeout=60)
     assert_refused(result, "b.json", "named pipe")
+
+
+def test_first_baseline_create_with_a_configured_baseline(tmp_path: Path) -> None:
+    # The documented workflow: configure the baseline, then create it. The configured
+    # file not existing yet is no error for 'baseline create' (it is for 'run').
+    (tmp_path / "factcheck.toml").write_text('baseline = "factcheck-baseline.json"\n', encoding="utf-8")
+    (tmp_path / "d.txt").write_text("12 people were killed.\n", encoding="utf-8")
+    result = run_cli("baseline", "create", "d.txt", cwd=tmp_path)
+    assert result.code == 0 and "Traceback" not in result.stderr, result.stderr
+    assert (tmp_path / "factcheck-baseline.json").is_file()
+    (tmp_path / "factcheck-baseline.json").unlink()
+    missing = run_cli("run", "d.txt", cwd=tmp_path)
+    assert_refused(missing, str(tmp_path / "factcheck-baseline.json"), "baseline file not found")
+
+
+def test_a_bad_baseline_stops_the_run_before_the_work(tmp_path: Path) -> None:
+    # Read before the documents: a typo is reported at once, not after a long check.
+    (tmp_path / "b.json").write_text("{bad", encoding="utf-8")
+    result = run_cli("run", "no-such-draft.txt", "--baseline", "b.json", cwd=tmp_path)
+    assert_refused(result, "b.json:1:2", "invalid JSON")
