@@ -16,7 +16,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from factcheck import __version__
+from factcheck import __version__, gcpause
 from factcheck.errors import FactcheckError, UsageError
 from factcheck.models import SEVERITY_RANK
 from factcheck.output import write_output
@@ -164,8 +164,10 @@ def _render(result, command: Command, fmt: str, output: Path | None, quiet: bool
 
     color = output is None and fmt == "text" and use_color(sys.stdout)
     formatter = get_formatter(fmt, color=color, quiet=quiet, width=terminal_width() if color else None)
-    view = make_view(result.report, command, result.rule_set)
-    write_output(formatter.render(view), output)
+    with gcpause.paused():
+        view = make_view(result.report, command, result.rule_set)
+        rendered = formatter.render(view)
+    write_output(rendered, output)
     if fmt != "text" or output is not None:
         # The text report shows its notes; other formats carry them as data, so the
         # warnings a person must see also go to stderr.

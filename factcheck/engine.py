@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from factcheck import gcpause
 from factcheck.check import REGISTRY, default_message
 from factcheck.check.base import Comparison, Context, Item, Problem, date_span
 from factcheck.check.units import normalise
@@ -69,6 +70,10 @@ class CheckResult:
 
     def agreement_records(self, limit: int = 3) -> list[Agreement]:
         """``agreements`` as records with the claim ids, for the report."""
+        with gcpause.paused():
+            return self._agreement_records(limit)
+
+    def _agreement_records(self, limit: int) -> list[Agreement]:
         verdicts = {"consistency": "consistent", "outdated": "not out of date", "monotonic": "no fall",
                     "relation": "the relation holds", "internal": "consistent"}
         records = []
@@ -101,6 +106,17 @@ def run_checks(
 ) -> CheckResult:
     """Check ``claims`` (of ``documents``) against each other and the rules' reference
     series; ``as_of`` judges every claim at that date instead of its document's."""
+    with gcpause.paused():
+        return _run_checks(rules, documents, claims, as_of, severity_overrides)
+
+
+def _run_checks(
+    rules: RuleSet,
+    documents: list[Document],
+    claims: list[Claim],
+    as_of: date | None,
+    severity_overrides: Mapping[str, Severity] | None,
+) -> CheckResult:
     docs = {d.id: d for d in documents}
     texts = {d.id: d.text for d in documents if d.text}
     self_check = not any(d.role == "corpus" for d in documents)
@@ -110,7 +126,9 @@ def run_checks(
     assigned: list[Claim] = []
     for rank, (claim, assignment) in enumerate(matcher.assign_all(claims, texts)):
         figure = assignment.figure if assignment is not None else None
-        claim = claim.model_copy(update={"figure": figure.id if figure is not None else None})
+        figure_id = figure.id if figure is not None else None
+        if claim.figure != figure_id:  # most claims match no figure and need no copy
+            claim = claim.model_copy(update={"figure": figure_id})
         assigned.append(claim)
         items.append(_item(claim, docs.get(claim.doc), rank, assignment, self_check, as_of))
     reference_items, reference_docs = _reference_items(rules, len(items))

@@ -37,8 +37,12 @@ class Tolerance:
 
     def amount(self, *magnitudes: float) -> float:
         """The allowed gap near ``magnitudes`` (the ends being compared)."""
-        finite = [abs(m) for m in magnitudes if math.isfinite(m)]
-        scale = max(finite) if finite else 0.0
+        if not self.relative:  # the common case, and the checks ask millions of times
+            return self.absolute
+        scale = 0.0
+        for m in magnitudes:
+            if math.isfinite(m) and abs(m) > scale:
+                scale = abs(m)
         return max(self.absolute, self.relative * scale)
 
     def __bool__(self) -> bool:

@@ -20,6 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from factcheck import gcpause
 from factcheck.models import Claim, Document, Report, Severity
 from factcheck.resources import default_corpus, default_rules
 
@@ -408,12 +409,13 @@ def run(
         if early is not None:
             early.__exit__(*sys.exc_info())
         raise
-    result = run_checks(rule_set, documents, claims, as_of=as_of, severity_overrides=severity_overrides)
-    report = Report(
-        documents=documents + list(result.reference_documents),
-        claims=list(result.claims) + list(result.reference_claims),
-        findings=list(result.findings),
-        notes=list(result.notes),
-        agreements=result.agreement_records(),
-    )
+    with gcpause.paused():
+        result = run_checks(rule_set, documents, claims, as_of=as_of, severity_overrides=severity_overrides)
+        report = Report(
+            documents=documents + list(result.reference_documents),
+            claims=list(result.claims) + list(result.reference_claims),
+            findings=list(result.findings),
+            notes=list(result.notes),
+            agreements=result.agreement_records(),
+        )
     return RunResult(report, rule_set)

@@ -16,15 +16,22 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
 from datetime import date
+from functools import lru_cache
+from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from factcheck.intervals import Interval, Tolerance
 from factcheck.models import Claim, Document
 
 if TYPE_CHECKING:
-    from factcheck.rules.schema import CheckRule, Figure, LoadedSeries, ReferencePoint, RuleSet
+    from factcheck.rules.schema import (
+        CheckRule,
+        Figure,
+        LoadedSeries,
+        ReferencePoint,
+        RuleSet,
+    )
 
 # How many claims a finding or a comparison record lists at most.
 MAX_EVIDENCE = 5
@@ -44,6 +51,7 @@ def date_span(day: date, precision: str | None) -> tuple[date, date]:
     return day, day
 
 
+@lru_cache(maxsize=8192)
 def format_day(day: date | None, precision: str | None = "day") -> str:
     if day is None:
         return "an unknown date"
@@ -164,6 +172,7 @@ class Context:
         self._dated: dict[str, list[Item]] = {}
         self._starts: dict[str, list[int]] = {}
         self._windows: dict[tuple[str, str], WindowIndex] = {}
+        self._memo: dict[tuple[str, ...], Any] = {}
 
     # -- lookups --------------------------------------------------------------------
     def group(self, figure_id: str) -> list[Item]:
@@ -193,6 +202,12 @@ class Context:
             index = WindowIndex([i for i in self.dated(figure_id) if accept(i)])
             self._windows[key] = index
         return index
+
+    def memo(self, key: tuple[str, ...], build: Callable[[], Any]) -> Any:
+        """``build()``, once per run for ``key``: what several checks derive alike."""
+        if key not in self._memo:
+            self._memo[key] = build()
+        return self._memo[key]
 
     def figure_ids(self, wanted: list[str] | None, kinds: tuple[str, ...] | None = None) -> list[str]:
         """The figures a check applies to, in rule order."""
@@ -231,36 +246,45 @@ def tolerance_for(figure: Figure | None, override: Tolerance | None) -> Toleranc
     return Tolerance()
 
 
+# Below this many items in a date range a plain scan beats the tree.
+_SCAN = 400
+
+
 class WindowIndex:
     """Items of one group (sorted by start date) with a segment tree over their interval
     ends, so "which items in this date range lie wholly below x / above y" costs
-    O(log n) plus the number found."""
+    O(log n) plus the number found. The tree is built on the first query whose date
+    range is too long to scan: most groups (one document's claims of one figure) never
+    need it."""
 
     def __init__(self, items: list[Item]) -> None:
         self.items = items
         self.starts = [i.start.toordinal() for i in items]  # type: ignore[union-attr]
-        self.max_span = max(((i.end - i.start).days for i in items), default=0)  # type: ignore[operator]
-        n = len(items)
+        self.ends = [i.end.toordinal() for i in items]  # type: ignore[union-attr]
+        self.max_span = max((e - s for s, e in zip(self.starts, self.ends)), default=0)
+        self.his = [i.interval.hi for i in items]  # type: ignore[union-attr]
+        self.los = [i.interval.lo for i in items]  # type: ignore[union-attr]
+        self.size = 0
+
+    def _build(self) -> None:
+        n = len(self.items)
         size = 1
         while size < max(n, 1):
             size *= 2
-        self.size = size
         inf = float("inf")
         self.min_hi = [inf] * (2 * size)
         self.max_lo = [-inf] * (2 * size)
         self.min_lo = [inf] * (2 * size)
         self.max_hi = [-inf] * (2 * size)
-        for k, item in enumerate(items):
-            iv = item.interval
-            assert iv is not None
-            self.min_hi[size + k] = self.max_hi[size + k] = iv.hi
-            self.max_lo[size + k] = self.min_lo[size + k] = iv.lo
+        self.min_hi[size : size + n] = self.max_hi[size : size + n] = self.his
+        self.max_lo[size : size + n] = self.min_lo[size : size + n] = self.los
         for k in range(size - 1, 0, -1):
             left, right = 2 * k, 2 * k + 1
             self.min_hi[k] = min(self.min_hi[left], self.min_hi[right])
             self.max_lo[k] = max(self.max_lo[left], self.max_lo[right])
             self.min_lo[k] = min(self.min_lo[left], self.min_lo[right])
             self.max_hi[k] = max(self.max_hi[left], self.max_hi[right])
+        self.size = size
 
     def span(self, first: date, last: date, window: int) -> tuple[int, int]:
         """Index range of items that may lie within ``window`` days of [first, last]."""
@@ -288,6 +312,8 @@ class WindowIndex:
         """Leaves in [a, b) under nodes that ``hit``, in index order (or reversed)."""
         if a >= b:
             return
+        if not self.size:
+            self._build()
         stack = [(1, 0, self.size)]
         while stack:
             node, lo, hi = stack.pop()
@@ -315,6 +341,45 @@ class WindowIndex:
                 return item
         return None
 
+    def _reaching(self, a: int, b: int, bound: float, below: bool, limit: int) -> list[int]:
+        """Up to ``limit`` indices in [a, b), in index order, whose interval's upper end
+        is <= ``bound`` (``below``) or whose lower end is >= ``bound``.
+
+        ``below``/``above`` as a plain loop: the consistency check asks this twice per
+        claim, and a generator with a predicate per node was most of its cost."""
+        out: list[int] = []
+        if a >= b or limit <= 0:
+            return out
+        if b - a <= _SCAN:
+            if below:
+                his = self.his
+                out = [k for k in range(a, b) if his[k] <= bound]
+            else:
+                los = self.los
+                out = [k for k in range(a, b) if los[k] >= bound]
+            return out[:limit]
+        if not self.size:
+            self._build()
+        tree, size = (self.min_hi if below else self.max_lo), self.size
+        stack = [(1, 0, size)]
+        pop, push = stack.pop, stack.append
+        while stack:
+            node, lo, hi = pop()
+            if hi <= a or lo >= b:
+                continue
+            v = tree[node]
+            if (v > bound) if below else (v < bound):
+                continue
+            if hi - lo == 1:
+                out.append(lo)
+                if len(out) == limit:
+                    break
+                continue
+            mid = (lo + hi) >> 1
+            push((2 * node + 1, mid, hi))
+            push((2 * node, lo, mid))
+        return out
+
     def conflicts(self, item: Item, window: int, tolerance: Tolerance) -> list[Item]:
         """Items within ``window`` days of ``item`` whose interval cannot agree with its
         interval within ``tolerance``, in date order (unfiltered by document; at most
@@ -322,15 +387,20 @@ class WindowIndex:
         iv = item.interval
         assert iv is not None and item.start is not None and item.end is not None
         a, b = self.span(item.start, item.end, window)
-        found: set[int] = set()
+        found: list[int] = []
         if iv.lo != float("-inf"):
-            found.update(islice(self.below(a, b, iv.lo - tolerance.amount(iv.lo)), MAX_CONFLICTS))
+            found += self._reaching(a, b, iv.lo - tolerance.amount(iv.lo), True, MAX_CONFLICTS)
         if iv.hi != float("inf"):
-            found.update(islice(self.above(a, b, iv.hi + tolerance.amount(iv.hi)), MAX_CONFLICTS))
+            found += self._reaching(a, b, iv.hi + tolerance.amount(iv.hi), False, MAX_CONFLICTS)
+        if not found:
+            return []
+        first, last = item.start.toordinal(), item.end.toordinal()
+        starts, ends, items = self.starts, self.ends, self.items
         out = []
-        for k in sorted(found):
-            other = self.items[k]
-            if other is item or not within_days(item, other, window):
+        for k in sorted(set(found)):
+            other = items[k]
+            # within_days, on the ordinals kept for the purpose
+            if other is item or max(starts[k] - last, first - ends[k], 0) > window:
                 continue
             assert other.interval is not None
             if not iv.overlaps(other.interval, tolerance):

@@ -108,10 +108,11 @@ def check(ctx: Context, rule) -> Iterator[Problem]:  # noqa: ANN001 - CheckRule
                     for o in islice((o for o in index.in_window(item, opts.window) if related(o) and o.claim.parts), _MAX_TALLY_NEIGHBOURS)
                     if _parts_differ(item.claim.parts, o.claim.parts) and o not in conflicts  # type: ignore[arg-type]
                 ]
-            against = list(islice((o for o in index.in_window(item, opts.window) if related(o)), MAX_COMPARED))
-            ctx.compared(rule, item, conflicts or against, agreed=not conflicts)
             if not conflicts:
+                against = list(islice((o for o in index.in_window(item, opts.window) if related(o)), MAX_COMPARED))
+                ctx.compared(rule, item, against, agreed=True)
                 continue
+            ctx.compared(rule, item, conflicts, agreed=False)
             evidence = evidence_order(conflicts)[:MAX_EVIDENCE]
             params = base_params(item, rule) | evidence_params(evidence[0])
             params |= {"window_days": opts.window, "tolerance": tolerance.describe()}

@@ -34,6 +34,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -89,12 +90,10 @@ def check(ctx: Context, rule) -> Iterator[Problem]:  # noqa: ANN001 - CheckRule
             if item.checked and item.figure is not None and item.figure.id in wanted:
                 groups[(item.doc_id, item.figure.id)].append(item)
     else:
-        for item in ctx.items:
-            if item.checked and item.figure is None:
-                key = context_key(item)
-                if key is not None:
-                    groups[(item.doc_id, *key)].append(item)
-    for key in sorted(groups, key=lambda k: tuple(str(p) for p in k)):
+        groups = ctx.memo(("internal", "context-groups"), lambda: _context_groups(ctx.items))
+    # Most groups are one claim: leave them out before sorting the keys.
+    shared = [k for k, members in groups.items() if len(members) >= 2]
+    for key in sorted(shared, key=lambda k: tuple(str(p) for p in k)):
         members = [i for i in groups[key] if i.interval is not None and (opts.include_vague or not i.vague)]
         if len(members) < 2:
             continue
@@ -102,6 +101,16 @@ def check(ctx: Context, rule) -> Iterator[Problem]:  # noqa: ANN001 - CheckRule
             yield from _units(ctx, rule, members)
         else:
             yield from _values(ctx, rule, opts, members)
+
+
+def _context_groups(items: list[Item]) -> dict[tuple[object, ...], list[Item]]:
+    groups: dict[tuple[object, ...], list[Item]] = defaultdict(list)
+    for item in items:
+        if item.checked and item.figure is None:
+            key = context_key(item)
+            if key is not None:
+                groups[(item.doc_id, *key)].append(item)
+    return groups
 
 
 def context_key(item: Item) -> tuple[str, str, str, str] | None:
@@ -118,6 +127,7 @@ def context_key(item: Item) -> tuple[str, str, str, str] | None:
     )
 
 
+@lru_cache(maxsize=65536)
 def _norm(text: str) -> str:
     words = text.lower().replace("’", "'").split()
     if words and words[0] in ("the", "a", "an"):

@@ -54,6 +54,9 @@ from factcheck.rules.schema import MATCH_FIELDS, Figure, RuleSet
 if TYPE_CHECKING:
     from factcheck.extract.context.gazetteer import Gazetteer
 
+# Distinct (pattern, field value) results a figure remembers; the bound keeps a huge
+# archive of unique values from growing memory without limit.
+WORD_HITS_KEPT = 100_000
 # Seconds a rule's regular expression may run on one sentence.
 PATTERN_TIMEOUT = 0.25
 # Where a claim's place is stated rather than inferred (``Claim.location_source``):
@@ -91,6 +94,30 @@ class Assignment:
     score: int
 
 
+@dataclass(frozen=True)
+class ClaimFields:
+    """What the figures' tests read of one claim, prepared once per claim: the
+    non-empty field values by ``match`` field, the sentence, the interval."""
+
+    values: dict[str, tuple[str, ...]]
+    sentence: str
+    interval: Interval | None
+
+    @classmethod
+    def of(cls, claim: Claim) -> ClaimFields:
+        values = {
+            "entity": _present(claim.entity, claim.entity_type),
+            "predicate": _present(claim.predicate),
+            "location": _present(claim.location),
+            "attribution": _present(claim.attribution),
+        }
+        return cls(values, _normal(claim.sentence) or "", Interval.from_claim(claim))
+
+
+def _present(*texts: str | None) -> tuple[str, ...]:
+    return tuple(t.replace("’", "'") for t in texts if t)
+
+
 class PatternTimeout(Exception):
     def __init__(self, figure: Figure, pattern: str) -> None:
         super().__init__(pattern)
@@ -115,6 +142,7 @@ class FigureMatcher:
         self.min_fields = m.min_fields
         self.min_value = m.min_value
         self.max_value = m.max_value
+        self._word_hits: dict[tuple[str, str], bool] = {}
 
     def _search(self, pattern: tuple[str, regex.Pattern[str]], text: str) -> regex.Match[str] | None:
         try:
@@ -128,54 +156,67 @@ class FigureMatcher:
         except TimeoutError:
             raise PatternTimeout(self.figure, pattern[0]) from None
 
-    def _plausible(self, claim: Claim, factor: float) -> bool:
-        if self.min_value is None and self.max_value is None:
+    def _plausible(self, interval: Interval | None, factor: float) -> bool:
+        if self.min_value is None and self.max_value is None or interval is None:
             return True
-        interval = Interval.from_claim(claim)
-        if interval is None:
-            return True
-        interval = interval.scaled(factor)
+        if factor != 1.0:
+            interval = interval.scaled(factor)
         if self.min_value is not None and interval.hi < self.min_value:
             return False
         return self.max_value is None or interval.lo <= self.max_value
 
-    def score(
-        self, claim: Claim, span: tuple[int, int] | None, places: Sequence[str] = ()
-    ) -> Assignment | None:
-        """How well ``claim`` matches this figure; None when it does not. ``places`` are
-        the names of the places the claim's location lies within (nearest first): the
-        ``location`` words match those too."""
-        if self.kinds and claim.kind not in self.kinds:
+    def _words(self, pattern: regex.Pattern[str], text: str) -> bool:
+        # Field values repeat across an archive ("people", "killed", "Gaza"): one search
+        # per distinct value and pattern.
+        key = (pattern.pattern, text)
+        hit = self._word_hits.get(key)
+        if hit is None:
+            if len(self._word_hits) >= WORD_HITS_KEPT:
+                self._word_hits.clear()
+            hit = self._word_hits[key] = pattern.search(text) is not None
+        return hit
+
+    def fields_score(
+        self, kind: str | None, unit: str | None, values: Mapping[str, tuple[str, ...]], places: Sequence[str]
+    ) -> tuple[float, int] | None:
+        """The tests that read only the claim's kind, unit and fields (steps 1-3 of the
+        module docstring but the patterns on the sentence): the unit factor and the
+        number of positive field matches, or None. Claims of an archive share these
+        inputs often, so ``Matcher`` remembers the answer."""
+        if self.kinds and kind not in self.kinds:
             return None
-        factor = unit_tools.factor(claim.unit, self.figure.unit)
-        if factor is None or not self._plausible(claim, factor):
+        factor = unit_tools.factor(unit, self.figure.unit)
+        if factor is None:
             return None
-        values = {
-            "entity": [_normal(claim.entity), _normal(claim.entity_type)],
-            "predicate": [_normal(claim.predicate)],
-            "location": [_normal(claim.location)],
-            "attribution": [_normal(claim.attribution)],
-        }
         if self.exclude is not None:
             for texts in values.values():
-                if any(t and self.exclude.search(t) for t in texts):
+                if any(self._words(self.exclude, t) for t in texts):
                     return None
         positive = 0
         for name, pattern in self.fields.items():
             if pattern is None:
                 continue
-            present = [t for t in values[name] if t]
+            present = values[name]
             if not present:
                 if name in self.required:
                     return None
                 continue
-            if any(pattern.search(t) for t in present):
+            if any(self._words(pattern, t) for t in present):
                 positive += 1
-            elif name == "location" and any(pattern.search(p) for p in places):
+            elif name == "location" and any(self._words(pattern, p) for p in places):
                 positive += 1
             else:
                 return None
-        sentence = _normal(claim.sentence) or ""
+        return factor, positive
+
+    def finish(
+        self, claim: Claim, fields: ClaimFields, span: tuple[int, int] | None, factor: float, positive: int
+    ) -> Assignment | None:
+        """The tests on the claim itself once ``fields_score`` passed: its value in the
+        figure's range, the patterns on its sentence and surface, ``min_fields``."""
+        if not self._plausible(fields.interval, factor):
+            return None
+        sentence = fields.sentence
         for pattern in self.exclude_sentence:
             if self._search(pattern, sentence) is not None:
                 return None
@@ -189,6 +230,18 @@ class FigureMatcher:
             return None
         return Assignment(self.figure, factor, positive)
 
+    def score(
+        self, claim: Claim, span: tuple[int, int] | None, places: Sequence[str] = (),
+        fields: ClaimFields | None = None,
+    ) -> Assignment | None:
+        """How well ``claim`` matches this figure; None when it does not. ``places`` are
+        the names of the places the claim's location lies within (nearest first): the
+        ``location`` words match those too. ``fields`` is ``ClaimFields.of(claim)``."""
+        if fields is None:
+            fields = ClaimFields.of(claim)
+        found = self.fields_score(claim.kind, claim.unit, fields.values, places)
+        return None if found is None else self.finish(claim, fields, span, *found)
+
 
 class Matcher:
     """Every figure of a rule set, ready to assign claims."""
@@ -200,6 +253,7 @@ class Matcher:
         self._noted: set[str] = set()
         self._gazetteer = gazetteer
         self._containers: dict[str, tuple[str, ...]] = {}
+        self._by_fields: dict[tuple[object, ...], list[tuple[FigureMatcher, float, int]]] = {}
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -233,12 +287,15 @@ class Matcher:
     def assign(self, claim: Claim, text: str | None = None) -> Assignment | None:
         """The figure ``claim`` belongs to, if any. ``text`` is its document's text,
         used to place the claim within its sentence."""
+        candidates = self._candidates(claim)
+        if not candidates:  # most claims of an archive: nothing more to read
+            return None
         span = claim_span_in_sentence(claim, text)
-        places = self.containers(_normal(claim.location)) if claim.location_source not in STATED else ()
+        fields = ClaimFields.of(claim)
         best: tuple[tuple[int, int, int], Assignment] | None = None
-        for matcher in self.matchers:
+        for matcher, factor, positive in candidates:
             try:
-                found = matcher.score(claim, span, places)
+                found = matcher.finish(claim, fields, span, factor, positive)
             except PatternTimeout as exc:
                 self._timeout(exc, claim)
                 continue
@@ -248,6 +305,25 @@ class Matcher:
             if best is None or key > best[0]:
                 best = (key, found)
         return best[1] if best else None
+
+    def _candidates(self, claim: Claim) -> list[tuple[FigureMatcher, float, int]]:
+        """The figures whose ``fields_score`` the claim passes, with its answer; keyed
+        by the raw fields the answer depends on."""
+        key = (claim.kind, claim.unit, claim.entity, claim.entity_type, claim.predicate, claim.location,
+               claim.attribution, claim.location_source in STATED)
+        found = self._by_fields.get(key)
+        if found is None:
+            if len(self._by_fields) >= WORD_HITS_KEPT:
+                self._by_fields.clear()
+            places = self.containers(_normal(claim.location)) if claim.location_source not in STATED else ()
+            values = ClaimFields.of(claim).values
+            found = []
+            for matcher in self.matchers:
+                answer = matcher.fields_score(claim.kind, claim.unit, values, places)
+                if answer is not None:
+                    found.append((matcher, *answer))
+            self._by_fields[key] = found
+        return found
 
     def _timeout(self, exc: PatternTimeout, claim: Claim) -> None:
         where = self.rules.origins.get(("figure", exc.figure.id))

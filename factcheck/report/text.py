@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import sys
 from collections.abc import Mapping
 from typing import IO
 
+from rich.cells import cell_len, chop_cells
 from rich.console import Console
 from rich.text import Text
 
@@ -80,6 +82,47 @@ def _clean(text: str | None) -> str:
     return one_line(text or "")
 
 
+_WORD = re.compile(r"\s*\S+\s*")
+# Characters one terminal cell wide whatever follows them: ASCII, Latin letters without
+# combining marks, and the dashes, quotes and ellipsis of news copy.
+_SINGLE_CELL_TEXT = re.compile("[\x20-\x7e\xa0-\u02ff\u2010-\u2027\u2030-\u205e]*")
+
+
+def wrap_plain(text: str, width: int) -> list[str]:
+    """``text`` cut into lines of at most ``width`` terminal cells, as rich's
+    ``Text.wrap(overflow="fold")`` cuts it (a break before the word that does not fit,
+    a word wider than a line folded), each line right-stripped.
+
+    The plain report is the full report of a whole archive (15 MB for 10,000 articles),
+    and rich's per-line machinery was most of its cost; ``tests/report`` checks this
+    against rich on random text, wide characters and long words included.
+    """
+    measure = len if _SINGLE_CELL_TEXT.fullmatch(text) else cell_len
+    if measure(text.rstrip()) <= width:
+        return [text.rstrip()]
+    breaks: list[int] = []
+    used = 0
+    for m in _WORD.finditer(text):
+        start, word = m.start(), m.group()
+        need = measure(word.rstrip())
+        if need <= width - used:
+            used += measure(word)
+        elif need > width:
+            pieces = chop_cells(word, width)
+            for piece in pieces[:-1]:
+                if start:
+                    breaks.append(start)
+                start += len(piece)
+            if start:
+                breaks.append(start)
+            used = measure(pieces[-1])
+        elif used and start:
+            breaks.append(start)
+            used = measure(word)
+    bounds = [0, *breaks, len(text)]
+    return [text[a:b].rstrip() for a, b in zip(bounds, bounds[1:])]
+
+
 class TextFormatter:
     name = "text"
     description = "human-readable text for the terminal (the default)"
@@ -88,6 +131,9 @@ class TextFormatter:
         self.color = color
         self.width = width
         self.quiet = quiet
+        # Plain text is written directly (same bytes as rich's rendering, which the
+        # tests check by turning this off); colour needs rich.
+        self.direct = not color
 
     # -- plumbing -------------------------------------------------------------------------
     def _console(self, buffer: io.StringIO) -> Console:
@@ -111,7 +157,7 @@ class TextFormatter:
         buffer = io.StringIO()
         console = self._console(buffer)
         if self.quiet:
-            console.print(Text(summary_line(view)), soft_wrap=True)
+            self._print(console, Text(summary_line(view)), wrap=False)
         elif view.command == "extract":
             self._claims(console, view)
         else:
@@ -123,30 +169,44 @@ class TextFormatter:
     def _style(self, style: str) -> str:
         return style if self.color else ""
 
+    def _print(self, console: Console, text: Text | None = None, *, wrap: bool = True) -> None:
+        """``console.print(text)``, wrapped to the width unless ``wrap`` is false
+        (rich's ``soft_wrap``); in plain mode written directly, same bytes."""
+        if not self.direct:
+            if wrap:
+                console.print() if text is None else console.print(text)
+            else:
+                console.print(text, soft_wrap=True, overflow="ignore", crop=False)
+            return
+        plain = "" if text is None else text.plain
+        lines = wrap_plain(plain, self.width) if wrap else [plain]
+        console.file.write("".join(line + "\n" for line in lines))
+
     # -- run ------------------------------------------------------------------------------
     def _findings(self, console: Console, view: ReportView) -> None:
         for doc, findings in view.findings_by_document():
-            console.print(Text(_clean(document_heading(doc)), style=self._style("bold")))
+            self._print(console, Text(_clean(document_heading(doc)), style=self._style("bold")))
             shown = [f for f in findings if not f.suppressed]
             for f in shown:
                 self._finding(console, view, f, doc)
             hidden = len(findings) - len(shown)
             if hidden:
-                console.print(
-                    Text(f"  ({hidden} suppressed finding{'s' if hidden != 1 else ''} not shown; see --format json)",
+                self._print(
+                    console, Text(f"  ({hidden} suppressed finding{'s' if hidden != 1 else ''} not shown; see --format json)",
                          style=self._style("dim"))
                 )
-            console.print()
+            self._print(console)
         self._agreements(console, view)
         for note in view.report.notes:
             if note.startswith("warning: "):  # e.g. an unused suppression
-                console.print(Text(_clean(note), style=self._style("yellow")))
+                self._print(console, Text(_clean(note), style=self._style("yellow")))
             else:
-                console.print(Text(f"note: {_clean(note)}", style=self._style("dim")))
+                self._print(console, Text(f"note: {_clean(note)}", style=self._style("dim")))
         counts = view.severity_counts()
         worst = next((s for s in ("error", "warning", "info") if counts[s]), None)
-        console.print(
-            Text(summary_line(view), style=self._style(SEVERITY_STYLE[worst] if worst else "bold green")), soft_wrap=True
+        self._print(
+            console, Text(summary_line(view), style=self._style(SEVERITY_STYLE[worst] if worst else "bold green")),
+            wrap=False,
         )
 
     def _agreements(self, console: Console, view: ReportView) -> None:
@@ -155,14 +215,14 @@ class TextFormatter:
         agreements = view.report.agreements
         if not agreements:
             return
-        console.print(Text(f"Checked and found consistent ({plural(len(agreements), 'comparison')}):",
+        self._print(console, Text(f"Checked and found consistent ({plural(len(agreements), 'comparison')}):",
                            style=self._style("bold green")))
         for a in agreements[:AGREEMENTS_SHOWN]:
-            console.print(Text(f"  ✓ {_clean(a.summary)}", style=self._style("green")))
+            self._print(console, Text(f"  ✓ {_clean(a.summary)}", style=self._style("green")))
         if len(agreements) > AGREEMENTS_SHOWN:
-            console.print(Text(f"  … and {len(agreements) - AGREEMENTS_SHOWN} more (--format json lists them all)",
+            self._print(console, Text(f"  … and {len(agreements) - AGREEMENTS_SHOWN} more (--format json lists them all)",
                                style=self._style("dim")))
-        console.print()
+        self._print(console)
 
     def _finding(self, console: Console, view: ReportView, f: Finding, doc: Document) -> None:
         claim = view.claims_by_id.get(f.claim)
@@ -175,7 +235,7 @@ class TextFormatter:
             head.append(f"“{_clean(claim.surface)}”", style=self._style("bold"))
             if claim.figure or f.figure:
                 head.append(f"  [{_clean(view.figure_label(f.figure or claim.figure))}]", style=self._style("dim"))
-        console.print(head)
+        self._print(console, head)
         indent = " " * 11
         if claim is not None and claim.sentence:
             before, figure, after = sentence_parts(claim, doc)
@@ -198,16 +258,23 @@ class TextFormatter:
         """Print ``prefix`` + ``body``, the body wrapped to the width, continuation
         lines indented by ``indent``."""
         room = max(20, self.width - max(len(prefix), len(indent)))
+        if self.direct:
+            # Same bytes as the rich path below, without its per-line cost.
+            first, rest = prefix.plain, indent
+            write = console.file.write
+            for i, text in enumerate(wrap_plain(body.plain, room)):
+                write(((first if i == 0 else rest) + text).rstrip() + "\n")
+            return
         lines = body.wrap(console, room, overflow="fold")
         for i, line in enumerate(lines):
             line = (prefix if i == 0 else Text(indent)) + line
             line.rstrip()
-            console.print(line, soft_wrap=True, overflow="ignore", crop=False)
+            self._print(console, line, wrap=False)
 
     # -- extract -------------------------------------------------------------------------
     def _claims(self, console: Console, view: ReportView) -> None:
         for doc in view.shown_documents():
-            console.print(Text(_clean(document_heading(doc)), style=self._style("bold")))
+            self._print(console, Text(_clean(document_heading(doc)), style=self._style("bold")))
             for c in view.claims_by_doc.get(doc.id, []):
                 context = " | ".join(
                     f"{k}={_clean(str(v))}"
@@ -223,6 +290,6 @@ class TextFormatter:
                 line.append(f" {c.qualifier:<8} {format_value(c):<22} {format_interval(c):<26} ")
                 line.append(context, style=self._style("dim"))
                 line.rstrip()
-                console.print(line, soft_wrap=True, overflow="ignore", crop=False)
-            console.print()
-        console.print(Text(summary_line(view)), soft_wrap=True)
+                self._print(console, line, wrap=False)
+            self._print(console)
+        self._print(console, Text(summary_line(view)), wrap=False)

@@ -127,4 +127,5 @@ class _Params(dict):  # type: ignore[type-arg]
 def render(template: str, params: Mapping[str, Any]) -> str:
     """Fill a validated template. Values are shown as text; a missing one as '?'."""
     values = _Params({k: ("?" if v is None else str(v)) for k, v in params.items()})
-    return string.Formatter().vformat(template, (), values)
+    # str.format_map reads validated templates as string.Formatter does, in C.
+    return template.format_map(values)

@@ -10,7 +10,7 @@ import pytest
 from report_helpers import make_view
 
 from factcheck.errors import UsageError
-from factcheck.report import get_formatter, use_color
+from factcheck.report import ReportView, get_formatter, use_color
 from factcheck.report.progress import progress, progress_enabled
 from factcheck.report.text import TextFormatter
 from factcheck.report.timeline import (
@@ -239,3 +239,74 @@ def test_unused_suppression_warning_is_shown(raw_report) -> None:  # noqa: ANN00
     raw_report.documents[0] = draft.model_copy(update={"text": draft.text.replace("hostages-outdated", "no-such-rule")})
     out = TextFormatter().render(make_view(apply_suppressions(raw_report)))
     assert "\nwarning: drafts/rafah-draft.md:10: unused suppression of 'no-such-rule'" in out
+
+
+# -- plain text written without rich's per-line machinery --------------------------------
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+from rich.console import Console  # noqa: E402
+from rich.text import Text  # noqa: E402
+
+from factcheck.models import Claim, Document, Finding, Report  # noqa: E402
+from factcheck.report.text import wrap_plain  # noqa: E402
+
+_WORDS = st.lists(
+    st.one_of(
+        st.sampled_from(["a", "figure", "Rafah", "1.4", "million", "—", "«32,000»", "hostages,"]),
+        st.text(alphabet="xyz東京한🙂é", min_size=1, max_size=60),  # wide characters, long words
+    ),
+    max_size=40,
+)
+
+
+@given(words=_WORDS, width=st.integers(min_value=20, max_value=110), spaces=st.sampled_from([" ", "  "]))
+@settings(max_examples=400, deadline=None)
+def test_wrap_plain_cuts_lines_where_rich_does(words: list[str], width: int, spaces: str) -> None:
+    text = spaces.join(words)
+    console = Console(width=200, color_system=None, _environ={})
+    expected = [line.plain.rstrip() for line in Text(text).wrap(console, width, overflow="fold")]
+    assert wrap_plain(text, width) == expected
+
+
+def _long_text_view() -> ReportView:
+    title = "A headline far longer than one terminal line, with 東京 and 한국어 and a word " + "x" * 130
+    sentence = (
+        "Officials in 東京 said on Monday that more than 1.4 million people — "
+        + "supercalifragilistic" * 8
+        + " — were sheltering in Rafah, a figure repeated by aid agencies in several statements."
+    )
+    start = sentence.index("1.4 million")
+    doc = Document(id="d1", path="seeds/" + "very-long-folder-name/" * 5 + "a.md", text=sentence, title=title)
+    claim = Claim(
+        id="d1:c1", doc="d1", surface="1.4 million", value=1_400_000, start=start, end=start + 11,
+        sentence=sentence, qualifier="over", lower=1_400_000, upper=None, line=1, column=start + 1,
+        figure="rafah_sheltering",
+    )
+    finding = Finding(
+        id="f1", rule="gaza-toll-outdated", kind="outdated", severity="error", claim="d1:c1", figure="rafah_sheltering",
+        message="The figure " + "is out of date and " * 12 + "東京" * 30,
+    )
+    return make_view(Report(documents=[doc], claims=[claim], findings=[finding]))
+
+
+@pytest.mark.parametrize("width", [40, 80, 100])
+@pytest.mark.parametrize("command", ["run", "extract"])
+def test_plain_text_written_directly_is_byte_identical_to_rich(width: int, command: str) -> None:
+    view = _long_text_view()
+    view.command = command
+    fast = TextFormatter(color=False, width=width)
+    slow = TextFormatter(color=False, width=width)
+    slow.direct = False
+    out = fast.render(view)
+    assert out == slow.render(view)
+    assert "東京" in out and "x" * 30 in out
+
+
+def test_characters_wrapped_by_length_are_one_cell_wide_for_rich() -> None:
+    from rich.cells import cell_len
+
+    from factcheck.report.text import _SINGLE_CELL_TEXT
+
+    chars = [chr(c) for c in range(0x20, 0x3000) if _SINGLE_CELL_TEXT.fullmatch(chr(c))]
+    assert len(chars) > 700
+    assert [c for c in chars if cell_len(c) != 1 or cell_len("a" + c) != 2] == []

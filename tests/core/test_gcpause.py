@@ -1,0 +1,55 @@
+"""The garbage collector is paused for the heavy phases and always given back."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+
+from factcheck import gcpause
+
+
+@pytest.fixture(autouse=True)
+def _restore_gc() -> None:
+    was = gc.isenabled()
+    yield
+    (gc.enable if was else gc.disable)()
+
+
+def test_paused_turns_the_collector_off_and_back_on() -> None:
+    gc.enable()
+    with gcpause.paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+
+
+def test_paused_leaves_a_disabled_collector_disabled() -> None:
+    gc.disable()
+    with gcpause.paused():
+        assert not gc.isenabled()
+    assert not gc.isenabled()
+
+
+def test_nested_pauses_restore_only_at_the_outermost() -> None:
+    gc.enable()
+    with gcpause.paused():
+        with gcpause.paused():
+            pass
+        assert not gc.isenabled()
+    assert gc.isenabled()
+
+
+def test_an_exception_inside_still_restores_the_collector() -> None:
+    gc.enable()
+    with pytest.raises(KeyboardInterrupt), gcpause.paused():
+        raise KeyboardInterrupt
+    assert gc.isenabled()
+
+
+def test_run_checks_gives_the_collector_back() -> None:
+    from factcheck.engine import run_checks
+    from factcheck.pipeline import load_rule_set
+
+    gc.enable()
+    run_checks(load_rule_set(None), [], [])
+    assert gc.isenabled()
