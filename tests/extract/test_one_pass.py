@@ -9,20 +9,36 @@ def test_pattern_is_compiled_once():
     assert patterns.pattern() is patterns.pattern()
 
 
-def test_find_scans_the_text_once(monkeypatch):
+def test_find_reads_the_text_in_one_pass(monkeypatch):
+    """One pass of the prescan over the whole text; the compiled pattern only runs
+    anchored at the candidates it found, never over the text again."""
     real = patterns.pattern()
-    calls = []
+    scan = patterns.prescan()
+    passes, anchored = [], []
 
-    class Spy:
+    class PatternSpy:
+        def finditer(self, *args, **kwargs):
+            raise AssertionError("the compiled pattern scanned the whole text")
+
+        def match(self, text, pos=0, *args, **kwargs):
+            anchored.append(pos)
+            return real.match(text, pos, *args, **kwargs)
+
+    class TokensSpy:
         def finditer(self, text, *args, **kwargs):
-            calls.append(len(text))
-            return real.finditer(text, *args, **kwargs)
+            passes.append(len(text))
+            return scan.tokens.finditer(text, *args, **kwargs)
 
-    monkeypatch.setattr(assemble, "pattern", lambda: Spy())
+    from dataclasses import replace
+
+    monkeypatch.setattr(assemble, "pattern", lambda: PatternSpy())
+    monkeypatch.setattr(assemble, "prescan", lambda: replace(scan, tokens=TokensSpy()))
     text = "More than 1.4 million people, some 1,200 killed, 14-0, a third of Gaza. " * 20
     claims = find_quantities(text)
     assert len(claims) == 80
-    assert calls == [len(text)]
+    assert passes == [len(text)]
+    # tried at the figures (and the odd sign before one), not at every word
+    assert 80 <= len(anchored) <= 200 < len(text.split())
 
 
 def test_pint_is_not_called_per_figure(monkeypatch):
