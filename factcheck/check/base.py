@@ -17,8 +17,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
-from itertools import islice
+from functools import cached_property, lru_cache
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from factcheck.intervals import Interval, Tolerance
@@ -124,6 +124,11 @@ class Item:
     def value_text(self) -> str:
         """The figure as stated: the claim's own words ("about 130" for a reference point)."""
         return self.claim.surface or (self.interval.describe() if self.interval else "?")
+
+    @cached_property
+    def evidence_key(self) -> tuple[bool, int, int]:
+        """Where the item stands in ``evidence_order``."""
+        return (not self.is_reference, -(self.start.toordinal() if self.start else 0), self.rank)
 
     def period_compatible(self, other: Item) -> bool:
         """Flows count from a start date; two flows from different starts differ."""
@@ -264,6 +269,8 @@ class WindowIndex:
         self.max_span = max((e - s for s, e in zip(self.starts, self.ends)), default=0)
         self.his = [i.interval.hi for i in items]  # type: ignore[union-attr]
         self.los = [i.interval.lo for i in items]  # type: ignore[union-attr]
+        self.docs = [i.claim.doc for i in items]
+        self.periods = [i.claim.period_start for i in items]
         self.size = 0
 
     def _build(self) -> None:
@@ -292,13 +299,22 @@ class WindowIndex:
         b = bisect_right(self.starts, last.toordinal() + window)
         return a, b
 
-    def in_window(self, item: Item, window: int) -> Iterator[Item]:
+    def in_window(self, item: Item, window: int, related: bool = False) -> Iterator[Item]:
+        """Items within ``window`` days of ``item``, in date order; with ``related``
+        only those of other documents counting from the same start
+        (``Item.period_compatible``)."""
         assert item.start is not None and item.end is not None
         a, b = self.span(item.start, item.end, window)
+        first, last = item.start.toordinal(), item.end.toordinal()
+        starts, ends, items = self.starts, self.ends, self.items
+        doc, period = item.claim.doc, item.claim.period_start
+        docs, periods = self.docs, self.periods
         for k in range(a, b):
-            other = self.items[k]
-            if within_days(item, other, window):
-                yield other
+            if max(starts[k] - last, first - ends[k], 0) > window:
+                continue
+            if related and (docs[k] == doc or (period is not None and periods[k] is not None and periods[k] != period)):
+                continue
+            yield items[k]
 
     def below(self, a: int, b: int, x: float) -> Iterator[int]:
         """Indices in [a, b) whose interval's upper end is <= x, in index order."""
@@ -380,10 +396,11 @@ class WindowIndex:
             push((2 * node, lo, mid))
         return out
 
-    def conflicts(self, item: Item, window: int, tolerance: Tolerance) -> list[Item]:
+    def conflicts(self, item: Item, window: int, tolerance: Tolerance, related: bool = False) -> list[Item]:
         """Items within ``window`` days of ``item`` whose interval cannot agree with its
-        interval within ``tolerance``, in date order (unfiltered by document; at most
-        ``MAX_CONFLICTS`` below and as many above)."""
+        interval within ``tolerance``, in date order (at most ``MAX_CONFLICTS`` below
+        and as many above); with ``related``, of those only the ones ``in_window``
+        keeps with ``related``."""
         iv = item.interval
         assert iv is not None and item.start is not None and item.end is not None
         a, b = self.span(item.start, item.end, window)
@@ -396,11 +413,15 @@ class WindowIndex:
             return []
         first, last = item.start.toordinal(), item.end.toordinal()
         starts, ends, items = self.starts, self.ends, self.items
+        doc, period = item.claim.doc, item.claim.period_start
+        docs, periods = self.docs, self.periods
         out = []
         for k in sorted(set(found)):
             other = items[k]
             # within_days, on the ordinals kept for the purpose
             if other is item or max(starts[k] - last, first - ends[k], 0) > window:
+                continue
+            if related and (docs[k] == doc or (period is not None and periods[k] is not None and periods[k] != period)):
                 continue
             assert other.interval is not None
             if not iv.overlaps(other.interval, tolerance):
@@ -450,4 +471,7 @@ def evidence_params(evidence: Item) -> dict[str, Any]:
 def evidence_order(items: list[Item]) -> list[Item]:
     """Evidence as a finding lists it: reference series first, then by date, newest
     first, then in the run's order."""
-    return sorted(items, key=lambda i: (not i.is_reference, -(i.start.toordinal() if i.start else 0), i.rank))
+    return sorted(items, key=_EVIDENCE_KEY)
+
+
+_EVIDENCE_KEY = attrgetter("evidence_key")

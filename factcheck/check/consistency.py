@@ -98,18 +98,16 @@ def check(ctx: Context, rule) -> Iterator[Problem]:  # noqa: ANN001 - CheckRule
             if not item.checked or (item.vague and not opts.include_vague):
                 continue
 
-            def related(other: Item, item: Item = item) -> bool:
-                return other.doc_id != item.doc_id and item.period_compatible(other)
-
-            conflicts = [o for o in index.conflicts(item, opts.window, tolerance) if related(o)]
+            # "related": another document's claim, counting from the same start
+            conflicts = index.conflicts(item, opts.window, tolerance, related=True)
             if item.claim.parts:
                 conflicts += [
                     o
-                    for o in islice((o for o in index.in_window(item, opts.window) if related(o) and o.claim.parts), _MAX_TALLY_NEIGHBOURS)
+                    for o in islice((o for o in index.in_window(item, opts.window, related=True) if o.claim.parts), _MAX_TALLY_NEIGHBOURS)
                     if _parts_differ(item.claim.parts, o.claim.parts) and o not in conflicts  # type: ignore[arg-type]
                 ]
             if not conflicts:
-                against = list(islice((o for o in index.in_window(item, opts.window) if related(o)), MAX_COMPARED))
+                against = list(islice(index.in_window(item, opts.window, related=True), MAX_COMPARED))
                 ctx.compared(rule, item, against, agreed=True)
                 continue
             ctx.compared(rule, item, conflicts, agreed=False)
