@@ -1,5 +1,7 @@
 """The check phase alone (``factcheck.engine.run_checks`` with the shipped rules, and the
-agreements a report lists) on 10^4, 10^5 and 10^6 synthetic claims.
+agreements a report lists) on 10^4, 10^5 and 10^6 synthetic claims, with ``--jobs``
+processes as ``factcheck run`` uses (default: the number of cores; runs below
+``factcheck.parallel_checks.PARALLEL_MIN_ITEMS`` claims stay in one process).
 
 The claims are made from real extraction output: the claims factcheck extracts from 200
 generated articles are the templates, copied into documents of 10 claims each whose
@@ -9,7 +11,7 @@ contradict one another as they do in an archive. Every document is "checked" (an
 checked against itself, as ``factcheck run --corpus ARCHIVE`` does). Each size runs in a
 fresh process, for a clean peak memory.
 
-    python benchmarks/bench_check.py [--sizes 10000 100000 1000000] [--runs 3]
+    python benchmarks/bench_check.py [--sizes 10000 100000 1000000] [--runs 3] [--jobs 2]
     python benchmarks/bench_check.py --smoke       # 1,000 and 2,000 claims from 20 articles
 """
 
@@ -74,7 +76,7 @@ def synthetic(n: int, seed: int = 1, template_articles: int = 200) -> tuple[list
     return docs, claims
 
 
-def one(n: int, runs: int, template_articles: int) -> dict:
+def one(n: int, runs: int, template_articles: int, jobs: int) -> dict:
     """Time the check phase on ``n`` claims in this process."""
     from factcheck.engine import run_checks
     from factcheck.pipeline import load_rule_set
@@ -88,7 +90,7 @@ def one(n: int, runs: int, template_articles: int) -> dict:
     findings = 0
     for _ in range(runs):
         t = time.perf_counter()
-        result = run_checks(rules, docs, claims)
+        result = run_checks(rules, docs, claims, jobs=jobs)
         checks.append(time.perf_counter() - t)
         t = time.perf_counter()
         records = result.agreement_records()
@@ -101,6 +103,8 @@ def one(n: int, runs: int, template_articles: int) -> dict:
         "claims": len(claims), "documents": len(docs), "figured": figures, "findings": findings,
         "build_s": build, "check_s": checks, "agreements_s": agreements,
         "peak_rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * unit,
+        # the forked children of the check phase (the largest one)
+        "child_peak_rss": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * unit,
         "rss_before_checks": rss_before * unit,
     }
 
@@ -110,12 +114,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     ap.add_argument("--runs", type=int, default=3, help="timed runs per size (median quoted)")
     ap.add_argument("--template-articles", type=int, default=200, help="articles whose claims are the templates")
+    ap.add_argument("--jobs", type=int, default=None, help="processes (default: the number of cores)")
     ap.add_argument("--smoke", action="store_true", help="1,000 and 2,000 claims, one run")
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--json", help="also write the figures as JSON")
     args = ap.parse_args(argv)
     if args.one is not None:
-        print(json.dumps(one(args.one, args.runs, args.template_articles)))
+        from factcheck.parallel import default_jobs
+
+        print(json.dumps(one(args.one, args.runs, args.template_articles, args.jobs or default_jobs())))
         return 0
     if args.smoke:
         args.sizes, args.runs, args.template_articles = [1000, 2000], 1, 20
@@ -124,16 +131,20 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     for n in args.sizes:
         proc = subprocess.run([sys.executable, __file__, "--one", str(n), "--runs", str(args.runs),
-                               "--template-articles", str(args.template_articles)],
+                               "--template-articles", str(args.template_articles)]
+                              + (["--jobs", str(args.jobs)] if args.jobs else []),
                               capture_output=True, text=True)
         if proc.returncode != 0:
             print(proc.stderr, file=sys.stderr)
             return 1
         rows.append(json.loads(proc.stdout.strip().splitlines()[-1]))
 
-    print(f"\ncheck phase (run_checks + agreements), shipped rules, median of {args.runs} run(s)")
+    from factcheck.parallel import default_jobs
+
+    print(f"\ncheck phase (run_checks + agreements), shipped rules, --jobs {args.jobs or default_jobs()}, "
+          f"median of {args.runs} run(s)")
     print(f"{'claims':>10} {'documents':>10} {'on a figure':>12} {'findings':>9} {'checks':>9} "
-          f"{'agreements':>11} {'total':>9} {'per 10^4':>9} {'growth':>7} {'RSS, input':>11} {'peak RSS':>10}")
+          f"{'agreements':>11} {'total':>9} {'per 10^4':>9} {'growth':>7} {'RSS, input':>11} {'peak RSS':>10} {'child RSS':>10}")
     prev = None
     for r in rows:
         total = median([c + a for c, a in zip(r["check_s"], r["agreements_s"])])
@@ -141,10 +152,13 @@ def main(argv: list[str] | None = None) -> int:
         growth = f"{total / prev[1] / (r['claims'] / prev[0]):.2f}" if prev else "-"
         print(f"{r['claims']:>10,} {r['documents']:>10,} {r['figured']:>12,} {r['findings']:>9,} "
               f"{median(r['check_s']):>8.2f}s {median(r['agreements_s']):>10.2f}s {total:>8.2f}s "
-              f"{per:>8.3f}s {growth:>7} {fmt_mib(r['rss_before_checks']):>11} {fmt_mib(r['peak_rss']):>10}")
+              f"{per:>8.3f}s {growth:>7} {fmt_mib(r['rss_before_checks']):>11} {fmt_mib(r['peak_rss']):>10} "
+              f"{fmt_mib(r['child_peak_rss']) if r['child_peak_rss'] else '-':>10}")
         prev = (r["claims"], total)
     print("growth: time per claim relative to the previous size (1.00 = linear; n log n gives ~1.1 per 10x)")
-    print("RSS, input: the process with its claims and documents built, before checking; peak RSS: after")
+    print("RSS, input: the process with its claims and documents built, before checking; peak RSS: after;")
+    print("child RSS: the largest forked child of the check phase (pages it shares with the parent counted in")
+    print("both: the machine's memory in use is less than the sum)")
     if args.json:
         with open(args.json, "w") as fh:
             json.dump(rows, fh, indent=2)

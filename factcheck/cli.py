@@ -104,7 +104,7 @@ TitleOpt = Annotated[Optional[str], typer.Option("--title", help="Title of the c
 OutletOpt = Annotated[Optional[str], typer.Option("--outlet", help="Outlet of the checked document(s).", show_default=False)]
 PublishedOpt = Annotated[Optional[str], typer.Option("--published", metavar="DATE", help="Publication date YYYY-MM-DD of the checked document(s).", show_default=False)]
 UrlOpt = Annotated[Optional[str], typer.Option("--url", help="URL of the checked document(s).", show_default=False)]
-JobsOpt = Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, metavar="N", help="Worker processes for extraction (default: the number of cores; small inputs stay in one process). The output does not depend on it.", show_default=False)]
+JobsOpt = Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, metavar="N", help="Processes for extraction and, on large runs, the checks (default: the number of cores; small inputs stay in one process). The output does not depend on it.", show_default=False)]
 IndexOpt = Annotated[Optional[Path], typer.Option("--index", metavar="FILE", help="Claim index (factcheck index): reuse the claims it has for unchanged documents and add the rest. 'default' is the one in the user cache directory. Without --index nothing is written.", show_default=False)]
 
 

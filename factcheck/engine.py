@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from factcheck import gcpause
+from factcheck import gcpause, parallel_checks
 from factcheck.check import REGISTRY, default_message
 from factcheck.check.base import Comparison, Context, Item, Problem, date_span
 from factcheck.check.units import normalise
@@ -86,7 +86,9 @@ class CheckResult:
             more = f" and {len(c.against) - limit} more" if len(c.against) > limit else ""
             verdict = verdicts.get(self.kinds.get(c.rule, ""), "no problem")
             records.append(
-                Agreement(
+                # Built from the run's own checked values: no validation needed, and
+                # a large archive has hundreds of thousands of these.
+                Agreement.model_construct(
                     rule=c.rule,
                     claim=c.claim,
                     against=list(c.against),
@@ -103,11 +105,14 @@ def run_checks(
     claims: list[Claim],
     as_of: date | None = None,
     severity_overrides: Mapping[str, Severity] | None = None,
+    jobs: int | None = 1,
 ) -> CheckResult:
     """Check ``claims`` (of ``documents``) against each other and the rules' reference
-    series; ``as_of`` judges every claim at that date instead of its document's."""
+    series; ``as_of`` judges every claim at that date instead of its document's. With
+    ``jobs`` above 1 a large run shares its rules among that many processes
+    (``factcheck.parallel_checks``); the result is the same."""
     with gcpause.paused():
-        return _run_checks(rules, documents, claims, as_of, severity_overrides)
+        return _run_checks(rules, documents, claims, as_of, severity_overrides, jobs)
 
 
 def _run_checks(
@@ -116,6 +121,7 @@ def _run_checks(
     claims: list[Claim],
     as_of: date | None,
     severity_overrides: Mapping[str, Severity] | None,
+    jobs: int | None,
 ) -> CheckResult:
     docs = {d.id: d for d in documents}
     texts = {d.id: d.text for d in documents if d.text}
@@ -124,7 +130,7 @@ def _run_checks(
 
     items: list[Item] = []
     assigned: list[Claim] = []
-    for rank, (claim, assignment) in enumerate(matcher.assign_all(claims, texts)):
+    for rank, (claim, assignment) in enumerate(parallel_checks.assign_all(matcher, claims, texts, jobs)):
         figure = assignment.figure if assignment is not None else None
         figure_id = figure.id if figure is not None else None
         if claim.figure != figure_id:  # most claims match no figure and need no copy
@@ -139,24 +145,34 @@ def _run_checks(
         if rules.check(rule_id) is None:
             ctx.note(f"severity override for unknown check '{rule_id}' ignored")
 
-    findings: dict[str, Finding] = {}
-    for rule in rules.checks:
+    def run_rule(rule: CheckRule) -> list[Finding]:
         module = REGISTRY[rule.kind]
         template = rule.message or default_message(rule.kind, rule.options)
         severity: Severity = overrides.get(rule.id) or rule.severity or module.DEFAULT_SEVERITY
-        for problem in module.check(ctx, rule):
-            finding = _finding(rule, problem, template, severity)
-            findings.setdefault(finding.id, finding)
+        return [_finding(rule, problem, template, severity) for problem in module.check(ctx, rule)]
 
-    order = {d.id: k for k, d in enumerate(documents)}
-    positions = {c.id: c.start for c in assigned}
-    rule_order = {r.id: k for k, r in enumerate(rules.checks)}
-    ordered = sorted(
-        findings.values(),
-        key=lambda f: (order.get(f.doc or "", len(order)), positions.get(f.claim, 0), rule_order.get(f.rule, 0), f.id),
-    )
+    findings: dict[str, Finding] = {}
+    # In rule order, as one process running the rules one after the other would.
+    for output in parallel_checks.run_rules(ctx, rules.checks, run_rule, jobs):
+        for finding in output.findings:
+            findings.setdefault(finding.id, finding)
+        ctx.comparisons.extend(output.comparisons)
+        for note in output.notes:
+            ctx.note(note)
 
     all_items = {i.id: i for i in items + reference_items}
+    order = {d.id: k for k, d in enumerate(documents)}
+    rule_order = {r.id: k for k, r in enumerate(rules.checks)}
+
+    def position(f: Finding) -> int:
+        item = all_items.get(f.claim)
+        return item.claim.start if item is not None and item.series is None else 0
+
+    ordered = sorted(
+        findings.values(),
+        key=lambda f: (order.get(f.doc or "", len(order)), position(f), rule_order.get(f.rule, 0), f.id),
+    )
+
     cited = {e for f in ordered for e in f.evidence}
     ref_claims = [i.claim for i in reference_items if i.id in cited]
     ref_doc_ids = {c.doc for c in ref_claims}

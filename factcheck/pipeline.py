@@ -410,7 +410,12 @@ def run(
             early.__exit__(*sys.exc_info())
         raise
     with gcpause.paused():
-        result = run_checks(rule_set, documents, claims, as_of=as_of, severity_overrides=severity_overrides)
+        from factcheck.parallel import default_jobs
+
+        result = run_checks(
+            rule_set, documents, claims, as_of=as_of, severity_overrides=severity_overrides,
+            jobs=default_jobs() if jobs is None else jobs,
+        )
         report = Report(
             documents=documents + list(result.reference_documents),
             claims=list(result.claims) + list(result.reference_claims),

@@ -334,9 +334,13 @@ class Matcher:
             f"warning: {prefix}figure '{exc.figure.id}': the pattern {exc.pattern!r} took longer than "
             f"{PATTERN_TIMEOUT:g}s on a sentence of {claim.doc or 'a document'} and was taken as not matching; simplify it"
         )
-        if note not in self._noted:
-            self._noted.add(note)
-            self.notes.append(note)
+        self.note(note)
+
+    def note(self, message: str) -> None:
+        """Add ``message`` to the run's notes, once."""
+        if message not in self._noted:
+            self._noted.add(message)
+            self.notes.append(message)
 
     def assign_all(self, claims: Sequence[Claim], texts: Mapping[str, str] | None = None) -> list[tuple[Claim, Assignment | None]]:
         """Each claim with its assignment. A claim that already names a figure of the
@@ -349,14 +353,27 @@ class Matcher:
         "97 of the 251 hostages are still held" keeps both: the 97 are held, the 251
         were taken. (When the part states its own place, "... are held in Rafah", it is
         a count of that place and does not match the whole's figure in the first place.)"""
-        out: list[tuple[Claim, Assignment | None]] = []
+        return self.finish_all(claims, self.assign_each(claims, texts), texts)
+
+    def assign_each(self, claims: Sequence[Claim], texts: Mapping[str, str] | None = None) -> list[Assignment | None]:
+        """Each claim's own assignment (``assign_all`` before the partitives are
+        settled: each claim alone, so that slices can be assigned in parallel)."""
+        texts = texts or {}
+        out: list[Assignment | None] = []
         for claim in claims:
             if claim.figure is not None and claim.figure in self.rules.figures:
                 figure = self.rules.figures[claim.figure]
                 factor = unit_tools.factor(claim.unit, figure.unit)
-                out.append((claim, Assignment(figure, factor, 0) if factor is not None else None))
+                out.append(Assignment(figure, factor, 0) if factor is not None else None)
                 continue
-            out.append((claim, self.assign(claim, (texts or {}).get(claim.doc))))
+            out.append(self.assign(claim, texts.get(claim.doc)))
+        return out
+
+    def finish_all(
+        self, claims: Sequence[Claim], assignments: Sequence[Assignment | None], texts: Mapping[str, str] | None = None
+    ) -> list[tuple[Claim, Assignment | None]]:
+        """``assign_all`` from ``assign_each``'s answers: the parts of partitives let go."""
+        out = list(zip(claims, assignments, strict=True))
         for part, whole in partitives([c for c, _ in out], texts or {}):
             a, b = out[part][1], out[whole][1]
             if a is not None and b is not None and a.figure.id == b.figure.id and out[part][0].figure is None:

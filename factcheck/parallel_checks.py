@@ -1,0 +1,233 @@
+"""The check phase on several cores: figure assignment and the check rules shared
+between this process and forked children, the results merged as one process would
+have produced them.
+
+Two steps of ``factcheck.engine.run_checks`` cost time in proportion to the claims:
+
+* assigning claims to figures (``assign_all``): each claim alone, so the claims are cut
+  into contiguous slices, one per process; a child sends back, per claim, the figure
+  id, unit factor and score (small), and its notes;
+* the check rules (``run_rules``): each rule reads the run's items and writes only its
+  own findings, comparisons and notes, so rules are independent. The processes take
+  the next rule from a shared counter (the costliest first, by an estimate), so a
+  misjudged rule does not leave one process idle; a child sends back its rules' output
+  (``RuleOutput``), pickled.
+
+Children are forked when the step starts: they share the claims and items with this
+process, copy-on-write, and nothing is sent to them. Outputs are merged in claim order
+and in rule order, so the report is byte for byte the one a single process gives (the
+tests check it).
+
+Forking pays off only on large runs: below ``PARALLEL_MIN_ITEMS`` claims (the
+environment variable FACTCHECK_PARALLEL_MIN_ITEMS overrides it; the tests use 0), with
+``jobs`` 1, or where ``fork`` is not available (Windows), everything runs here. A child
+that fails (killed, out of memory) costs time, not results: what it did not deliver is
+done again here.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import pickle
+import signal
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+    from multiprocessing.process import BaseProcess
+
+    from factcheck.check.base import Comparison, Context
+    from factcheck.match import Assignment, Matcher
+    from factcheck.models import Claim, Finding
+    from factcheck.rules.schema import CheckRule
+
+# Claims below which the check phase stays in one process: forking a process that holds
+# 10^5 claims costs about a second, and the whole check phase of 10^5 claims is a few.
+PARALLEL_MIN_ITEMS = 200_000
+
+# Relative cost per item of each check kind (from the profiles in benchmarks/README.md):
+# the order in which rules are handed out, costliest first.
+_COST = {"consistency": 4.0, "outdated": 1.5, "internal": 1.0, "monotonic": 0.7, "relation": 0.6, "range": 0.3}
+
+
+@dataclass
+class RuleOutput:
+    """What one rule produced: its findings (in the order it found them), the
+    comparisons it recorded and the notes it added."""
+
+    findings: list[Finding] = field(default_factory=list)
+    comparisons: list[Comparison] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+RunRule = Callable[["CheckRule"], list["Finding"]]
+
+
+def min_items() -> int:
+    raw = os.environ.get("FACTCHECK_PARALLEL_MIN_ITEMS", "")
+    return int(raw) if raw.strip().isdigit() else PARALLEL_MIN_ITEMS
+
+
+def workers(jobs: int | None, size: int, parts: int) -> int:
+    """How many processes share ``parts`` pieces of work over ``size`` claims."""
+    if jobs is None or jobs <= 1 or parts < 2 or size < min_items():
+        return 1
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return min(jobs, parts)
+
+
+# -- figure assignment ----------------------------------------------------------------
+
+Encoded = tuple[str, float, int] | None
+
+
+def assign_all(
+    matcher: Matcher, claims: Sequence[Claim], texts: Mapping[str, str], jobs: int | None
+) -> list[tuple[Claim, Assignment | None]]:
+    """``matcher.assign_all(claims, texts)``, the claims shared among ``jobs``
+    processes when there are enough of them."""
+    count = workers(jobs, len(claims), len(claims))
+    if count <= 1:
+        return matcher.assign_all(claims, texts)
+    step = -(-len(claims) // count)
+    bounds = [(k, min(k + step, len(claims))) for k in range(0, len(claims), step)]
+
+    def work(a: int, b: int) -> tuple[list[Encoded], list[str]]:
+        found = matcher.assign_each(claims[a:b], texts)
+        return [None if x is None else (x.figure.id, x.factor, x.score) for x in found], matcher.notes
+
+    children = [_fork(lambda a=a, b=b: work(a, b)) for a, b in bounds[1:]]
+    assignments = matcher.assign_each(claims[bounds[0][0] : bounds[0][1]], texts)
+    for (a, b), child in zip(bounds[1:], children, strict=True):
+        result = _collect(child)
+        if result is None:  # the child failed: this slice again, here
+            assignments += matcher.assign_each(claims[a:b], texts)
+            continue
+        encoded, notes = result
+        assignments += [_decode(matcher, x) for x in encoded]
+        for note in notes:
+            matcher.note(note)
+    return matcher.finish_all(claims, assignments, texts)
+
+
+def _decode(matcher: Matcher, encoded: Encoded) -> Assignment | None:
+    from factcheck.match import Assignment
+
+    if encoded is None:
+        return None
+    figure_id, factor, score = encoded
+    return Assignment(matcher.rules.figures[figure_id], factor, score)
+
+
+# -- check rules ----------------------------------------------------------------------
+
+
+def run_rules(ctx: Context, rules: Sequence[CheckRule], run_rule: RunRule, jobs: int | None) -> list[RuleOutput]:
+    """Each rule's output, in the order of ``rules``; ``run_rule(rule)`` runs one rule
+    against ``ctx`` and returns its findings."""
+    count = workers(jobs, len(ctx.items), len(rules))
+    if count <= 1:
+        return [_run_here(ctx, rule, run_rule) for rule in rules]
+    order = _costliest_first(ctx, rules)
+    counter = multiprocessing.get_context("fork").Value("i", 0)
+
+    def take() -> int | None:
+        with counter.get_lock():
+            k = counter.value
+            counter.value = k + 1
+        return order[k] if k < len(order) else None
+
+    def work() -> dict[int, RuleOutput]:
+        done: dict[int, RuleOutput] = {}
+        while (k := take()) is not None:
+            done[k] = _run_here(ctx, rules[k], run_rule)
+        return done
+
+    children = [_fork(work) for _ in range(count - 1)]
+    outputs = work()
+    for child in children:
+        outputs.update(_collect(child) or {})
+    for k in range(len(rules)):  # what a failed child took and did not deliver
+        if k not in outputs:
+            outputs[k] = _run_here(ctx, rules[k], run_rule)
+    return [outputs[k] for k in range(len(rules))]
+
+
+def _run_here(ctx: Context, rule: CheckRule, run_rule: RunRule) -> RuleOutput:
+    # The notes a rule adds are what it would add running alone: ``Context.note``
+    # forgets what it has seen meanwhile, and the engine drops repeats in rule order.
+    seen, ctx._noted = ctx._noted, set()
+    comparisons, notes = len(ctx.comparisons), len(ctx.notes)
+    try:
+        findings = run_rule(rule)
+    finally:
+        ctx._noted = seen
+    out = RuleOutput(findings, ctx.comparisons[comparisons:], ctx.notes[notes:])
+    del ctx.comparisons[comparisons:], ctx.notes[notes:]
+    return out
+
+
+def _costliest_first(ctx: Context, rules: Sequence[CheckRule]) -> list[int]:
+    costs = []
+    for k, rule in enumerate(rules):
+        figures = getattr(rule.options, "figures", None)
+        if rule.kind == "internal" or figures is None:
+            size = len(ctx.items)
+        else:
+            size = sum(len(ctx.group(f)) for f in figures)
+        costs.append((-_COST.get(rule.kind, 1.0) * size, k))
+    return [k for _, k in sorted(costs)]
+
+
+# -- forked children ------------------------------------------------------------------
+
+
+@dataclass
+class _Child:
+    process: BaseProcess
+    receive: Connection
+
+
+def _fork(work: Callable[[], Any]) -> _Child | None:
+    """A forked child running ``work()`` and sending back its result; None when no
+    child can be started (the caller does the work itself)."""
+    fork = multiprocessing.get_context("fork")
+    receive, send = fork.Pipe(duplex=False)
+    try:
+        process = fork.Process(target=_child, args=(work, send), daemon=True)
+        process.start()
+    except OSError:
+        receive.close()
+        send.close()
+        return None
+    send.close()
+    return _Child(process, receive)
+
+
+def _child(work: Callable[[], Any], send: Connection) -> None:
+    # Ctrl-C is the parent's to report: a child leaves quietly, the parent's result
+    # collection sees the pipe close.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        send.send_bytes(pickle.dumps(work(), protocol=pickle.HIGHEST_PROTOCOL))
+    except BaseException:  # noqa: BLE001 - the parent redoes the work; nothing to print here
+        pass
+    finally:
+        send.close()
+
+
+def _collect(child: _Child | None) -> Any:
+    """The child's result, or None when it delivered none."""
+    if child is None:
+        return None
+    try:
+        return pickle.loads(child.receive.recv_bytes())  # noqa: S301 - our own child's bytes
+    except (EOFError, OSError, pickle.UnpicklingError):
+        return None
+    finally:
+        child.receive.close()
+        child.process.join()

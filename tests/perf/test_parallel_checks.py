@@ -1,0 +1,110 @@
+"""The check phase on several processes (``factcheck.parallel_checks``) gives exactly
+what one process gives: the same findings in the same order, the same comparisons and
+agreements, the same notes; and a child that dies costs time, not results."""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from factcheck import parallel_checks, pipeline
+from factcheck.engine import CheckResult, run_checks
+from factcheck.models import Document
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def archive() -> tuple[list[Document], list]:
+    """Generated news (planted inconsistencies, so every check kind finds something),
+    the seed articles and an undated document (notes from several rules)."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    try:
+        import corpus
+    finally:
+        sys.path.remove(str(REPO / "benchmarks"))
+    gazetteer = pipeline.gazetteer_for(pipeline.load_rule_set(None))
+    docs = [
+        Document(id=f"g{k}", path=f"generated/{k}.md", text=body, published=day, role="checked")
+        for k, (body, day) in enumerate(corpus.dated_bodies(120, seed=5))
+    ]
+    docs += pipeline.load_inputs([], None).documents
+    docs.append(Document(id="undated", path="undated.md", role="checked",
+                         text="More than 35,000 people have been killed in Gaza, the ministry said; 130 hostages are held."))
+    claims = pipeline.extract_documents(docs, gazetteer, jobs=1)
+    return docs, claims
+
+
+def _everything(result: CheckResult) -> tuple:
+    return (
+        [f.model_dump_json() for f in result.findings],
+        [c.model_dump_json() for c in result.claims],
+        [repr(c) for c in result.comparisons],
+        [a.model_dump_json() for a in result.agreement_records()],
+        list(result.notes),
+    )
+
+
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_checks_on_several_processes_give_what_one_process_gives(
+    archive: tuple, jobs: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    docs, claims = archive
+    rules = pipeline.load_rule_set(None)
+    one = _everything(run_checks(rules, docs, claims, jobs=1))
+    monkeypatch.setenv("FACTCHECK_PARALLEL_MIN_ITEMS", "0")
+    forked: list[int] = []
+    real_fork = parallel_checks._fork
+
+    def counting_fork(work):  # noqa: ANN001, ANN202
+        forked.append(os.getpid())
+        return real_fork(work)
+
+    monkeypatch.setattr(parallel_checks, "_fork", counting_fork)
+    several = _everything(run_checks(rules, docs, claims, jobs=jobs))
+    assert len(forked) == 2 * (jobs - 1)  # assignment, then the rules
+    assert several == one
+    findings, _, comparisons, agreements, notes = one
+    assert len(findings) > 20 and len(comparisons) > 100 and len(agreements) > 20
+    assert any("no publication date" in n for n in notes)
+
+
+def test_a_child_that_dies_costs_time_not_results(archive: tuple, monkeypatch: pytest.MonkeyPatch) -> None:
+    docs, claims = archive
+    rules = pipeline.load_rule_set(None)
+    one = _everything(run_checks(rules, docs, claims, jobs=1))
+    monkeypatch.setenv("FACTCHECK_PARALLEL_MIN_ITEMS", "0")
+
+    def dying_child(work, send) -> None:  # noqa: ANN001 - the child exits before any work
+        os._exit(9)
+
+    monkeypatch.setattr(parallel_checks, "_child", dying_child)
+    assert _everything(run_checks(rules, docs, claims, jobs=2)) == one
+
+
+def test_small_runs_and_one_job_stay_in_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("FACTCHECK_PARALLEL_MIN_ITEMS", raising=False)
+    assert parallel_checks.workers(2, parallel_checks.PARALLEL_MIN_ITEMS - 1, 20) == 1
+    assert parallel_checks.workers(2, parallel_checks.PARALLEL_MIN_ITEMS, 20) == 2
+    assert parallel_checks.workers(1, 10**7, 20) == 1
+    assert parallel_checks.workers(None, 10**7, 20) == 1
+    assert parallel_checks.workers(8, 10**7, 3) == 3  # never more processes than pieces of work
+    monkeypatch.setattr(parallel_checks.multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    assert parallel_checks.workers(2, 10**7, 20) == 1  # no fork (Windows): one process
+
+
+def test_the_engine_gets_the_jobs_of_the_command_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[int | None] = []
+    real = parallel_checks.run_rules
+
+    def spy(ctx, rules, run_rule, jobs):  # noqa: ANN001, ANN202
+        seen.append(jobs)
+        return real(ctx, rules, run_rule, jobs)
+
+    monkeypatch.setattr(parallel_checks, "run_rules", spy)
+    pipeline.run([], None, jobs=3, as_of=date(2024, 6, 1))
+    assert seen == [3]
