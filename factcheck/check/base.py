@@ -316,14 +316,6 @@ class WindowIndex:
                 continue
             yield items[k]
 
-    def below(self, a: int, b: int, x: float) -> Iterator[int]:
-        """Indices in [a, b) whose interval's upper end is <= x, in index order."""
-        return self._descend(a, b, lambda node: self.min_hi[node] <= x)
-
-    def above(self, a: int, b: int, y: float) -> Iterator[int]:
-        """Indices in [a, b) whose interval's lower end is >= y, in index order."""
-        return self._descend(a, b, lambda node: self.max_lo[node] >= y)
-
     def _descend(self, a: int, b: int, hit: Callable[[int], bool], backwards: bool = False) -> Iterator[int]:
         """Leaves in [a, b) under nodes that ``hit``, in index order (or reversed)."""
         if a >= b:
@@ -357,23 +349,26 @@ class WindowIndex:
                 return item
         return None
 
-    def _reaching(self, a: int, b: int, bound: float, below: bool, limit: int) -> list[int]:
+    def _reaching(
+        self, a: int, b: int, bound: float, below: bool, limit: int, keep: Callable[[int], bool]
+    ) -> list[int]:
         """Up to ``limit`` indices in [a, b), in index order, whose interval's upper end
-        is <= ``bound`` (``below``) or whose lower end is >= ``bound``.
+        is <= ``bound`` (``below``) or whose lower end is >= ``bound``, and that ``keep``
+        takes: the limit counts only what ``keep`` takes.
 
-        ``below``/``above`` as a plain loop: the consistency check asks this twice per
-        claim, and a generator with a predicate per node was most of its cost."""
+        A plain loop, not ``_descend``: the consistency check asks this twice per claim,
+        and a generator with a predicate per node was most of its cost."""
         out: list[int] = []
         if a >= b or limit <= 0:
             return out
         if b - a <= _SCAN:
-            if below:
-                his = self.his
-                out = [k for k in range(a, b) if his[k] <= bound]
-            else:
-                los = self.los
-                out = [k for k in range(a, b) if los[k] >= bound]
-            return out[:limit]
+            ends = self.his if below else self.los
+            for k in range(a, b):
+                if ((ends[k] <= bound) if below else (ends[k] >= bound)) and keep(k):
+                    out.append(k)
+                    if len(out) == limit:
+                        break
+            return out
         if not self.size:
             self._build()
         tree, size = (self.min_hi if below else self.max_lo), self.size
@@ -387,9 +382,10 @@ class WindowIndex:
             if (v > bound) if below else (v < bound):
                 continue
             if hi - lo == 1:
-                out.append(lo)
-                if len(out) == limit:
-                    break
+                if keep(lo):
+                    out.append(lo)
+                    if len(out) == limit:
+                        break
                 continue
             mid = (lo + hi) >> 1
             push((2 * node + 1, mid, hi))
@@ -398,35 +394,33 @@ class WindowIndex:
 
     def conflicts(self, item: Item, window: int, tolerance: Tolerance, related: bool = False) -> list[Item]:
         """Items within ``window`` days of ``item`` whose interval cannot agree with its
-        interval within ``tolerance``, in date order (at most ``MAX_CONFLICTS`` below
-        and as many above); with ``related``, of those only the ones ``in_window``
-        keeps with ``related``."""
+        interval within ``tolerance``, in date order, at most ``MAX_CONFLICTS`` below it
+        and as many above; with ``related``, only those ``in_window`` keeps with
+        ``related``. The limits count only such conflicts: a crowd of claims that are
+        not (the item's own document's, say) cannot hide one that is."""
         iv = item.interval
         assert iv is not None and item.start is not None and item.end is not None
         a, b = self.span(item.start, item.end, window)
-        found: list[int] = []
-        if iv.lo != float("-inf"):
-            found += self._reaching(a, b, iv.lo - tolerance.amount(iv.lo), True, MAX_CONFLICTS)
-        if iv.hi != float("inf"):
-            found += self._reaching(a, b, iv.hi + tolerance.amount(iv.hi), False, MAX_CONFLICTS)
-        if not found:
-            return []
         first, last = item.start.toordinal(), item.end.toordinal()
         starts, ends, items = self.starts, self.ends, self.items
         doc, period = item.claim.doc, item.claim.period_start
         docs, periods = self.docs, self.periods
-        out = []
-        for k in sorted(set(found)):
+
+        def conflicting(k: int) -> bool:
             other = items[k]
             # within_days, on the ordinals kept for the purpose
             if other is item or max(starts[k] - last, first - ends[k], 0) > window:
-                continue
+                return False
             if related and (docs[k] == doc or (period is not None and periods[k] is not None and periods[k] != period)):
-                continue
-            assert other.interval is not None
-            if not iv.overlaps(other.interval, tolerance):
-                out.append(other)
-        return out
+                return False
+            return not iv.overlaps(other.interval, tolerance)  # type: ignore[arg-type]
+
+        found: list[int] = []
+        if iv.lo != float("-inf"):
+            found += self._reaching(a, b, iv.lo - tolerance.amount(iv.lo), True, MAX_CONFLICTS, conflicting)
+        if iv.hi != float("inf"):
+            found += self._reaching(a, b, iv.hi + tolerance.amount(iv.hi), False, MAX_CONFLICTS, conflicting)
+        return [items[k] for k in sorted(set(found))]
 
 
 def within_days(a: Item, b: Item, window: int) -> bool:

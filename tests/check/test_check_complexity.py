@@ -66,3 +66,20 @@ def test_contradictions_on_one_crowded_day_are_capped_per_claim(monkeypatch: pyt
     small = _comparisons(monkeypatch, 200, days=1)
     large = _comparisons(monkeypatch, 800, days=1)
     assert large < 7 * small, (small, large)
+
+
+@pytest.mark.parametrize("crowd", [40, 600])  # a scanned window, and one the segment tree searches
+def test_the_cap_on_conflicts_counts_only_claims_that_can_be_evidence(crowd: int) -> None:
+    """An archive checked against itself: a claim contradicted by many claims of its
+    own document (the internal check's business, not evidence) must still be found to
+    contradict another document's claim: the cap on conflicts per claim (MAX_CONFLICTS)
+    applies after that filter."""
+    day = date(2024, 3, 1)
+    mine, other = doc("draft", day), doc("other", day)
+    claims = [claim("draft", "20,000", 20000, n=k, entity="people", predicate="killed") for k in range(1, crowd + 1)]
+    claims.append(claim("draft", "30,000", 30000, n=crowd + 1, entity="people", predicate="killed"))
+    claims.append(claim("other", "20,000", 20000, n=1, entity="people", predicate="killed"))
+    result = run_checks(RULES, [mine, other], claims)
+    flagged = [f for f in result.findings if f.rule == "toll-consistency" and f.claim == f"draft-c{crowd + 1}"]
+    assert len(flagged) == 1
+    assert flagged[0].evidence == ["other-c1"]
