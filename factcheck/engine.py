@@ -77,12 +77,20 @@ class CheckResult:
         verdicts = {"consistency": "consistent", "outdated": "not out of date", "monotonic": "no fall",
                     "relation": "the relation holds", "internal": "consistent"}
         records = []
+        cited: dict[str, str] = {}  # a claim is cited by many agreements
+
+        def cite(claim_id: str) -> str:
+            text = cited.get(claim_id)
+            if text is None:
+                text = cited[claim_id] = _cited(self.items[claim_id])
+            return text
+
         for c in self.comparisons:
             if not c.agreed or not c.against or c.claim not in self.items:
                 continue
             item = self.items[c.claim]
             label = item.figure.label if item.figure is not None else "figure"
-            others = "; ".join(_cited(self.items[a]) for a in c.against[:limit] if a in self.items)
+            others = "; ".join(cite(a) for a in c.against[:limit] if a in self.items)
             more = f" and {len(c.against) - limit} more" if len(c.against) > limit else ""
             verdict = verdicts.get(self.kinds.get(c.rule, ""), "no problem")
             records.append(
@@ -93,7 +101,7 @@ class CheckResult:
                     claim=c.claim,
                     against=list(c.against),
                     verdict=verdict,
-                    summary=f"{label}: {_cited(item)} against {others}{more}: {verdict} ({c.rule})",
+                    summary=f"{label}: {cite(c.claim)} against {others}{more}: {verdict} ({c.rule})",
                 )
             )
         return records

@@ -158,17 +158,9 @@ def run_rules(ctx: Context, rules: Sequence[CheckRule], run_rule: RunRule, jobs:
 
 
 def _run_here(ctx: Context, rule: CheckRule, run_rule: RunRule) -> RuleOutput:
-    # The notes a rule adds are what it would add running alone: ``Context.note``
-    # forgets what it has seen meanwhile, and the engine drops repeats in rule order.
-    seen, ctx._noted = ctx._noted, set()
-    comparisons, notes = len(ctx.comparisons), len(ctx.notes)
-    try:
-        findings = run_rule(rule)
-    finally:
-        ctx._noted = seen
-    out = RuleOutput(findings, ctx.comparisons[comparisons:], ctx.notes[notes:])
-    del ctx.comparisons[comparisons:], ctx.notes[notes:]
-    return out
+    # What a rule adds to the context is taken out of it, its notes as it would add
+    # them alone; the engine merges outputs in rule order, dropping repeated notes.
+    return RuleOutput(*ctx.recorded(lambda: run_rule(rule)))
 
 
 def _costliest_first(ctx: Context, rules: Sequence[CheckRule]) -> list[int]:

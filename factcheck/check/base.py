@@ -233,6 +233,20 @@ class Context:
             self._noted.add(message)
             self.notes.append(message)
 
+    def recorded(self, run: Callable[[], Any]) -> tuple[Any, list[Comparison], list[str]]:
+        """``run()``'s result with the comparisons and notes it recorded, taken out of
+        this context: the notes as ``run`` would add them alone (the ones seen before
+        are forgotten meanwhile), so that rules run apart can be merged in order."""
+        seen, self._noted = self._noted, set()
+        comparisons, notes = len(self.comparisons), len(self.notes)
+        try:
+            result = run()
+        finally:
+            self._noted = seen
+        recorded = (result, self.comparisons[comparisons:], self.notes[notes:])
+        del self.comparisons[comparisons:], self.notes[notes:]
+        return recorded
+
     def compared(self, rule: CheckRule, item: Item, against: list[Item], agreed: bool) -> None:
         self.comparisons.append(
             Comparison(rule.id, item.id, tuple(a.id for a in against[:MAX_COMPARED]), agreed)
