@@ -313,22 +313,31 @@ class WindowIndex:
         b = bisect_right(self.starts, last.toordinal() + window)
         return a, b
 
+    def _near(self, item: Item, window: int, related: bool) -> Callable[[int], bool]:
+        """Whether the item at an index lies within ``window`` days of ``item`` (and,
+        with ``related``, is another document's, counting from the same start:
+        ``Item.period_compatible``), on the ordinals kept for the purpose."""
+        assert item.start is not None and item.end is not None
+        first, last = item.start.toordinal(), item.end.toordinal()
+        starts, ends, docs, periods = self.starts, self.ends, self.docs, self.periods
+        doc, period = item.claim.doc, item.claim.period_start
+
+        def near(k: int) -> bool:
+            if max(starts[k] - last, first - ends[k], 0) > window:
+                return False
+            return not related or (
+                docs[k] != doc and (period is None or periods[k] is None or periods[k] == period)
+            )
+
+        return near
+
     def in_window(self, item: Item, window: int, related: bool = False) -> Iterator[Item]:
         """Items within ``window`` days of ``item``, in date order; with ``related``
-        only those of other documents counting from the same start
-        (``Item.period_compatible``)."""
+        only those of other documents counting from the same start."""
         assert item.start is not None and item.end is not None
         a, b = self.span(item.start, item.end, window)
-        first, last = item.start.toordinal(), item.end.toordinal()
-        starts, ends, items = self.starts, self.ends, self.items
-        doc, period = item.claim.doc, item.claim.period_start
-        docs, periods = self.docs, self.periods
-        for k in range(a, b):
-            if max(starts[k] - last, first - ends[k], 0) > window:
-                continue
-            if related and (docs[k] == doc or (period is not None and periods[k] is not None and periods[k] != period)):
-                continue
-            yield items[k]
+        near = self._near(item, window, related)
+        return (self.items[k] for k in range(a, b) if near(k))
 
     def _descend(self, a: int, b: int, hit: Callable[[int], bool], backwards: bool = False) -> Iterator[int]:
         """Leaves in [a, b) under nodes that ``hit``, in index order (or reversed)."""
@@ -415,19 +424,11 @@ class WindowIndex:
         iv = item.interval
         assert iv is not None and item.start is not None and item.end is not None
         a, b = self.span(item.start, item.end, window)
-        first, last = item.start.toordinal(), item.end.toordinal()
-        starts, ends, items = self.starts, self.ends, self.items
-        doc, period = item.claim.doc, item.claim.period_start
-        docs, periods = self.docs, self.periods
+        near, items = self._near(item, window, related), self.items
 
         def conflicting(k: int) -> bool:
             other = items[k]
-            # within_days, on the ordinals kept for the purpose
-            if other is item or max(starts[k] - last, first - ends[k], 0) > window:
-                return False
-            if related and (docs[k] == doc or (period is not None and periods[k] is not None and periods[k] != period)):
-                return False
-            return not iv.overlaps(other.interval, tolerance)  # type: ignore[arg-type]
+            return other is not item and near(k) and not iv.overlaps(other.interval, tolerance)  # type: ignore[arg-type]
 
         found: list[int] = []
         if iv.lo != float("-inf"):

@@ -54,9 +54,9 @@ from factcheck.rules.schema import MATCH_FIELDS, Figure, RuleSet
 if TYPE_CHECKING:
     from factcheck.extract.context.gazetteer import Gazetteer
 
-# Distinct (pattern, field value) results a figure remembers; the bound keeps a huge
+# Distinct claim fields whose figures ``Matcher`` remembers; the bound keeps a huge
 # archive of unique values from growing memory without limit.
-WORD_HITS_KEPT = 100_000
+FIELD_ANSWERS_KEPT = 100_000
 # Seconds a rule's regular expression may run on one sentence.
 PATTERN_TIMEOUT = 0.25
 # Where a claim's place is stated rather than inferred (``Claim.location_source``):
@@ -142,7 +142,6 @@ class FigureMatcher:
         self.min_fields = m.min_fields
         self.min_value = m.min_value
         self.max_value = m.max_value
-        self._word_hits: dict[tuple[str, str], bool] = {}
 
     def _search(self, pattern: tuple[str, regex.Pattern[str]], text: str) -> regex.Match[str] | None:
         try:
@@ -165,17 +164,6 @@ class FigureMatcher:
             return False
         return self.max_value is None or interval.lo <= self.max_value
 
-    def _words(self, pattern: regex.Pattern[str], text: str) -> bool:
-        # Field values repeat across an archive ("people", "killed", "Gaza"): one search
-        # per distinct value and pattern.
-        key = (pattern.pattern, text)
-        hit = self._word_hits.get(key)
-        if hit is None:
-            if len(self._word_hits) >= WORD_HITS_KEPT:
-                self._word_hits.clear()
-            hit = self._word_hits[key] = pattern.search(text) is not None
-        return hit
-
     def fields_score(
         self, kind: str | None, unit: str | None, values: Mapping[str, tuple[str, ...]], places: Sequence[str]
     ) -> tuple[float, int] | None:
@@ -190,7 +178,7 @@ class FigureMatcher:
             return None
         if self.exclude is not None:
             for texts in values.values():
-                if any(self._words(self.exclude, t) for t in texts):
+                if any(self.exclude.search(t) for t in texts):
                     return None
         positive = 0
         for name, pattern in self.fields.items():
@@ -201,9 +189,9 @@ class FigureMatcher:
                 if name in self.required:
                     return None
                 continue
-            if any(self._words(pattern, t) for t in present):
+            if any(pattern.search(t) for t in present):
                 positive += 1
-            elif name == "location" and any(self._words(pattern, p) for p in places):
+            elif name == "location" and any(pattern.search(p) for p in places):
                 positive += 1
             else:
                 return None
@@ -229,18 +217,6 @@ class FigureMatcher:
         if positive < self.min_fields:
             return None
         return Assignment(self.figure, factor, positive)
-
-    def score(
-        self, claim: Claim, span: tuple[int, int] | None, places: Sequence[str] = (),
-        fields: ClaimFields | None = None,
-    ) -> Assignment | None:
-        """How well ``claim`` matches this figure; None when it does not. ``places`` are
-        the names of the places the claim's location lies within (nearest first): the
-        ``location`` words match those too. ``fields`` is ``ClaimFields.of(claim)``."""
-        if fields is None:
-            fields = ClaimFields.of(claim)
-        found = self.fields_score(claim.kind, claim.unit, fields.values, places)
-        return None if found is None else self.finish(claim, fields, span, *found)
 
 
 class Matcher:
@@ -313,7 +289,7 @@ class Matcher:
                claim.attribution, claim.location_source in STATED)
         found = self._by_fields.get(key)
         if found is None:
-            if len(self._by_fields) >= WORD_HITS_KEPT:
+            if len(self._by_fields) >= FIELD_ANSWERS_KEPT:
                 self._by_fields.clear()
             places = self.containers(_normal(claim.location)) if claim.location_source not in STATED else ()
             values = ClaimFields.of(claim).values
