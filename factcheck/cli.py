@@ -278,7 +278,7 @@ def index_command(
       factcheck index archive/ --index archive.sqlite3 --jobs 4
     """
     from factcheck import pipeline
-    from factcheck.index import ClaimIndex, default_index_path, extractor_version, resolve_index_path
+    from factcheck.index import default_index_path, resolve_index_path
 
     if not paths and not stats and not prune:
         raise UsageError("give the files or folders to index, or --stats or --prune")
@@ -299,7 +299,8 @@ def index_command(
         return
     if prune or stats:
         rule_set = pipeline.load_rule_set(rules)
-        with ClaimIndex.open(target, extractor_version(pipeline.gazetteer_for(rule_set))) as claim_index:
+        with pipeline.open_index(target, pipeline.gazetteer_for(rule_set)) as claim_index:
+            assert claim_index is not None
             if prune:
                 deleted = claim_index.prune()
                 if not quiet:

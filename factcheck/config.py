@@ -79,11 +79,13 @@ class LoadedConfig:
 
 
 def _has_tool_table(path: Path) -> bool:
+    # A broken or unreadable pyproject.toml is reported only if it is the one we would
+    # use (an unreadable one reads as "", so it is not).
+    text = _read(path, quiet=True)
     try:
-        data = tomllib.loads(_read(path))
-    except (ConfigError, tomllib.TOMLDecodeError):
-        # A broken pyproject.toml is reported only if it is the one we would use.
-        return "[tool.factcheck" in _read(path, quiet=True)
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return "[tool.factcheck" in text
     tool = data.get("tool")
     return isinstance(tool, dict) and "factcheck" in tool
 

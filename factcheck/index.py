@@ -380,14 +380,6 @@ class ClaimIndex:
             self._conn.close()
             self._conn = None  # type: ignore[assignment]
 
-    def __enter__(self) -> ClaimIndex:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if exc[0] is None:
-            self.flush()
-        self.close()
-
     # -- lookup and store ----------------------------------------------------------------
 
     def lookup(self, keys: Sequence[Key]) -> dict[Key, Stored]:

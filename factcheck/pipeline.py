@@ -393,7 +393,9 @@ def run(
 
     ``jobs`` and ``index`` as for ``extract_report``."""
     from factcheck.engine import run_checks
+    from factcheck.parallel import default_jobs
 
+    jobs = default_jobs() if jobs is None else jobs  # extraction's default, for the checks too
     rule_set = load_rule_set(rules)
     gazetteer = gazetteer_for(rule_set)
     sources = list(paths) + [str(corpus if corpus is not None else default_corpus())]
@@ -410,12 +412,7 @@ def run(
             early.__exit__(*sys.exc_info())
         raise
     with gcpause.paused():
-        from factcheck.parallel import default_jobs
-
-        result = run_checks(
-            rule_set, documents, claims, as_of=as_of, severity_overrides=severity_overrides,
-            jobs=default_jobs() if jobs is None else jobs,
-        )
+        result = run_checks(rule_set, documents, claims, as_of=as_of, severity_overrides=severity_overrides, jobs=jobs)
         report = Report(
             documents=documents + list(result.reference_documents),
             claims=list(result.claims) + list(result.reference_claims),

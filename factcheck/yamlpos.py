@@ -168,7 +168,6 @@ class _Builder:
         self.out = out
         self.error = error
         self.line_offset = line_offset
-        self.count = 0
 
     def where(self, node: yaml.Node) -> SourceLocation:
         mark = node.start_mark
@@ -195,10 +194,8 @@ class _Builder:
                     )
                 sizes[key] = total
                 continue
-            if key in sizes:
+            if key in sizes:  # an alias met again
                 continue
-            if key in on_path:
-                raise self.error("an alias refers to the collection it is in (a recursive anchor); refusing to load", self.where(node))
             on_path.add(key)
             stack.append((node, True))
             for child in children:
@@ -211,12 +208,6 @@ class _Builder:
                     stack.append((child, False))
 
     def build(self, node: yaml.Node, path: Path) -> Any:
-        self.count += 1
-        if self.count > MAX_NODES:  # pragma: no cover - check_size refuses these first
-            raise self.error(
-                f"more than {MAX_NODES:,} YAML nodes (after expanding aliases); refusing to load",
-                self.where(node),
-            )
         if len(path) > MAX_DEPTH:
             raise self.error(f"nested more than {MAX_DEPTH} levels deep; refusing to load", self.where(node))
         self.out.value_at.setdefault(path, self.where(node))

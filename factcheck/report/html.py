@@ -319,9 +319,10 @@ class HtmlFormatter:
         for fig in figures:
             dom = _dom_id("timeline-", fig)
             out.append(f'<figure class="fc-timeline" id="{h(dom)}">')
-            out.append(timeline_svg(view, fig, standalone=False).rstrip("\n"))
+            points = figure_series(view, fig)
+            out.append(timeline_svg(view, fig, standalone=False, points=points).rstrip("\n"))
             out.append(
-                f"<figcaption>{h(view.figure_label(fig))} ({h(fig)}): {h(count_text(figure_series(view, fig)))} "
+                f"<figcaption>{h(view.figure_label(fig))} ({h(fig)}): {h(count_text(points))} "
                 "from the checked documents, the corpus and the reference series, by the date each is about. "
                 "Hover for details; click a checked document's bar to open it.</figcaption>"
             )

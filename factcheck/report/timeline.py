@@ -336,9 +336,12 @@ def timeline_svg(
     width: int = 760,
     height: int = 300,
     dom_id: str | None = None,
+    points: list[SeriesPoint] | None = None,
 ) -> str:
-    """The figure's series as an SVG chart (``standalone`` adds the XML prolog)."""
-    points = figure_series(view, figure_id)
+    """The figure's series as an SVG chart (``standalone`` adds the XML prolog);
+    ``points`` is ``figure_series(view, figure_id)`` when the caller has it already."""
+    if points is None:
+        points = figure_series(view, figure_id)
     label = view.figure_label(figure_id)
     dated = [p for p in points if p.day is not None]
     frame = _Frame(width, height)

@@ -74,6 +74,25 @@ def run_cli(
     )
 
 
+# One figure definition the rule-file tests build on.
+FIGURE = """\
+  - id: toll
+    name: Toll
+    description: People killed in the town.
+    kind: cumulative
+    match:
+      predicate: [killed]
+"""
+
+
+def write_rules(tmp_path: Path, text: str, name: str = "rules.yaml", folder: str = "my-rules") -> Path:
+    """``text`` as the rule file ``folder/name`` under ``tmp_path``; the folder."""
+    directory = tmp_path / folder
+    directory.mkdir(exist_ok=True)
+    (directory / name).write_text(text, encoding="utf-8")
+    return directory
+
+
 def article(size: int) -> str:
     """Newsroom-like prose of ``size`` characters: paragraphs with a figure in each."""
     words = (

@@ -16,16 +16,8 @@ from pathlib import Path
 import pytest
 
 from factcheck.rules.load import MAX_RULE_FILE_BYTES
-from hardening_helpers import assert_ok, assert_rule_errors, run_cli
+from hardening_helpers import FIGURE, assert_ok, assert_rule_errors, run_cli, write_rules
 
-FIGURE = """\
-  - id: toll
-    name: Toll
-    description: People killed in the town.
-    kind: cumulative
-    match:
-      predicate: [killed]
-"""
 OTHER = """\
   - id: wounded
     name: Wounded
@@ -36,31 +28,24 @@ OTHER = """\
 """
 
 
-def rules(tmp_path: Path, text: str, name: str = "rules.yaml", folder: str = "my-rules") -> Path:
-    directory = tmp_path / folder
-    directory.mkdir(exist_ok=True)
-    (directory / name).write_text(text, encoding="utf-8")
-    return directory
-
-
 def validate(tmp_path: Path, folder: str = "my-rules"):  # noqa: ANN201
     return run_cli("rules", "validate", folder, cwd=tmp_path)
 
 
 def test_valid_minimal_rules_pass(tmp_path: Path) -> None:
-    rules(tmp_path, "figures:\n" + FIGURE + OTHER)
+    write_rules(tmp_path, "figures:\n" + FIGURE + OTHER)
     result = validate(tmp_path)
     assert_ok(result)
     assert "ok: 1 file(s), 2 figure(s)" in result.stdout
 
 
 def test_yaml_syntax_error(tmp_path: Path) -> None:
-    rules(tmp_path, "figures:\n" + FIGURE + "  - id: [unclosed\n    name: X\n")
+    write_rules(tmp_path, "figures:\n" + FIGURE + "  - id: [unclosed\n    name: X\n")
     assert_rule_errors(validate(tmp_path), ("my-rules/rules.yaml:9:9", "YAML syntax error: did not find expected ',' or ']'"))
 
 
 def test_yaml_syntax_error_stops_run_with_the_same_location(tmp_path: Path) -> None:
-    rules(tmp_path, "figures:\n" + FIGURE + "\tname: tab-indented\n")
+    write_rules(tmp_path, "figures:\n" + FIGURE + "\tname: tab-indented\n")
     (tmp_path / "d.txt").write_text("12 people were killed.\n", encoding="utf-8")
     result = run_cli("run", "d.txt", "--rules", "my-rules", cwd=tmp_path)
     assert result.code == 2 and "Traceback" not in result.stderr and result.stdout == ""
@@ -71,7 +56,7 @@ def test_yaml_syntax_error_stops_run_with_the_same_location(tmp_path: Path) -> N
 
 def test_wrong_types(tmp_path: Path) -> None:
     text = FIGURE.replace("kind: cumulative", "kind: 5").replace("predicate: [killed]", "predicate: killed\n      min_fields: many")
-    rules(tmp_path, "figures:\n" + text + "checks: {not: a list}\n")
+    write_rules(tmp_path, "figures:\n" + text + "checks: {not: a list}\n")
     assert_rule_errors(
         validate(tmp_path),
         ("my-rules/rules.yaml:5:11", "figures[0].kind: expected one of cumulative, level, flow, share; got the number 5"),
@@ -81,8 +66,8 @@ def test_wrong_types(tmp_path: Path) -> None:
 
 
 def test_unknown_keys_suggest_the_closest(tmp_path: Path) -> None:
-    rules(tmp_path, "figurse:\n" + FIGURE + "chekcs: []\n")
-    rules(tmp_path, "figures:\n" + FIGURE.replace("toll", "toll2").replace("    kind:", "    tolerence: 2%\n    kind:"), name="b.yaml")
+    write_rules(tmp_path, "figurse:\n" + FIGURE + "chekcs: []\n")
+    write_rules(tmp_path, "figures:\n" + FIGURE.replace("toll", "toll2").replace("    kind:", "    tolerence: 2%\n    kind:"), name="b.yaml")
     assert_rule_errors(
         validate(tmp_path),
         ("my-rules/rules.yaml:1:1", "unknown key 'figurse'; did you mean 'figures'?"),
@@ -92,15 +77,15 @@ def test_unknown_keys_suggest_the_closest(tmp_path: Path) -> None:
 
 
 def test_duplicate_ids_across_files(tmp_path: Path) -> None:
-    rules(tmp_path, "figures:\n" + FIGURE, name="a.yaml")
-    rules(tmp_path, "figures:\n" + OTHER + FIGURE.replace("Toll", "Toll again"), name="b.yaml")
+    write_rules(tmp_path, "figures:\n" + FIGURE, name="a.yaml")
+    write_rules(tmp_path, "figures:\n" + OTHER + FIGURE.replace("Toll", "Toll again"), name="b.yaml")
     assert_rule_errors(
         validate(tmp_path), ("my-rules/b.yaml:8:9", "duplicate figure id 'toll' (first defined at my-rules/a.yaml:2:9)")
     )
 
 
 def test_check_naming_an_unknown_figure(tmp_path: Path) -> None:
-    rules(tmp_path, "figures:\n" + FIGURE + OTHER + "checks:\n  - id: c1\n    consistency:\n      figures: [tol, wounded]\n")
+    write_rules(tmp_path, "figures:\n" + FIGURE + OTHER + "checks:\n  - id: c1\n    consistency:\n      figures: [tol, wounded]\n")
     assert_rule_errors(
         validate(tmp_path),
         ("my-rules/rules.yaml:17:17", "check 'c1' names unknown figure 'tol'; did you mean 'toll'? (figures: toll, wounded)"),
@@ -120,7 +105,7 @@ def test_check_naming_an_unknown_figure(tmp_path: Path) -> None:
 )
 def test_relation_expression_syntax_error_points_at_the_column(tmp_path: Path, expression: str, column: int, fragment: str) -> None:
     # The expression's first character is at column 20 of line 17: `      expression: "...`
-    rules(tmp_path, "figures:\n" + FIGURE + OTHER + f'checks:\n  - id: rel\n    relation:\n      expression: "{expression}"\n')
+    write_rules(tmp_path, "figures:\n" + FIGURE + OTHER + f'checks:\n  - id: rel\n    relation:\n      expression: "{expression}"\n')
     problems = assert_rule_errors(validate(tmp_path))
     [problem] = [p for p in problems if "bad expression" in p]
     assert problem.startswith(f"my-rules/rules.yaml:17:{column}: check 'rel': bad expression: "), problem
@@ -128,7 +113,7 @@ def test_relation_expression_syntax_error_points_at_the_column(tmp_path: Path, e
 
 
 def test_unknown_message_placeholder(tmp_path: Path) -> None:
-    rules(
+    write_rules(
         tmp_path,
         "figures:\n" + FIGURE + "checks:\n  - id: c1\n    consistency:\n      figures: [toll]\n"
         '    message: "{figure}: {valeu} against {evidence_value.__class__}"\n',
@@ -147,7 +132,7 @@ def test_unknown_message_placeholder(tmp_path: Path) -> None:
 def test_invalid_regex(tmp_path: Path, pattern: str, column: int, fragment: str) -> None:
     # The pattern's first character is at column 19 of line 8: `      sentence: ['...`;
     # the column is where the regex module found the problem.
-    rules(tmp_path, "figures:\n" + FIGURE + f"      sentence: ['{pattern}']\n")
+    write_rules(tmp_path, "figures:\n" + FIGURE + f"      sentence: ['{pattern}']\n")
     assert_rule_errors(
         validate(tmp_path), (f"my-rules/rules.yaml:8:{column}", f"figure 'toll': bad regular expression in 'sentence': {fragment}")
     )
@@ -156,7 +141,7 @@ def test_invalid_regex(tmp_path: Path, pattern: str, column: int, fragment: str)
 def test_catastrophic_regex_stops_at_the_timeout_and_names_the_rule(tmp_path: Path) -> None:
     # (a+)+$ on a long run of a's followed by "!" backtracks for ever; the regex module
     # runs every rule pattern with a timeout, and the run says which pattern and where.
-    rules(tmp_path, "figures:\n" + FIGURE.replace("      predicate: [killed]", "      sentence: ['(a+)+$']"))
+    write_rules(tmp_path, "figures:\n" + FIGURE.replace("      predicate: [killed]", "      sentence: ['(a+)+$']"))
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "c.txt").write_text("Officials said 3 people were killed.\n", encoding="utf-8")
@@ -168,23 +153,14 @@ def test_catastrophic_regex_stops_at_the_timeout_and_names_the_rule(tmp_path: Pa
         n.startswith("warning: my-rules/rules.yaml:2:9: figure 'toll': the pattern '(a+)+$' took longer than") and "simplify it" in n
         for n in notes
     ), notes
+    assert any("(a+)+$" in w for w in result.warnings), result.stderr  # on stderr too, beside the JSON
     text = run_cli("run", "d.txt", "--rules", "my-rules", "--corpus", "corpus", cwd=tmp_path, timeout=120)
     assert_ok(text)
     assert "my-rules/rules.yaml:2:9: figure 'toll': the pattern '(a+)+$' took longer than" in " ".join(text.stdout.split())
 
 
-def test_catastrophic_regex_is_reported_on_stderr_in_every_format(tmp_path: Path) -> None:
-    rules(tmp_path, "figures:\n" + FIGURE.replace("      predicate: [killed]", "      sentence: ['(a+)+$']"))
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "c.txt").write_text("Officials said 3 people were killed.\n", encoding="utf-8")
-    (tmp_path / "d.txt").write_text("About 40 people were killed " + "a" * 20000 + "!\n", encoding="utf-8")
-    result = run_cli("run", "d.txt", "--rules", "my-rules", "--corpus", "corpus", "--format", "json", cwd=tmp_path, timeout=120)
-    assert any("(a+)+$" in w for w in result.warnings), result.stderr
-
-
 def test_reference_file_with_bad_rows_names_each_row(tmp_path: Path) -> None:
-    folder = rules(
+    folder = write_rules(
         tmp_path,
         "figures:\n" + FIGURE + "reference:\n  - id: toll-ref\n    figure: toll\n    source: Ministry\n    file: toll.csv\n",
     )
@@ -210,7 +186,7 @@ def test_reference_file_with_bad_rows_names_each_row(tmp_path: Path) -> None:
 
 
 def test_reference_file_with_bad_json_lines(tmp_path: Path) -> None:
-    folder = rules(
+    folder = write_rules(
         tmp_path,
         "figures:\n" + FIGURE + "reference:\n  - id: toll-ref\n    figure: toll\n    source: Ministry\n    file: toll.jsonl\n",
     )
@@ -225,7 +201,7 @@ def test_reference_file_with_bad_json_lines(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
 def test_reference_file_that_is_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
-    folder = rules(
+    folder = write_rules(
         tmp_path,
         "figures:\n" + FIGURE + "reference:\n  - id: toll-ref\n    figure: toll\n    source: Ministry\n    file: toll.csv\n",
     )
@@ -258,7 +234,7 @@ def test_rule_file_of_10_mb_loads(tmp_path: Path) -> None:
     entry = FIGURE.replace("People killed in the town.", "People killed in the town. " + "Counted by the ministry. " * 80)
     count = 10 * 1000 * 1000 // len(entry)
     body = "".join(entry.replace("id: toll", f"id: toll_{i}") for i in range(count))
-    rules(tmp_path, "figures:\n" + body)
+    write_rules(tmp_path, "figures:\n" + body)
     size = (tmp_path / "my-rules" / "rules.yaml").stat().st_size
     assert 9_900_000 < size <= MAX_RULE_FILE_BYTES
     result = validate(tmp_path)
@@ -271,13 +247,13 @@ def test_billion_laughs_is_refused(tmp_path: Path) -> None:
     for i in range(1, 9):
         lines.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]")
     lines.append("description: *a8")
-    rules(tmp_path, "\n".join(lines) + "\n")
+    write_rules(tmp_path, "\n".join(lines) + "\n")
     problems = assert_rule_errors(run_cli("rules", "validate", "my-rules", cwd=tmp_path, timeout=60))
     assert any("YAML nodes (after expanding aliases); refusing to load" in p for p in problems), problems
 
 
 def test_recursive_alias_is_refused(tmp_path: Path) -> None:
-    rules(tmp_path, "description: x\nfigures: &loop\n  - *loop\n")
+    write_rules(tmp_path, "description: x\nfigures: &loop\n  - *loop\n")
     assert_rule_errors(validate(tmp_path), ("my-rules/rules.yaml:2:10", "recursive anchor"))
 
 
@@ -292,14 +268,14 @@ def test_recursive_alias_is_refused(tmp_path: Path) -> None:
 )
 def test_deeply_nested_yaml_is_refused_without_crashing(tmp_path: Path, text: str, where: str, fragment: str) -> None:
     # libyaml's composer recursed into a segmentation fault on the first two.
-    rules(tmp_path, text)
+    write_rules(tmp_path, text)
     assert_rule_errors(run_cli("rules", "validate", "my-rules", cwd=tmp_path, timeout=60), (where, fragment))
 
 
 def test_every_problem_stays_on_one_line_whatever_the_file_holds(tmp_path: Path) -> None:
     # Found by fuzz_rules.py: carriage returns inside a quoted placeholder name split
     # the message over many lines. Quoted user text is escaped now.
-    rules(
+    write_rules(
         tmp_path,
         "figures:\n" + FIGURE + "checks:\n  - id: c1\n    consistency:\n      figures: [toll]\n"
         '    message: "{fig\\r\\nure\\x1b}"\n  - id: c2\n    internal: {}\n    "bad\\nkey": 1\n',
@@ -314,9 +290,9 @@ def test_every_problem_stays_on_one_line_whatever_the_file_holds(tmp_path: Path)
 
 
 def test_every_problem_of_every_file_at_once(tmp_path: Path) -> None:
-    rules(tmp_path, "figures:\n" + FIGURE.replace("kind: cumulative", "kind: growing"), name="a.yaml")
-    rules(tmp_path, "checks:\n  - id: c\n    monotonic:\n      figures: [tolls]\n", name="b.yaml")
-    rules(tmp_path, "places: [\n", name="c.yaml")
+    write_rules(tmp_path, "figures:\n" + FIGURE.replace("kind: cumulative", "kind: growing"), name="a.yaml")
+    write_rules(tmp_path, "checks:\n  - id: c\n    monotonic:\n      figures: [tolls]\n", name="b.yaml")
+    write_rules(tmp_path, "places: [\n", name="c.yaml")
     problems = assert_rule_errors(
         validate(tmp_path),
         ("my-rules/a.yaml:5:11", "expected one of cumulative, level, flow, share"),

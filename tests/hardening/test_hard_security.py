@@ -24,22 +24,9 @@ import pytest
 from factcheck.load import MAX_FILE_BYTES
 from factcheck.rules.load import MAX_RULE_FILE_BYTES
 from factcheck.yamlpos import MAX_DEPTH, MAX_NODES
-from hardening_helpers import assert_ok, assert_refused, assert_rule_errors, listing, run_cli
+from hardening_helpers import FIGURE, assert_ok, assert_refused, assert_rule_errors, listing, run_cli, write_rules
 
 PAYLOAD = "<script>alert(1)</script><img src=x onerror=alert(2)>"
-FIGURE = """\
-  - id: toll
-    name: Toll
-    description: People killed in the town.
-    kind: cumulative
-    match:
-      predicate: [killed]
-"""
-
-
-def _rules(tmp_path: Path, text: str) -> None:
-    (tmp_path / "my-rules").mkdir(exist_ok=True)
-    (tmp_path / "my-rules" / "rules.yaml").write_text(text, encoding="utf-8")
 
 
 # -- 1. rule files are data ------------------------------------------------------------
@@ -54,14 +41,14 @@ def _rules(tmp_path: Path, text: str) -> None:
     ids=["apply-collection", "apply-scalar", "new", "name"],
 )
 def test_yaml_python_tags_are_refused_not_run(tmp_path: Path, yaml_text: str) -> None:
-    _rules(tmp_path, yaml_text)
+    write_rules(tmp_path, yaml_text)
     problems = assert_rule_errors(run_cli("rules", "validate", "my-rules", cwd=tmp_path))
     assert any("unsupported YAML tag" in p and "python/" in p for p in problems), problems
     assert not (tmp_path / "PWNED").exists()
 
 
 def test_relation_expression_is_parsed_never_evaluated(tmp_path: Path) -> None:
-    _rules(
+    write_rules(
         tmp_path,
         "figures:\n" + FIGURE + "checks:\n  - id: rel\n    relation:\n"
         "      expression: \"__import__('os').system('touch PWNED') ~ toll\"\n",
@@ -75,7 +62,7 @@ def test_relation_expression_is_parsed_never_evaluated(tmp_path: Path) -> None:
     ["{value.__class__.__init__.__globals__}", "{evidence_value[0]}", "{0}", "{value!x}", "{value:{rule}}"],
 )
 def test_message_templates_cannot_reach_into_objects(tmp_path: Path, template: str) -> None:
-    _rules(tmp_path, "figures:\n" + FIGURE + f"checks:\n  - id: c\n    consistency:\n      figures: [toll]\n    message: \"{template}\"\n")
+    write_rules(tmp_path, "figures:\n" + FIGURE + f"checks:\n  - id: c\n    consistency:\n      figures: [toll]\n    message: \"{template}\"\n")
     problems = assert_rule_errors(run_cli("rules", "validate", "my-rules", cwd=tmp_path))
     assert any("check 'c': message:" in p for p in problems), problems
 
@@ -122,7 +109,7 @@ def test_html_report_escapes_documents_and_rules(tmp_path: Path) -> None:
         f"{PAYLOAD} Officials said 12 people were killed {PAYLOAD}. Later 40 people were killed.\n",
         encoding="utf-8",
     )
-    _rules(
+    write_rules(
         tmp_path,
         "figures:\n" + FIGURE.replace("name: Toll", f"name: '{PAYLOAD}'")
         + "checks:\n  - id: c\n    description: '</script><script>alert(5)</script>'\n    internal:\n      group: figure\n"
