@@ -29,10 +29,6 @@ def median(values: Sequence[float]) -> float:
     return statistics.median(values)
 
 
-def fmt_s(seconds: float) -> str:
-    return f"{seconds:.2f} s" if seconds < 100 else f"{seconds:.0f} s"
-
-
 def fmt_mib(n_bytes: float) -> str:
     return f"{n_bytes / 2**20:,.0f} MiB"
 

@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     print_machine()
     archive = corpus_dir(args.articles)
 
-    from factcheck import pipeline
+    from factcheck import gcpause, pipeline
     from factcheck.engine import run_checks
     from factcheck.models import Report
     from factcheck.report import get_formatter, make_view
@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     phase("load documents", f"{len(docs):,} documents, {sum(len(d.text) for d in docs):,} characters")
     claims = pipeline.extract_documents(docs, gazetteer, jobs=args.jobs)
     phase("extract", f"{len(claims):,} claims")
-    result = run_checks(rule_set, docs, claims)
+    result = run_checks(rule_set, docs, claims, jobs=args.jobs)
     phase("check (run_checks)", f"{len(result.findings):,} findings")
     report = Report(
         documents=docs + list(result.reference_documents),
@@ -81,8 +81,9 @@ def main(argv: list[str] | None = None) -> int:
     del claims, result
     report = apply_suppressions(report, report.documents, None)
     phase("agreements, suppressions")
-    view = make_view(report, "run", rule_set)
-    out = get_formatter(args.format, color=False, quiet=False, width=None).render(view)
+    with gcpause.paused():  # as factcheck run renders
+        view = make_view(report, "run", rule_set)
+        out = get_formatter(args.format, color=False, quiet=False, width=None).render(view)
     phase(f"render the {args.format} report", f"{len(out):,} characters")
     total = sum(r[1] for r in rows)
     print(f"  {'total (after start-up)':<28} {total:8.2f} s   peak RSS {_peak_mib():,.0f} MiB")

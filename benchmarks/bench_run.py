@@ -90,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
                 warm = factcheck_cmd() + ["run", "--corpus", str(archives[n]), "--index", index, "--jobs", str(jobs),
                                           "--fail-on", "never", "--format", args.format, "-o", report]
                 draft = factcheck_cmd() + ["run", str(DRAFT), "--corpus", str(archives[n]), "--index", index,
-                                           "--fail-on", "never", "--format", args.format, "-o", report]
+                                           "--jobs", str(jobs), "--fail-on", "never", "--format", args.format, "-o", report]
                 cold_draft = factcheck_cmd() + ["run", str(DRAFT), "--corpus", str(archives[n]), "--jobs", str(jobs),
                                                 "--fail-on", "never", "--format", args.format, "-o", report]
                 rounds: dict[str, list[Timed]] = {}

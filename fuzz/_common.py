@@ -1,5 +1,5 @@
 """Shared set-up of the fuzz targets: run them as scripts (``python fuzz/fuzz_extract.py``)
-or import them (``tests/hardening/test_fuzz.py``); see ``fuzz/README.md``."""
+or as short runs from ``tests/hardening/test_hard_fuzz.py``; see ``fuzz/README.md``."""
 
 from __future__ import annotations
 
@@ -21,7 +21,6 @@ def libfuzzer_args(argv: list[str], seed_dir: str) -> list[str]:
     flags = [a for a in argv[1:] if a.startswith("-")]
     folders = [a for a in argv[1:] if not a.startswith("-")]
     if not folders:
-        folders = []
         flags = [*flags, f"-seed_inputs={','.join(str(p) for p in sorted((SEEDS / seed_dir).iterdir()))}"]
     return [argv[0], *flags, *folders]
 

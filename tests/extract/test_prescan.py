@@ -4,11 +4,14 @@ figure can start; it must find exactly the matches a full ``finditer`` scan find
 The prescan is an optimisation only: any position it wrongly leaves out would silently
 lose a figure, so it is compared with the full scan on every text at hand (the shipped
 seeds and rule tests, generated news articles, the peer suites when they are present)
-and on random text made of the pieces figures are built from."""
+and on random text made of the pieces figures are built from. A wider run:
+FACTCHECK_PRESCAN_ARTICLES=10000 FACTCHECK_PRESCAN_EXAMPLES=20000 python -m pytest
+tests/extract/test_prescan.py."""
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -31,14 +34,14 @@ def prescanned(text: str) -> list[tuple[tuple[int, int], str]]:
 
 
 def _shipped_texts() -> list[str]:
-    texts = [p.read_text(encoding="utf-8") for p in sorted((REPO / "seeds").rglob("*.md"))]
+    texts = [p.read_text(encoding="utf-8") for p in sorted((REPO / "seeds").rglob("*")) if p.suffix in (".md", ".txt")]
     texts += [p.read_text(encoding="utf-8") for p in sorted((REPO / "rules").rglob("*.yaml"))]
     texts += [p.read_text(encoding="utf-8") for p in sorted((REPO / "tests" / "extract" / "cases").rglob("*"))
               if p.is_file()]
     return texts
 
 
-def _generated_articles(n: int = 60) -> list[str]:
+def _generated_articles(n: int = int(os.environ.get("FACTCHECK_PRESCAN_ARTICLES", "60"))) -> list[str]:
     sys.path.insert(0, str(REPO / "benchmarks"))
     try:
         import corpus
@@ -96,7 +99,7 @@ PIECES = [
     parts=st.lists(st.sampled_from(PIECES), max_size=40),
     seps=st.lists(st.sampled_from([" ", " ", " ", "", "\n", "  ", "\u00a0", "-"]), min_size=40, max_size=40),
 )
-@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=int(os.environ.get("FACTCHECK_PRESCAN_EXAMPLES", "600")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_prescan_finds_the_same_matches_as_a_full_scan_on_random_pieces(parts: list[str], seps: list[str]) -> None:
     text = "".join(p + s for p, s in zip(parts, seps, strict=False))
     assert prescanned(text) == full_scan(text)

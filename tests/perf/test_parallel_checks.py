@@ -82,8 +82,17 @@ def test_a_child_that_dies_costs_time_not_results(archive: tuple, monkeypatch: p
     def dying_child(work, send) -> None:  # noqa: ANN001 - the child exits before any work
         os._exit(9)
 
+    forked: list[int] = []
+    real_fork = parallel_checks._fork
+
+    def counting_fork(work):  # noqa: ANN001, ANN202
+        forked.append(1)
+        return real_fork(work)
+
     monkeypatch.setattr(parallel_checks, "_child", dying_child)
+    monkeypatch.setattr(parallel_checks, "_fork", counting_fork)
     assert _everything(run_checks(rules, docs, claims, jobs=2)) == one
+    assert len(forked) == 2  # children were started (and died), for assignment and for the rules
 
 
 def test_small_runs_and_one_job_stay_in_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -97,7 +106,7 @@ def test_small_runs_and_one_job_stay_in_one_process(monkeypatch: pytest.MonkeyPa
     assert parallel_checks.workers(2, 10**7, 20) == 1  # no fork (Windows): one process
 
 
-def test_the_engine_gets_the_jobs_of_the_command_line(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_run_gives_its_jobs_to_the_check_phase(monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[int | None] = []
     real = parallel_checks.run_rules
 
