@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
@@ -79,31 +80,54 @@ def too_large(size: int) -> str:
 
 def read_file_bytes(path: str | Path, shown: str) -> bytes:
     """All bytes of the regular file ``path``; ``shown`` names it in errors."""
+    data = _read_regular(
+        path, shown, InputError, MAX_FILE_BYTES, "",
+        large=lambda size: too_large(MAX_FILE_BYTES + 1 if size is None else size),
+    )
+    note_input(path)
+    return data
+
+
+def _read_regular(
+    path: str | Path,
+    shown: str,
+    error: type[FactcheckError],
+    cap: int,
+    prefix: str,
+    large: Callable[[int | None], str],
+) -> bytes:
+    """The bytes of the regular file ``path``, at most ``cap``: a named pipe or a device
+    is refused at once, never waited on. Every problem raises ``error`` naming
+    ``shown``, its message after ``prefix`` ("cannot read: " for a failed read when
+    the prefix is empty); ``large(size)`` says the file is too large (``size`` None:
+    found larger than its size said, while reading)."""
     where = SourceLocation(shown)
-    st = stat_path(path, shown)
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError) as exc:
+        raise error(prefix + describe_os_error(exc, path), where) from None
     kind = _kind(st.st_mode)
     if kind is not None:
-        raise InputError(f"not a regular file (it is {kind})", where)
-    if st.st_size > MAX_FILE_BYTES:
-        raise InputError(too_large(st.st_size), where)
+        raise error(f"{prefix}not a regular file (it is {kind})", where)
+    if st.st_size > cap:
+        raise error(large(st.st_size), where)
     try:
         fd = os.open(path, _OPEN_FLAGS)
     except (OSError, ValueError) as exc:
-        raise InputError(describe_os_error(exc, path), where) from None
+        raise error(prefix + describe_os_error(exc, path), where) from None
     try:
         # The path may have changed between stat and open: check what was opened.
         kind = _kind(os.fstat(fd).st_mode)
         if kind is not None:
-            raise InputError(f"not a regular file (it is {kind})", where)
+            raise error(f"{prefix}not a regular file (it is {kind})", where)
         with os.fdopen(fd, "rb", closefd=False) as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+            data = handle.read(cap + 1)
     except OSError as exc:
-        raise InputError(f"cannot read: {describe_os_error(exc, path)}", where) from None
+        raise error(f"{prefix or 'cannot read: '}{describe_os_error(exc, path)}", where) from None
     finally:
         os.close(fd)
-    if len(data) > MAX_FILE_BYTES:
-        raise InputError(too_large(len(data)), where)
-    note_input(path)
+    if len(data) > cap:
+        raise error(large(None), where)
     return data
 
 
@@ -126,29 +150,12 @@ def read_text_file(
     replace it) unless ``record`` is false.
     """
     cap = MAX_FILE_BYTES if limit is None else limit
-    where = SourceLocation(shown)
-    st = _stat_as(path, shown, error, what)
-    kind = _kind(st.st_mode)
-    if kind is not None:
-        raise error(f"cannot read {what}: not a regular file (it is {kind})", where)
-    if st.st_size > cap:
-        raise error(f"{what} too large ({st.st_size:,} bytes; the limit is {cap:,} bytes)", where)
-    try:
-        fd = os.open(path, _OPEN_FLAGS)
-    except (OSError, ValueError) as exc:
-        raise error(f"cannot read {what}: {describe_os_error(exc, path)}", where) from None
-    try:
-        kind = _kind(os.fstat(fd).st_mode)
-        if kind is not None:
-            raise error(f"cannot read {what}: not a regular file (it is {kind})", where)
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            data = handle.read(cap + 1)
-    except OSError as exc:
-        raise error(f"cannot read {what}: {describe_os_error(exc, path)}", where) from None
-    finally:
-        os.close(fd)
-    if len(data) > cap:
-        raise error(f"{what} too large (more than {cap:,} bytes; the limit is {cap:,} bytes)", where)
+
+    def large(size: int | None) -> str:
+        amount = f"more than {cap:,}" if size is None else f"{size:,}"
+        return f"{what} too large ({amount} bytes; the limit is {cap:,} bytes)"
+
+    data = _read_regular(path, shown, error, cap, f"cannot read {what}: ", large)
     if record:
         note_input(path)
     body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
@@ -162,13 +169,6 @@ def read_text_file(
             f"{what} is not UTF-8 text (byte 0x{body[exc.start]:02x} cannot be decoded); save it as UTF-8",
             SourceLocation(shown, line, column),
         ) from None
-
-
-def _stat_as(path: str | Path, shown: str, error: type[FactcheckError], what: str) -> os.stat_result:
-    try:
-        return os.stat(path)
-    except (OSError, ValueError) as exc:
-        raise error(f"cannot read {what}: {describe_os_error(exc, path)}", SourceLocation(shown)) from None
 
 
 def read_stream(stream: IO[bytes] | IO[str], shown: str = "<stdin>") -> bytes | str:

@@ -46,10 +46,20 @@ def test_an_exception_inside_still_restores_the_collector() -> None:
     assert gc.isenabled()
 
 
-def test_run_checks_gives_the_collector_back() -> None:
+def test_run_checks_pauses_the_collector_and_gives_it_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    from factcheck import parallel_checks
     from factcheck.engine import run_checks
     from factcheck.pipeline import load_rule_set
 
+    during: list[bool] = []
+    real = parallel_checks.run_rules
+
+    def spy(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        during.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(parallel_checks, "run_rules", spy)
     gc.enable()
     run_checks(load_rule_set(None), [], [])
+    assert during == [False]
     assert gc.isenabled()

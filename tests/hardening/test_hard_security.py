@@ -217,11 +217,19 @@ def test_no_network_connection_is_opened(tmp_path: Path) -> None:
 # -- 7. bounds --------------------------------------------------------------------------------
 def test_documented_limits_are_the_code_s() -> None:
     text = (Path(__file__).resolve().parents[2] / "SECURITY.md").read_text(encoding="utf-8")
+    from factcheck.config import MAX_CONFIG_BYTES
     from factcheck.match import PATTERN_TIMEOUT
+    from factcheck.rules.reference import MAX_BYTES as MAX_REFERENCE_BYTES
+    from factcheck.suppress.baseline import MAX_BASELINE_BYTES
+    from factcheck.yamlpos import MAX_INDENT
 
+    assert MAX_REFERENCE_BYTES == MAX_BASELINE_BYTES  # SECURITY.md states one limit for both
     for shown in (
         f"{MAX_FILE_BYTES // 2**20} MiB",
         f"{MAX_RULE_FILE_BYTES // 2**20} MiB",
+        f"baselines up to {MAX_BASELINE_BYTES // 2**20} MiB",
+        f"configuration up to {MAX_CONFIG_BYTES // 2**20} MiB",
+        f"{MAX_INDENT:,} columns",
         f"{MAX_NODES:,}",
         f"{MAX_DEPTH} levels",
         f"{PATTERN_TIMEOUT:g} s",

@@ -162,10 +162,23 @@ def test_a_changed_extractor_is_a_new_version(archive: Path, tmp_path: Path, mon
     assert (again.extracted, again.reused) == (5, 0)
 
 
-def test_extractor_version_hashes_the_extraction_code() -> None:
+def test_extractor_version_hashes_the_extraction_code(monkeypatch: pytest.MonkeyPatch) -> None:
     claim_index._code_digest.cache_clear()
     digest = claim_index._code_digest()
     assert len(digest) == 64 and digest == claim_index._code_digest()
+    real = Path.read_bytes
+
+    def edited(path: Path) -> bytes:  # one line of the extractor changed
+        data = real(path)
+        return data + b"\n# edited" if path.name == "assemble.py" else data
+
+    monkeypatch.setattr(Path, "read_bytes", edited)
+    claim_index._code_digest.cache_clear()
+    try:
+        assert claim_index._code_digest() != digest
+    finally:
+        monkeypatch.undo()
+        claim_index._code_digest.cache_clear()
 
 
 def test_index_command_and_stats(archive: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
