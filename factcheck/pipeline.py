@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sys
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
@@ -292,18 +291,32 @@ def extract_report(
     written anywhere)."""
     rule_set = load_rule_set(rules)
     gazetteer = gazetteer_for(rule_set)
-    early = _early_extractor(paths, gazetteer, jobs, index)
-    try:
-        inputs = load_inputs(paths, None, overrides, warn, use_corpus=False)
+    documents, claims = _load_and_extract(
+        paths, lambda: load_inputs(paths, None, overrides, warn, use_corpus=False).checked,
+        gazetteer, jobs, index, progress,
+    )
+    return RunResult(Report(documents=documents, claims=claims), rule_set)
+
+
+def _load_and_extract(
+    sources: Sequence[str],
+    load: Callable[[], list[Document]],
+    gazetteer: Gazetteer | None,
+    jobs: int | None,
+    index: Path | None,
+    progress: Progress | None,
+) -> tuple[list[Document], list[Claim]]:
+    """The documents ``load()`` reads from ``sources`` and their claims; a worker pool
+    starts before the reading when the files are large (``_early_extractor``)."""
+    early = _early_extractor(sources, gazetteer, jobs, index)
+    # Stops the workers if loading fails; after extraction, leaving it does nothing.
+    with early if early is not None else nullcontext():
+        documents = load()
         with open_index(index, gazetteer) as claim_index:
             claims = _extract_all(
-                inputs.checked, gazetteer, jobs=jobs, index=claim_index, progress=progress, extractor=early
+                documents, gazetteer, jobs=jobs, index=claim_index, progress=progress, extractor=early
             )
-    except BaseException:
-        if early is not None:
-            early.__exit__(*sys.exc_info())
-        raise
-    return RunResult(Report(documents=inputs.checked, claims=claims), rule_set)
+    return documents, claims
 
 
 def _early_extractor(
@@ -321,7 +334,7 @@ def _early_extractor(
     size, files = input_size(paths, enough)
     if size < enough or files < 2:
         return None
-    return Extractor(gazetteer, jobs, chars=size, documents=files, min_chars=enough).__enter__()
+    return Extractor(gazetteer, jobs, chars=size, documents=files, min_chars=enough)
 
 
 @contextmanager
@@ -399,18 +412,9 @@ def run(
     rule_set = load_rule_set(rules)
     gazetteer = gazetteer_for(rule_set)
     sources = list(paths) + [str(corpus if corpus is not None else default_corpus())]
-    early = _early_extractor(sources, gazetteer, jobs, index)
-    try:
-        inputs = load_inputs(paths, corpus, overrides, warn)
-        documents = inputs.documents
-        with open_index(index, gazetteer) as claim_index:
-            claims = _extract_all(
-                documents, gazetteer, jobs=jobs, index=claim_index, progress=progress, extractor=early
-            )
-    except BaseException:
-        if early is not None:
-            early.__exit__(*sys.exc_info())
-        raise
+    documents, claims = _load_and_extract(
+        sources, lambda: load_inputs(paths, corpus, overrides, warn).documents, gazetteer, jobs, index, progress
+    )
     with gcpause.paused():
         result = run_checks(rule_set, documents, claims, as_of=as_of, severity_overrides=severity_overrides, jobs=jobs)
         report = Report(
