@@ -46,9 +46,9 @@ class FailOn(str, Enum):
 
 
 def warn(message: str) -> None:
-    from factcheck.errors import one_line  # a file name may hold a newline or ESC
+    from factcheck.errors import escape_controls  # a file name may hold a newline or ESC
 
-    print(f"factcheck: warning: {one_line(message)}", file=sys.stderr)
+    print(f"factcheck: warning: {escape_controls(message)}", file=sys.stderr)
 
 
 def _parse_date(value: str | None, option: str) -> date | None:

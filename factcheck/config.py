@@ -30,7 +30,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from factcheck.errors import ConfigError, SourceLocation, one_line
+from factcheck.errors import ConfigError, SourceLocation, escape_controls
 
 CONFIG_FILE = "factcheck.toml"
 PYPROJECT = "pyproject.toml"
@@ -202,7 +202,7 @@ def _config_error(exc: ValidationError, text: str, shown: str, base_table: str |
         if first_line is not None:
             only = only.split(": ", 1)[1]
         return ConfigError(only, SourceLocation(shown, first_line))
-    return ConfigError("invalid configuration:\n  " + "\n  ".join(one_line(p) for p in problems), SourceLocation(shown))
+    return ConfigError("invalid configuration:\n  " + "\n  ".join(escape_controls(p) for p in problems), SourceLocation(shown))
 
 
 def load_config(start: Path | None = None, explicit: Path | None = None) -> LoadedConfig:

@@ -17,7 +17,7 @@ _CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
 _CONTROL_KEEP_NEWLINES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 
 
-def one_line(text: str, keep_newlines: bool = False) -> str:
+def escape_controls(text: str, keep_newlines: bool = False) -> str:
     """``text`` with every control character written as its escape (``\\n``,
     ``\\x1b``): user text quoted in a message (a key, a file name, a placeholder) can
     neither split the message over several lines nor send escape sequences."""
@@ -58,9 +58,9 @@ class FactcheckError(Exception):
         self.location = location
 
     def __str__(self) -> str:
-        message = one_line(self.message, keep_newlines=self.multiline)
+        message = escape_controls(self.message, keep_newlines=self.multiline)
         if self.location is not None:
-            return f"{one_line(str(self.location))}: {message}"
+            return f"{escape_controls(str(self.location))}: {message}"
         return message
 
 
