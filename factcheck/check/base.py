@@ -12,12 +12,13 @@ every other: the whole run is O(n log n) in the number of claims.
 from __future__ import annotations
 
 import calendar
+import math
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
@@ -62,7 +63,7 @@ def format_day(day: date | None, precision: str | None = "day") -> str:
     return day.isoformat()
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Item:
     """One claim, or one point of a reference series, as the checks see it."""
 
@@ -125,7 +126,7 @@ class Item:
         """The figure as stated: the claim's own words ("about 130" for a reference point)."""
         return self.claim.surface or (self.interval.describe() if self.interval else "?")
 
-    @cached_property
+    @property
     def evidence_key(self) -> tuple[bool, int, int]:
         """Where the item stands in ``evidence_order``."""
         return (not self.is_reference, -(self.start.toordinal() if self.start else 0), self.rank)
@@ -283,6 +284,9 @@ class WindowIndex:
         self.max_span = max((e - s for s, e in zip(self.starts, self.ends)), default=0)
         self.his = [i.interval.hi for i in items]  # type: ignore[union-attr]
         self.los = [i.interval.lo for i in items]  # type: ignore[union-attr]
+        # Lower ends negated, so "lower end >= x" is "negated end <= -x" and one loop
+        # serves both sides of ``_reaching``.
+        self.neg_los = [-x for x in self.los]
         self.docs = [i.claim.doc for i in items]
         self.periods = [i.claim.period_start for i in items]
         self.size = 0
@@ -294,15 +298,16 @@ class WindowIndex:
             size *= 2
         inf = float("inf")
         self.min_hi = [inf] * (2 * size)
-        self.max_lo = [-inf] * (2 * size)
+        self.min_neg_lo = [inf] * (2 * size)
         self.min_lo = [inf] * (2 * size)
         self.max_hi = [-inf] * (2 * size)
         self.min_hi[size : size + n] = self.max_hi[size : size + n] = self.his
-        self.max_lo[size : size + n] = self.min_lo[size : size + n] = self.los
+        self.min_lo[size : size + n] = self.los
+        self.min_neg_lo[size : size + n] = self.neg_los
         for k in range(size - 1, 0, -1):
             left, right = 2 * k, 2 * k + 1
             self.min_hi[k] = min(self.min_hi[left], self.min_hi[right])
-            self.max_lo[k] = max(self.max_lo[left], self.max_lo[right])
+            self.min_neg_lo[k] = min(self.min_neg_lo[left], self.min_neg_lo[right])
             self.min_lo[k] = min(self.min_lo[left], self.min_lo[right])
             self.max_hi[k] = max(self.max_hi[left], self.max_hi[right])
         self.size = size
@@ -379,40 +384,54 @@ class WindowIndex:
         is <= ``bound`` (``below``) or whose lower end is >= ``bound``, and that ``keep``
         takes: the limit counts only what ``keep`` takes.
 
-        A plain loop, not ``_descend``: the consistency check asks this twice per claim,
-        and a generator with a predicate per node was most of its cost."""
+        A plain loop, not ``_descend``: the consistency check asks this twice per claim.
+        The range is first cut into the O(log n) subtrees that cover it exactly, so the
+        descent below them tests only the bound, on node numbers alone."""
         out: list[int] = []
         if a >= b or limit <= 0:
             return out
+        if not below:
+            bound = -bound
         if b - a <= _SCAN:
-            ends = self.his if below else self.los
+            ends = self.his if below else self.neg_los
             for k in range(a, b):
-                if ((ends[k] <= bound) if below else (ends[k] >= bound)) and keep(k):
+                if ends[k] <= bound and keep(k):
                     out.append(k)
                     if len(out) == limit:
                         break
             return out
         if not self.size:
             self._build()
-        tree, size = (self.min_hi if below else self.max_lo), self.size
-        stack = [(1, 0, size)]
-        pop, push = stack.pop, stack.append
-        while stack:
-            node, lo, hi = pop()
-            if hi <= a or lo >= b:
-                continue
-            v = tree[node]
-            if (v > bound) if below else (v < bound):
-                continue
-            if hi - lo == 1:
-                if keep(lo):
-                    out.append(lo)
-                    if len(out) == limit:
-                        break
-                continue
-            mid = (lo + hi) >> 1
-            push((2 * node + 1, mid, hi))
-            push((2 * node, lo, mid))
+        tree, size = (self.min_hi if below else self.min_neg_lo), self.size
+        left, right = a + size, b + size
+        cover: list[int] = []
+        tail: list[int] = []
+        while left < right:
+            if left & 1:
+                cover.append(left)
+                left += 1
+            if right & 1:
+                right -= 1
+                tail.append(right)
+            left >>= 1
+            right >>= 1
+        cover += reversed(tail)
+        for top in cover:
+            stack = [top]
+            pop, push = stack.pop, stack.append
+            while stack:
+                node = pop()
+                if tree[node] > bound:
+                    continue
+                if node >= size:
+                    if keep(node - size):
+                        out.append(node - size)
+                        if len(out) == limit:
+                            return out
+                    continue
+                node += node
+                push(node + 1)
+                push(node)
         return out
 
     def conflicts(self, item: Item, window: int, tolerance: Tolerance, related: bool = False) -> list[Item]:
@@ -424,18 +443,61 @@ class WindowIndex:
         iv = item.interval
         assert iv is not None and item.start is not None and item.end is not None
         a, b = self.span(item.start, item.end, window)
-        near, items = self._near(item, window, related), self.items
+        found: list[int] = []
+        if iv.lo != -math.inf:
+            bound = iv.lo - tolerance.amount(iv.lo)
+            found += self._reaching(a, b, bound, True, MAX_CONFLICTS, self._conflicting(item, window, tolerance, related, True))
+        if iv.hi != math.inf:
+            bound = iv.hi + tolerance.amount(iv.hi)
+            found += self._reaching(a, b, bound, False, MAX_CONFLICTS, self._conflicting(item, window, tolerance, related, False))
+        items = self.items
+        return [items[k] for k in sorted(set(found))]
+
+    def _conflicting(
+        self, item: Item, window: int, tolerance: Tolerance, related: bool, below: bool
+    ) -> Callable[[int], bool]:
+        """Whether the item at an index is ``_near`` ``item`` and cannot agree with it:
+        ``not item.interval.overlaps(other, tolerance)``, for the candidates of one side.
+
+        The consistency check asks this of millions of candidates, so the usual case
+        is decided here on the kept ends: a candidate wholly on one side of a finite,
+        non-negative interval, where the gap and the tolerance allowed at the facing
+        ends are a subtraction and a product. Everything else (negative or infinite
+        ends, touching ends) goes to ``Interval.overlaps`` itself."""
+        iv = item.interval
+        assert iv is not None and item.start is not None and item.end is not None
+        # ``span`` keeps candidates that start late enough; one may still end too early.
+        first = item.start.toordinal() - window
+        ends, docs, periods, items = self.ends, self.docs, self.periods, self.items
+        doc, period = item.claim.doc, item.claim.period_start
+        absolute, relative = tolerance.absolute, tolerance.relative
+        lo, hi = iv.lo, iv.hi
+        his, los = self.his, self.los
+        # Below: a candidate's upper end h with 0 <= h < lo faces lo, the larger
+        # magnitude, so the allowed gap is the one at lo. Above: a lower end l > hi >= 0
+        # is the larger, so the allowed gap is measured at l.
+        fast = 0.0 <= lo and hi < math.inf
+        allowed_lo = tolerance.amount(lo)
 
         def conflicting(k: int) -> bool:
+            if ends[k] < first:
+                return False
+            if related and (docs[k] == doc or (period is not None and periods[k] is not None and periods[k] != period)):
+                return False
+            if fast:
+                if below:
+                    h = his[k]
+                    if 0.0 <= h < lo:
+                        return lo - h > allowed_lo
+                else:
+                    low = los[k]
+                    if hi < low < math.inf:
+                        allowed = max(absolute, relative * low) if relative else absolute
+                        return low - hi > allowed
             other = items[k]
-            return other is not item and near(k) and not iv.overlaps(other.interval, tolerance)  # type: ignore[arg-type]
+            return other is not item and not iv.overlaps(other.interval, tolerance)  # type: ignore[arg-type]
 
-        found: list[int] = []
-        if iv.lo != float("-inf"):
-            found += self._reaching(a, b, iv.lo - tolerance.amount(iv.lo), True, MAX_CONFLICTS, conflicting)
-        if iv.hi != float("inf"):
-            found += self._reaching(a, b, iv.hi + tolerance.amount(iv.hi), False, MAX_CONFLICTS, conflicting)
-        return [items[k] for k in sorted(set(found))]
+        return conflicting
 
 
 def within_days(a: Item, b: Item, window: int) -> bool:

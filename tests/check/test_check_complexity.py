@@ -9,6 +9,7 @@ import pytest
 from check_helpers import CASES_RULES, claim, doc
 
 from factcheck import intervals
+from factcheck.check.base import WindowIndex
 from factcheck.engine import run_checks
 from factcheck.rules.load import load_rules
 
@@ -46,8 +47,23 @@ def _comparisons(monkeypatch: pytest.MonkeyPatch, n: int, days: int | None = Non
         count += 1
         return original_below(self, other, tolerance)
 
+    # The consistency check decides most candidates without ``overlaps``: its test is
+    # counted as one comparison per candidate.
+    original_conflicting = WindowIndex._conflicting
+
+    def conflicting(self, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        test = original_conflicting(self, *args, **kwargs)
+
+        def counted(k: int) -> bool:
+            nonlocal count
+            count += 1
+            return test(k)
+
+        return counted
+
     monkeypatch.setattr(intervals.Interval, "overlaps", overlaps)
     monkeypatch.setattr(intervals.Interval, "below", below)
+    monkeypatch.setattr(WindowIndex, "_conflicting", conflicting)
     docs, claims = _corpus(n, days)
     run_checks(RULES, docs, claims)
     monkeypatch.undo()
