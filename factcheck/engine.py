@@ -25,7 +25,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from factcheck import gcpause, parallel_checks
 from factcheck.check import REGISTRY, default_message
@@ -131,12 +131,13 @@ def _run_checks(
     severity_overrides: Mapping[str, Severity] | None,
     jobs: int | None,
 ) -> CheckResult:
-    docs = {d.id: d for d in documents}
     texts = {d.id: d.text for d in documents if d.text}
     self_check = not any(d.role == "corpus" for d in documents)
+    placed = {d.id: _Placed.of(d, self_check, as_of) for d in documents}
     matcher = Matcher(rules)
 
     items: list[Item] = []
+    all_items: dict[str, Item] = {}
     assigned: list[Claim] = []
     for rank, (claim, assignment) in enumerate(parallel_checks.assign_all(matcher, claims, texts, jobs)):
         figure = assignment.figure if assignment is not None else None
@@ -144,8 +145,12 @@ def _run_checks(
         if claim.figure != figure_id:  # most claims match no figure and need no copy
             claim = claim.model_copy(update={"figure": figure_id})
         assigned.append(claim)
-        items.append(_item(claim, docs.get(claim.doc), rank, assignment, self_check, as_of))
+        item = _item(claim, placed.get(claim.doc, _UNPLACED), rank, assignment)
+        items.append(item)
+        all_items[claim.id] = item
     reference_items, reference_docs = _reference_items(rules, len(items))
+    for item in reference_items:
+        all_items[item.claim.id] = item
 
     ctx = Context(rules, items + reference_items, as_of)
     overrides = dict(severity_overrides or {})
@@ -168,7 +173,6 @@ def _run_checks(
         for note in output.notes:
             ctx.note(note)
 
-    all_items = {i.id: i for i in items + reference_items}
     order = {d.id: k for k, d in enumerate(documents)}
     rule_order = {r.id: k for k, r in enumerate(rules.checks)}
 
@@ -200,31 +204,48 @@ def _cited(item: Item) -> str:
     return f"'{item.value_text}' ({item.source}, {item.date_text})"
 
 
-def _item(
-    claim: Claim, doc: Document | None, rank: int, assignment: Assignment | None, self_check: bool, as_of: date | None
-) -> Item:
-    figure = assignment.figure if assignment is not None else None
-    factor = assignment.factor if assignment is not None else 1.0
+class _Placed(NamedTuple):
+    """What a claim's item takes from its document, worked out once per document."""
+
+    doc: Document | None
+    published: date | None  # the date a claim that gives none is about
+    checked: bool
+    evidence: bool
+
+    @classmethod
+    def of(cls, doc: Document, self_check: bool, as_of: date | None) -> _Placed:
+        published = doc.published
+        if published is None and as_of is not None and doc.role == "checked":
+            published = as_of  # an undated checked document is judged at --as-of
+        checked = doc.role == "checked"
+        return cls(doc, published, checked, doc.role == "corpus" or (self_check and checked))
+
+
+# A claim of no document of the run is evidence, like a corpus document's.
+_UNPLACED = _Placed(None, None, False, True)
+
+
+def _item(claim: Claim, place: _Placed, rank: int, assignment: Assignment | None) -> Item:
+    doc, published, checked, evidence = place
+    if assignment is None:
+        figure, factor = None, 1.0
+    else:
+        figure, factor = assignment.figure, assignment.factor
     interval = Interval.from_claim(claim)
     if interval is not None and factor != 1.0:
         interval = interval.scaled(factor)
-    published = doc.published if doc is not None else None
-    if published is None and as_of is not None and doc is not None and doc.role == "checked":
-        published = as_of  # an undated checked document is judged at --as-of
-    day = claim.as_of or published
-    if claim.as_of is not None:
-        start, end = date_span(claim.as_of, claim.as_of_precision)
-    elif day is not None:
-        start, end = day, day
+    day = claim.as_of
+    if day is not None:
+        start, end = date_span(day, claim.as_of_precision)
     else:
-        start = end = None
-    if claim.as_of_source in ("explicit", "relative"):
+        start = end = published
+    source = claim.as_of_source
+    if source in ("explicit", "relative"):
         explicit = True
-    elif claim.as_of_source == "published" or claim.as_of is None:
+    elif source == "published" or day is None:
         explicit = False
     else:
-        explicit = published is None or claim.as_of != published
-    role = doc.role if doc is not None else "corpus"
+        explicit = published is None or day != published
     return Item(
         claim=claim,
         doc=doc,
@@ -234,8 +255,8 @@ def _item(
         start=start,
         end=end,
         explicit_date=explicit,
-        checked=role == "checked",
-        evidence=role == "corpus" or (self_check and role == "checked"),
+        checked=checked,
+        evidence=evidence,
         factor=factor,
     )
 

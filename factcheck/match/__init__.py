@@ -104,14 +104,16 @@ class ClaimFields:
     interval: Interval | None
 
     @classmethod
-    def of(cls, claim: Claim) -> ClaimFields:
-        values = {
+    def of(cls, claim: Claim, values: bool = True) -> ClaimFields:
+        """The claim's fields; ``values=False`` leaves the field values out (``finish``
+        reads only the sentence and the interval)."""
+        found = {
             "entity": _present(claim.entity, claim.entity_type),
             "predicate": _present(claim.predicate),
             "location": _present(claim.location),
             "attribution": _present(claim.attribution),
-        }
-        return cls(values, _normal(claim.sentence) or "", Interval.from_claim(claim))
+        } if values else {}
+        return cls(found, _normal(claim.sentence) or "", Interval.from_claim(claim))
 
 
 def _present(*texts: str | None) -> tuple[str, ...]:
@@ -123,6 +125,46 @@ class PatternTimeout(Exception):
         super().__init__(pattern)
         self.figure = figure
         self.pattern = pattern
+
+
+class SentenceMemo:
+    """What the figures' sentence patterns found in one sentence, for the next claim of
+    the same sentence (claims come in document order: a sentence's claims one after
+    the other, a third of an archive's claims share their sentence with the previous).
+
+    Kept per pattern: whether a pattern without a ``claim`` group matched anywhere, and
+    for a pattern with one, the ``claim`` spans of all its matches once a claim's test
+    had to go through all of them (it found none overlapping). A test that stopped at
+    its first hit, or timed out, leaves nothing, so the next claim runs the pattern
+    again exactly as it would have without the memo."""
+
+    def __init__(self) -> None:
+        self.sentence: str | None = None
+        self.found: dict[tuple[int, int], bool | list[tuple[int, int]]] = {}
+
+    def hits(self, key: tuple[int, int], compiled: regex.Pattern[str], sentence: str, span: tuple[int, int] | None) -> bool:
+        """``sentence_hits(compiled, sentence, span)``, remembered under ``key``."""
+        if sentence != self.sentence:
+            self.sentence = sentence
+            self.found.clear()
+        known = self.found.get(key)
+        if "claim" not in compiled.groupindex or span is None:
+            if isinstance(known, bool):
+                return known
+            hit = compiled.search(sentence, timeout=PATTERN_TIMEOUT) is not None
+            if "claim" not in compiled.groupindex:
+                self.found[key] = hit
+            return hit
+        if isinstance(known, list):
+            return any(start < span[1] and span[0] < end for start, end in known)
+        seen: list[tuple[int, int]] = []
+        for m in compiled.finditer(sentence, overlapped=True, timeout=PATTERN_TIMEOUT):
+            start, end = m.span("claim")
+            if start < span[1] and span[0] < end:
+                return True
+            seen.append((start, end))
+        self.found[key] = seen
+        return False
 
 
 class FigureMatcher:
@@ -149,9 +191,10 @@ class FigureMatcher:
         except TimeoutError:
             raise PatternTimeout(self.figure, pattern[0]) from None
 
-    def _finditer_hits(self, pattern: tuple[str, regex.Pattern[str]], text: str, span: tuple[int, int] | None) -> bool:
+    def _sentence_hits(self, k: int, sentence: str, span: tuple[int, int] | None, memo: SentenceMemo) -> bool:
+        pattern = self.sentence[k]
         try:
-            return sentence_hits(pattern[1], text, span)
+            return memo.hits((self.order, k), pattern[1], sentence, span)
         except TimeoutError:
             raise PatternTimeout(self.figure, pattern[0]) from None
 
@@ -198,7 +241,8 @@ class FigureMatcher:
         return factor, positive
 
     def finish(
-        self, claim: Claim, fields: ClaimFields, span: tuple[int, int] | None, factor: float, positive: int
+        self, claim: Claim, fields: ClaimFields, span: tuple[int, int] | None, factor: float, positive: int,
+        memo: SentenceMemo | None = None,
     ) -> Assignment | None:
         """The tests on the claim itself once ``fields_score`` passed: its value in the
         figure's range, the patterns on its sentence and surface, ``min_fields``."""
@@ -209,7 +253,8 @@ class FigureMatcher:
             if self._search(pattern, sentence) is not None:
                 return None
         if self.sentence:
-            if not any(self._finditer_hits(p, sentence, span) for p in self.sentence):
+            memo = memo if memo is not None else SentenceMemo()
+            if not any(self._sentence_hits(k, sentence, span, memo) for k in range(len(self.sentence))):
                 return None
             positive += 1
         if self.surface and not any(self._search(p, claim.surface) is not None for p in self.surface):
@@ -230,6 +275,7 @@ class Matcher:
         self._gazetteer = gazetteer
         self._containers: dict[str, tuple[str, ...]] = {}
         self._by_fields: dict[tuple[object, ...], list[tuple[FigureMatcher, float, int]]] = {}
+        self._sentences = SentenceMemo()
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -267,11 +313,11 @@ class Matcher:
         if not candidates:  # most claims of an archive: nothing more to read
             return None
         span = claim_span_in_sentence(claim, text)
-        fields = ClaimFields.of(claim)
+        fields = ClaimFields.of(claim, values=False)
         best: tuple[tuple[int, int, int], Assignment] | None = None
         for matcher, factor, positive in candidates:
             try:
-                found = matcher.finish(claim, fields, span, factor, positive)
+                found = matcher.finish(claim, fields, span, factor, positive, self._sentences)
             except PatternTimeout as exc:
                 self._timeout(exc, claim)
                 continue
@@ -383,13 +429,7 @@ def sentence_hits(compiled: regex.Pattern[str], sentence: str, span: tuple[int, 
     """Whether ``compiled`` matches ``sentence``; when it has a group named ``claim``,
     that group must overlap ``span`` (the claim's place in the sentence). Raises
     ``TimeoutError`` after ``PATTERN_TIMEOUT`` seconds."""
-    if "claim" not in compiled.groupindex or span is None:
-        return compiled.search(sentence, timeout=PATTERN_TIMEOUT) is not None
-    for m in compiled.finditer(sentence, overlapped=True, timeout=PATTERN_TIMEOUT):
-        start, end = m.span("claim")
-        if start < span[1] and span[0] < end:
-            return True
-    return False
+    return SentenceMemo().hits((0, 0), compiled, sentence, span)
 
 
 def claim_span_in_sentence(claim: Claim, text: str | None) -> tuple[int, int] | None:
