@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -136,37 +137,56 @@ def _run_checks(
     placed = {d.id: _Placed.of(d, self_check, as_of) for d in documents}
     matcher = Matcher(rules)
 
-    items: list[Item] = []
+    pairs = parallel_checks.assign_all(matcher, claims, texts, jobs)
+    reference_items, reference_docs = _reference_items(rules, len(pairs))
     all_items: dict[str, Item] = {}
     assigned: list[Claim] = []
-    for rank, (claim, assignment) in enumerate(parallel_checks.assign_all(matcher, claims, texts, jobs)):
-        figure = assignment.figure if assignment is not None else None
-        figure_id = figure.id if figure is not None else None
-        if claim.figure != figure_id:  # most claims match no figure and need no copy
-            claim = claim.model_copy(update={"figure": figure_id})
-        assigned.append(claim)
-        item = _item(claim, placed.get(claim.doc, _UNPLACED), rank, assignment)
-        items.append(item)
-        all_items[claim.id] = item
-    reference_items, reference_docs = _reference_items(rules, len(items))
-    for item in reference_items:
-        all_items[item.claim.id] = item
 
-    ctx = Context(rules, items + reference_items, as_of)
+    # Ranks of the claims assigned to a figure: a forked child making the context of
+    # figures only reads just these (each claim read is a page copied).
+    figured = [rank for rank, (_, assignment) in enumerate(pairs) if assignment is not None]
+
+    def context(figures_only: bool) -> Context:
+        """The run's items in a ``Context``: every claim's (and ``assigned``,
+        ``all_items`` filled), or with ``figures_only`` those of claims assigned to a
+        figure, enough for the checks whose ``SCOPE`` is "figures"."""
+        items: list[Item] = []
+        ranks = figured if figures_only else range(len(pairs))
+        for rank in ranks:
+            claim, assignment = pairs[rank]
+            figure_id = assignment.figure.id if assignment is not None else None
+            if claim.figure != figure_id:  # most claims match no figure and need no copy
+                claim = claim.model_copy(update={"figure": figure_id})
+            item = _item(claim, placed.get(claim.doc, _UNPLACED), rank, assignment)
+            items.append(item)
+            if not figures_only:
+                assigned.append(claim)
+                all_items[claim.id] = item
+        if not figures_only:
+            for item in reference_items:
+                all_items[item.claim.id] = item
+        return Context(rules, items + reference_items, as_of, figures_only=figures_only)
+
     overrides = dict(severity_overrides or {})
-    for rule_id in sorted(overrides):
-        if rules.check(rule_id) is None:
-            ctx.note(f"severity override for unknown check '{rule_id}' ignored")
 
-    def run_rule(rule: CheckRule) -> list[Finding]:
+    def run_rule(ctx: Context, rule: CheckRule) -> list[Finding]:
         module = REGISTRY[rule.kind]
         template = rule.message or default_message(rule.kind, rule.options)
         severity: Severity = overrides.get(rule.id) or rule.severity or module.DEFAULT_SEVERITY
         return [_finding(rule, problem, template, severity) for problem in module.check(ctx, rule)]
 
+    sizes = Counter(pairs[rank][1].figure.id for rank in figured)  # type: ignore[union-attr]
+    sizes.update(i.figure.id for i in reference_items if i.figure is not None)
+    ctx, outputs = parallel_checks.run_rules(
+        rules.checks, run_rule, jobs, context, len(pairs), sizes,
+        figures_only=lambda rule: REGISTRY[rule.kind].SCOPE == "figures",
+    )
+    for rule_id in sorted(overrides):
+        if rules.check(rule_id) is None:
+            ctx.note(f"severity override for unknown check '{rule_id}' ignored")
     findings: dict[str, Finding] = {}
     # In rule order, as one process running the rules one after the other would.
-    for output in parallel_checks.run_rules(ctx, rules.checks, run_rule, jobs):
+    for output in outputs:
         for finding in output.findings:
             findings.setdefault(finding.id, finding)
         ctx.comparisons.extend(output.comparisons)

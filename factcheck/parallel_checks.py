@@ -8,8 +8,12 @@ Two steps of ``factcheck.engine.run_checks`` cost time in proportion to the clai
   into contiguous slices, one per process; a child sends back, per claim, the figure
   id, unit factor and score (small), and its notes;
 * the check rules (``run_rules``): each rule reads the run's items and writes only its
-  own findings, comparisons and notes, so rules are independent. The processes take
-  the next rule from a shared counter (the costliest first, by an estimate), so a
+  own findings, comparisons and notes, so rules are independent. Most read only the
+  items of figures (check modules declare it: ``SCOPE`` "figures"), a sixth of the
+  claims of an archive; the children are forked before this process makes the items,
+  make those few themselves and start on such rules at once, while this process makes
+  every item and runs the rules that read every claim. The processes then take the
+  next rule from a shared counter (the costliest first, by an estimate), so a
   misjudged rule does not leave one process idle. A child pickles each rule's output
   (``RuleOutput``) to a file of a private spool directory as soon as the rule is done
   and tells the parent its number; the parent loads what is ready between its own
@@ -17,10 +21,10 @@ Two steps of ``factcheck.engine.run_checks`` cost time in proportion to the clai
   at 10^6 claims), and done this way it is shared out by the same counter instead of
   being left for the end, when both processes would wait on it.
 
-Children are forked when the step starts: they share the claims and items with this
-process, copy-on-write, and nothing is sent to them. Outputs are merged in claim order
-and in rule order, so the report is byte for byte the one a single process gives (the
-tests check it).
+Children are forked when a step starts: they share the claims (and what the parent
+has made so far) with this process, copy-on-write, and nothing is sent to them.
+Outputs are merged in claim order and in rule order, so the report is byte for byte
+the one a single process gives (the tests check it).
 
 Forking pays off only on large runs: below ``PARALLEL_MIN_ITEMS`` claims (the
 environment variable FACTCHECK_PARALLEL_MIN_ITEMS overrides it; the tests use 0), with
@@ -69,7 +73,8 @@ class RuleOutput:
     notes: list[str] = field(default_factory=list)
 
 
-RunRule = Callable[["CheckRule"], list["Finding"]]
+RunRule = Callable[["Context", "CheckRule"], list["Finding"]]
+MakeContext = Callable[[bool], "Context"]
 
 
 def min_items() -> int:
@@ -132,31 +137,52 @@ def _decode(matcher: Matcher, encoded: Encoded) -> Assignment | None:
 # -- check rules ----------------------------------------------------------------------
 
 
-def run_rules(ctx: Context, rules: Sequence[CheckRule], run_rule: RunRule, jobs: int | None) -> list[RuleOutput]:
-    """Each rule's output, in the order of ``rules``; ``run_rule(rule)`` runs one rule
-    against ``ctx`` and returns its findings."""
-    count = workers(jobs, len(ctx.items), len(rules))
-    if count <= 1:
-        return [_run_here(ctx, rule, run_rule) for rule in rules]
-    order = _costliest_first(ctx, rules)
+def run_rules(
+    rules: Sequence[CheckRule],
+    run_rule: RunRule,
+    jobs: int | None,
+    context: MakeContext,
+    size: int,
+    sizes: Mapping[str, int],
+    figures_only: Callable[[CheckRule], bool],
+) -> tuple[Context, list[RuleOutput]]:
+    """This process's context (``context(False)``: every item of the run) and each
+    rule's output, in the order of ``rules``; ``run_rule(ctx, rule)`` runs one rule and
+    returns its findings. ``size`` is the number of claims, ``sizes`` the number of
+    items of each figure, for the estimate of each rule's cost.
+
+    With several processes, the children are forked before this process makes its
+    context: a child makes ``context(True)``, the items of figures alone (a sixth of
+    the claims of an archive, and a fraction of the time to make them all), and takes
+    only rules for which ``figures_only(rule)`` holds. Meanwhile this process makes the
+    whole context and runs the other rules (those that read every claim), then shares
+    the rest with the children."""
+    narrow = [k for k in _costliest_first(rules, size, sizes) if figures_only(rules[k])]
+    count = workers(jobs, size, len(narrow) + 1)
+    if count <= 1 or not narrow:
+        ctx = context(False)
+        return ctx, [_run_here(ctx, rule, run_rule) for rule in rules]
+    wide = [k for k in _costliest_first(rules, size, sizes) if not figures_only(rules[k])]
     counter = multiprocessing.get_context("fork").Value("i", 0)
 
     def take() -> int | None:
         with counter.get_lock():
             k = counter.value
             counter.value = k + 1
-        return order[k] if k < len(order) else None
+        return narrow[k] if k < len(narrow) else None
 
     outputs: dict[int, RuleOutput] = {}
     try:
         spooled = tempfile.TemporaryDirectory(prefix="factcheck-rules-", ignore_cleanup_errors=True)
     except OSError:  # nowhere to spool to: every rule here
-        return [_run_here(ctx, rule, run_rule) for rule in rules]
+        ctx = context(False)
+        return ctx, [_run_here(ctx, rule, run_rule) for rule in rules]
     with spooled as spool:
 
         def in_child(send: Send) -> None:
+            mine = context(True)
             while (k := take()) is not None:
-                _spool(spool, k, _run_here(ctx, rules[k], run_rule))
+                _spool(spool, k, _run_here(mine, rules[k], run_rule))
                 send(k)  # only once the file is whole
 
         children = [child for child in (_fork(in_child) for _ in range(count - 1)) if child is not None]
@@ -168,6 +194,10 @@ def run_rules(ctx: Context, rules: Sequence[CheckRule], run_rule: RunRule, jobs:
                     if output is not None:
                         outputs[k] = output
 
+        ctx = context(False)
+        for k in wide:
+            outputs[k] = _run_here(ctx, rules[k], run_rule)
+            load(block=False)
         while (k := take()) is not None:
             outputs[k] = _run_here(ctx, rules[k], run_rule)
             load(block=False)
@@ -177,7 +207,7 @@ def run_rules(ctx: Context, rules: Sequence[CheckRule], run_rule: RunRule, jobs:
     for k in range(len(rules)):  # what a failed child took and did not deliver
         if k not in outputs:
             outputs[k] = _run_here(ctx, rules[k], run_rule)
-    return [outputs[k] for k in range(len(rules))]
+    return ctx, [outputs[k] for k in range(len(rules))]
 
 
 def _spool(directory: str, k: int, output: RuleOutput) -> None:
@@ -196,18 +226,18 @@ def _unspool(directory: str, k: int) -> RuleOutput | None:
 def _run_here(ctx: Context, rule: CheckRule, run_rule: RunRule) -> RuleOutput:
     # What a rule adds to the context is taken out of it, its notes as it would add
     # them alone; the engine merges outputs in rule order, dropping repeated notes.
-    return RuleOutput(*ctx.recorded(lambda: run_rule(rule)))
+    return RuleOutput(*ctx.recorded(lambda: run_rule(ctx, rule)))
 
 
-def _costliest_first(ctx: Context, rules: Sequence[CheckRule]) -> list[int]:
+def _costliest_first(rules: Sequence[CheckRule], size: int, sizes: Mapping[str, int]) -> list[int]:
     costs = []
     for k, rule in enumerate(rules):
         figures = getattr(rule.options, "figures", None)
         if rule.kind == "internal" or figures is None:
-            size = len(ctx.items)
+            items = size
         else:
-            size = sum(len(ctx.group(f)) for f in figures)
-        costs.append((-_COST.get(rule.kind, 1.0) * size, k))
+            items = sum(sizes.get(f, 0) for f in figures)
+        costs.append((-_COST.get(rule.kind, 1.0) * items, k))
     return [k for _, k in sorted(costs)]
 
 

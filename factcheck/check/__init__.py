@@ -4,8 +4,9 @@ Like yamllint's rules, every module here is self-contained: its docstring is the
 documentation of the check (with a passing and a failing example), ``ID`` is the key
 that selects it in a rule file, ``Options`` the pydantic record of its options (which
 validates rule files and generates the JSON Schema and the docs), ``DEFAULT_MESSAGE``,
-``DEFAULT_SEVERITY`` and ``PLACEHOLDERS`` its message, and ``check(ctx, rule)`` yields
-``Problem``s. ``REGISTRY`` maps each ``ID`` to its module; the set is closed.
+``DEFAULT_SEVERITY`` and ``PLACEHOLDERS`` its message, ``SCOPE`` what it reads ("figures":
+only the items of figures, ``Context.group`` and the like; "claims": every claim,
+``Context.items``), and ``check(ctx, rule)`` yields ``Problem``s. ``REGISTRY`` maps each ``ID`` to its module; the set is closed.
 """
 
 from __future__ import annotations

@@ -81,6 +81,7 @@ class Item:
     point: ReferencePoint | None = None
     # Factor from the claim's unit to the figure's (1.0 when they are the same).
     factor: float = 1.0
+    _evidence_key: tuple[bool, int, int] | None = field(default=None, init=False, repr=False)
 
     @property
     def id(self) -> str:
@@ -128,8 +129,12 @@ class Item:
 
     @property
     def evidence_key(self) -> tuple[bool, int, int]:
-        """Where the item stands in ``evidence_order``."""
-        return (not self.is_reference, -(self.start.toordinal() if self.start else 0), self.rank)
+        """Where the item stands in ``evidence_order`` (worked out once: an item is
+        evidence for many claims)."""
+        key = self._evidence_key
+        if key is None:
+            key = self._evidence_key = (self.series is None, -(self.start.toordinal() if self.start else 0), self.rank)
+        return key
 
     def period_compatible(self, other: Item) -> bool:
         """Flows count from a start date; two flows from different starts differ."""
@@ -161,9 +166,10 @@ class Problem:
 class Context:
     """The items of one run, grouped by figure and sorted by date, plus the run's notes."""
 
-    def __init__(self, rules: RuleSet, items: list[Item], as_of: date | None) -> None:
+    def __init__(self, rules: RuleSet, items: list[Item], as_of: date | None, figures_only: bool = False) -> None:
         self.rules = rules
-        self.items = items
+        self._items = items
+        self.figures_only = figures_only
         self.as_of = as_of
         self.notes: list[str] = []
         self._noted: set[str] = set()
@@ -181,6 +187,14 @@ class Context:
         self._memo: dict[tuple[str, ...], Any] = {}
 
     # -- lookups --------------------------------------------------------------------
+    @property
+    def items(self) -> list[Item]:
+        """Every item of the run. A context made ``figures_only`` (for checks whose
+        ``SCOPE`` is "figures") holds only the items of figures and refuses this."""
+        if self.figures_only:
+            raise RuntimeError("a context of the items of figures only cannot give every item")
+        return self._items
+
     def group(self, figure_id: str) -> list[Item]:
         """Items of one figure sorted by (start date, rank); undated ones first."""
         return self.groups.get(figure_id, [])
@@ -268,6 +282,8 @@ def tolerance_for(figure: Figure | None, override: Tolerance | None) -> Toleranc
 
 # Below this many items in a date range a plain scan beats the tree.
 _SCAN = 400
+# Items per leaf of the trees ``_reaching`` searches.
+_BLOCK = 16
 
 
 class WindowIndex:
@@ -293,24 +309,36 @@ class WindowIndex:
 
     def _build(self) -> None:
         n = len(self.items)
+        inf = float("inf")
         size = 1
         while size < max(n, 1):
             size *= 2
-        inf = float("inf")
-        self.min_hi = [inf] * (2 * size)
-        self.min_neg_lo = [inf] * (2 * size)
+        # Per item, for ``last_meeting``.
         self.min_lo = [inf] * (2 * size)
         self.max_hi = [-inf] * (2 * size)
-        self.min_hi[size : size + n] = self.max_hi[size : size + n] = self.his
         self.min_lo[size : size + n] = self.los
-        self.min_neg_lo[size : size + n] = self.neg_los
+        self.max_hi[size : size + n] = self.his
         for k in range(size - 1, 0, -1):
-            left, right = 2 * k, 2 * k + 1
-            self.min_hi[k] = min(self.min_hi[left], self.min_hi[right])
-            self.min_neg_lo[k] = min(self.min_neg_lo[left], self.min_neg_lo[right])
-            self.min_lo[k] = min(self.min_lo[left], self.min_lo[right])
-            self.max_hi[k] = max(self.max_hi[left], self.max_hi[right])
+            self.min_lo[k] = min(self.min_lo[2 * k], self.min_lo[2 * k + 1])
+            self.max_hi[k] = max(self.max_hi[2 * k], self.max_hi[2 * k + 1])
         self.size = size
+        # Per block of _BLOCK items, for ``_reaching``: a block is scanned as a whole.
+        blocks = -(-n // _BLOCK)
+        block_size = 1
+        while block_size < max(blocks, 1):
+            block_size *= 2
+        self.block_min_hi = self._block_tree(self.his, blocks, block_size)
+        self.block_min_neg_lo = self._block_tree(self.neg_los, blocks, block_size)
+        self.block_size = block_size
+
+    @staticmethod
+    def _block_tree(ends: list[float], blocks: int, size: int) -> list[float]:
+        tree = [float("inf")] * (2 * size)
+        for j in range(blocks):
+            tree[size + j] = min(ends[j * _BLOCK : (j + 1) * _BLOCK])
+        for k in range(size - 1, 0, -1):
+            tree[k] = min(tree[2 * k], tree[2 * k + 1])
+        return tree
 
     def span(self, first: date, last: date, window: int) -> tuple[int, int]:
         """Index range of items that may lie within ``window`` days of [first, last]."""
@@ -385,25 +413,29 @@ class WindowIndex:
         takes: the limit counts only what ``keep`` takes.
 
         A plain loop, not ``_descend``: the consistency check asks this twice per claim.
-        The range is first cut into the O(log n) subtrees that cover it exactly, so the
-        descent below them tests only the bound, on node numbers alone."""
+        A long range is cut into its partial blocks at either end, scanned, and the
+        O(log n) subtrees of whole blocks between them; a block whose smallest end is
+        past the bound is skipped, any other scanned item by item (cheaper than going
+        down to single items when most items of a block qualify)."""
         out: list[int] = []
         if a >= b or limit <= 0:
             return out
+        ends = self.his
         if not below:
-            bound = -bound
+            ends, bound = self.neg_los, -bound
         if b - a <= _SCAN:
-            ends = self.his if below else self.neg_los
-            for k in range(a, b):
-                if ends[k] <= bound and keep(k):
-                    out.append(k)
-                    if len(out) == limit:
-                        break
+            self._scan(a, b, ends, bound, limit, keep, out)
             return out
         if not self.size:
             self._build()
-        tree, size = (self.min_hi if below else self.min_neg_lo), self.size
-        left, right = a + size, b + size
+        tree, size = (self.block_min_hi if below else self.block_min_neg_lo), self.block_size
+        first, last = -(-a // _BLOCK), b // _BLOCK  # the whole blocks inside [a, b)
+        if first >= last:
+            self._scan(a, b, ends, bound, limit, keep, out)
+            return out
+        if self._scan(a, first * _BLOCK, ends, bound, limit, keep, out):
+            return out
+        left, right = first + size, last + size
         cover: list[int] = []
         tail: list[int] = []
         while left < right:
@@ -424,15 +456,27 @@ class WindowIndex:
                 if tree[node] > bound:
                     continue
                 if node >= size:
-                    if keep(node - size):
-                        out.append(node - size)
-                        if len(out) == limit:
-                            return out
+                    start = (node - size) * _BLOCK
+                    if self._scan(start, start + _BLOCK, ends, bound, limit, keep, out):
+                        return out
                     continue
                 node += node
                 push(node + 1)
                 push(node)
+        self._scan(last * _BLOCK, b, ends, bound, limit, keep, out)
         return out
+
+    @staticmethod
+    def _scan(
+        a: int, b: int, ends: list[float], bound: float, limit: int, keep: Callable[[int], bool], out: list[int]
+    ) -> bool:
+        """``_reaching`` item by item over [a, b), adding to ``out``; whether ``out`` is full."""
+        for k in range(a, b):
+            if ends[k] <= bound and keep(k):
+                out.append(k)
+                if len(out) == limit:
+                    return True
+        return False
 
     def conflicts(self, item: Item, window: int, tolerance: Tolerance, related: bool = False) -> list[Item]:
         """Items within ``window`` days of ``item`` whose interval cannot agree with its

@@ -68,6 +68,9 @@ class ConsistencyOptions(BaseModel):
 
 Options = ConsistencyOptions
 
+# Reads only the items of figures (Context.group and the like), so it can run on a
+# context that holds those alone (factcheck.parallel_checks).
+SCOPE = "figures"
 DEFAULT_SEVERITY = "error"
 DEFAULT_MESSAGE = (
     "{figure}: '{value}' ({date}) disagrees with {evidence_value} given by {evidence_source} "

@@ -73,6 +73,8 @@ class InternalOptions(BaseModel):
 
 Options = InternalOptions
 
+# Reads every claim of the run (Context.items), not only those of figures.
+SCOPE = "claims"
 DEFAULT_SEVERITY = "warning"
 DEFAULT_MESSAGE = "{figure} is given as '{value}' here but as '{evidence_value}' earlier in the same document"
 UNITS_MESSAGE = "{figure} is given as '{value}' here and as '{evidence_value}' earlier; their units cannot be compared"

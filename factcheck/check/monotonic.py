@@ -49,6 +49,9 @@ class MonotonicOptions(BaseModel):
 
 Options = MonotonicOptions
 
+# Reads only the items of figures (Context.group and the like), so it can run on a
+# context that holds those alone (factcheck.parallel_checks).
+SCOPE = "figures"
 DEFAULT_SEVERITY = "error"
 DEFAULT_MESSAGE = (
     "{figure} can only grow, but '{value}' ({date}) is lower than {evidence_value} given by "

@@ -86,6 +86,9 @@ class OutdatedOptions(BaseModel):
 
 Options = OutdatedOptions
 
+# Reads only the items of figures (Context.group and the like), so it can run on a
+# context that holds those alone (factcheck.parallel_checks).
+SCOPE = "figures"
 DEFAULT_SEVERITY = "warning"
 DEFAULT_MESSAGE = (
     "{figure}: '{value}' is out of date; {evidence_source} gave {evidence_value} for "

@@ -64,6 +64,8 @@ class RangeOptions(BaseModel):
 
 Options = RangeOptions
 
+# Reads every claim of the run (Context.items), not only those of figures.
+SCOPE = "claims"
 DEFAULT_SEVERITY = "error"
 DEFAULT_MESSAGE = "{figure}: '{value}' is outside the plausible range ({bounds})"
 PLACEHOLDERS = {

@@ -63,6 +63,9 @@ class RelationOptions(BaseModel):
 
 Options = RelationOptions
 
+# Reads only the items of figures (Context.group and the like), so it can run on a
+# context that holds those alone (factcheck.parallel_checks).
+SCOPE = "figures"
 DEFAULT_SEVERITY = "error"
 DEFAULT_MESSAGE = "{figure}: '{value}' breaks {relation} ({left} against {right}; {values})"
 PLACEHOLDERS = {

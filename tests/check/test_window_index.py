@@ -1,7 +1,8 @@
 """``WindowIndex.conflicts`` finds exactly what comparing the claim with every other
 claim would: the same conflicts, in date order, capped per side the same way, whether
-the date range is scanned or searched in the segment tree, and whether a candidate is
-decided by the fast path on its kept ends or by ``Interval.overlaps``."""
+the date range is scanned or searched in the segment tree (of single items or of
+blocks), and whether a candidate is decided by the fast path on its kept ends or by
+``Interval.overlaps``."""
 
 from __future__ import annotations
 
@@ -61,7 +62,9 @@ def brute_force(index: WindowIndex, item: Item, window: int, tolerance: Toleranc
     return [index.items[k] for k in sorted(set(below[:cap] + above[:cap]))]
 
 
-@pytest.mark.parametrize("scan", [1000, 2], ids=["scanned", "segment-tree"])
+@pytest.mark.parametrize(
+    ("scan", "block"), [(1000, 16), (2, 1), (2, 3), (2, 16)], ids=["scanned", "tree", "tree-blocks-3", "tree-blocks-16"]
+)
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     group=items(),
@@ -72,10 +75,11 @@ def brute_force(index: WindowIndex, item: Item, window: int, tolerance: Toleranc
     pick=st.integers(0, 39),
 )
 def test_conflicts_match_comparing_every_claim(
-    monkeypatch: pytest.MonkeyPatch, scan: int, group: list[Item], tolerance: Tolerance, window: int,
+    monkeypatch: pytest.MonkeyPatch, scan: int, block: int, group: list[Item], tolerance: Tolerance, window: int,
     related: bool, cap: int, pick: int,
 ) -> None:
     monkeypatch.setattr(base, "_SCAN", scan)
+    monkeypatch.setattr(base, "_BLOCK", block)
     monkeypatch.setattr(base, "MAX_CONFLICTS", cap)
     index = WindowIndex(group)
     item = group[pick % len(group)]

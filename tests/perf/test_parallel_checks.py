@@ -64,9 +64,20 @@ def test_checks_on_several_processes_give_what_one_process_gives(
         forked.append(os.getpid())
         return real_fork(work)
 
+    delivered: list[int] = []
+    real_unspool = parallel_checks._unspool
+
+    def counting_unspool(directory: str, k: int):  # noqa: ANN202
+        output = real_unspool(directory, k)
+        delivered.append(k if output is not None else -1)
+        return output
+
     monkeypatch.setattr(parallel_checks, "_fork", counting_fork)
+    monkeypatch.setattr(parallel_checks, "_unspool", counting_unspool)
     several = _everything(run_checks(rules, docs, claims, jobs=jobs))
     assert len(forked) == 2 * (jobs - 1)  # assignment, then the rules
+    # the children did rules (a child that failed would leave them all to this process)
+    assert delivered and -1 not in delivered
     assert several == one
     findings, _, comparisons, agreements, notes = one
     assert len(findings) > 20 and len(comparisons) > 100 and len(agreements) > 20
@@ -110,10 +121,52 @@ def test_run_gives_its_jobs_to_the_check_phase(monkeypatch: pytest.MonkeyPatch) 
     seen: list[int | None] = []
     real = parallel_checks.run_rules
 
-    def spy(ctx, rules, run_rule, jobs):  # noqa: ANN001, ANN202
+    def spy(rules, run_rule, jobs, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
         seen.append(jobs)
-        return real(ctx, rules, run_rule, jobs)
+        return real(rules, run_rule, jobs, *args, **kwargs)
 
     monkeypatch.setattr(parallel_checks, "run_rules", spy)
     pipeline.run([], None, jobs=3, as_of=date(2024, 6, 1))
     assert seen == [3]
+
+
+def test_checks_that_read_figures_only_find_the_same_on_a_context_of_figures_alone(
+    archive: tuple, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A check module whose SCOPE is "figures" runs in a child on the items of figures
+    alone; it must find there what it finds among every item (and a check that read
+    every claim there would fail loudly, not quietly find less)."""
+    from factcheck.check import REGISTRY
+
+    docs, claims = archive
+    rules = pipeline.load_rule_set(None)
+    made: list = []
+    real = parallel_checks.run_rules
+
+    def capture(rule_list, run_rule, jobs, context, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        made.append((run_rule, context))
+        return real(rule_list, run_rule, jobs, context, *args, **kwargs)
+
+    monkeypatch.setattr(parallel_checks, "run_rules", capture)
+    run_checks(rules, docs, claims, jobs=1)
+    [(run_rule, context)] = made
+    whole, figures = context(False), context(True)
+    assert len(figures.group("gaza_death_toll")) == len(whole.group("gaza_death_toll")) > 0
+    compared = 0
+    for rule in rules.checks:
+        if REGISTRY[rule.kind].SCOPE != "figures":
+            with pytest.raises(RuntimeError):
+                run_rule(figures, rule)
+            continue
+        narrow = parallel_checks._run_here(figures, rule, run_rule)
+        wide = parallel_checks._run_here(whole, rule, run_rule)
+        assert [f.model_dump() for f in narrow.findings] == [f.model_dump() for f in wide.findings], rule.id
+        assert narrow.comparisons == wide.comparisons and narrow.notes == wide.notes, rule.id
+        compared += len(wide.comparisons)
+    assert compared > 100
+
+
+def test_every_check_kind_says_what_it_reads() -> None:
+    from factcheck.check import REGISTRY
+
+    assert {kind: module.SCOPE in ("figures", "claims") for kind, module in REGISTRY.items()} == dict.fromkeys(REGISTRY, True)
