@@ -290,7 +290,9 @@ def index_command(
         if not quiet:
             print(
                 f"factcheck: indexed {done.documents:,} document(s) in {done.path}: "
-                f"{done.extracted:,} extracted, {done.reused:,} unchanged; {done.claims:,} claims",
+                f"{done.extracted:,} extracted, {done.reused:,} unchanged"
+                + (f", {done.copies:,} cop{'y' if done.copies == 1 else 'ies'} of another document" if done.copies else "")
+                + f"; {done.claims:,} claims",
                 file=sys.stderr,
             )
     if (prune or stats) and not target.exists():

@@ -270,8 +270,6 @@ class ClaimIndex:
         self._pending: list[Pending] = []
         self._seen: list[tuple[str, Key, int]] = []
         self._flushed = time.monotonic()
-        self.hits = 0
-        self.misses = 0
         self._conn = self._connect()
 
     @classmethod
@@ -405,8 +403,6 @@ class ClaimIndex:
                     found[(content, published)] = Stored(blob)
         finally:
             conn.execute("COMMIT")
-        self.hits += sum(1 for k in keys if k in found)
-        self.misses += sum(1 for k in keys if k not in found)
         return found
 
     def add(self, key: Key, chars: int, claims: list[Claim]) -> None:

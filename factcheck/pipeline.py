@@ -202,9 +202,10 @@ def _extract_all(
     progress: Progress | None,
     advance: Callable[..., None] | None = None,
     extractor: Extractor | None = None,
+    tally: ExtractionTally | None = None,
 ) -> list[Claim]:
-    """``extract_documents``, with a progress bar factory, and optionally a worker pool
-    started earlier (``_early_extractor``)."""
+    """``extract_documents``, with a progress bar factory, optionally a worker pool
+    started earlier (``_early_extractor``), and ``tally`` filled in."""
     from factcheck.index import key_for
 
     keys = [key_for(d.text, d.published) for d in docs]
@@ -221,6 +222,10 @@ def _extract_all(
     for i, key in enumerate(keys):
         positions.setdefault(key, []).append(i)
     todo = [places[0] for key, places in positions.items() if key not in stored]
+    if tally is not None:
+        tally.extracted = len(todo)
+        tally.unchanged = sum(len(positions[key]) for key in stored)
+        tally.copies = len(docs) - tally.extracted - tally.unchanged
     per_doc: list[list[Claim]] = [[] for _ in docs]
 
     def place(key: tuple[str, str], raw: list[Claim]) -> int:
@@ -368,26 +373,41 @@ def index_documents(
     docs = load_documents(list(paths), role="corpus", warn=warn)
     with open_index(index if index is not None else default_index_path(), gazetteer) as claim_index:
         assert claim_index is not None
-        claims = _extract_all(docs, gazetteer, jobs=jobs, index=claim_index, progress=progress)
+        tally = ExtractionTally()
+        claims = _extract_all(docs, gazetteer, jobs=jobs, index=claim_index, progress=progress, tally=tally)
         return IndexRun(
             path=claim_index.path,
             documents=len(docs),
-            extracted=claim_index.misses,
-            reused=claim_index.hits,
+            extracted=tally.extracted,
+            reused=tally.unchanged,
+            copies=tally.copies,
             claims=len(claims),
         )
 
 
 @dataclass
+class ExtractionTally:
+    """Where the claims of a run's documents came from: ``extracted`` texts read now,
+    documents whose text the index ``unchanged`` had, and ``copies``: documents with
+    the same text (and date) as one extracted now, which take its claims. They add up
+    to the documents."""
+
+    extracted: int = 0
+    unchanged: int = 0
+    copies: int = 0
+
+
+@dataclass
 class IndexRun:
-    """What ``index_documents`` did: documents read, how many were extracted afresh and
-    how many the index already had."""
+    """What ``index_documents`` did: documents read, how many were extracted afresh,
+    how many the index already had, and how many repeat a document extracted now."""
 
     path: Path
     documents: int
     extracted: int
     reused: int
     claims: int
+    copies: int = 0
 
 
 def run(

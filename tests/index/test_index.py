@@ -323,3 +323,22 @@ def test_processes_creating_one_index_at_the_same_moment_all_succeed(tmp_path: P
         assert index.integrity() == "ok"
         assert len(index.entries()) == 160
         assert index.stats().documents == 160
+
+
+def test_index_counts_a_repeated_document_once_as_extracted(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Two files with the same text are extracted once (syndicated copies): the summary
+    must not say two extractions happened, and must add up to the documents read."""
+    folder = tmp_path / "wire"
+    folder.mkdir()
+    story = "More than 35,000 people have been killed in Gaza, the ministry said on Monday.\n"
+    (folder / "a.md").write_text(story, encoding="utf-8")
+    (folder / "b.md").write_text(story, encoding="utf-8")
+    (folder / "c.md").write_text("130 hostages are still held in Gaza.\n", encoding="utf-8")
+    db = tmp_path / "idx.sqlite3"
+    code, _, err = _cli(capsys, "index", str(folder), "--index", str(db))
+    assert code == 0
+    assert "indexed 3 document(s)" in err and "2 extracted, 0 unchanged, 1 copy of another document;" in err
+    (folder / "d.md").write_text(story, encoding="utf-8")
+    code, _, err = _cli(capsys, "index", str(folder), "--index", str(db))
+    assert code == 0
+    assert "indexed 4 document(s)" in err and "0 extracted, 4 unchanged;" in err
