@@ -145,6 +145,9 @@ figures:
     m = Matcher(rules)
     c = claim("d", "1", 1, sentence="a" * 40 + "!")
     assert m.assign(c) is None
+    # another claim of the same sentence: the pattern is tried again (a timeout is not
+    # remembered as an answer), again no match, and still one note
+    assert m.assign(claim("d", "2", 2, sentence="a" * 40 + "!", n=2)) is None
     [note] = m.notes
     assert "figure 'slow'" in note and "rules.yaml:3" in note and "(a|aa)+$" in note
 

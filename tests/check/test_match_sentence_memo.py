@@ -7,10 +7,9 @@ import itertools
 
 import pytest
 import regex
-from check_helpers import claim, rules_from
 
 from factcheck import match
-from factcheck.match import Matcher, SentenceMemo, sentence_hits
+from factcheck.match import SentenceMemo, sentence_hits
 
 SENTENCE = "Of the 250 taken, 130 remain held, and the remains of 30 others, Israel says; 12 were freed."
 PATTERNS = [
@@ -79,23 +78,3 @@ def test_a_pattern_that_timed_out_is_run_again_for_the_next_claim(pattern: str, 
             memo.hits((0, 0), slow, sentence, (0, 1))
     assert slow.runs == 2 and not memo.found
 
-
-def test_claims_of_a_sentence_whose_pattern_times_out_are_all_left_unmatched_with_one_note(
-    tmp_path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(match, "PATTERN_TIMEOUT", 0.05)
-    rules = rules_from(
-        tmp_path,
-        """
-figures:
-  - id: slow
-    description: a catastrophic pattern
-    kind: level
-    match: {sentence: ['(a|aa)+$']}
-""",
-    )
-    m = Matcher(rules)
-    sentence = "1 and 2 " + "a" * 40 + "!"
-    assert m.assign(claim("d", "1", 1, sentence=sentence, n=1)) is None
-    assert m.assign(claim("d", "2", 2, sentence=sentence, n=2)) is None
-    assert len(m.notes) == 1 and "figure 'slow'" in m.notes[0]

@@ -106,6 +106,27 @@ def test_a_child_that_dies_costs_time_not_results(archive: tuple, monkeypatch: p
     assert len(forked) == 2  # children were started (and died), for assignment and for the rules
 
 
+def test_rule_outputs_a_child_cannot_spool_are_made_here(archive: tuple, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A full disk in the child (its spool file cannot be written) or no spool directory
+    at all: the rules are done in this process, the result is the same."""
+    docs, claims = archive
+    rules = pipeline.load_rule_set(None)
+    one = _everything(run_checks(rules, docs, claims, jobs=1))
+    monkeypatch.setenv("FACTCHECK_PARALLEL_MIN_ITEMS", "0")
+
+    def disk_full(directory: str, k: int, output: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(parallel_checks, "_spool", disk_full)
+    assert _everything(run_checks(rules, docs, claims, jobs=2)) == one
+
+    def no_directory(*args: object, **kwargs: object) -> None:
+        raise OSError(13, "Permission denied")
+
+    monkeypatch.setattr(parallel_checks.tempfile, "TemporaryDirectory", no_directory)
+    assert _everything(run_checks(rules, docs, claims, jobs=2)) == one
+
+
 def test_small_runs_and_one_job_stay_in_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("FACTCHECK_PARALLEL_MIN_ITEMS", raising=False)
     assert parallel_checks.workers(2, parallel_checks.PARALLEL_MIN_ITEMS - 1, 20) == 1
