@@ -54,10 +54,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pydantic import TypeAdapter
 
 from factcheck.errors import FactcheckError
-from factcheck.models import Claim
+from factcheck.models import CLAIM_LIST, Claim
 
 if TYPE_CHECKING:
     from factcheck.extract.context.gazetteer import Gazetteer
@@ -71,7 +70,6 @@ DEFAULT_NAME = "default"  # --index default
 BATCH = 256
 FLUSH_SECONDS = 1.0
 
-_CLAIMS = TypeAdapter(list[Claim])
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -244,7 +242,7 @@ class Stored:
     blob: bytes
 
     def claims(self) -> list[Claim]:
-        return _CLAIMS.validate_json(zlib.decompress(self.blob))
+        return CLAIM_LIST.validate_json(zlib.decompress(self.blob))
 
 
 @dataclass
@@ -426,7 +424,7 @@ class ClaimIndex:
         seen, self._seen = self._seen, []
         now = time.time()
         entries = [
-            (self.extractor, p.key[0], p.key[1], p.chars, len(p.claims), zlib.compress(_CLAIMS.dump_json(p.claims), 1), now)
+            (self.extractor, p.key[0], p.key[1], p.chars, len(p.claims), zlib.compress(CLAIM_LIST.dump_json(p.claims), 1), now)
             for p in pending
         ]
         docs = [(path, key[0], key[1], chars, now) for path, key, chars in seen]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 Qualifier = Literal["exact", "approx", "over", "under", "at_least", "at_most", "range", "vague"]
 Severity = Literal["error", "warning", "info"]
@@ -149,3 +149,8 @@ class Report(BaseModel):
     notes: list[str] = Field(default_factory=list)
     # Comparisons that found the figures in order (checked claims only).
     agreements: list[Agreement] = Field(default_factory=list)
+
+
+# Lists of claims as JSON, for the claim index and the extraction workers: one adapter,
+# built once (building it compiles a schema).
+CLAIM_LIST: TypeAdapter[list[Claim]] = TypeAdapter(list[Claim])

@@ -33,9 +33,8 @@ from datetime import date
 from multiprocessing.context import BaseContext
 from typing import TYPE_CHECKING
 
-from pydantic import TypeAdapter
 
-from factcheck.models import Claim
+from factcheck.models import CLAIM_LIST, Claim
 
 if TYPE_CHECKING:
     from factcheck.extract.context.gazetteer import Gazetteer
@@ -52,7 +51,6 @@ MAX_CHUNK = 16
 
 Task = tuple[str, "date | None"]
 
-_CLAIMS = TypeAdapter(list[Claim])
 _WARM_UP = (
     "More than 1.4 million people were sheltering in Rafah on Monday, about 5 km from the "
     "border, the UN said; $2.5bn in aid, 30% of it food, arrived since May 6."
@@ -147,7 +145,7 @@ def _work(task: Task) -> bytes:
     from factcheck.extract import extract
 
     text, published = task
-    return _CLAIMS.dump_json(extract(text, published, _gazetteer))
+    return CLAIM_LIST.dump_json(extract(text, published, _gazetteer))
 
 
 # -- the parent side -------------------------------------------------------------------
@@ -210,4 +208,4 @@ class Extractor:
             return
         chunk = max(1, min(MAX_CHUNK, len(tasks) // (self.workers * 8)))
         for data in self._pool.imap(_work, tasks, chunksize=chunk):
-            yield _CLAIMS.validate_json(data)
+            yield CLAIM_LIST.validate_json(data)

@@ -42,6 +42,7 @@ import pickle
 import signal
 import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -112,7 +113,8 @@ def assign_all(
         send(([None if x is None else (x.figure.id, x.factor, x.score) for x in found], matcher.notes))
 
     children = [_fork(lambda send, a=a, b=b: work(a, b, send)) for a, b in bounds[1:]]
-    assignments = matcher.assign_each(claims[bounds[0][0] : bounds[0][1]], texts)
+    with _stopped_on_error([c for c in children if c is not None]):
+        assignments = matcher.assign_each(claims[bounds[0][0] : bounds[0][1]], texts)
     for (a, b), child in zip(bounds[1:], children, strict=True):
         result = _result(child)
         if result is None:  # the child failed: this slice again, here
@@ -194,14 +196,15 @@ def run_rules(
                     if output is not None:
                         outputs[k] = output
 
-        ctx = context(False)
-        for k in wide:
-            outputs[k] = _run_here(ctx, rules[k], run_rule)
-            load(block=False)
-        while (k := take()) is not None:
-            outputs[k] = _run_here(ctx, rules[k], run_rule)
-            load(block=False)
-        load(block=True)
+        with _stopped_on_error(children):
+            ctx = context(False)
+            for k in wide:
+                outputs[k] = _run_here(ctx, rules[k], run_rule)
+                load(block=False)
+            while (k := take()) is not None:
+                outputs[k] = _run_here(ctx, rules[k], run_rule)
+                load(block=False)
+            load(block=True)
         for child in children:
             _close(child)
     for k in range(len(rules)):  # what a failed child took and did not deliver
@@ -306,3 +309,18 @@ def _result(child: _Child | None) -> Any:
 def _close(child: _Child) -> None:
     child.receive.close()
     child.process.join()
+
+
+@contextmanager
+def _stopped_on_error(children: Sequence[_Child]) -> Iterator[None]:
+    """Stop the children when the block fails (an error, or Ctrl-C): none outlives the
+    run, and none writes into a spool directory being removed."""
+    try:
+        yield
+    except BaseException:
+        for child in children:
+            child.process.terminate()
+        for child in children:
+            child.process.join()
+            child.receive.close()
+        raise

@@ -127,6 +127,40 @@ def test_rule_outputs_a_child_cannot_spool_are_made_here(archive: tuple, monkeyp
     assert _everything(run_checks(rules, docs, claims, jobs=2)) == one
 
 
+@pytest.mark.parametrize("step", ["assign_each", "_run_here"])
+def test_ctrl_c_in_the_parent_stops_the_children_and_leaves_no_spool(
+    archive: tuple, step: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Interrupted while a child assigns figures or runs rules: the interrupt reaches the
+    caller (which reports it), no child outlives the run, no spool file is left."""
+    import multiprocessing
+    import tempfile
+    import time
+
+    from factcheck.match import Matcher
+
+    docs, claims = archive
+    rules = pipeline.load_rule_set(None)
+    monkeypatch.setenv("FACTCHECK_PARALLEL_MIN_ITEMS", "0")
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    parent = os.getpid()
+    owner, name = (Matcher, "assign_each") if step == "assign_each" else (parallel_checks, "_run_here")
+    real = getattr(owner, name)
+
+    def interrupted(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        if os.getpid() == parent:
+            time.sleep(0.2)  # the child is at work meanwhile
+            raise KeyboardInterrupt
+        time.sleep(1.0)  # still at work when the parent is interrupted
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        run_checks(rules, docs, claims, jobs=2)
+    assert multiprocessing.active_children() == []
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_small_runs_and_one_job_stay_in_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("FACTCHECK_PARALLEL_MIN_ITEMS", raising=False)
     assert parallel_checks.workers(2, parallel_checks.PARALLEL_MIN_ITEMS - 1, 20) == 1
