@@ -13,8 +13,11 @@ them all at once (2 s after checking 10^6 claims), and again when they move to t
 middle generation. ``paused()`` therefore hands the phase's survivors straight to the
 oldest generation (``gc.freeze()`` then ``gc.unfreeze()``, which moves them without
 walking them): they are collected like any long-lived object, at the next full pass.
-It leaves that step out when the host program keeps objects frozen itself, since
-``gc.unfreeze()`` would thaw those too.
+The move takes every young object of the process, not only the phase's: in a program
+that embeds factcheck, a reference cycle that was young when the phase ended is freed
+at the next full pass instead of the next young one (later, never lost). It leaves that
+step out when the host program keeps objects frozen itself, since ``gc.unfreeze()``
+would thaw those too.
 """
 
 from __future__ import annotations

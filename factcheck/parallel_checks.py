@@ -115,15 +115,15 @@ def assign_all(
     children = [_fork(lambda send, a=a, b=b: work(a, b, send)) for a, b in bounds[1:]]
     with _stopped_on_error([c for c in children if c is not None]):
         assignments = matcher.assign_each(claims[bounds[0][0] : bounds[0][1]], texts)
-    for (a, b), child in zip(bounds[1:], children, strict=True):
-        result = _result(child)
-        if result is None:  # the child failed: this slice again, here
-            assignments += matcher.assign_each(claims[a:b], texts)
-            continue
-        encoded, notes = result
-        assignments += [_decode(matcher, x) for x in encoded]
-        for note in notes:
-            matcher.note(note)
+        for (a, b), child in zip(bounds[1:], children, strict=True):
+            result = _result(child)
+            if result is None:  # the child failed: this slice again, here
+                assignments += matcher.assign_each(claims[a:b], texts)
+                continue
+            encoded, notes = result
+            assignments += [_decode(matcher, x) for x in encoded]
+            for note in notes:
+                matcher.note(note)
     return matcher.finish_all(claims, assignments, texts)
 
 
@@ -181,9 +181,13 @@ def run_rules(
         return ctx, [_run_here(ctx, rule, run_rule) for rule in rules]
     with spooled as spool:
 
+        parent = os.getpid()
+
         def in_child(send: Send) -> None:
             mine = context(True)
-            while (k := take()) is not None:
+            # A parent killed outright (SIGKILL, or SIGTERM, which Python does not
+            # turn into an exception) cleans nothing up: an orphan stops taking rules.
+            while os.getppid() == parent and (k := take()) is not None:
                 _spool(spool, k, _run_here(mine, rules[k], run_rule))
                 send(k)  # only once the file is whole
 
@@ -297,13 +301,14 @@ def _receive(child: _Child, block: bool) -> Iterator[Any]:
 
 
 def _result(child: _Child | None) -> Any:
-    """The one thing a child sends, or None when it delivered nothing."""
+    """The one thing a child sends, or None when it delivered nothing. (Interrupted
+    while waiting, it leaves the child to ``_stopped_on_error``: joining it here would
+    wait for the child to finish, as it ignores Ctrl-C.)"""
     if child is None:
         return None
-    try:
-        return next(_receive(child, block=True), None)
-    finally:
-        _close(child)
+    result = next(_receive(child, block=True), None)
+    _close(child)
+    return result
 
 
 def _close(child: _Child) -> None:

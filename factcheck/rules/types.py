@@ -8,6 +8,8 @@ forms and carries its own JSON Schema so editors complete and check them too.
 
 from __future__ import annotations
 
+import math
+
 import re
 from typing import Annotated, Any
 
@@ -25,6 +27,8 @@ def _fraction(value: Any, what: str) -> float:
     if isinstance(value, bool):
         raise ValueError(f"{what}: expected a percentage like 2%, got {value!r}")
     if isinstance(value, int | float):
+        if not math.isfinite(value) or value < 0:
+            raise ValueError(f"{what}: must be a finite percentage, not negative; got {value!r}")
         return float(value) / 100
     if isinstance(value, str):
         m = _PERCENT.match(value) or _NUMBER.match(value)
@@ -37,8 +41,10 @@ def _absolute(value: Any, what: str) -> float:
     if isinstance(value, bool):
         raise ValueError(f"{what}: expected a number like 5, got {value!r}")
     if isinstance(value, int | float):
-        if value < 0:
-            raise ValueError(f"{what}: must not be negative, got {value!r}")
+        # NaN compares false with everything: a NaN tolerance would quietly change
+        # every comparison of the figure.
+        if not math.isfinite(value) or value < 0:
+            raise ValueError(f"{what}: must be a finite number, not negative; got {value!r}")
         return float(value)
     if isinstance(value, str) and _NUMBER.match(value):
         return float(value)

@@ -127,12 +127,13 @@ def test_rule_outputs_a_child_cannot_spool_are_made_here(archive: tuple, monkeyp
     assert _everything(run_checks(rules, docs, claims, jobs=2)) == one
 
 
-@pytest.mark.parametrize("step", ["assign_each", "_run_here"])
+@pytest.mark.parametrize("step", ["assigning", "waiting for the assignments", "checking"])
 def test_ctrl_c_in_the_parent_stops_the_children_and_leaves_no_spool(
     archive: tuple, step: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Interrupted while a child assigns figures or runs rules: the interrupt reaches the
-    caller (which reports it), no child outlives the run, no spool file is left."""
+    """Interrupted while children assign figures or run rules (or while it waits for
+    them): the interrupt reaches the caller at once (which reports it), no child
+    outlives the run, no spool file is left."""
     import multiprocessing
     import tempfile
     import time
@@ -144,19 +145,31 @@ def test_ctrl_c_in_the_parent_stops_the_children_and_leaves_no_spool(
     monkeypatch.setenv("FACTCHECK_PARALLEL_MIN_ITEMS", "0")
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     parent = os.getpid()
-    owner, name = (Matcher, "assign_each") if step == "assign_each" else (parallel_checks, "_run_here")
-    real = getattr(owner, name)
 
-    def interrupted(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
-        if os.getpid() == parent:
-            time.sleep(0.2)  # the child is at work meanwhile
-            raise KeyboardInterrupt
-        time.sleep(1.0)  # still at work when the parent is interrupted
-        return real(*args, **kwargs)
+    def slow_in_children(owner: object, name: str, interrupt: bool) -> None:
+        real = getattr(owner, name)
 
-    monkeypatch.setattr(owner, name, interrupted)
+        def patched(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+            if os.getpid() != parent:
+                time.sleep(1.5)  # still at work when the parent is interrupted
+            elif interrupt:
+                time.sleep(0.2)
+                raise KeyboardInterrupt
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(owner, name, patched)
+
+    if step == "assigning":
+        slow_in_children(Matcher, "assign_each", interrupt=True)
+    elif step == "waiting for the assignments":
+        slow_in_children(Matcher, "assign_each", interrupt=False)
+        slow_in_children(parallel_checks, "_result", interrupt=True)
+    else:
+        slow_in_children(parallel_checks, "_run_here", interrupt=True)
+    started = time.monotonic()
     with pytest.raises(KeyboardInterrupt):
-        run_checks(rules, docs, claims, jobs=2)
+        run_checks(rules, docs, claims, jobs=3)
+    assert time.monotonic() - started < 1.2  # not after the children's 1.5 s of work
     assert multiprocessing.active_children() == []
     assert list(tmp_path.iterdir()) == []
 

@@ -172,3 +172,22 @@ def test_a_missing_folder_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(RuleErrors) as info:
         load_rules([tmp_path / "nope"])
     assert str(info.value) == f"{tmp_path / 'nope'}: no such rule folder or file"
+
+
+@pytest.mark.parametrize(
+    ("tolerance", "expected"),
+    [
+        ("{absolute: .nan}", "absolute: must be a finite number, not negative"),
+        ("{absolute: .inf}", "absolute: must be a finite number, not negative"),
+        ("{relative: -2}", "relative: must be a finite percentage, not negative"),
+        ("{relative: .nan}", "relative: must be a finite percentage, not negative"),
+        ("-5", "expected a tolerance like 2%, 5"),
+        (".nan", "expected a tolerance like 2%, 5"),
+    ],
+)
+def test_a_tolerance_must_be_a_finite_non_negative_amount(tmp_path: Path, tolerance: str, expected: str) -> None:
+    """A NaN or negative tolerance would make every comparison of the figure quietly
+    agree or disagree; it is an error at its line and column."""
+    text = FIGURE.replace("kind: cumulative", f"kind: cumulative\n    tolerance: {tolerance}")
+    error = _one(tmp_path, text)
+    assert error.startswith("rules.yaml:6:") and expected in error, error
