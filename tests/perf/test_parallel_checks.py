@@ -5,6 +5,7 @@ agreements, the same notes; and a child that dies costs time, not results."""
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 from datetime import date
 from pathlib import Path
@@ -238,3 +239,47 @@ def test_every_check_kind_says_what_it_reads() -> None:
     from factcheck.check import REGISTRY
 
     assert {kind: module.SCOPE in ("figures", "claims") for kind, module in REGISTRY.items()} == dict.fromkeys(REGISTRY, True)
+
+
+ORPHAN_SCRIPT = """
+import os, sys, time
+sys.path.insert(0, sys.argv[1])
+from factcheck import parallel_checks, pipeline
+from factcheck.engine import run_checks
+
+docs = pipeline.load_inputs([], None).documents
+claims = pipeline.extract_documents(docs, pipeline.gazetteer_for(pipeline.load_rule_set(None)), jobs=1)
+parent = os.getpid()
+real = parallel_checks._run_here
+
+def slow(*args, **kwargs):
+    time.sleep(0.3 if os.getpid() != parent else 60)  # the parent is killed in its first rule
+    return real(*args, **kwargs)
+
+parallel_checks._run_here = slow
+print("checking", flush=True)
+run_checks(pipeline.load_rule_set(None), docs, claims, jobs=2)
+"""
+
+
+def test_children_of_a_killed_parent_stop_taking_rules(tmp_path: Path) -> None:
+    """SIGKILL (or SIGTERM, which Python does not turn into an exception) leaves no
+    cleanup to run: the orphaned child must not go on writing outputs nobody reads."""
+    import signal
+    import time
+
+    spool = tmp_path / "tmp"
+    spool.mkdir()
+    env = {**os.environ, "TMPDIR": str(spool), "FACTCHECK_PARALLEL_MIN_ITEMS": "0"}
+    proc = subprocess.Popen([sys.executable, "-c", ORPHAN_SCRIPT, str(REPO)], env=env, stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "checking"
+        time.sleep(1.5)  # the child has spooled a few rules
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        files = lambda: sum(len(list(d.iterdir())) for d in spool.iterdir())  # noqa: E731
+        at_kill = files()
+        time.sleep(2.0)  # a child going on would spool six more rules meanwhile
+        assert 0 < at_kill and files() <= at_kill + 1
+    finally:
+        proc.kill()
