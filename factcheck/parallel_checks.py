@@ -42,7 +42,7 @@ import pickle
 import signal
 import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -223,11 +223,17 @@ def _spool(directory: str, k: int, output: RuleOutput) -> None:
 
 
 def _unspool(directory: str, k: int) -> RuleOutput | None:
+    path = os.path.join(directory, f"{k}.pickle")
     try:
-        with open(os.path.join(directory, f"{k}.pickle"), "rb") as fh:
-            return pickle.load(fh)  # noqa: S301 - written by our own child
+        with open(path, "rb") as fh:
+            output = pickle.load(fh)  # noqa: S301 - written by our own child
     except (OSError, EOFError, pickle.UnpicklingError):
         return None
+    # Gone once loaded: the spool holds only what is not read yet (tens of MB at most
+    # at 10^6 claims, where a temporary folder may be small).
+    with suppress(OSError):
+        os.unlink(path)
+    return output
 
 
 def _run_here(ctx: Context, rule: CheckRule, run_rule: RunRule) -> RuleOutput:

@@ -71,6 +71,7 @@ def test_checks_on_several_processes_give_what_one_process_gives(
     def counting_unspool(directory: str, k: int):  # noqa: ANN202
         output = real_unspool(directory, k)
         delivered.append(k if output is not None else -1)
+        assert not os.path.exists(os.path.join(directory, f"{k}.pickle"))  # removed once read
         return output
 
     monkeypatch.setattr(parallel_checks, "_fork", counting_fork)
