@@ -54,7 +54,6 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-
 from factcheck.errors import FactcheckError
 from factcheck.models import CLAIM_LIST, Claim
 
@@ -69,7 +68,6 @@ DEFAULT_NAME = "default"  # --index default
 # for the write lock gets it soon.
 BATCH = 256
 FLUSH_SECONDS = 1.0
-
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;

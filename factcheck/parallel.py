@@ -33,7 +33,6 @@ from datetime import date
 from multiprocessing.context import BaseContext
 from typing import TYPE_CHECKING
 
-
 from factcheck.models import CLAIM_LIST, Claim
 
 if TYPE_CHECKING:

@@ -159,12 +159,16 @@ def run_rules(
     only rules for which ``figures_only(rule)`` holds. Meanwhile this process makes the
     whole context and runs the other rules (those that read every claim), then shares
     the rest with the children."""
-    narrow = [k for k in _costliest_first(rules, size, sizes) if figures_only(rules[k])]
-    count = workers(jobs, size, len(narrow) + 1)
-    if count <= 1 or not narrow:
+    def all_here() -> tuple[Context, list[RuleOutput]]:
         ctx = context(False)
         return ctx, [_run_here(ctx, rule, run_rule) for rule in rules]
-    wide = [k for k in _costliest_first(rules, size, sizes) if not figures_only(rules[k])]
+
+    order = _costliest_first(rules, size, sizes)
+    narrow = [k for k in order if figures_only(rules[k])]
+    wide = [k for k in order if not figures_only(rules[k])]
+    count = workers(jobs, size, len(narrow) + 1)
+    if count <= 1 or not narrow:
+        return all_here()
     counter = multiprocessing.get_context("fork").Value("i", 0)
 
     def take() -> int | None:
@@ -177,10 +181,8 @@ def run_rules(
     try:
         spooled = tempfile.TemporaryDirectory(prefix="factcheck-rules-", ignore_cleanup_errors=True)
     except OSError:  # nowhere to spool to: every rule here
-        ctx = context(False)
-        return ctx, [_run_here(ctx, rule, run_rule) for rule in rules]
+        return all_here()
     with spooled as spool:
-
         parent = os.getpid()
 
         def in_child(send: Send) -> None:

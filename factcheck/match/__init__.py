@@ -96,24 +96,25 @@ class Assignment:
 
 @dataclass(frozen=True)
 class ClaimFields:
-    """What the figures' tests read of one claim, prepared once per claim: the
-    non-empty field values by ``match`` field, the sentence, the interval."""
+    """What ``FigureMatcher.finish`` reads of one claim, prepared once per claim for
+    all its candidate figures: the sentence, the interval."""
 
-    values: dict[str, tuple[str, ...]]
     sentence: str
     interval: Interval | None
 
     @classmethod
-    def of(cls, claim: Claim, values: bool = True) -> ClaimFields:
-        """The claim's fields; ``values=False`` leaves the field values out (``finish``
-        reads only the sentence and the interval)."""
-        found = {
-            "entity": _present(claim.entity, claim.entity_type),
-            "predicate": _present(claim.predicate),
-            "location": _present(claim.location),
-            "attribution": _present(claim.attribution),
-        } if values else {}
-        return cls(found, _normal(claim.sentence) or "", Interval.from_claim(claim))
+    def of(cls, claim: Claim) -> ClaimFields:
+        return cls(_normal(claim.sentence) or "", Interval.from_claim(claim))
+
+
+def field_values(claim: Claim) -> dict[str, tuple[str, ...]]:
+    """The claim's non-empty field values by ``match`` field, as ``fields_score`` reads them."""
+    return {
+        "entity": _present(claim.entity, claim.entity_type),
+        "predicate": _present(claim.predicate),
+        "location": _present(claim.location),
+        "attribution": _present(claim.attribution),
+    }
 
 
 def _present(*texts: str | None) -> tuple[str, ...]:
@@ -148,11 +149,12 @@ class SentenceMemo:
             self.sentence = sentence
             self.found.clear()
         known = self.found.get(key)
-        if "claim" not in compiled.groupindex or span is None:
+        plain = "claim" not in compiled.groupindex
+        if plain or span is None:
             if isinstance(known, bool):
                 return known
             hit = compiled.search(sentence, timeout=PATTERN_TIMEOUT) is not None
-            if "claim" not in compiled.groupindex:
+            if plain:  # with a claim group, a claim that has a span is asked otherwise
                 self.found[key] = hit
             return hit
         if isinstance(known, list):
@@ -242,7 +244,7 @@ class FigureMatcher:
 
     def finish(
         self, claim: Claim, fields: ClaimFields, span: tuple[int, int] | None, factor: float, positive: int,
-        memo: SentenceMemo | None = None,
+        memo: SentenceMemo,
     ) -> Assignment | None:
         """The tests on the claim itself once ``fields_score`` passed: its value in the
         figure's range, the patterns on its sentence and surface, ``min_fields``."""
@@ -253,7 +255,6 @@ class FigureMatcher:
             if self._search(pattern, sentence) is not None:
                 return None
         if self.sentence:
-            memo = memo if memo is not None else SentenceMemo()
             if not any(self._sentence_hits(k, sentence, span, memo) for k in range(len(self.sentence))):
                 return None
             positive += 1
@@ -313,7 +314,7 @@ class Matcher:
         if not candidates:  # most claims of an archive: nothing more to read
             return None
         span = claim_span_in_sentence(claim, text)
-        fields = ClaimFields.of(claim, values=False)
+        fields = ClaimFields.of(claim)
         best: tuple[tuple[int, int, int], Assignment] | None = None
         for matcher, factor, positive in candidates:
             try:
@@ -338,7 +339,7 @@ class Matcher:
             if len(self._by_fields) >= FIELD_ANSWERS_KEPT:
                 self._by_fields.clear()
             places = self.containers(_normal(claim.location)) if claim.location_source not in STATED else ()
-            values = ClaimFields.of(claim).values
+            values = field_values(claim)
             found = []
             for matcher in self.matchers:
                 answer = matcher.fields_score(claim.kind, claim.unit, values, places)

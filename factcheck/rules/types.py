@@ -9,7 +9,6 @@ forms and carries its own JSON Schema so editors complete and check them too.
 from __future__ import annotations
 
 import math
-
 import re
 from typing import Annotated, Any
 
