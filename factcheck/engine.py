@@ -31,7 +31,7 @@ from typing import Any, NamedTuple
 from factcheck import gcpause, parallel_checks
 from factcheck.check import REGISTRY, default_message
 from factcheck.check.base import Comparison, Context, Item, Problem, date_span
-from factcheck.check.units import normalise
+from factcheck.units import normalise
 from factcheck.intervals import Interval
 from factcheck.match import Assignment, Matcher
 from factcheck.models import Agreement, Claim, Document, Finding, Severity

@@ -39,7 +39,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from factcheck.check import units as unit_tools
+from factcheck import units as unit_tools
 from factcheck.check.base import (
     MAX_EVIDENCE,
     Context,

@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from factcheck.check import units as unit_tools
+from factcheck import units as unit_tools
 from factcheck.extract.context.location import is_partitive
 from factcheck.intervals import Interval
 from factcheck.models import Claim

@@ -25,7 +25,7 @@ import regex
 from pydantic import BaseModel, ValidationError
 
 from factcheck.check import REGISTRY
-from factcheck.check import units as unit_tools
+from factcheck import units as unit_tools
 from factcheck.errors import FactcheckError, RuleError, RuleErrors, SourceLocation
 from factcheck.load.files import read_text_file
 from factcheck.places import Place

@@ -6,21 +6,22 @@ import pint
 import pytest
 
 from factcheck.extract.quantities import units
+from factcheck.units import registry
 
 
 def test_registry_is_built_once():
-    assert units.registry() is units.registry()
+    assert registry() is registry()
 
 
 def test_currencies_are_separate_dimensions_never_converted():
-    ureg = units.registry()
+    ureg = registry()
     with pytest.raises(pint.DimensionalityError):
         (1 * ureg.USD).to("EUR")
     assert (50 * ureg.cent).to("USD").magnitude == pytest.approx(0.5)
 
 
 def test_percentage_point_is_not_a_percent():
-    ureg = units.registry()
+    ureg = registry()
     with pytest.raises(pint.DimensionalityError):
         (1 * ureg.percentage_point).to("percent")
 
@@ -48,7 +49,7 @@ def test_unit_surface_maps_to_pint_canonical_name(surface, name):
 
 
 def test_canonical_names_are_pints_own():
-    ureg = units.registry()
+    ureg = registry()
     for surface in ("km", "metric tons", "mph", "gallons", "kWh"):
         info = units.lookup(surface)
         assert str(ureg.Unit(info.name)) == info.name

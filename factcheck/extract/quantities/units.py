@@ -1,14 +1,6 @@
-"""Units: one application pint registry, the unit words of news copy, currencies.
-
-``registry()`` is THE pint registry of factcheck (built once, lazily): pint's defaults
-plus what news needs:
-
-* every currency as its own base dimension named by its ISO 4217 code (``USD``,
-  ``EUR``, ``GBP``, ``ILS``, ...), so money is never converted without a rate, and the
-  coins news quotes as stated (``cent`` = 0.01 USD, ``penny``/``pence`` = 0.01 GBP,
-  ``dime`` = 0.1 USD);
-* ``percentage_point``, a dimension of its own: a change in a percentage is not a
-  percentage.
+"""Unit words of news copy, currencies and coins, mapped to the names of factcheck's
+one pint registry (``factcheck.units``: currencies as their own dimensions, coins,
+``percentage_point``).
 
 A claim's ``unit`` is pint's canonical name of the unit ("minute", "kilometer",
 "metric_ton", "mile_per_hour", "kilometer ** 2"), the ISO 4217 code for money, the
@@ -52,47 +44,8 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
-# --------------------------------------------------------------------------------------
-# the registry
-
-# ISO 4217 codes known to the registry (each its own dimension).
-CURRENCY_CODES: tuple[str, ...] = (
-    "USD", "EUR", "GBP", "JPY", "CNY", "INR", "ILS", "CHF", "CAD", "AUD", "NZD", "HKD",
-    "SGD", "MXN", "BRL", "RUB", "KRW", "TRY", "UAH", "NGN", "PHP", "VND", "THB", "CRC",
-    "GEL", "LAK", "LKR", "PKR", "EGP", "LBP", "SYP", "JOD", "IQD", "KWD", "IRR", "QAR",
-    "SAR", "AED", "MAD", "ZAR", "SEK", "NOK", "DKK", "PLN", "HUF", "CZK", "MYR", "IDR",
-    "BDT", "TWD", "ARS", "CLP", "COP", "PEN", "KES", "GHS", "ETB", "FRF", "DEM", "ESP",
-    "ITL", "NLG", "FIM", "BEF", "ATS", "PTE", "IEP", "GRD",
-)
-
-_EXTENSIONS = [
-    *(f"{code} = [currency_{code}]" for code in CURRENCY_CODES),
-    "cent = 0.01 * USD",
-    "dime = 0.1 * USD",
-    "penny = 0.01 * GBP = pence",
-    "percentage_point = [percentage_point] = pp",
-]
-
-_registry: Any = None
-_registry_lock = threading.Lock()
-
-
-def registry() -> Any:
-    """The application pint ``UnitRegistry`` (built on first call)."""
-    global _registry
-    if _registry is None:
-        with _registry_lock:
-            if _registry is None:
-                import pint
-
-                ureg = pint.UnitRegistry()
-                for line in _EXTENSIONS:
-                    ureg.define(line)
-                _registry = ureg
-    return _registry
-
+from factcheck.units import registry
 
 # --------------------------------------------------------------------------------------
 # unit info
