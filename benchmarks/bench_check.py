@@ -1,7 +1,7 @@
-"""The check phase alone (``factcheck.engine.run_checks`` with the shipped rules, and the
+"""The check phase alone (``factcheck.check.engine.run_checks`` with the shipped rules, and the
 agreements a report lists) on 10^4, 10^5 and 10^6 synthetic claims, with ``--jobs``
 processes as ``factcheck run`` uses (default: the number of cores; runs below
-``factcheck.parallel_checks.PARALLEL_MIN_ITEMS`` claims stay in one process).
+``factcheck.check.parallel.PARALLEL_MIN_ITEMS`` claims stay in one process).
 
 The claims are made from real extraction output: the claims factcheck extracts from 200
 generated articles are the templates, copied into documents of 10 claims each whose
@@ -78,7 +78,7 @@ def synthetic(n: int, seed: int = 1, template_articles: int = 200) -> tuple[list
 
 def one(n: int, runs: int, template_articles: int, jobs: int) -> dict:
     """Time the check phase on ``n`` claims in this process."""
-    from factcheck.engine import run_checks
+    from factcheck.check.engine import run_checks
     from factcheck.pipeline import load_rule_set
 
     rules = load_rule_set(None)
@@ -120,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", help="also write the figures as JSON")
     args = ap.parse_args(argv)
     if args.one is not None:
-        from factcheck.parallel import default_jobs
+        from factcheck.extract.parallel import default_jobs
 
         print(json.dumps(one(args.one, args.runs, args.template_articles, args.jobs or default_jobs())))
         return 0
@@ -139,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         rows.append(json.loads(proc.stdout.strip().splitlines()[-1]))
 
-    from factcheck.parallel import default_jobs
+    from factcheck.extract.parallel import default_jobs
 
     print(f"\ncheck phase (run_checks + agreements), shipped rules, --jobs {args.jobs or default_jobs()}, "
           f"median of {args.runs} run(s)")

@@ -46,8 +46,9 @@ def main(argv: list[str] | None = None) -> int:
     print_machine()
     archive = corpus_dir(args.articles)
 
-    from factcheck import gcpause, pipeline
-    from factcheck.engine import run_checks
+    from factcheck import pipeline
+    from factcheck.util import gcpause
+    from factcheck.check.engine import run_checks
     from factcheck.models import Report
     from factcheck.report import get_formatter, make_view
     from factcheck.suppress import apply_suppressions

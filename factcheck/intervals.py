@@ -22,6 +22,7 @@ import math
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from factcheck.hedging import hedged
 from factcheck.models import Claim
 
 INF = math.inf
@@ -228,7 +229,7 @@ def rounding_step(value: float) -> float:
 
 
 # Reference series rows carry a qualifier, claims a hedge word; both map to the rules
-# extraction reads hedges with (``factcheck.extract.quantities.intervals``).
+# extraction reads hedges with (``factcheck.hedging``).
 _HEDGE_RULES = {"approx": "approx", "vague": "approx", "over": "over", "at_least": "at_least",
                 "under": "nearly", "at_most": "at_most"}
 
@@ -238,8 +239,6 @@ def interval_for(value: float, qualifier: str) -> Interval:
     reads the same hedge: "over 30,000" is [30,000, 40,000), "about 130" [117, 143],
     "nearly 1.4 million" (qualifier ``under``) (1.3M, 1.4M]; ``exact`` and ``range`` are
     the point itself (a reference value is a count, not a rounding)."""
-    from factcheck.extract.quantities.intervals import hedged
-
     v = float(value)
     rule = _HEDGE_RULES.get(qualifier)
     if rule is None:

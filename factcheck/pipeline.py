@@ -3,8 +3,8 @@
 One function per stage, so the CLI, the tests and the benchmarks run exactly the same
 code: ``load_inputs`` reads the checked documents and the corpus, ``extract_documents``
 turns each document into claims with stable ids (in worker processes with ``jobs``,
-skipping what a claim index already has with ``index``; see ``factcheck.parallel`` and
-``factcheck.index``), and ``check`` runs the rules.
+skipping what a claim index already has with ``index``; see ``factcheck.extract.parallel`` and
+``factcheck.extract.index``), and ``check`` runs the rules.
 """
 
 from __future__ import annotations
@@ -19,15 +19,15 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from factcheck import gcpause
+from factcheck.util import gcpause
 from factcheck.models import Claim, Document, Report, Severity
-from factcheck.resources import default_corpus, default_rules
+from factcheck.util.resources import default_corpus, default_rules
 
 if TYPE_CHECKING:
     from factcheck.extract.context.gazetteer import Gazetteer
-    from factcheck.index import ClaimIndex
+    from factcheck.extract.index import ClaimIndex
     from factcheck.load import MetadataOverrides
-    from factcheck.parallel import Extractor
+    from factcheck.extract.parallel import Extractor
     from factcheck.rules.schema import RuleSet
 
 Warn = Callable[[str], None]
@@ -185,7 +185,7 @@ def extract_documents(
     document (a progress bar).
 
     ``jobs``: worker processes (None: one per core; inputs under
-    ``factcheck.parallel.PARALLEL_MIN_CHARS`` characters stay in this process). The
+    ``factcheck.extract.parallel.PARALLEL_MIN_CHARS`` characters stay in this process). The
     result does not depend on it. ``index``: an open claim index; documents it has are
     not extracted again, and fresh extractions are added to it. Claims get the same ids
     either way: ids, document and line numbers are set here, after the index.
@@ -206,7 +206,7 @@ def _extract_all(
 ) -> list[Claim]:
     """``extract_documents``, with a progress bar factory, optionally a worker pool
     started earlier (``_early_extractor``), and ``tally`` filled in."""
-    from factcheck.index import key_for
+    from factcheck.extract.index import key_for
 
     keys = [key_for(d.text, d.published) for d in docs]
     stored = index.lookup(keys) if index is not None else {}
@@ -236,7 +236,7 @@ def _extract_all(
     chars = sum(len(docs[i].text) for i in todo)
     # The worker pool starts before the progress bar (a thread), so workers can be forked.
     if extractor is None:
-        from factcheck.parallel import Extractor
+        from factcheck.extract.parallel import Extractor
 
         extractor = Extractor(gazetteer, jobs, chars=chars, documents=len(todo))
     with extractor:
@@ -331,7 +331,7 @@ def _early_extractor(
     enough to be extracted in parallel anyway: the workers warm up (patterns, units,
     gazetteer) while this process reads. Not with an index, which may make extraction
     unnecessary."""
-    from factcheck.parallel import Extractor, input_size, parallel_min_chars
+    from factcheck.extract.parallel import Extractor, input_size, parallel_min_chars
 
     if index is not None or (jobs is not None and jobs <= 1):
         return None
@@ -349,7 +349,7 @@ def open_index(path: Path | None, gazetteer: Gazetteer | None) -> Iterator[Claim
     if path is None:
         yield None
         return
-    from factcheck.index import ClaimIndex, extractor_version, resolve_index_path
+    from factcheck.extract.index import ClaimIndex, extractor_version, resolve_index_path
 
     with ClaimIndex.open(resolve_index_path(path), extractor_version(gazetteer)) as index:
         yield index
@@ -365,7 +365,7 @@ def index_documents(
 ) -> IndexRun:
     """``factcheck index PATH...``: add the claims of every document (drafts folders
     included) to the claim index (default: the user cache directory's)."""
-    from factcheck.index import default_index_path
+    from factcheck.extract.index import default_index_path
     from factcheck.load import load_documents
 
     rule_set = load_rule_set(rules)
@@ -425,8 +425,8 @@ def run(
     """``factcheck run``: check ``paths`` (or the corpus itself) against the corpus.
 
     ``jobs`` and ``index`` as for ``extract_report``."""
-    from factcheck.engine import run_checks
-    from factcheck.parallel import default_jobs
+    from factcheck.check.engine import run_checks
+    from factcheck.extract.parallel import default_jobs
 
     jobs = default_jobs() if jobs is None else jobs  # extraction's default, for the checks too
     rule_set = load_rule_set(rules)

@@ -22,7 +22,7 @@ import _common  # first: puts the checkout on sys.path
 
 with atheris.instrument_imports(include=["factcheck"]):
     _common.import_all("factcheck.rules")
-    import factcheck.yamlpos  # noqa: F401
+    import factcheck.util.yamlpos  # noqa: F401
     from factcheck.errors import FactcheckError, RuleErrors
     from factcheck.rules.load import load_rules
 

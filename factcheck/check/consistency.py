@@ -69,7 +69,7 @@ class ConsistencyOptions(BaseModel):
 Options = ConsistencyOptions
 
 # Reads only the items of figures (Context.group and the like), so it can run on a
-# context that holds those alone (factcheck.parallel_checks).
+# context that holds those alone (factcheck.check.parallel).
 SCOPE = "figures"
 DEFAULT_SEVERITY = "error"
 DEFAULT_MESSAGE = (

@@ -50,7 +50,7 @@ class MonotonicOptions(BaseModel):
 Options = MonotonicOptions
 
 # Reads only the items of figures (Context.group and the like), so it can run on a
-# context that holds those alone (factcheck.parallel_checks).
+# context that holds those alone (factcheck.check.parallel).
 SCOPE = "figures"
 DEFAULT_SEVERITY = "error"
 DEFAULT_MESSAGE = (

@@ -87,7 +87,7 @@ class OutdatedOptions(BaseModel):
 Options = OutdatedOptions
 
 # Reads only the items of figures (Context.group and the like), so it can run on a
-# context that holds those alone (factcheck.parallel_checks).
+# context that holds those alone (factcheck.check.parallel).
 SCOPE = "figures"
 DEFAULT_SEVERITY = "warning"
 DEFAULT_MESSAGE = (

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import IO
 
 from factcheck.errors import FactcheckError, InputError, SourceLocation
-from factcheck.output import note_input
+from factcheck.report.write import note_input
 
 # Files (and standard input) larger than this are refused: no article is that big, and
 # reading it would only eat memory.

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from factcheck.errors import MetadataError, SourceLocation
 from factcheck.load.metadata import Metadata, read_fields
-from factcheck.yamlpos import load_yaml
+from factcheck.util.yamlpos import load_yaml
 
 SOURCE = "front_matter"
 _OPEN = "---"

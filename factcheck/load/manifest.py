@@ -25,7 +25,7 @@ from factcheck.errors import MetadataError, SourceLocation
 from factcheck.load.decode import decode_bytes
 from factcheck.load.files import read_file_bytes
 from factcheck.load.metadata import Metadata, read_fields
-from factcheck.yamlpos import load_yaml
+from factcheck.util.yamlpos import load_yaml
 
 MANIFEST_NAME = "sources.yaml"
 SOURCE = "manifest"

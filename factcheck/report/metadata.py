@@ -60,7 +60,7 @@ def figure_metadata(rule_set: Any) -> dict[str, FigureInfo]:
 def reference_series(rule_set: Any) -> tuple[dict[str, tuple[Claim, ...]], dict[str, Document]]:
     """Every point of ``rule_set``'s reference series as claims, by figure, and the
     series' pseudo-documents by id (the ids are those the engine cites)."""
-    from factcheck.engine import reference_claims
+    from factcheck.check.engine import reference_claims
     from factcheck.rules.schema import RuleSet
 
     if not isinstance(rule_set, RuleSet):

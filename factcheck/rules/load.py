@@ -34,7 +34,7 @@ from factcheck.rules.messages import validate_template
 from factcheck.rules.reference import load_points
 from factcheck.rules.types import FIGURE_ID_PATTERN
 from factcheck.rules.schema import CheckRule, Figure, LoadedSeries, ReferencePoint, ReferenceSeries, RuleFile, RuleSet
-from factcheck.yamlpos import YamlData, load_yaml
+from factcheck.util.yamlpos import YamlData, load_yaml
 
 RULE_SUFFIXES = (".yaml", ".yml")
 MAX_RULE_FILE_BYTES = 10 * 1024 * 1024

@@ -35,14 +35,14 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from factcheck.engine import CheckResult, run_checks
+from factcheck.check.engine import CheckResult, run_checks
 from factcheck.errors import FactcheckError, RuleError, RuleErrors, SourceLocation
 from factcheck.intervals import Interval
 from factcheck.load.files import read_text_file
 from factcheck.models import Claim, Document, Qualifier
 from factcheck.rules.load import MAX_RULE_FILE_BYTES, convert_error, rule_files, sort_errors, unknown_key
 from factcheck.rules.schema import RuleSet
-from factcheck.yamlpos import YamlData, load_yaml
+from factcheck.util.yamlpos import YamlData, load_yaml
 
 TESTS_DIR = "tests"
 

@@ -10,7 +10,7 @@ from check_helpers import CASES_RULES, claim, doc
 
 from factcheck import intervals
 from factcheck.check.base import WindowIndex
-from factcheck.engine import run_checks
+from factcheck.check.engine import run_checks
 from factcheck.rules.load import load_rules
 
 RULES = load_rules([CASES_RULES])

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from check_helpers import CASES_RULES, claim, doc
 
-from factcheck.engine import run_checks
+from factcheck.check.engine import run_checks
 from factcheck.rules.load import load_rules
 
 RULES = load_rules([CASES_RULES])

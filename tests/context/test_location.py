@@ -115,7 +115,7 @@ def test_a_vote_tally_is_located_by_its_own_sentence_never_by_the_paragraphs_set
 
 def test_the_seed_resolution_passed_14_0_has_no_location() -> None:
     from factcheck.extract import extract
-    from factcheck.resources import default_corpus
+    from factcheck.util.resources import default_corpus
 
     path = next(default_corpus().glob("002_*.txt"))
     [tally] = [c for c in extract(path.read_text(encoding="utf-8"), date(2024, 3, 26)) if c.surface == "14-0"]

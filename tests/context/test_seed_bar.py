@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 
 from factcheck.models import Claim
-from factcheck.resources import default_corpus
-from factcheck.yamlpos import load_yaml
+from factcheck.util.resources import default_corpus
+from factcheck.util.yamlpos import load_yaml
 
 quantities = pytest.importorskip(
     "factcheck.extract.quantities", reason="the quantities stage (issue 3) has not landed yet"

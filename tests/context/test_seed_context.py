@@ -9,8 +9,8 @@ import pytest
 from context_helpers import claim_at
 from factcheck.extract.context import annotate
 from factcheck.models import Claim
-from factcheck.resources import default_corpus
-from factcheck.yamlpos import load_yaml
+from factcheck.util.resources import default_corpus
+from factcheck.util.yamlpos import load_yaml
 
 
 def seed(prefix: str) -> tuple[str, date]:

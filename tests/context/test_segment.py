@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from factcheck.extract.context.segment import segment
-from factcheck.resources import default_corpus
+from factcheck.util.resources import default_corpus
 
 
 def sentences(text: str) -> list[str]:

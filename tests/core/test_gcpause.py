@@ -6,7 +6,7 @@ import gc
 
 import pytest
 
-from factcheck import gcpause
+from factcheck.util import gcpause
 
 
 @pytest.fixture(autouse=True)
@@ -47,8 +47,8 @@ def test_an_exception_inside_still_restores_the_collector() -> None:
 
 
 def test_run_checks_pauses_the_collector_and_gives_it_back(monkeypatch: pytest.MonkeyPatch) -> None:
-    from factcheck import parallel_checks
-    from factcheck.engine import run_checks
+    from factcheck.check import parallel as parallel_checks
+    from factcheck.check.engine import run_checks
     from factcheck.pipeline import load_rule_set
 
     during: list[bool] = []

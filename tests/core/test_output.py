@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.errors import OutputError
-from factcheck.output import write_output
+from factcheck.report.write import write_output
 
 
 def test_report_file_is_written_whole_and_leaves_no_temporary_file(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.resources import default_corpus, default_rules
+from factcheck.util.resources import default_corpus, default_rules
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -36,4 +36,4 @@ def test_wheel_carries_the_seed_corpus_and_rules_as_package_data(tmp_path: Path)
         assert f"factcheck/_data/seeds/{name}" in names
     for rule_file in (REPO / "rules").glob("*.yaml"):
         assert f"factcheck/_data/rules/{rule_file.name}" in names
-    assert "factcheck/cli.py" in names
+    assert "factcheck/cli/main.py" in names

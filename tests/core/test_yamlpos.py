@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from factcheck.errors import FactcheckError, RuleError
-from factcheck.yamlpos import load_yaml
+from factcheck.util.yamlpos import load_yaml
 
 
 def test_positions_of_keys_and_values_are_one_based_line_and_column() -> None:
@@ -44,7 +44,7 @@ def test_python_object_tags_are_refused_not_executed() -> None:
 
 
 def test_alias_expansion_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
-    import factcheck.yamlpos as yamlpos
+    import factcheck.util.yamlpos as yamlpos
 
     monkeypatch.setattr(yamlpos, "MAX_NODES", 1000)
     laughs = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"

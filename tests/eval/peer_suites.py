@@ -1,8 +1,8 @@
-"""Score ``factcheck.extract.peer_eval:score_adapter`` on the peer suites, in process.
+"""Score ``tests.eval.peer_eval:score_adapter`` on the peer suites, in process.
 
 Used by ``test_peer_suites.py`` (targets) and ``results.py`` (RESULTS.md). The scorer
 is ``../shared/eval/score_peers.py`` itself (imported, not copied), so the figures are
-those of ``score_peers.py --extractor factcheck.extract.peer_eval:score_adapter``;
+those of ``score_peers.py --extractor tests.eval.peer_eval:score_adapter``;
 "with exclusions" drops the case ids listed in ``exclusions.yaml`` before scoring.
 """
 
@@ -69,7 +69,7 @@ def suites():
 
 
 def score_suite(name: str, *, with_exclusions: bool) -> Score:
-    from factcheck.extract.peer_eval import score_adapter
+    from tests.eval.peer_eval import score_adapter
 
     sp = scorer()
     records = suites()[name]

@@ -3,9 +3,9 @@
     python -m tests.eval.results --write
 
 (run from the repository root). Our figures come from ``../shared/eval/score_peers.py``'s
-scoring functions applied to ``factcheck.extract.peer_eval:score_adapter`` -- the same
+scoring functions applied to ``tests.eval.peer_eval:score_adapter`` -- the same
 numbers as ``python ../shared/eval/score_peers.py --peers "" --extractor
-factcheck.extract.peer_eval:score_adapter`` -- once on every case and once without the
+tests.eval.peer_eval:score_adapter`` -- once on every case and once without the
 cases of ``exclusions.yaml``. The peers' figures are copied from
 ``../shared/eval/README.md`` (quantulum3 0.10.0 with retrained classifier;
 recognizers-text-suite 1.0.2a2, the model matching the suite).
@@ -60,7 +60,7 @@ def table() -> str:
 
 HEADER = """# Quantity extraction on the peer suites (issue 3)
 
-F1 of `factcheck.extract.peer_eval:score_adapter` on the converted peer suites in
+F1 of `tests.eval.peer_eval:score_adapter` on the converted peer suites in
 `../shared/eval/`, scored by `../shared/eval/score_peers.py` (values equal within 1e-6
 relative, spans overlap, one-to-one per sentence, micro-averaged). "a / **b**": F1 on all
 predictions / F1 counting only predictions of the suite's type ("typed": the
@@ -81,7 +81,7 @@ Reproduce (from the repository root):
 or, for the "all cases" column only, the scorer itself:
 
     python ../shared/eval/score_peers.py --peers "" \\
-        --extractor factcheck.extract.peer_eval:score_adapter
+        --extractor tests.eval.peer_eval:score_adapter
 
 """
 

@@ -1,7 +1,7 @@
 """Issue 3 targets on the peer suites (../shared/eval), with and without exclusions.
 
 Not a timing test. Runs ``score_peers.py``'s own scoring functions in process on
-``factcheck.extract.peer_eval:score_adapter``.
+``tests.eval.peer_eval:score_adapter``.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ def test_issue_target_met(suite, with_exclusions):
 
 
 def test_never_crashes_on_robustness_inputs():
-    from factcheck.extract.peer_eval import score_adapter
+    from tests.eval.peer_eval import score_adapter
 
     sp = ps.scorer()
     _suites, robustness = sp.load_suites(str(ps.eval_dir()))

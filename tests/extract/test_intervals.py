@@ -1,11 +1,11 @@
-"""The interval rule for hedges and rounding (factcheck.extract.quantities.intervals)."""
+"""The interval rule for hedges and rounding (factcheck.hedging)."""
 
 from __future__ import annotations
 
 import pytest
 
 from factcheck.extract.quantities import find_quantities
-from factcheck.extract.quantities import intervals as iv
+from factcheck import hedging as iv
 
 
 def _one(text):

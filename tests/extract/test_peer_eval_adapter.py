@@ -1,8 +1,8 @@
-"""The scorer adapter (factcheck.extract.peer_eval): what score_peers.py reads."""
+"""The scorer adapter (tests.eval.peer_eval): what score_peers.py reads."""
 
 from __future__ import annotations
 
-from factcheck.extract.peer_eval import score_adapter
+from tests.eval.peer_eval import score_adapter
 
 
 def _types(text):

@@ -289,7 +289,7 @@ def test_ctrl_c_while_the_report_is_being_written(tmp_path: Path, monkeypatch: p
             return Interrupting(raw)
         return handle
 
-    monkeypatch.setattr("factcheck.output.os.fdopen", fdopen)
+    monkeypatch.setattr("factcheck.report.write.os.fdopen", fdopen)
     with pytest.raises(SystemExit) as exit_info:
         cli.main(["extract", str(draft), "--format", "json", "--output", str(report)])
     assert exit_info.value.code == 130

@@ -167,7 +167,7 @@ _TOML_LINES = [
 @SETTINGS
 @given(st.lists(st.one_of(st.sampled_from(_TOML_LINES), st.text(max_size=15)), max_size=6))
 def test_configuration_of_arbitrary_toml(lines: list[str]) -> None:
-    from factcheck.config import parse_config
+    from factcheck.cli.config import parse_config
 
     try:
         parse_config("\n".join(lines), Path("factcheck.toml"))

@@ -23,7 +23,7 @@ import pytest
 
 from factcheck.load import MAX_FILE_BYTES
 from factcheck.rules.load import MAX_RULE_FILE_BYTES
-from factcheck.yamlpos import MAX_DEPTH, MAX_NODES
+from factcheck.util.yamlpos import MAX_DEPTH, MAX_NODES
 from hardening_helpers import FIGURE, assert_ok, assert_refused, assert_rule_errors, listing, run_cli, write_rules
 
 PAYLOAD = "<script>alert(1)</script><img src=x onerror=alert(2)>"
@@ -217,11 +217,11 @@ def test_no_network_connection_is_opened(tmp_path: Path) -> None:
 # -- 7. bounds --------------------------------------------------------------------------------
 def test_documented_limits_are_the_code_s() -> None:
     text = (Path(__file__).resolve().parents[2] / "SECURITY.md").read_text(encoding="utf-8")
-    from factcheck.config import MAX_CONFIG_BYTES
+    from factcheck.cli.config import MAX_CONFIG_BYTES
     from factcheck.match import PATTERN_TIMEOUT
     from factcheck.rules.reference import MAX_BYTES as MAX_REFERENCE_BYTES
     from factcheck.suppress.baseline import MAX_BASELINE_BYTES
-    from factcheck.yamlpos import MAX_INDENT
+    from factcheck.util.yamlpos import MAX_INDENT
 
     assert MAX_REFERENCE_BYTES == MAX_BASELINE_BYTES  # SECURITY.md states one limit for both
     for shown in (

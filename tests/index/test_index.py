@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from factcheck import index as claim_index
+from factcheck.extract import index as claim_index
 from factcheck import pipeline
 from factcheck.cli import main
-from factcheck.index import ClaimIndex, extractor_version, key_for
+from factcheck.extract.index import ClaimIndex, extractor_version, key_for
 
 EXTRACT_MODULE = importlib.import_module("factcheck.extract")  # the package: factcheck.extract is also a function
 REPO = Path(__file__).resolve().parents[2]
@@ -297,7 +297,7 @@ def test_two_processes_update_one_index_at_once(tmp_path: Path) -> None:
 OPENER = textwrap.dedent(
     """
     import sys
-    from factcheck.index import ClaimIndex
+    from factcheck.extract.index import ClaimIndex
     from factcheck.models import Claim
     claim = Claim(start=0, end=2, surface="12", value=12.0, lower=12.0, upper=12.0, qualifier="exact")
     name = sys.argv[2]

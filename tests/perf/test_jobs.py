@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from factcheck import parallel, pipeline
+from factcheck import pipeline
+from factcheck.extract import parallel
 from factcheck.cli import main
 
 REPO = Path(__file__).resolve().parents[2]

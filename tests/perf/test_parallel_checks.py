@@ -1,4 +1,4 @@
-"""The check phase on several processes (``factcheck.parallel_checks``) gives exactly
+"""The check phase on several processes (``factcheck.check.parallel``) gives exactly
 what one process gives: the same findings in the same order, the same comparisons and
 agreements, the same notes; and a child that dies costs time, not results."""
 
@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from factcheck import parallel_checks, pipeline
-from factcheck.engine import CheckResult, run_checks
+from factcheck import pipeline
+from factcheck.check import parallel as parallel_checks
+from factcheck.check.engine import CheckResult, run_checks
 from factcheck.models import Document
 
 REPO = Path(__file__).resolve().parents[2]
@@ -245,8 +246,9 @@ def test_every_check_kind_says_what_it_reads() -> None:
 ORPHAN_SCRIPT = """
 import os, sys, time
 sys.path.insert(0, sys.argv[1])
-from factcheck import parallel_checks, pipeline
-from factcheck.engine import run_checks
+from factcheck import pipeline
+from factcheck.check import parallel as parallel_checks
+from factcheck.check.engine import run_checks
 
 docs = pipeline.load_inputs([], None).documents
 claims = pipeline.extract_documents(docs, pipeline.gazetteer_for(pipeline.load_rule_set(None)), jobs=1)

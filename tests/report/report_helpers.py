@@ -77,7 +77,7 @@ def run_sample_draft():  # noqa: ANN201
     metadata options or baseline), then ``apply_suppressions`` with no baseline. Returns
     the ``RunResult`` (report and rule set) that cli._render renders."""
     from factcheck import pipeline
-    from factcheck.config import Config
+    from factcheck.cli.config import Config
     from factcheck.load import MetadataOverrides
     from factcheck.suppress import apply_suppressions
 

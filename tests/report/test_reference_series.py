@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from report_helpers import REPO, in_directory, run_sample_draft
 
-from factcheck.engine import run_checks
+from factcheck.check.engine import run_checks
 from factcheck.models import Claim, Document
 from factcheck.report import FORMATTERS, make_view
 from factcheck.report.timeline import REFERENCE_MARGIN, figure_series, reference_window, timeline_svg, timeline_table

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from factcheck.check import REGISTRY
-from factcheck.resources import default_rules
+from factcheck.util.resources import default_rules
 from factcheck.rules import jsonschema as schemas
 from factcheck.rules.jsonschema import RULES_SCHEMA_FILE, TESTS_SCHEMA_FILE, dumps, rules_schema
 from factcheck.rules.schema import KIND_OPTIONS, CheckRule

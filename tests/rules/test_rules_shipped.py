@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.engine import CheckResult, run_checks
-from factcheck.resources import default_corpus, default_rules
+from factcheck.check.engine import CheckResult, run_checks
+from factcheck.util.resources import default_corpus, default_rules
 from factcheck.rules.load import load_rules
 from factcheck.rules.testing import load_tests, run_tests
 

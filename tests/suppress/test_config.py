@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.config import Config, discover, load_config, parse_config, show_config
+from factcheck.cli.config import Config, discover, load_config, parse_config, show_config
 from factcheck.errors import ConfigError
 
 
@@ -120,7 +120,7 @@ def test_show_config(tmp_path: Path) -> None:
 
 
 def test_show_defaults(tmp_path: Path) -> None:
-    from factcheck.config import LoadedConfig
+    from factcheck.cli.config import LoadedConfig
 
     out = show_config(LoadedConfig(Config()))
     assert out.startswith("# no factcheck.toml or [tool.factcheck] found; these are the defaults\n")

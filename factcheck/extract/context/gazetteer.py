@@ -30,7 +30,7 @@ from pydantic import ValidationError
 
 from factcheck.errors import RuleError, RuleErrors
 from factcheck.places import Place
-from factcheck.yamlpos import load_yaml
+from factcheck.util.yamlpos import load_yaml
 
 __all__ = ["Gazetteer", "PlaceMatch", "default_gazetteer", "load_places"]
 
@@ -231,6 +231,6 @@ def load_places(paths: Iterable[Path]) -> list[Place]:
 def default_gazetteer() -> Gazetteer:
     """The gazetteer of the shipped rules: the ``places:`` of every top-level rule file
     (loaded once per process)."""
-    from factcheck.resources import default_rules
+    from factcheck.util.resources import default_rules
 
     return Gazetteer(load_places(sorted(default_rules().glob("*.yaml"))))

@@ -3,7 +3,7 @@
 ``find_quantities(text)`` returns one ``Claim`` per figure, in text order, with
 ``start``/``end``/``surface`` (hedge included: "more than 1.4 million"), ``value``,
 ``lower``/``upper`` and ``lower_open``/``upper_open`` (the interval the hedge and the
-rounding imply, see ``intervals``), ``qualifier``, ``unit`` (pint canonical name, ISO
+rounding imply, see ``factcheck.hedging``), ``qualifier``, ``unit`` (pint canonical name, ISO
 4217 code, "percent"), ``kind``, ``parts`` (tallies) and ``hedge``. Context fields
 (entity, predicate, location, attribution, as_of, sentence) are left for the context
 stage.
@@ -18,7 +18,7 @@ How it works (one pass): ``patterns`` compiles one pattern of every figure and e
 non-figure (``exclusions``); ``assemble`` walks its matches once, parses the numerals
 (``numerals``, ``scales``), resolves units (``units``: one pint registry, tables built
 once), hedges (``hedges``) and vague amounts (``vague``), joins neighbours (ranges,
-tallies, "one in five") and computes intervals (``intervals``).
+tallies, "one in five") and computes intervals (``factcheck.hedging``).
 
 Module map:
 
@@ -27,7 +27,6 @@ Module map:
 ``scales``         million/bn/k/lakh/crore, the "1.4m" rule
 ``units``          the application pint registry, unit words, currencies
 ``hedges``         hedge words -> qualifier + interval rule
-``intervals``      precision, rounding and the hedge interval rule
 ``vague``          "dozens of", "hundreds of thousands of" -> intervals
 ``exclusions``     dates, times, ordinals, phones, IPs, designations, idioms, years
 ``patterns``       the single compiled pattern

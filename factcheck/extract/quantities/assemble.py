@@ -38,7 +38,7 @@ import regex
 
 from factcheck.extract.quantities import exclusions as ex
 from factcheck.extract.quantities import hedges as hg
-from factcheck.extract.quantities import intervals as iv
+from factcheck import hedging as iv
 from factcheck.extract.quantities import numerals as nm
 from factcheck.extract.quantities import scales, units, vague
 from factcheck.extract.quantities.patterns import FEET_INCHES_TAIL, PREFIX_REACH, pattern, prescan
@@ -1013,9 +1013,9 @@ def _to_claim(p: Piece, text: str) -> Claim | None:
 
     if p.vague is not None:
         lo, hi = p.vague
-        itv = iv.Interval(lo, hi, False, True)
+        itv = iv.Bounds(lo, hi, False, True)
         if rule == "over" or rule == "at_least":
-            itv = iv.Interval(lo, None)
+            itv = iv.Bounds(lo, None)
         return Claim(start=p.start, end=p.end, surface=surface, value=None, lower=itv.lower,
                      upper=itv.upper, qualifier="vague", unit=unit_name, kind=kind,
                      hedge=hedge_txt, lower_open=itv.lower_open, upper_open=itv.upper_open)

@@ -16,10 +16,11 @@ from typing import Annotated, Optional
 
 import typer
 
-from factcheck import __version__, gcpause
+from factcheck import __version__
+from factcheck.util import gcpause
 from factcheck.errors import FactcheckError, UsageError
 from factcheck.models import SEVERITY_RANK
-from factcheck.output import write_output
+from factcheck.report.write import write_output
 from factcheck.report import FORMATTERS
 from factcheck.report.base import Command
 
@@ -133,7 +134,7 @@ def _check(
     """Load the configuration, run the pipeline and apply suppressions: what ``run``,
     ``timeline`` and ``baseline create`` share."""
     from factcheck import pipeline
-    from factcheck.config import load_config
+    from factcheck.cli.config import load_config
     from factcheck.suppress import apply_suppressions, load_baseline
 
     cfg = load_config(explicit=config).config
@@ -278,7 +279,7 @@ def index_command(
       factcheck index archive/ --index archive.sqlite3 --jobs 4
     """
     from factcheck import pipeline
-    from factcheck.index import default_index_path, resolve_index_path
+    from factcheck.extract.index import default_index_path, resolve_index_path
 
     if not paths and not stats and not prune:
         raise UsageError("give the files or folders to index, or --stats or --prune")
@@ -377,7 +378,7 @@ def config_show(config: ConfigOpt = None) -> None:
     Example:
       factcheck config show
     """
-    from factcheck.config import load_config, show_config
+    from factcheck.cli.config import load_config, show_config
 
     print(show_config(load_config(explicit=config)), end="")
 
@@ -388,7 +389,7 @@ app.add_typer(config_app, name="config")
 
 def _mount_rules() -> None:
     try:
-        from factcheck.cli_rules import rules_app
+        from factcheck.cli.rules import rules_app
     except ImportError:  # the rule engine's commands are not built yet
         rules_app = typer.Typer(help="Validate, test and describe rule files.")
 

@@ -28,7 +28,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, NamedTuple
 
-from factcheck import gcpause, parallel_checks
+from factcheck.util import gcpause
+from factcheck.check import parallel as parallel_checks
 from factcheck.check import REGISTRY, default_message
 from factcheck.check.base import Comparison, Context, Item, Problem, date_span
 from factcheck.units import normalise
@@ -119,7 +120,7 @@ def run_checks(
     """Check ``claims`` (of ``documents``) against each other and the rules' reference
     series; ``as_of`` judges every claim at that date instead of its document's. With
     ``jobs`` above 1 a large run shares its rules among that many processes
-    (``factcheck.parallel_checks``); the result is the same."""
+    (``factcheck.check.parallel``); the result is the same."""
     with gcpause.paused():
         return _run_checks(rules, documents, claims, as_of, severity_overrides, jobs)
 

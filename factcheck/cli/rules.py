@@ -35,7 +35,7 @@ DirArg = Annotated[
 
 
 def _dir(given: Path | None) -> Path:
-    from factcheck.resources import default_rules
+    from factcheck.util.resources import default_rules
 
     return given if given is not None else default_rules()
 

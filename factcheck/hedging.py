@@ -1,7 +1,10 @@
-"""The interval a figure claims: hedges and rounding.
+"""The interval a figure claims: how its hedge and its rounding read.
 
-This interval (``lower``, ``upper``, with ``lower_open``/``upper_open``) is what the rule
-engine compares; ``None`` means unbounded.
+One table for every reader of figures: extraction reads a hedge word in the text with
+it (``factcheck.extract.quantities.hedges`` maps the words to its rules), reference
+series and rule tests read their ``qualifier`` with it (``factcheck.intervals``). The
+``Bounds`` (``lower``, ``upper``, with ``lower_open``/``upper_open``; ``None`` is
+unbounded) become the claim's interval, which the rule engine compares.
 
 Precision
     ``p`` is the place value of the figure's last significant digit as written
@@ -50,7 +53,9 @@ from dataclasses import dataclass
 
 
 @dataclass(slots=True)
-class Interval:
+class Bounds:
+    """The ends of a claim's interval as extraction writes them (None: unbounded)."""
+
     lower: float | None
     upper: float | None
     lower_open: bool = False
@@ -66,12 +71,12 @@ def _clean(x: float | None) -> float | None:
     return float(f"{x:.15g}")
 
 
-def bare(value: float, precision: float, *, counted: bool) -> Interval:
-    """Interval of a figure stated without a hedge."""
+def bare(value: float, precision: float, *, counted: bool) -> Bounds:
+    """Bounds of a figure stated without a hedge."""
     if counted or precision <= 0:
-        return Interval(value, value)
+        return Bounds(value, value)
     half = precision / 2
-    return Interval(_clean(value - half), _clean(value + half), False, True)
+    return Bounds(_clean(value - half), _clean(value + half), False, True)
 
 
 def hedged(
@@ -80,31 +85,31 @@ def hedged(
     rule: str,
     *,
     floor_zero: bool = True,
-) -> Interval:
-    """Interval of a hedged figure (``rule`` from ``hedges``)."""
+) -> Bounds:
+    """Bounds of a hedged figure (``rule`` from ``hedges``)."""
     p = precision if precision > 0 else 0.0
     floor: float | None = 0.0 if (floor_zero and value >= 0) else None
     if rule == "over":
-        return Interval(_clean(value), _clean(value + p) if p else None, False, bool(p))
+        return Bounds(_clean(value), _clean(value + p) if p else None, False, bool(p))
     if rule == "at_least":
-        return Interval(_clean(value), None)
+        return Bounds(_clean(value), None)
     if rule == "nearly":
-        return Interval(_clean(value - p) if p else floor, _clean(value), bool(p), False)
+        return Bounds(_clean(value - p) if p else floor, _clean(value), bool(p), False)
     if rule == "below":
-        return Interval(floor, _clean(value), False, True)
+        return Bounds(floor, _clean(value), False, True)
     if rule == "at_most":
-        return Interval(floor, _clean(value))
+        return Bounds(floor, _clean(value))
     if rule == "approx":
         w = max(p / 2, abs(value) * 0.1)
-        return Interval(_clean(value - w), _clean(value + w))
-    return Interval(_clean(value), _clean(value))
+        return Bounds(_clean(value - w), _clean(value + w))
+    return Bounds(_clean(value), _clean(value))
 
 
-def plus_minus(value: float, uncertainty: float) -> Interval:
+def plus_minus(value: float, uncertainty: float) -> Bounds:
     u = abs(uncertainty)
-    return Interval(_clean(value - u), _clean(value + u))
+    return Bounds(_clean(value - u), _clean(value + u))
 
 
-def range_(a: float, b: float) -> Interval:
+def range_(a: float, b: float) -> Bounds:
     lo, hi = (a, b) if a <= b else (b, a)
-    return Interval(_clean(lo), _clean(hi))
+    return Bounds(_clean(lo), _clean(hi))

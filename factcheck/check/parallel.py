@@ -2,7 +2,7 @@
 between this process and forked children, the results merged as one process would
 have produced them.
 
-Two steps of ``factcheck.engine.run_checks`` cost time in proportion to the claims:
+Two steps of ``factcheck.check.engine.run_checks`` cost time in proportion to the claims:
 
 * assigning claims to figures (``assign_all``): each claim alone, so the claims are cut
   into contiguous slices, one per process; a child sends back, per claim, the figure

@@ -12,7 +12,7 @@ their first part (``find_quantities`` does the same).
 Reproduce the results table (tests/eval/RESULTS.md)::
 
     python ../shared/eval/score_peers.py --peers "" \\
-        --extractor factcheck.extract.peer_eval:score_adapter
+        --extractor tests.eval.peer_eval:score_adapter
 """
 
 from __future__ import annotations

@@ -123,7 +123,8 @@ def resolve_index_path(given: Path | str) -> Path:
     return Path(given).expanduser()
 
 
-_CODE_MODULES = ("models.py", "places.py")
+# Ground-floor modules extraction reads figures with.
+_CODE_MODULES = ("models.py", "places.py", "hedging.py", "units.py")
 
 
 @functools.cache
@@ -131,7 +132,7 @@ def _code_digest() -> str:
     """SHA-256 of the extraction code (file names and contents) and pint's version."""
     import pint
 
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent  # factcheck/
     files = sorted((package / "extract").rglob("*.py")) + [package / name for name in _CODE_MODULES]
     h = hashlib.sha256()
     for path in files:
@@ -281,7 +282,7 @@ class ClaimIndex:
     # -- connection ----------------------------------------------------------------------
 
     def _connect(self) -> sqlite3.Connection:
-        from factcheck.output import is_input
+        from factcheck.report.write import is_input
 
         if self.path.is_dir():
             raise IndexFileError(f"{self.path}: is a folder, not an index file")
