@@ -47,7 +47,7 @@ def templates(n_articles: int = 200, seed: int = 7) -> list[tuple[object, date]]
 def synthetic(n: int, seed: int = 1, template_articles: int = 200) -> tuple[list, list]:
     """``n`` claims in ``n / 10`` documents (see the module docstring)."""
     from factcheck.models import Claim, Document
-    from factcheck.pipeline import claim_id
+    from factcheck.extract.documents import claim_id
 
     rng = random.Random(seed)
     base = templates(template_articles)

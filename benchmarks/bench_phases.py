@@ -47,6 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     archive = corpus_dir(args.articles)
 
     from factcheck import pipeline
+    from factcheck.extract.documents import extract_documents
     from factcheck.util import gcpause
     from factcheck.check.engine import run_checks
     from factcheck.models import Report
@@ -70,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     inputs = pipeline.load_inputs([], archive)
     docs = inputs.documents
     phase("load documents", f"{len(docs):,} documents, {sum(len(d.text) for d in docs):,} characters")
-    claims = pipeline.extract_documents(docs, gazetteer, jobs=args.jobs)
+    claims = extract_documents(docs, gazetteer, jobs=args.jobs)
     phase("extract", f"{len(claims):,} claims")
     result = run_checks(rule_set, docs, claims, jobs=args.jobs)
     phase("check (run_checks)", f"{len(result.findings):,} findings")

@@ -7,6 +7,7 @@ to the JSON document that downstream tools read. Fields beyond the contract are 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
@@ -18,6 +19,32 @@ Role = Literal["checked", "corpus"]
 DatePrecision = Literal["day", "month", "year"]
 
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
+
+# The format of the pseudo-document of a reference series, and the kind of its points
+# as claims (reports tell reference values from reporting by these).
+REFERENCE_FORMAT = "reference"
+REFERENCE_KIND = "reference"
+
+
+@dataclass(frozen=True, slots=True)
+class DocPath:
+    """A document's path split into its file and, for a document that is one record of
+    a file of records (JSONL, JSON), the record: "archive.jsonl#3" is record "3" of
+    "archive.jsonl"; "draft.md" is a whole file (``record`` None)."""
+
+    file: str
+    record: str | None = None
+
+    @classmethod
+    def parse(cls, path: str) -> DocPath:
+        file, hash_sign, record = path.partition("#")
+        return cls(file, record if hash_sign else None)
+
+    def with_file(self, file: str) -> DocPath:
+        return DocPath(file, self.record)
+
+    def __str__(self) -> str:
+        return self.file if self.record is None else f"{self.file}#{self.record}"
 
 
 class Document(BaseModel):

@@ -1,38 +1,48 @@
-"""The pipeline: load → extract → match and check → report.
+"""The pipeline: load → extract → rules → match and check → suppress → report.
 
-One function per stage, so the CLI, the tests and the benchmarks run exactly the same
-code: ``load_inputs`` reads the checked documents and the corpus, ``extract_documents``
-turns each document into claims with stable ids (in worker processes with ``jobs``,
-skipping what a claim index already has with ``index``; see ``factcheck.extract.parallel`` and
-``factcheck.extract.index``), and ``check`` runs the rules.
+One function per command, so the CLI, the tests and the benchmarks run exactly the same
+code: ``run`` (``factcheck run``: load the documents and the corpus, extract, check,
+apply suppressions), ``extract_report`` (``factcheck extract``) and ``index_documents``
+(``factcheck index``). What a run is given besides the documents is one ``RunOptions``
+record. Each stage lives in its package (``factcheck.load``, ``factcheck.extract``,
+``factcheck.rules``, ``factcheck.match``, ``factcheck.check``, ``factcheck.suppress``);
+this module only strings them together, and records the files the run read
+(``factcheck.load.files.InputFiles``) so that nothing it read is written over.
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
-from bisect import bisect_right
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import AbstractContextManager, contextmanager, nullcontext
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from contextlib import nullcontext
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from factcheck.check import REGISTRY
+from factcheck.check.engine import run_checks
+from factcheck.extract.context.gazetteer import Gazetteer, gazetteer_of
+from factcheck.extract.documents import (
+    ExtractionTally,
+    Progress,
+    early_extractor,
+    extract_documents,
+    open_index,
+    real_path,
+)
+from factcheck.extract.index import default_index_path
+from factcheck.extract.parallel import default_jobs
+from factcheck.load import MetadataOverrides, load_documents
+from factcheck.load.files import InputFiles, recording
+from factcheck.load.ids import document_id
+from factcheck.models import Claim, DocPath, Document, Report, Severity
+from factcheck.rules.load import load_rules
+from factcheck.rules.schema import RuleSet
+from factcheck.suppress import apply_suppressions
+from factcheck.suppress.baseline import Baseline
 from factcheck.util import gcpause
-from factcheck.models import Claim, Document, Report, Severity
 from factcheck.util.resources import default_corpus, default_rules
 
-if TYPE_CHECKING:
-    from factcheck.extract.context.gazetteer import Gazetteer
-    from factcheck.extract.index import ClaimIndex
-    from factcheck.load import MetadataOverrides
-    from factcheck.extract.parallel import Extractor
-    from factcheck.rules.schema import RuleSet
-
 Warn = Callable[[str], None]
-# A progress bar factory: progress(description, total) -> context giving advance().
-Progress = Callable[[str, int], AbstractContextManager[Callable[..., None]]]
 
 # A corpus folder's drafts/ holds unpublished copy (the shipped sample drafts live in
 # seeds/drafts/): it is checked when named, never used as evidence.
@@ -41,6 +51,28 @@ DRAFTS_DIR = "drafts"
 
 def _ignore(_: str) -> None:
     return None
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """What a run is given besides the documents to check.
+
+    ``corpus``, ``rules``: folders (None: the shipped ones). ``as_of``: judge every
+    claim at this date instead of its document's. ``overrides``: metadata of the checked
+    documents. ``severity``: severities by check id. ``baseline``: findings to report as
+    suppressed. ``jobs``: processes (None: one per core). ``index``: a claim index file
+    to reuse and fill. ``warn`` and ``progress``: how to tell the user."""
+
+    corpus: Path | None = None
+    rules: Path | None = None
+    as_of: date | None = None
+    overrides: MetadataOverrides | None = None
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+    baseline: Baseline | None = None
+    jobs: int | None = None
+    index: Path | None = None
+    warn: Warn = _ignore
+    progress: Progress | None = None
 
 
 @dataclass
@@ -55,10 +87,12 @@ class Inputs:
 
 @dataclass
 class RunResult:
-    """A run's report and the rule set it was checked with (formatters describe rules)."""
+    """A run's report, the rule set it was checked with (formatters describe rules) and
+    the files it read (never to be written over)."""
 
     report: Report
     rule_set: RuleSet
+    inputs: InputFiles = field(default_factory=InputFiles)
 
 
 def load_inputs(
@@ -73,8 +107,6 @@ def load_inputs(
     Without ``paths`` the corpus checks itself: every corpus document is "checked"
     (CONTRACT.md). A checked file that also lies in the corpus is not its own evidence.
     """
-    from factcheck.load import load_documents
-
     corpus_docs: list[Document] = []
     if use_corpus:
         root = corpus if corpus is not None else default_corpus()
@@ -88,219 +120,41 @@ def load_inputs(
     if not paths:
         return Inputs(checked=[d.model_copy(update={"role": "checked"}) for d in corpus_docs], corpus=[])
     checked = load_documents(list(paths), role="checked", overrides=overrides, warn=warn)
-    checked_files = {_real(d.path) for d in checked}
-    corpus_docs = [d for d in corpus_docs if _real(d.path) not in checked_files]
+    checked_files = {real_path(d.path) for d in checked}
+    corpus_docs = [d for d in corpus_docs if real_path(d.path) not in checked_files]
     return Inputs(checked=checked, corpus=corpus_docs)
 
 
-def _rebase(doc: Document, root: Path, shown_as: str) -> Document:
-    from factcheck.load.ids import document_id
-
-    file_part, hash_sign, record = doc.path.partition("#")
+def _relative(doc: Document, root: Path) -> Path | None:
     try:
-        relative = Path(file_part).resolve().relative_to(root.resolve()).as_posix()
+        return Path(DocPath.parse(doc.path).file).resolve().relative_to(root.resolve())
     except ValueError:
+        return None
+
+
+def _rebase(doc: Document, root: Path, shown_as: str) -> Document:
+    relative = _relative(doc, root)
+    if relative is None:
         return doc
-    path = f"{shown_as}/{relative}{hash_sign}{record}"
+    path = str(DocPath.parse(doc.path).with_file(f"{shown_as}/{relative.as_posix()}"))
     return doc.model_copy(update={"path": path, "id": document_id(path)})
 
 
 def _is_draft(doc: Document, root: Path) -> bool:
-    file_part = doc.path.partition("#")[0]
-    try:
-        relative = Path(file_part).resolve().relative_to(root.resolve())
-    except ValueError:
-        return False
-    return DRAFTS_DIR in relative.parts[:-1]
-
-
-def _real(path: str) -> str:
-    # "archive.jsonl#3" names a record; the file part decides whether two are the same.
-    file_part, _, record = path.partition("#")
-    try:
-        resolved = str(Path(file_part).resolve())
-    except OSError:
-        resolved = file_part
-    return f"{resolved}#{record}" if record else resolved
-
-
-def claim_id(doc_id: str, start: int, end: int, surface: str) -> str:
-    """Stable claim id: the same document, position and surface give the same id."""
-    digest = hashlib.sha256(f"{doc_id}\0{start}\0{end}\0{surface}".encode()).hexdigest()
-    return f"{doc_id}-{digest[:10]}"
-
-
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    pos = text.find("\n")
-    while pos != -1:
-        starts.append(pos + 1)
-        pos = text.find("\n", pos + 1)
-    return starts
-
-
-def extract_document(doc: Document, gazetteer: Gazetteer | None = None) -> list[Claim]:
-    """The claims of one document, with ids, document id and source line/column set."""
-    from factcheck.extract import extract
-
-    return _identified(doc, extract(doc.text, doc.published, gazetteer))
-
-
-# Claims made here share one set of "fields set" (every field is set): pydantic keeps a
-# set per model instance otherwise, about 2 KB each, the largest part of a claim's memory.
-_ALL_FIELDS = set(Claim.model_fields)
-
-
-def _identified(doc: Document, found: Sequence[Claim]) -> list[Claim]:
-    """Claims as extraction returns them, given their ids, document and line/column.
-
-    The claims are built with ``model_construct`` from already validated values (no
-    validation twice); claims quoting the same sentence share one string."""
-    starts = _line_starts(doc.text)
-    sentences: dict[str, str] = {}
-    claims: list[Claim] = []
-    for c in found:
-        line_index = bisect_right(starts, c.start) - 1
-        values = dict(c.__dict__)
-        values.update(
-            id=claim_id(doc.id, c.start, c.end, c.surface),
-            doc=doc.id,
-            line=line_index + 1 + doc.line_offset,
-            column=c.start - starts[line_index] + 1,
-            sentence=sentences.setdefault(c.sentence, c.sentence),
-        )
-        claims.append(Claim.model_construct(_fields_set=_ALL_FIELDS, **values))
-    return claims
-
-
-def extract_documents(
-    docs: Sequence[Document],
-    gazetteer: Gazetteer | None = None,
-    advance: Callable[..., None] | None = None,
-    *,
-    jobs: int | None = 1,
-    index: ClaimIndex | None = None,
-) -> list[Claim]:
-    """The claims of every document, in document order; ``advance`` is called after each
-    document (a progress bar).
-
-    ``jobs``: worker processes (None: one per core; inputs under
-    ``factcheck.extract.parallel.PARALLEL_MIN_CHARS`` characters stay in this process). The
-    result does not depend on it. ``index``: an open claim index; documents it has are
-    not extracted again, and fresh extractions are added to it. Claims get the same ids
-    either way: ids, document and line numbers are set here, after the index.
-    """
-    return _extract_all(docs, gazetteer, jobs=jobs, index=index, progress=None, advance=advance)
-
-
-def _extract_all(
-    docs: Sequence[Document],
-    gazetteer: Gazetteer | None,
-    *,
-    jobs: int | None,
-    index: ClaimIndex | None,
-    progress: Progress | None,
-    advance: Callable[..., None] | None = None,
-    extractor: Extractor | None = None,
-    tally: ExtractionTally | None = None,
-) -> list[Claim]:
-    """``extract_documents``, with a progress bar factory, optionally a worker pool
-    started earlier (``_early_extractor``), and ``tally`` filled in."""
-    from factcheck.extract.index import key_for
-
-    keys = [key_for(d.text, d.published) for d in docs]
-    stored = index.lookup(keys) if index is not None else {}
-    if index is not None:
-        for doc, key in zip(docs, keys, strict=True):
-            path = _index_path(doc)
-            if path is not None:
-                index.seen(path, key, len(doc.text))
-    # Each distinct (text, date) is extracted (or decoded from the index) once: syndicated
-    # copies and repeated records cost one extraction. Claims get their ids as soon as
-    # they arrive, so only one document's raw claims are held at a time.
-    positions: dict[tuple[str, str], list[int]] = {}
-    for i, key in enumerate(keys):
-        positions.setdefault(key, []).append(i)
-    todo = [places[0] for key, places in positions.items() if key not in stored]
-    if tally is not None:
-        tally.extracted = len(todo)
-        tally.unchanged = sum(len(positions[key]) for key in stored)
-        tally.copies = len(docs) - tally.extracted - tally.unchanged
-    per_doc: list[list[Claim]] = [[] for _ in docs]
-
-    def place(key: tuple[str, str], raw: list[Claim]) -> int:
-        for i in positions[key]:
-            per_doc[i] = _identified(docs[i], raw)
-        return len(positions[key])
-
-    chars = sum(len(docs[i].text) for i in todo)
-    # The worker pool starts before the progress bar (a thread), so workers can be forked.
-    if extractor is None:
-        from factcheck.extract.parallel import Extractor
-
-        extractor = Extractor(gazetteer, jobs, chars=chars, documents=len(todo))
-    with extractor:
-        bar = progress("Extracting claims", len(docs)) if progress is not None else nullcontext(advance)
-        with bar as step:
-            reused = sum(place(key, entry.claims()) for key, entry in stored.items())
-            if step is not None and reused:
-                step(reused)
-            tasks = [(docs[i].text, docs[i].published) for i in todo]
-            for i, claims in zip(todo, extractor.map(tasks), strict=True):
-                if index is not None:
-                    index.add(keys[i], len(docs[i].text), claims)
-                placed = place(keys[i], claims)
-                if step is not None:
-                    step(placed)
-    if index is not None:
-        index.flush()
-    return [claim for claims in per_doc for claim in claims]
-
-
-def _index_path(doc: Document) -> str | None:
-    """The path the index records a document under: the real file (and record), or the
-    path as reported when there is no such file (standard input is not recorded)."""
-    if doc.path.startswith("<"):
-        return None
-    file_part = doc.path.partition("#")[0]
-    return _real(doc.path) if os.path.exists(file_part) else doc.path
+    relative = _relative(doc, root)
+    return relative is not None and DRAFTS_DIR in relative.parts[:-1]
 
 
 def load_rule_set(rules: Path | None) -> RuleSet:
-    from factcheck.rules.load import load_rules
-
+    """The rule files of ``rules`` (None: the shipped rules), with factcheck's check kinds."""
     if rules is not None:
-        return load_rules([rules])
-    return load_rules([default_rules()], shown_as=["rules"])
+        return load_rules([rules], kinds=REGISTRY)
+    return load_rules([default_rules()], shown_as=["rules"], kinds=REGISTRY)
 
 
 def gazetteer_for(rule_set: RuleSet) -> Gazetteer | None:
-    from factcheck.extract.context.gazetteer import Gazetteer
-
-    return Gazetteer(rule_set.places) if rule_set.places else None
-
-
-def extract_report(
-    paths: Sequence[str],
-    rules: Path | None = None,
-    overrides: MetadataOverrides | None = None,
-    warn: Warn = _ignore,
-    progress: Progress | None = None,
-    jobs: int | None = None,
-    index: Path | None = None,
-) -> RunResult:
-    """``factcheck extract``: the claims of the given documents, no checks.
-
-    ``jobs``: worker processes for extraction (None: one per core); ``index``: a claim
-    index file to read claims from and add fresh extractions to (None: nothing is
-    written anywhere)."""
-    rule_set = load_rule_set(rules)
-    gazetteer = gazetteer_for(rule_set)
-    documents, claims = _load_and_extract(
-        paths, lambda: load_inputs(paths, None, overrides, warn, use_corpus=False).checked,
-        gazetteer, jobs, index, progress,
-    )
-    return RunResult(Report(documents=documents, claims=claims), rule_set)
+    """The places of ``rule_set`` (None: the shipped gazetteer)."""
+    return gazetteer_of(rule_set.places)
 
 
 def _load_and_extract(
@@ -312,89 +166,58 @@ def _load_and_extract(
     progress: Progress | None,
 ) -> tuple[list[Document], list[Claim]]:
     """The documents ``load()`` reads from ``sources`` and their claims; a worker pool
-    starts before the reading when the files are large (``_early_extractor``)."""
-    early = _early_extractor(sources, gazetteer, jobs, index)
+    starts before the reading when the files are large (``early_extractor``)."""
+    early = early_extractor(sources, gazetteer, jobs, index)
     # Stops the workers if loading fails; after extraction, leaving it does nothing.
     with early if early is not None else nullcontext():
         documents = load()
         with open_index(index, gazetteer) as claim_index:
-            claims = _extract_all(
+            claims = extract_documents(
                 documents, gazetteer, jobs=jobs, index=claim_index, progress=progress, extractor=early
             )
     return documents, claims
 
 
-def _early_extractor(
-    paths: Sequence[str], gazetteer: Gazetteer | None, jobs: int | None, index: Path | None
-) -> Extractor | None:
-    """A worker pool to start before the documents are read, when the files are large
-    enough to be extracted in parallel anyway: the workers warm up (patterns, units,
-    gazetteer) while this process reads. Not with an index, which may make extraction
-    unnecessary."""
-    from factcheck.extract.parallel import Extractor, input_size, parallel_min_chars
-
-    if index is not None or (jobs is not None and jobs <= 1):
-        return None
-    enough = parallel_min_chars()
-    size, files = input_size(paths, enough)
-    if size < enough or files < 2:
-        return None
-    return Extractor(gazetteer, jobs, chars=size, documents=files, min_chars=enough)
-
-
-@contextmanager
-def open_index(path: Path | None, gazetteer: Gazetteer | None) -> Iterator[ClaimIndex | None]:
-    """The claim index at ``path`` for this extractor (``default``: the user cache
-    directory's), or None without a path."""
-    if path is None:
-        yield None
-        return
-    from factcheck.extract.index import ClaimIndex, extractor_version, resolve_index_path
-
-    with ClaimIndex.open(resolve_index_path(path), extractor_version(gazetteer)) as index:
-        yield index
-
-
-def index_documents(
-    paths: Sequence[str],
-    index: Path | None = None,
-    rules: Path | None = None,
-    warn: Warn = _ignore,
-    progress: Progress | None = None,
-    jobs: int | None = None,
-) -> IndexRun:
-    """``factcheck index PATH...``: add the claims of every document (drafts folders
-    included) to the claim index (default: the user cache directory's)."""
-    from factcheck.extract.index import default_index_path
-    from factcheck.load import load_documents
-
-    rule_set = load_rule_set(rules)
-    gazetteer = gazetteer_for(rule_set)
-    docs = load_documents(list(paths), role="corpus", warn=warn)
-    with open_index(index if index is not None else default_index_path(), gazetteer) as claim_index:
-        assert claim_index is not None
-        tally = ExtractionTally()
-        claims = _extract_all(docs, gazetteer, jobs=jobs, index=claim_index, progress=progress, tally=tally)
-        return IndexRun(
-            path=claim_index.path,
-            documents=len(docs),
-            extracted=tally.extracted,
-            reused=tally.unchanged,
-            copies=tally.copies,
-            claims=len(claims),
+def run(paths: Sequence[str], options: RunOptions | None = None) -> RunResult:
+    """``factcheck run``: check ``paths`` (or the corpus itself) against the corpus, then
+    mark what the checked documents' markers and the baseline suppress."""
+    opts = options if options is not None else RunOptions()
+    with recording() as inputs:
+        jobs = default_jobs() if opts.jobs is None else opts.jobs  # extraction's default, for the checks too
+        rule_set = load_rule_set(opts.rules)
+        gazetteer = gazetteer_for(rule_set)
+        sources = list(paths) + [str(opts.corpus if opts.corpus is not None else default_corpus())]
+        documents, claims = _load_and_extract(
+            sources,
+            lambda: load_inputs(paths, opts.corpus, opts.overrides, opts.warn).documents,
+            gazetteer, jobs, opts.index, opts.progress,
         )
+        with gcpause.paused():
+            result = run_checks(rule_set, documents, claims, as_of=opts.as_of, severity_overrides=opts.severity, jobs=jobs)
+            report = Report(
+                documents=documents + list(result.reference_documents),
+                claims=list(result.claims) + list(result.reference_claims),
+                findings=list(result.findings),
+                notes=list(result.notes),
+                agreements=result.agreement_records(),
+            )
+        report = apply_suppressions(report, report.documents, opts.baseline)
+    return RunResult(report, rule_set, inputs)
 
 
-@dataclass
-class ExtractionTally:
-    """Where the claims of a run's documents came from: ``extracted`` texts read now,
-    documents whose text the index ``unchanged`` had, and ``copies``: documents with
-    the same text (and date) as one extracted now, which take its claims. They add up
-    to the documents."""
-
-    extracted: int = 0
-    unchanged: int = 0
-    copies: int = 0
+def extract_report(paths: Sequence[str], options: RunOptions | None = None) -> RunResult:
+    """``factcheck extract``: the claims of the given documents, no checks (the options
+    it reads: ``rules`` for the places, ``overrides``, ``warn``, ``progress``, ``jobs``
+    and ``index``)."""
+    opts = options if options is not None else RunOptions()
+    with recording() as inputs:
+        rule_set = load_rule_set(opts.rules)
+        gazetteer = gazetteer_for(rule_set)
+        documents, claims = _load_and_extract(
+            paths, lambda: load_inputs(paths, None, opts.overrides, opts.warn, use_corpus=False).checked,
+            gazetteer, opts.jobs, opts.index, opts.progress,
+        )
+    return RunResult(Report(documents=documents, claims=claims), rule_set, inputs)
 
 
 @dataclass
@@ -410,38 +233,29 @@ class IndexRun:
     copies: int = 0
 
 
-def run(
+def index_documents(
     paths: Sequence[str],
-    corpus: Path | None = None,
+    index: Path | None = None,
     rules: Path | None = None,
-    as_of: date | None = None,
-    overrides: MetadataOverrides | None = None,
-    severity_overrides: Mapping[str, Severity] | None = None,
     warn: Warn = _ignore,
     progress: Progress | None = None,
     jobs: int | None = None,
-    index: Path | None = None,
-) -> RunResult:
-    """``factcheck run``: check ``paths`` (or the corpus itself) against the corpus.
-
-    ``jobs`` and ``index`` as for ``extract_report``."""
-    from factcheck.check.engine import run_checks
-    from factcheck.extract.parallel import default_jobs
-
-    jobs = default_jobs() if jobs is None else jobs  # extraction's default, for the checks too
-    rule_set = load_rule_set(rules)
-    gazetteer = gazetteer_for(rule_set)
-    sources = list(paths) + [str(corpus if corpus is not None else default_corpus())]
-    documents, claims = _load_and_extract(
-        sources, lambda: load_inputs(paths, corpus, overrides, warn).documents, gazetteer, jobs, index, progress
-    )
-    with gcpause.paused():
-        result = run_checks(rule_set, documents, claims, as_of=as_of, severity_overrides=severity_overrides, jobs=jobs)
-        report = Report(
-            documents=documents + list(result.reference_documents),
-            claims=list(result.claims) + list(result.reference_claims),
-            findings=list(result.findings),
-            notes=list(result.notes),
-            agreements=result.agreement_records(),
-        )
-    return RunResult(report, rule_set)
+) -> IndexRun:
+    """``factcheck index PATH...``: add the claims of every document (drafts folders
+    included) to the claim index (default: the user cache directory's)."""
+    with recording():
+        rule_set = load_rule_set(rules)
+        gazetteer = gazetteer_for(rule_set)
+        docs = load_documents(list(paths), role="corpus", warn=warn)
+        with open_index(index if index is not None else default_index_path(), gazetteer) as claim_index:
+            assert claim_index is not None
+            tally = ExtractionTally()
+            claims = extract_documents(docs, gazetteer, jobs=jobs, index=claim_index, progress=progress, tally=tally)
+            return IndexRun(
+                path=claim_index.path,
+                documents=len(docs),
+                extracted=tally.extracted,
+                reused=tally.unchanged,
+                copies=tally.copies,
+                claims=len(claims),
+            )

@@ -24,6 +24,7 @@ with atheris.instrument_imports(include=["factcheck"]):
     _common.import_all("factcheck.rules")
     import factcheck.util.yamlpos  # noqa: F401
     from factcheck.errors import FactcheckError, RuleErrors
+    from factcheck.check import REGISTRY
     from factcheck.rules.load import load_rules
 
 _SCRATCH = Path(tempfile.mkdtemp(prefix="factcheck-fuzz-rules-", dir="/dev/shm" if os.path.isdir("/dev/shm") else None))
@@ -33,7 +34,7 @@ _FILE = _SCRATCH / "rules.yaml"
 def TestOneInput(data: bytes) -> None:  # noqa: N802 - atheris' name
     _FILE.write_bytes(data)
     try:
-        load_rules([_SCRATCH])
+        load_rules([_SCRATCH], kinds=REGISTRY)
     except RuleErrors as exc:
         for error in exc.errors:
             _one_line(error)

@@ -6,17 +6,39 @@ that selects it in a rule file, ``Options`` the pydantic record of its options (
 validates rule files and generates the JSON Schema and the docs), ``DEFAULT_MESSAGE``,
 ``DEFAULT_SEVERITY`` and ``PLACEHOLDERS`` its message, ``SCOPE`` what it reads ("figures":
 only the items of figures, ``Context.group`` and the like; "claims": every claim,
-``Context.items``), and ``check(ctx, rule)`` yields ``Problem``s. ``REGISTRY`` maps each ``ID`` to its module; the set is closed.
+``Context.items``), and ``check(ctx, rule)`` yields ``Problem``s. ``REGISTRY`` maps each
+``ID`` to its module; rule files are validated against it (``load_rules(dirs,
+kinds=REGISTRY)``).
 """
 
 from __future__ import annotations
 
-from types import ModuleType
+from collections.abc import Iterator
+from typing import Any, Literal, Protocol
 
 from factcheck.check import consistency, internal, monotonic, outdated, range, relation
+from factcheck.check.base import Context, Problem
+from factcheck.rules import schema
+from factcheck.rules.schema import CheckRule
 
-REGISTRY: dict[str, ModuleType] = {
-    module.ID: module for module in (consistency, outdated, monotonic, relation, range, internal)
+
+class CheckKind(schema.CheckKind, Protocol):
+    """A check module: what rule loading reads of it (``factcheck.rules.schema.CheckKind``)
+    plus what the engine runs."""
+
+    SCOPE: Literal["figures", "claims"]
+
+    def check(self, ctx: Context, rule: CheckRule[Any]) -> Iterator[Problem]: ...
+
+
+# One line per kind: a new check kind is its module and its line here.
+REGISTRY: dict[str, CheckKind] = {
+    consistency.ID: consistency,
+    outdated.ID: outdated,
+    monotonic.ID: monotonic,
+    relation.ID: relation,
+    range.ID: range,
+    internal.ID: internal,
 }
 
 KINDS: tuple[str, ...] = tuple(REGISTRY)
@@ -29,4 +51,4 @@ def default_message(kind: str, options: object) -> str:
     return chooser(options) if chooser is not None else module.DEFAULT_MESSAGE
 
 
-__all__ = ["KINDS", "REGISTRY", "default_message"]
+__all__ = ["KINDS", "REGISTRY", "CheckKind", "default_message"]

@@ -20,19 +20,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from factcheck.intervals import Interval, Tolerance
 from factcheck.models import Claim, Document
-
-if TYPE_CHECKING:
-    from factcheck.rules.schema import (
-        CheckRule,
-        Figure,
-        LoadedSeries,
-        ReferencePoint,
-        RuleSet,
-    )
+from factcheck.rules.schema import CheckRule, Figure, LoadedSeries, ReferencePoint, RuleSet
 
 # How many claims a finding or a comparison record lists at most.
 MAX_EVIDENCE = 5
@@ -262,7 +254,7 @@ class Context:
         del self.comparisons[comparisons:], self.notes[notes:]
         return recorded
 
-    def compared(self, rule: CheckRule, item: Item, against: list[Item], agreed: bool) -> None:
+    def compared(self, rule: CheckRule[Any], item: Item, against: list[Item], agreed: bool) -> None:
         self.comparisons.append(
             Comparison(rule.id, item.id, tuple(a.id for a in against[:MAX_COMPARED]), agreed)
         )
@@ -556,7 +548,7 @@ def days_apart(a: Item, b: Item) -> int:
     return max((b.start - a.end).days, (a.start - b.end).days, 0)
 
 
-def base_params(item: Item, rule: CheckRule) -> dict[str, Any]:
+def base_params(item: Item, rule: CheckRule[Any]) -> dict[str, Any]:
     """Placeholders every message may use."""
     fig = item.figure
     return {

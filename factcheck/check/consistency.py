@@ -45,6 +45,7 @@ from factcheck.check.base import (
     tolerance_for,
 )
 from factcheck.rules.messages import COMMON, EVIDENCE
+from factcheck.rules.schema import CheckRule
 from factcheck.rules.types import Days, FigureRefs, ToleranceSpec
 
 ID = "consistency"
@@ -87,8 +88,8 @@ PLACEHOLDERS = {
 _MAX_TALLY_NEIGHBOURS = 50
 
 
-def check(ctx: Context, rule) -> Iterator[Problem]:  # noqa: ANN001 - CheckRule
-    opts: Options = rule.options
+def check(ctx: Context, rule: CheckRule[Options]) -> Iterator[Problem]:
+    opts = rule.options
     for figure_id in ctx.figure_ids(opts.figures):
         figure = ctx.rules.figures[figure_id]
         tolerance = tolerance_for(figure, opts.tolerance)

@@ -35,13 +35,11 @@ from factcheck.check.base import Comparison, Context, Item, Problem, date_span
 from factcheck.units import normalise
 from factcheck.intervals import Interval
 from factcheck.match import Assignment, Matcher
-from factcheck.models import Agreement, Claim, Document, Finding, Severity
+from factcheck.models import REFERENCE_FORMAT, REFERENCE_KIND, Agreement, Claim, Document, Finding, Severity
 from factcheck.rules.messages import render
 from factcheck.rules.reference import point_interval, point_surface
 from factcheck.rules.schema import CheckRule, LoadedSeries, ReferencePoint, RuleSet
 
-REFERENCE_FORMAT = "reference"
-REFERENCE_KIND = "reference"
 
 
 @dataclass
@@ -170,7 +168,7 @@ def _run_checks(
 
     overrides = dict(severity_overrides or {})
 
-    def run_rule(ctx: Context, rule: CheckRule) -> list[Finding]:
+    def run_rule(ctx: Context, rule: CheckRule[Any]) -> list[Finding]:
         module = REGISTRY[rule.kind]
         template = rule.message or default_message(rule.kind, rule.options)
         severity: Severity = overrides.get(rule.id) or rule.severity or module.DEFAULT_SEVERITY
@@ -386,7 +384,7 @@ def normalised_value(item: Item) -> str:
     return " ".join(item.claim.surface.lower().split())
 
 
-def _finding(rule: CheckRule, problem: Problem, template: str, severity: Severity) -> Finding:
+def _finding(rule: CheckRule[Any], problem: Problem, template: str, severity: Severity) -> Finding:
     item = problem.item
     evidence_ids = [e.id for e in problem.evidence]
     finding_id = f"{rule.id}-{_digest(rule.id, item.id, *sorted(evidence_ids))[:12]}"

@@ -53,6 +53,7 @@ from factcheck.check.base import (
 )
 from factcheck.intervals import Interval
 from factcheck.rules.messages import COMMON, EVIDENCE
+from factcheck.rules.schema import CheckRule
 from factcheck.rules.types import Days, FigureRefs, ToleranceSpec
 
 ID = "internal"
@@ -83,8 +84,8 @@ PLACEHOLDERS = {**COMMON, **EVIDENCE, "tolerance": "the tolerance used"}
 _UNDATED = date.min
 
 
-def check(ctx: Context, rule) -> Iterator[Problem]:  # noqa: ANN001 - CheckRule
-    opts: Options = rule.options
+def check(ctx: Context, rule: CheckRule[Options]) -> Iterator[Problem]:
+    opts = rule.options
     groups: dict[tuple[object, ...], list[Item]] = defaultdict(list)
     if opts.group == "figure":
         wanted = set(ctx.figure_ids(opts.figures))
@@ -143,7 +144,7 @@ def _dated_copy(item: Item, interval: Interval) -> Item:
     return replace(item, interval=interval, start=start, end=item.end or start)
 
 
-def _values(ctx: Context, rule, opts: Options, members: list[Item]) -> Iterator[Problem]:  # noqa: ANN001
+def _values(ctx: Context, rule: CheckRule[Options], opts: Options, members: list[Item]) -> Iterator[Problem]:
     figure = members[0].figure
     tolerance = tolerance_for(figure, opts.tolerance)
     target = members[0].claim.unit if figure is None else None
@@ -178,7 +179,7 @@ def _values(ctx: Context, rule, opts: Options, members: list[Item]) -> Iterator[
             yield Problem(item, evidence, params)
 
 
-def _units(ctx: Context, rule, members: list[Item]) -> Iterator[Problem]:  # noqa: ANN001
+def _units(ctx: Context, rule: CheckRule[Options], members: list[Item]) -> Iterator[Problem]:
     members = sorted(members, key=lambda i: i.claim.start)
     seen_units: list[tuple[str | None, Item]] = []
     for item in members:

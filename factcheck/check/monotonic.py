@@ -30,6 +30,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from factcheck.check.base import Context, Item, Problem, base_params, evidence_params, tolerance_for
 from factcheck.rules.messages import COMMON, EVIDENCE
+from factcheck.rules.schema import CheckRule
 from factcheck.rules.types import FigureRefs, ToleranceSpec
 
 ID = "monotonic"
@@ -82,8 +83,8 @@ class _PrefixMax:
         return self.best[k - 1] if k else None
 
 
-def check(ctx: Context, rule) -> Iterator[Problem]:  # noqa: ANN001 - CheckRule
-    opts: Options = rule.options
+def check(ctx: Context, rule: CheckRule[Options]) -> Iterator[Problem]:
+    opts = rule.options
     for figure_id in ctx.figure_ids(opts.figures, None if opts.figures else DEFAULT_KINDS):
         figure = ctx.rules.figures[figure_id]
         tolerance = tolerance_for(figure, None).plus(opts.allowance)

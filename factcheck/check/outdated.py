@@ -64,6 +64,7 @@ from factcheck.check.base import (
 )
 from factcheck.intervals import Tolerance
 from factcheck.rules.messages import COMMON, EVIDENCE
+from factcheck.rules.schema import CheckRule
 from factcheck.rules.types import Days, FigureRefs, ToleranceSpec
 
 ID = "outdated"
@@ -104,8 +105,8 @@ PLACEHOLDERS = {
     "tolerance": "the tolerance used",
 }
 
-def check(ctx: Context, rule) -> Iterator[Problem]:  # noqa: ANN001 - CheckRule
-    opts: Options = rule.options
+def check(ctx: Context, rule: CheckRule[Options]) -> Iterator[Problem]:
+    opts = rule.options
     for figure_id in ctx.figure_ids(opts.figures):
         figure = ctx.rules.figures[figure_id]
         tolerance = tolerance_for(figure, opts.tolerance)

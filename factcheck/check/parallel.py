@@ -44,16 +44,14 @@ import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+from typing import Any
 
-if TYPE_CHECKING:
-    from multiprocessing.connection import Connection
-    from multiprocessing.process import BaseProcess
-
-    from factcheck.check.base import Comparison, Context
-    from factcheck.match import Assignment, Matcher
-    from factcheck.models import Claim, Finding
-    from factcheck.rules.schema import CheckRule
+from factcheck.check.base import Comparison, Context
+from factcheck.match import Assignment, Matcher
+from factcheck.models import Claim, Finding
+from factcheck.rules.schema import CheckRule
 
 # Claims below which the check phase stays in one process: forking a process that holds
 # 10^5 claims costs about a second, and the whole check phase of 10^5 claims is a few.
@@ -128,8 +126,6 @@ def assign_all(
 
 
 def _decode(matcher: Matcher, encoded: Encoded) -> Assignment | None:
-    from factcheck.match import Assignment
-
     if encoded is None:
         return None
     figure_id, factor, score = encoded

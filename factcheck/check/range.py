@@ -27,11 +27,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import regex
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from factcheck.check.base import Context, Item, Problem, base_params
 from factcheck.intervals import format_number
 from factcheck.rules.messages import COMMON
+from factcheck.rules.patterns import PATTERN_TIMEOUT, claim_span_in_sentence, sentence_hits
+from factcheck.rules.schema import CheckRule
 from factcheck.rules.types import FigureRefs, PatternList, WordList
 
 ID = "range"
@@ -78,7 +81,7 @@ PLACEHOLDERS = {
 }
 
 
-def _selected(ctx: Context, rule, item: Item, opts: Options) -> bool:  # noqa: ANN001
+def _selected(ctx: Context, rule: CheckRule[Options], item: Item, opts: Options) -> bool:
     if opts.figures is not None and (item.figure is None or item.figure.id not in opts.figures):
         return False
     if opts.kinds is not None and item.claim.kind not in opts.kinds:
@@ -92,11 +95,7 @@ def _selected(ctx: Context, rule, item: Item, opts: Options) -> bool:  # noqa: A
     return True
 
 
-def _sentence_selects(ctx: Context, rule, item: Item, patterns: list[str]) -> bool:  # noqa: ANN001
-    import regex
-
-    from factcheck.match import PATTERN_TIMEOUT, claim_span_in_sentence, sentence_hits
-
+def _sentence_selects(ctx: Context, rule: CheckRule[Options], item: Item, patterns: list[str]) -> bool:
     span = claim_span_in_sentence(item.claim, item.doc.text if item.doc is not None else None)
     for pattern in patterns:
         try:
@@ -110,8 +109,8 @@ def _sentence_selects(ctx: Context, rule, item: Item, patterns: list[str]) -> bo
     return False
 
 
-def check(ctx: Context, rule) -> Iterator[Problem]:  # noqa: ANN001 - CheckRule
-    opts: Options = rule.options
+def check(ctx: Context, rule: CheckRule[Options]) -> Iterator[Problem]:
+    opts = rule.options
     bounds = _bounds_text(opts)
     for item in ctx.items:
         if not item.checked or item.interval is None or not _selected(ctx, rule, item, opts):

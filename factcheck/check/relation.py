@@ -40,7 +40,8 @@ from factcheck.check.base import Context, Item, Problem, base_params, days_apart
 from factcheck.intervals import Tolerance
 from factcheck.rules.expr import Relation
 from factcheck.rules.messages import COMMON, EVIDENCE
-from factcheck.rules.types import Days, ToleranceSpec
+from factcheck.rules.schema import CheckRule
+from factcheck.rules.types import Days, RelationText, ToleranceSpec
 
 ID = "relation"
 
@@ -50,7 +51,7 @@ class RelationOptions(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    expression: str = Field(description="The relation, e.g. 'hostages_alive + hostages_remains ~ hostages_held'.")
+    expression: RelationText
     window: Days | None = Field(
         default=None,
         description="How far in days claims of other documents and reference values may be from the checked claim; unset: only claims of the same document.",
@@ -80,8 +81,8 @@ PLACEHOLDERS = {
 }
 
 
-def check(ctx: Context, rule) -> Iterator[Problem]:  # noqa: ANN001 - CheckRule
-    opts: Options = rule.options
+def check(ctx: Context, rule: CheckRule[Options]) -> Iterator[Problem]:
+    opts = rule.options
     relation = ctx.rules.expressions[rule.id]
     names = relation.variables()
     figures = [ctx.rules.figures[n] for n in names]

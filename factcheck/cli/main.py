@@ -12,17 +12,22 @@ import sys
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from factcheck import __version__
-from factcheck.util import gcpause
 from factcheck.errors import FactcheckError, UsageError
+from factcheck.load import MetadataOverrides
 from factcheck.models import SEVERITY_RANK
-from factcheck.report.write import write_output
 from factcheck.report import FORMATTERS
 from factcheck.report.base import Command
+from factcheck.report.write import write_output
+from factcheck.util import gcpause
+
+if TYPE_CHECKING:  # the pipeline is imported when a command runs: --help stays quick
+    from factcheck.cli.config import Config
+    from factcheck.pipeline import RunResult
 
 app = typer.Typer(
     name="factcheck",
@@ -68,9 +73,7 @@ def _formatter(name: str) -> str:
     return name
 
 
-def _overrides(title: str | None, outlet: str | None, published: str | None, url: str | None):  # noqa: ANN202
-    from factcheck.load import MetadataOverrides
-
+def _overrides(title: str | None, outlet: str | None, published: str | None, url: str | None) -> MetadataOverrides:
     return MetadataOverrides(
         title=title, outlet=outlet, published=_parse_date(published, "--published"), url=url
     )
@@ -125,17 +128,17 @@ def _check(
     as_of: str | None,
     config: Path | None,
     baseline: Path | None,
-    overrides: object,
+    overrides: MetadataOverrides,
     quiet: bool,
     jobs: int | None = None,
     index: Path | None = None,
     creating_baseline: bool = False,
-):  # noqa: ANN202
-    """Load the configuration, run the pipeline and apply suppressions: what ``run``,
+) -> tuple[Config, RunResult]:
+    """Load the configuration and the baseline, and run the pipeline: what ``run``,
     ``timeline`` and ``baseline create`` share."""
     from factcheck import pipeline
     from factcheck.cli.config import load_config
-    from factcheck.suppress import apply_suppressions, load_baseline
+    from factcheck.suppress import load_baseline
 
     cfg = load_config(explicit=config).config
     # The baseline is read first, so that a bad one stops the run before the work; the
@@ -144,23 +147,22 @@ def _check(
     if creating_baseline and baseline_path is not None and not Path(baseline_path).exists():
         baseline_path = None
     loaded_baseline = load_baseline(baseline_path) if baseline_path is not None else None
-    result = pipeline.run(
-        paths,
+    options = pipeline.RunOptions(
         corpus=corpus if corpus is not None else cfg.corpus,
         rules=rules if rules is not None else cfg.rules,
         as_of=_parse_date(as_of, "--as-of"),
-        overrides=overrides,  # type: ignore[arg-type]
-        severity_overrides=cfg.severity,
-        warn=warn,
-        progress=_progress_factory(quiet),
+        overrides=overrides,
+        severity=cfg.severity,
+        baseline=loaded_baseline,
         jobs=jobs,
         index=index,
+        warn=warn,
+        progress=_progress_factory(quiet),
     )
-    result.report = apply_suppressions(result.report, result.report.documents, loaded_baseline)
-    return cfg, result
+    return cfg, pipeline.run(paths, options)
 
 
-def _render(result, command: Command, fmt: str, output: Path | None, quiet: bool) -> None:  # noqa: ANN001
+def _render(result: RunResult, command: Command, fmt: str, output: Path | None, quiet: bool) -> None:
     from factcheck.report import get_formatter, make_view, terminal_width, use_color
 
     color = output is None and fmt == "text" and use_color(sys.stdout)
@@ -168,7 +170,7 @@ def _render(result, command: Command, fmt: str, output: Path | None, quiet: bool
     with gcpause.paused():
         view = make_view(result.report, command, result.rule_set)
         rendered = formatter.render(view)
-    write_output(rendered, output)
+    write_output(rendered, output, result.inputs)
     if fmt != "text" or output is not None:
         # The text report shows its notes; other formats carry them as data, so the
         # warnings a person must see also go to stderr.
@@ -249,8 +251,11 @@ def extract(
 
     chosen = _formatter(fmt if fmt is not None else "text")
     result = pipeline.extract_report(
-        paths, rules=rules, overrides=_overrides(title, outlet, published, url), warn=warn,
-        progress=_progress_factory(quiet), jobs=jobs, index=index,
+        paths,
+        pipeline.RunOptions(
+            rules=rules, overrides=_overrides(title, outlet, published, url), warn=warn,
+            progress=_progress_factory(quiet), jobs=jobs, index=index,
+        ),
     )
     _render(result, "extract", chosen, output, quiet)
 
@@ -279,6 +284,7 @@ def index_command(
       factcheck index archive/ --index archive.sqlite3 --jobs 4
     """
     from factcheck import pipeline
+    from factcheck.extract.documents import open_index
     from factcheck.extract.index import default_index_path, resolve_index_path
 
     if not paths and not stats and not prune:
@@ -302,7 +308,7 @@ def index_command(
         return
     if prune or stats:
         rule_set = pipeline.load_rule_set(rules)
-        with pipeline.open_index(target, pipeline.gazetteer_for(rule_set)) as claim_index:
+        with open_index(target, pipeline.gazetteer_for(rule_set)) as claim_index:
             assert claim_index is not None
             if prune:
                 deleted = claim_index.prune()
@@ -337,7 +343,7 @@ def timeline(
     color = output is None and use_color(sys.stdout)
     view = make_view(result.report, "run", result.rule_set)
     content = render_timeline(view, figure, output, color=color, width=terminal_width() if color else 120)
-    write_output(content, output)
+    write_output(content, output, result.inputs)
 
 
 baseline_app = typer.Typer(help="Record today's findings so that later runs report only new ones.", no_args_is_help=True)
@@ -363,7 +369,7 @@ def baseline_create(
     from factcheck.suppress import create_baseline
 
     _, result = _check(paths or [], corpus, rules, as_of, config, None, _overrides(None, None, None, None), True, creating_baseline=True)
-    write_output(create_baseline(result.report), output)
+    write_output(create_baseline(result.report), output, result.inputs)
     print(f"factcheck: wrote {len(result.report.findings)} finding(s) to {output}", file=sys.stderr)
 
 

@@ -58,11 +58,12 @@ def validate(directory: DirArg = None) -> None:
       factcheck rules validate            # the shipped rules
       factcheck rules validate my-rules/
     """
+    from factcheck.check import REGISTRY
     from factcheck.rules.load import load_rules
 
     folder = _dir(directory)
     try:
-        rules = load_rules([folder])
+        rules = load_rules([folder], kinds=REGISTRY)
     except FactcheckError as exc:
         _fail(exc)
         return
@@ -86,12 +87,13 @@ def test(
       factcheck rules test
       factcheck rules test my-rules/ --verbose
     """
+    from factcheck.check import REGISTRY
+    from factcheck.check.ruletests import format_report, run_tests
     from factcheck.rules.load import load_rules
-    from factcheck.rules.testing import format_report, run_tests
 
     folder = _dir(directory)
     try:
-        rules = load_rules([folder])
+        rules = load_rules([folder], kinds=REGISTRY)
         report = run_tests(rules, [folder])
     except FactcheckError as exc:
         _fail(exc)
@@ -114,6 +116,7 @@ def schema(
     Then start a rule file with:
       # yaml-language-server: $schema=./factcheck-rules.schema.json
     """
+    from factcheck.check import REGISTRY
     from factcheck.rules.jsonschema import dumps, rules_schema, tests_schema
 
-    sys.stdout.write(dumps(tests_schema() if tests else rules_schema()))
+    sys.stdout.write(dumps(tests_schema() if tests else rules_schema(REGISTRY)))

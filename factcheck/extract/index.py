@@ -55,6 +55,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factcheck.errors import FactcheckError
+from factcheck.load.files import current_inputs
 from factcheck.models import CLAIM_LIST, Claim
 
 if TYPE_CHECKING:
@@ -282,11 +283,10 @@ class ClaimIndex:
     # -- connection ----------------------------------------------------------------------
 
     def _connect(self) -> sqlite3.Connection:
-        from factcheck.report.write import is_input
-
         if self.path.is_dir():
             raise IndexFileError(f"{self.path}: is a folder, not an index file")
-        if is_input(self.path):
+        inputs = current_inputs()
+        if inputs is not None and self.path in inputs:
             # An empty draft named as the index would otherwise become a database.
             raise IndexFileError(f"{self.path}: is one of this run's inputs; factcheck never overwrites its inputs")
         try:

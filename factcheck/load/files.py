@@ -10,12 +10,70 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import IO
 
 from factcheck.errors import FactcheckError, InputError, SourceLocation
-from factcheck.report.write import note_input
+
+
+class InputFiles:
+    """The real paths of the files one run has read: documents, manifests, rule,
+    reference, configuration and baseline files. A report is never written over one of
+    them, nor is the claim index (``factcheck.report.write``, ``ClaimIndex``).
+
+    A run owns its record: ``recording()`` makes one current for the run (the readers
+    of this module add to the current one), so runs of one process, such as the requests
+    of a server, never see each other's inputs."""
+
+    def __init__(self) -> None:
+        self._paths: set[str] = set()
+
+    def add(self, path: str | os.PathLike[str]) -> None:
+        try:
+            self._paths.add(os.path.realpath(path))
+        except (OSError, ValueError):  # pragma: no cover - realpath of a path just opened
+            pass
+
+    def __contains__(self, path: object) -> bool:
+        if not isinstance(path, str | os.PathLike):
+            return False
+        try:
+            return os.path.realpath(path) in self._paths
+        except (OSError, ValueError):  # pragma: no cover
+            return False
+
+
+_CURRENT: ContextVar[InputFiles | None] = ContextVar("factcheck_inputs", default=None)
+
+
+@contextmanager
+def recording(inputs: InputFiles | None = None) -> Iterator[InputFiles]:
+    """Make ``inputs`` (a new record unless given) the current run's record while the
+    block runs; inside a run that already records, that run's record is used."""
+    current = _CURRENT.get()
+    if current is not None and inputs is None:
+        yield current
+        return
+    record = inputs if inputs is not None else InputFiles()
+    token = _CURRENT.set(record)
+    try:
+        yield record
+    finally:
+        _CURRENT.reset(token)
+
+
+def current_inputs() -> InputFiles | None:
+    """The record of the run in progress, if any."""
+    return _CURRENT.get()
+
+
+def _note_input(path: str | Path) -> None:
+    record = _CURRENT.get()
+    if record is not None:
+        record.add(path)
 
 # Files (and standard input) larger than this are refused: no article is that big, and
 # reading it would only eat memory.
@@ -84,7 +142,7 @@ def read_file_bytes(path: str | Path, shown: str) -> bytes:
         path, shown, InputError, MAX_FILE_BYTES, "",
         large=lambda size: too_large(MAX_FILE_BYTES + 1 if size is None else size),
     )
-    note_input(path)
+    _note_input(path)
     return data
 
 
@@ -157,7 +215,7 @@ def read_text_file(
 
     data = _read_regular(path, shown, error, cap, f"cannot read {what}: ", large)
     if record:
-        note_input(path)
+        _note_input(path)
     body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
     try:
         return body.decode("utf-8")

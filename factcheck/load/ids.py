@@ -7,7 +7,7 @@ when the record has its own ``id``) for a record of a JSON or JSON Lines file.
 
 So the same invocation gives the same ids in every run and every process (no counters,
 no memory addresses, no hash randomisation), different paths give different ids, and
-claim ids built on them (``factcheck.pipeline.claim_id``) are stable too.
+claim ids built on them (``factcheck.extract.documents.claim_id``) are stable too.
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ from datetime import date
 from functools import cached_property
 from typing import Literal, Protocol
 
-from factcheck.models import SEVERITY_RANK, Claim, Document, Finding, Report
+from factcheck.models import REFERENCE_FORMAT, SEVERITY_RANK, Claim, Document, Finding, Report
 from factcheck.report.numbers import format_value
 
 Command = Literal["run", "extract"]
@@ -26,7 +26,6 @@ Command = Literal["run", "extract"]
 SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
 
 # Pseudo-documents holding the points of a reference series have this format.
-REFERENCE_FORMAT = "reference"
 
 
 @dataclass(frozen=True)

@@ -4,16 +4,16 @@
 SARIF rules carry descriptions and help, whose charts and headings use figure labels
 ("Gaza death toll") instead of ids, and whose timelines draw each figure's whole
 reference series (the report itself keeps only the points cited as evidence). Without
-a rule set (or with a rule set of an unexpected shape) the view falls back to what the
-findings say.
+a rule set the view falls back to what the findings say.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
+from factcheck.check import REGISTRY
+from factcheck.check.engine import reference_claims
 from factcheck.models import Claim, Document, Report
 from factcheck.report.base import Command, FigureInfo, ReportView, RuleInfo
+from factcheck.rules.schema import RuleSet
 
 
 def _first_paragraph(doc: str | None) -> str:
@@ -22,49 +22,29 @@ def _first_paragraph(doc: str | None) -> str:
     return " ".join(doc.strip().split("\n\n", 1)[0].split())
 
 
-def rule_metadata(rule_set: Any) -> dict[str, RuleInfo]:
-    """Rule id -> RuleInfo for every check of ``rule_set`` (a ``factcheck.rules.RuleSet``)."""
+def rule_metadata(rule_set: RuleSet) -> dict[str, RuleInfo]:
+    """Rule id -> RuleInfo for every check of ``rule_set``."""
     out: dict[str, RuleInfo] = {}
-    try:
-        from factcheck.check import REGISTRY
-    except ImportError:  # pragma: no cover - the engine is part of the package
-        REGISTRY = {}
-    for rule in getattr(rule_set, "checks", []) or []:
-        try:
-            kind = rule.kind
-        except Exception:  # noqa: BLE001 - a rule of an unexpected shape is described by its id
-            kind = ""
-        module = REGISTRY.get(kind)
-        severity = getattr(rule, "severity", None) or getattr(module, "DEFAULT_SEVERITY", "warning")
-        help_text = _first_paragraph(getattr(module, "__doc__", None))
-        description = getattr(rule, "description", None) or help_text or f"factcheck '{kind}' check"
-        out[rule.id] = RuleInfo(id=rule.id, kind=kind, severity=str(severity), description=description, help=help_text)
+    for rule in rule_set.checks:
+        module = REGISTRY[rule.kind]
+        severity = rule.severity or module.DEFAULT_SEVERITY
+        help_text = _first_paragraph(module.__doc__)
+        description = rule.description or help_text or f"factcheck '{rule.kind}' check"
+        out[rule.id] = RuleInfo(id=rule.id, kind=rule.kind, severity=str(severity), description=description, help=help_text)
     return out
 
 
-def figure_metadata(rule_set: Any) -> dict[str, FigureInfo]:
+def figure_metadata(rule_set: RuleSet) -> dict[str, FigureInfo]:
     """Figure id -> FigureInfo (label, unit, description) for ``rule_set``'s figures."""
-    out: dict[str, FigureInfo] = {}
-    figures = getattr(rule_set, "figures", {}) or {}
-    for figure_id, figure in dict(figures).items():
-        label = getattr(figure, "label", None) or getattr(figure, "name", None) or figure_id.replace("_", " ")
-        out[figure_id] = FigureInfo(
-            id=figure_id,
-            label=str(label),
-            unit=getattr(figure, "unit", None),
-            description=getattr(figure, "description", "") or "",
-        )
-    return out
+    return {
+        figure_id: FigureInfo(id=figure_id, label=figure.label, unit=figure.unit, description=figure.description or "")
+        for figure_id, figure in rule_set.figures.items()
+    }
 
 
-def reference_series(rule_set: Any) -> tuple[dict[str, tuple[Claim, ...]], dict[str, Document]]:
+def reference_series(rule_set: RuleSet) -> tuple[dict[str, tuple[Claim, ...]], dict[str, Document]]:
     """Every point of ``rule_set``'s reference series as claims, by figure, and the
     series' pseudo-documents by id (the ids are those the engine cites)."""
-    from factcheck.check.engine import reference_claims
-    from factcheck.rules.schema import RuleSet
-
-    if not isinstance(rule_set, RuleSet):
-        return {}, {}
     by_figure: dict[str, list[Claim]] = {}
     documents: dict[str, Document] = {}
     for _series, doc, points in reference_claims(rule_set):
@@ -74,7 +54,7 @@ def reference_series(rule_set: Any) -> tuple[dict[str, tuple[Claim, ...]], dict[
     return {k: tuple(v) for k, v in by_figure.items()}, documents
 
 
-def make_view(report: Report, command: Command = "run", rule_set: Any = None) -> ReportView:
+def make_view(report: Report, command: Command = "run", rule_set: RuleSet | None = None) -> ReportView:
     """The ``ReportView`` formatters render, with rule and figure metadata and the
     reference series when a rule set is given."""
     if rule_set is None:

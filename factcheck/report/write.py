@@ -9,10 +9,10 @@ the target is either untouched or complete. Besides that:
 * a target that exists but is not a regular file (``/dev/null``, ``/dev/stdout``, a
   named pipe) is written to directly, never renamed over (which would replace the
   device or the pipe with a file);
-* a file this run read as an input (a document, a manifest, a rule, reference or
-  configuration file: see ``note_input``) is never written: factcheck does not
-  overwrite what it checks; nor is a file the user may not write (as with a shell's
-  ``>``, although renaming over it would work);
+* a file the run read as an input (a document, a manifest, a rule, reference or
+  configuration file: its ``factcheck.load.files.InputFiles``) is never written:
+  factcheck does not overwrite what it checks; nor is a file the user may not write (as
+  with a shell's ``>``, although renaming over it would work);
 * a failure to write, to a file or to standard output (a full disk, a closed
   terminal), is an ``OutputError``: one line and exit code 2, never a traceback.
 """
@@ -27,28 +27,7 @@ import tempfile
 from pathlib import Path
 
 from factcheck.errors import OutputError, SourceLocation
-
-# Real paths of the files read as inputs in this process (see ``note_input``).
-_INPUTS: set[str] = set()
-
-
-def note_input(path: str | os.PathLike[str]) -> None:
-    """Record that ``path`` was read as an input: ``write_output`` refuses to replace it."""
-    try:
-        _INPUTS.add(os.path.realpath(path))
-    except (OSError, ValueError):  # pragma: no cover - realpath of a path just opened
-        pass
-
-
-def is_input(path: str | os.PathLike[str]) -> bool:
-    """Whether ``path`` (or the file it resolves to) was read as an input in this
-    process: writers other than ``write_output`` (the claim index) must not open it
-    for writing either."""
-    try:
-        return os.path.realpath(path) in _INPUTS
-    except (OSError, ValueError):  # pragma: no cover
-        return False
-
+from factcheck.load.files import InputFiles, current_inputs
 
 def _umask() -> int:
     current = os.umask(0)
@@ -101,8 +80,9 @@ def _write_special(content: bytes, target: Path, shown: str) -> None:
         os.close(fd)
 
 
-def write_output(content: str | bytes, output: Path | None) -> None:
-    """Write ``content`` (text, or bytes such as a PNG chart) to ``output`` or stdout."""
+def write_output(content: str | bytes, output: Path | None, inputs: InputFiles | None = None) -> None:
+    """Write ``content`` (text, or bytes such as a PNG chart) to ``output`` or stdout,
+    never over one of ``inputs`` (default: the inputs of the run in progress)."""
     if output is None or str(output) == "-":
         _write_stdout(content)
         return
@@ -126,7 +106,8 @@ def write_output(content: str | bytes, output: Path | None) -> None:
         if not stat.S_ISREG(st.st_mode):
             _write_special(data, target, shown)
             return
-        if is_input(target):
+        inputs = inputs if inputs is not None else current_inputs()
+        if inputs is not None and target in inputs:
             raise OutputError(
                 "is one of this run's inputs; factcheck never overwrites what it reads (choose another --output)",
                 SourceLocation(shown),

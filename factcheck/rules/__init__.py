@@ -1,25 +1,14 @@
-"""Rules that researchers write in YAML: figures, checks and reference series.
+"""Rules that researchers write in YAML: figures, checks and reference series, as data.
 
-``load_rules(dirs)`` (in ``factcheck.rules.load``) reads every rule file of the given
-folders into a ``RuleSet`` (``factcheck.rules.schema``), reporting every problem of
-every file at once as ``RuleErrors``. This package imports nothing eagerly: the check
-modules import its small helpers (types, messages) and the schema imports the checks.
+``load_rules(dirs, kinds=...)`` (``factcheck.rules.load``) reads every rule file of the
+given folders into a ``RuleSet`` (``factcheck.rules.schema``), validating each check
+against the check kinds it is given and reporting every problem of every file at once
+as ``RuleErrors``. Nothing here knows a check kind: the kinds live in
+``factcheck.check``, which imports this package, never the other way round.
+
+Modules: ``schema`` (the models), ``load`` (files to a rule set), ``types`` (the value
+forms researchers write: tolerances, durations, word lists), ``patterns`` (regular
+expressions as every stage runs them), ``expr`` (relation expressions), ``messages``
+(message templates), ``reference`` (reference series files), ``testfile`` (rule-test
+files), ``jsonschema`` (the JSON Schemas editors use).
 """
-
-from __future__ import annotations
-
-from typing import Any
-
-__all__ = ["RuleSet", "load_rules"]
-
-
-def __getattr__(name: str) -> Any:
-    if name == "load_rules":
-        from factcheck.rules.load import load_rules
-
-        return load_rules
-    if name == "RuleSet":
-        from factcheck.rules.schema import RuleSet
-
-        return RuleSet
-    raise AttributeError(name)

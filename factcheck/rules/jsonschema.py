@@ -12,16 +12,17 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from factcheck.rules.schema import RuleFile
+from factcheck.rules.schema import Kinds, rule_file_model
+from factcheck.rules.testfile import TestFile
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 RULES_SCHEMA_FILE = "factcheck-rules.schema.json"
 TESTS_SCHEMA_FILE = "factcheck-rule-tests.schema.json"
 
 
-def rules_schema() -> dict[str, Any]:
-    """The JSON Schema of a rule file."""
-    schema = RuleFile.model_json_schema()
+def rules_schema(kinds: Kinds) -> dict[str, Any]:
+    """The JSON Schema of a rule file whose checks are of the kinds of ``kinds``."""
+    schema = rule_file_model(kinds).model_json_schema()
     return {
         "$schema": DIALECT,
         "$id": RULES_SCHEMA_FILE,
@@ -33,8 +34,6 @@ def rules_schema() -> dict[str, Any]:
 
 def tests_schema() -> dict[str, Any]:
     """The JSON Schema of a rule-test file (``rules/tests/*.yaml``)."""
-    from factcheck.rules.testing import TestFile
-
     schema = TestFile.model_json_schema()
     return {
         "$schema": DIALECT,

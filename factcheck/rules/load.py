@@ -1,6 +1,6 @@
 """Loading rule files: every problem of every file, each at ``file:line:column``.
 
-``load_rules(dirs)`` reads the ``*.yaml`` files of each folder (not its subfolders:
+``load_rules(dirs, kinds=REGISTRY)`` reads the ``*.yaml`` files of each folder (not its subfolders:
 ``reference/`` holds series files and ``tests/`` rule tests), validates each figure,
 check, series and place on its own so that one broken entry does not hide the problems
 of the next, then checks what no single entry can: ids unique across files, checks
@@ -9,6 +9,11 @@ and series naming figures that exist, regular expressions that compile (with the
 provides, units factcheck knows and reference files that read. All problems are raised
 together as ``RuleErrors``; each message says what was expected and, for a misspelt
 key, figure or placeholder, the closest valid one.
+
+The check kinds are the ``kinds`` the caller gives (``factcheck.check.REGISTRY``): each
+check's options are validated against its kind's ``Options`` record, and the options
+that name figures, patterns or a relation (``factcheck.rules.types.Names``) are checked
+across the rule set by their type, so a new kind brings its own validation.
 """
 
 from __future__ import annotations
@@ -24,27 +29,36 @@ from typing import Any
 import regex
 from pydantic import BaseModel, ValidationError
 
-from factcheck.check import REGISTRY
 from factcheck import units as unit_tools
 from factcheck.errors import FactcheckError, RuleError, RuleErrors, SourceLocation
 from factcheck.load.files import read_text_file
 from factcheck.places import Place
 from factcheck.rules.expr import ExprError, Relation, parse_relation
 from factcheck.rules.messages import validate_template
+from factcheck.rules.patterns import regex_problem
 from factcheck.rules.reference import load_points
-from factcheck.rules.types import FIGURE_ID_PATTERN
-from factcheck.rules.schema import CheckRule, Figure, LoadedSeries, ReferencePoint, ReferenceSeries, RuleFile, RuleSet
+from factcheck.rules.schema import (
+    CHECK_KEYS,
+    Figure,
+    Kinds,
+    LoadedSeries,
+    ReferencePoint,
+    ReferenceSeries,
+    RuleFile,
+    RuleSet,
+    check_entry_model,
+    check_rule,
+)
+from factcheck.rules.types import FIGURE_ID_PATTERN, Names, names_in
 from factcheck.util.yamlpos import YamlData, load_yaml
 
 RULE_SUFFIXES = (".yaml", ".yml")
 MAX_RULE_FILE_BYTES = 10 * 1024 * 1024
 
-SECTIONS: dict[str, type[BaseModel]] = {
-    "figures": Figure,
-    "checks": CheckRule,
-    "reference": ReferenceSeries,
-    "places": Place,
-}
+
+def sections(kinds: Kinds) -> dict[str, type[BaseModel]]:
+    """The model of an entry of each list section of a rule file."""
+    return {"figures": Figure, "checks": check_entry_model(kinds), "reference": ReferenceSeries, "places": Place}
 
 
 @dataclass
@@ -84,10 +98,10 @@ def rule_files(
     return found, errors
 
 
-def load_rules(dirs: Sequence[Path], shown_as: Sequence[str | None] | None = None) -> RuleSet:
-    """Read, validate and merge the rule files of ``dirs``. Raises ``RuleErrors`` with
-    every problem found. ``shown_as`` names folders in messages and reports (see
-    ``rule_files``)."""
+def load_rules(dirs: Sequence[Path], shown_as: Sequence[str | None] | None = None, *, kinds: Kinds) -> RuleSet:
+    """Read, validate and merge the rule files of ``dirs``, with the check kinds of
+    ``kinds``. Raises ``RuleErrors`` with every problem found. ``shown_as`` names
+    folders in messages and reports (see ``rule_files``)."""
     paths, errors = rule_files(dirs, shown_as)
     out = _Collector()
     out.errors += errors
@@ -100,7 +114,7 @@ def load_rules(dirs: Sequence[Path], shown_as: Sequence[str | None] | None = Non
     rules = RuleSet(files=[f.path for f in files])
     entries: dict[tuple[str, str, int], BaseModel] = {}
     for f in files:
-        for section, i, obj in _validate_file(f, out):
+        for section, i, obj in _validate_file(f, out, kinds):
             entries[(f.shown, section, i)] = obj
 
     # Ids are checked on the raw data, so that an entry with other problems still
@@ -118,12 +132,13 @@ def load_rules(dirs: Sequence[Path], shown_as: Sequence[str | None] | None = Non
         for i, raw in _raw(f, "figures"):
             _check_figure(f, i, raw, out)
         for i, raw in _raw(f, "checks"):
-            relation = _check_check(f, i, raw, known, out)
+            relation = _check_check(f, i, raw, known, out, kinds)
             obj = entries.get((f.shown, "checks", i))
-            if isinstance(obj, CheckRule) and first.get(("check", obj.id)) == (f.shown, i):
-                rules.checks.append(obj)
+            if obj is not None and first.get(("check", raw.get("id"))) == (f.shown, i):
+                rule = check_rule(obj)
+                rules.checks.append(rule)
                 if relation is not None:
-                    rules.expressions[obj.id] = relation
+                    rules.expressions[rule.id] = relation
         for i, raw in _raw(f, "reference"):
             points = _check_series(f, i, raw, known, out)
             obj = entries.get((f.shown, "reference", i))
@@ -158,7 +173,7 @@ def _read(path: Path, shown: str, out: _Collector) -> _File | None:
     return _File(path, shown, text, data)
 
 
-def _validate_file(f: _File, out: _Collector) -> list[tuple[str, int, BaseModel]]:
+def _validate_file(f: _File, out: _Collector, kinds: Kinds) -> list[tuple[str, int, BaseModel]]:
     data = f.yaml.data
     if data is None:
         return []
@@ -169,11 +184,12 @@ def _validate_file(f: _File, out: _Collector) -> list[tuple[str, int, BaseModel]
         )
         return []
     entries: list[tuple[str, int, BaseModel]] = []
+    models = sections(kinds)
     for key, value in data.items():
         if key not in RuleFile.model_fields:
             out.add(unknown_key(key, list(RuleFile.model_fields)), f.yaml.locate((key,), prefer_key=True))
             continue
-        model = SECTIONS.get(key)
+        model = models.get(key)
         if model is None:  # description
             if value is not None and not isinstance(value, str):
                 out.add(f"{key}: expected text, got {_describe(value)}", f.yaml.locate((key,)))
@@ -397,17 +413,6 @@ def _strings(value: Any, path: tuple[str | int, ...]) -> list[tuple[tuple[str | 
     return []
 
 
-def regex_problem(pattern: str) -> tuple[str, int] | None:
-    """Why ``pattern`` does not compile with the ``regex`` module, and where."""
-    try:
-        regex.compile(pattern)
-    except regex.error as exc:
-        return str(getattr(exc, "msg", exc)), int(exc.pos or 0)
-    except (ValueError, OverflowError, RecursionError) as exc:
-        return str(exc), 0
-    return None
-
-
 def _figure_ref(figure_id: str, known: set[str], where: SourceLocation, out: _Collector, what: str) -> None:
     if figure_id in known:
         return
@@ -417,41 +422,58 @@ def _figure_ref(figure_id: str, known: set[str], where: SourceLocation, out: _Co
     out.add(f"{what} names unknown figure '{figure_id}'{hint} (figures: {listing})", where)
 
 
-def _check_check(f: _File, i: int, raw: dict[str, Any], known: set[str], out: _Collector) -> Relation | None:
-    """Figure references, expression and message of one check; its parsed relation."""
+def _check_check(f: _File, i: int, raw: dict[str, Any], known: set[str], out: _Collector, kinds: Kinds) -> Relation | None:
+    """What the options of one check name (figures, patterns, a relation) and its
+    message; its parsed relation, if its kind has one."""
     base = ("checks", i)
     name = raw.get("id") if isinstance(raw.get("id"), str) else f"#{i + 1}"
-    kinds = [k for k in REGISTRY if k in raw]
-    if len(kinds) != 1:
+    present = [k for k in raw if k not in CHECK_KEYS]
+    if len(present) != 1 or present[0] not in kinds:
         return None
-    kind = kinds[0]
+    kind = present[0]
     options = raw.get(kind)
     relation = None
     if isinstance(options, dict):
-        for path, figure_id in _strings(options.get("figures"), base + (kind, "figures")):
-            _figure_ref(figure_id, known, f.yaml.locate(path), out, f"check '{name}'")
-        for path, pattern in _strings(options.get("sentence"), base + (kind, "sentence")):
-            problem = regex_problem(pattern)
-            if problem is not None:
-                out.add(f"check '{name}': bad regular expression in 'sentence': {problem[0]}", _scalar_location(f, path, problem[1]))
-        expression = options.get("expression")
-        if kind == "relation" and isinstance(expression, str):
-            path = base + ("relation", "expression")
-            try:
-                relation = parse_relation(expression)
-            except ExprError as exc:
-                out.add(f"check '{name}': bad expression: {exc.message}", _scalar_location(f, path, exc.column))
-            else:
-                unknown = [ref for ref in relation.names() if ref.name not in known]
-                for ref in unknown:
-                    _figure_ref(ref.name, known, _scalar_location(f, path, ref.column), out, f"check '{name}': the expression")
-                if unknown:
-                    relation = None
+        for key, names in option_names(kinds[kind].Options).items():
+            path = base + (kind, key)
+            if names.what == "figures":
+                for at, figure_id in _strings(options.get(key), path):
+                    _figure_ref(figure_id, known, f.yaml.locate(at), out, f"check '{name}'")
+            elif names.what == "patterns":
+                for at, pattern in _strings(options.get(key), path):
+                    problem = regex_problem(pattern)
+                    if problem is not None:
+                        out.add(f"check '{name}': bad regular expression in '{key}': {problem[0]}", _scalar_location(f, at, problem[1]))
+            elif names.what == "relation" and isinstance(options.get(key), str):
+                relation = _relation(f, path, options[key], known, out, name)
     message = raw.get("message")
     if isinstance(message, str):
-        for problem in validate_template(message, REGISTRY[kind].PLACEHOLDERS):
+        for problem in validate_template(message, kinds[kind].PLACEHOLDERS):
             out.add(f"check '{name}': message: {problem.message}", _scalar_location(f, base + ("message",), problem.offset))
     return relation
+
+
+def option_names(options: type[BaseModel]) -> dict[str, Names]:
+    """The options of a kind that name figures, patterns or a relation, by field."""
+    found: dict[str, Names] = {}
+    for key, field in options.model_fields.items():
+        marker = next((m for m in field.metadata if isinstance(m, Names)), None) or names_in(field.annotation)
+        if marker is not None:
+            found[key] = marker
+    return found
+
+
+def _relation(f: _File, path: tuple[str | int, ...], text: str, known: set[str], out: _Collector, name: str) -> Relation | None:
+    """The relation ``text`` parsed, its figures known; None (and the problems) else."""
+    try:
+        relation = parse_relation(text)
+    except ExprError as exc:
+        out.add(f"check '{name}': bad expression: {exc.message}", _scalar_location(f, path, exc.column))
+        return None
+    unknown = [ref for ref in relation.names() if ref.name not in known]
+    for ref in unknown:
+        _figure_ref(ref.name, known, _scalar_location(f, path, ref.column), out, f"check '{name}': the expression")
+    return None if unknown else relation
 
 
 def _check_series(f: _File, i: int, raw: dict[str, Any], known: set[str], out: _Collector) -> list[ReferencePoint] | None:

@@ -1,4 +1,4 @@
-"""The rule-file schema: pydantic models with ``extra="forbid"``.
+"""The rule-file schema: pydantic models with ``extra="forbid"``; rules are data.
 
 One YAML schema for every rule file (``rules/*.yaml``)::
 
@@ -7,27 +7,28 @@ One YAML schema for every rule file (``rules/*.yaml``)::
     reference:  dated authoritative values, inline or in a CSV/JSONL file
     places:     gazetteer entries (see ``factcheck.places``)
 
-The models validate files, generate the JSON Schema editors use (``factcheck rules
-schema``) and name every option in the docs; the check kinds' option records live in
-their modules (``factcheck.check.*.Options``). ``RuleSet`` is what ``load_rules``
-returns: every file's contents merged, with ids checked unique and expressions parsed.
+This module knows no check kind. A check is an id, a ``kind`` and that kind's options;
+which kinds exist and what options each takes is the registry the loader is given
+(``load_rules(dirs, kinds=factcheck.check.REGISTRY)``), the way yamllint validates each
+rule's configuration against the options the rule declares. ``check_entry_model`` and
+``rule_file_model`` build the models of a check entry and of a whole file for a
+registry: they validate rule files, generate the JSON Schema editors use (``factcheck
+rules schema``) and name every option in error messages. ``RuleSet`` is what
+``load_rules`` returns: every file's contents merged, with ids checked unique and
+expressions parsed.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Generic, Literal, Protocol, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
 
-from factcheck.check.consistency import Options as ConsistencyOptions
-from factcheck.check.internal import Options as InternalOptions
-from factcheck.check.monotonic import Options as MonotonicOptions
-from factcheck.check.outdated import Options as OutdatedOptions
-from factcheck.check.range import Options as RangeOptions
-from factcheck.check.relation import Options as RelationOptions
 from factcheck.errors import SourceLocation
 from factcheck.intervals import Tolerance
 from factcheck.models import Severity
@@ -97,62 +98,90 @@ class Figure(BaseModel):
         return self.name or self.id.replace("_", " ").capitalize()
 
 
-KIND_OPTIONS: dict[str, type[BaseModel]] = {
-    "consistency": ConsistencyOptions,
-    "outdated": OutdatedOptions,
-    "monotonic": MonotonicOptions,
-    "relation": RelationOptions,
-    "range": RangeOptions,
-    "internal": InternalOptions,
-}
+class CheckKind(Protocol):
+    """What rule loading needs of a check kind (a module of ``factcheck.check``): its
+    key in rule files, the record of its options, the placeholders its messages may use,
+    its default message and severity."""
+
+    ID: str
+    Options: type[BaseModel]
+    PLACEHOLDERS: Mapping[str, str]
+    DEFAULT_MESSAGE: str
+    DEFAULT_SEVERITY: str
 
 
-class CheckRule(BaseModel):
-    """One check: an id, exactly one kind key with its options, and how to report."""
+Kinds = Mapping[str, CheckKind]
 
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={"oneOf": [{"required": [k]} for k in KIND_OPTIONS]},
-    )
+OptionsT = TypeVar("OptionsT", bound=BaseModel)
+
+# The keys a check entry has besides its kind key.
+CHECK_KEYS = ("id", "description", "severity", "message")
+
+
+class CheckRule(BaseModel, Generic[OptionsT]):
+    """One check of a rule set: its id, its kind and that kind's validated options."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     id: RuleId
+    kind: str
+    options: OptionsT
     description: str | None = None
     severity: Severity | None = Field(default=None, description="error, warning or info (default: the check kind's).")
     message: str | None = Field(default=None, description="Message template with named placeholders, e.g. {value}.")
-    consistency: ConsistencyOptions | None = None
-    outdated: OutdatedOptions | None = None
-    monotonic: MonotonicOptions | None = None
-    relation: RelationOptions | None = None
-    range: RangeOptions | None = None
-    internal: InternalOptions | None = None
 
-    @model_validator(mode="before")
-    @classmethod
-    def _one_kind(cls, data: Any) -> Any:
-        if not isinstance(data, dict):
+
+def _kinds_key(kinds: Kinds) -> tuple[tuple[str, type[BaseModel]], ...]:
+    return tuple((name, kind.Options) for name, kind in kinds.items())
+
+
+def check_entry_model(kinds: Kinds) -> type[BaseModel]:
+    """The model of a check as a rule file writes it: an id, how to report, and exactly
+    one key naming a kind of ``kinds`` with its options (``consistency: {window: 2d}``)."""
+    return _entry_model(_kinds_key(kinds))
+
+
+@lru_cache(maxsize=8)
+def _entry_model(kinds: tuple[tuple[str, type[BaseModel]], ...]) -> type[BaseModel]:
+    names = [name for name, _ in kinds]
+
+    class _Entry(BaseModel):
+        model_config = ConfigDict(
+            extra="forbid",
+            json_schema_extra={"oneOf": [{"required": [k]} for k in names]},
+        )
+
+        id: RuleId
+        description: str | None = None
+        severity: Severity | None = Field(default=None, description="error, warning or info (default: the check kind's).")
+        message: str | None = Field(default=None, description="Message template with named placeholders, e.g. {value}.")
+
+        @model_validator(mode="before")
+        @classmethod
+        def _one_kind(cls, data: Any) -> Any:
+            if not isinstance(data, dict):
+                return data
+            present = [k for k in names if k in data]
+            if not present and set(data) - set(cls.model_fields):
+                return data  # a misspelt kind: the unknown-key error says which was meant
+            if len(present) != 1:
+                listed = ", ".join(names)
+                if not present:
+                    raise ValueError(f"a check needs one kind key: {listed}")
+                raise ValueError(f"a check has exactly one kind key, this one has {len(present)}: {', '.join(present)}")
+            if data[present[0]] is None:  # "consistency:" with no options
+                data = {**data, present[0]: {}}
             return data
-        present = [k for k in KIND_OPTIONS if k in data]
-        if not present and set(data) - set(cls.model_fields):
-            return data  # a misspelt kind: the unknown-key error says which was meant
-        if len(present) != 1:
-            kinds = ", ".join(KIND_OPTIONS)
-            if not present:
-                raise ValueError(f"a check needs one kind key: {kinds}")
-            raise ValueError(f"a check has exactly one kind key, this one has {len(present)}: {', '.join(present)}")
-        if data[present[0]] is None:  # "consistency:" with no options
-            data = {**data, present[0]: {}}
-        return data
 
-    @property
-    def kind(self) -> str:
-        for k in KIND_OPTIONS:
-            if getattr(self, k) is not None:
-                return k
-        raise AssertionError("validated checks have a kind")  # pragma: no cover
+    fields: dict[str, Any] = {name: (options | None, None) for name, options in kinds}
+    return create_model("CheckRule", __base__=_Entry, __doc__="One check: an id, exactly one kind key with its options, and how to report.", **fields)
 
-    @property
-    def options(self) -> Any:
-        return getattr(self, self.kind)
+
+def check_rule(entry: BaseModel) -> CheckRule[Any]:
+    """The ``CheckRule`` of a validated check entry (``check_entry_model``)."""
+    values = entry.model_dump(include=set(CHECK_KEYS))
+    kind = next(k for k in type(entry).model_fields if k not in CHECK_KEYS and getattr(entry, k) is not None)
+    return CheckRule(kind=kind, options=getattr(entry, kind), **values)
 
 
 ReferenceQualifier = Literal["exact", "approx", "over", "under", "at_least", "at_most"]
@@ -194,15 +223,28 @@ class ReferenceSeries(BaseModel):
 
 
 class RuleFile(BaseModel):
-    """The top level of a rule file."""
+    """The top level of a rule file; ``rule_file_model`` gives its checks their kinds."""
 
     model_config = ConfigDict(extra="forbid", title="factcheck rule file")
 
     description: str | None = None
     figures: list[Figure] = Field(default_factory=list)
-    checks: list[CheckRule] = Field(default_factory=list)
+    checks: list[dict[str, Any]] = Field(default_factory=list)
     reference: list[ReferenceSeries] = Field(default_factory=list)
     places: list[Place] = Field(default_factory=list)
+
+
+def rule_file_model(kinds: Kinds) -> type[RuleFile]:
+    """``RuleFile`` whose ``checks`` are entries of the kinds of ``kinds``."""
+    return _file_model(_kinds_key(kinds))
+
+
+@lru_cache(maxsize=8)
+def _file_model(kinds: tuple[tuple[str, type[BaseModel]], ...]) -> type[RuleFile]:
+    entry = _entry_model(kinds)
+    return create_model(  # type: ignore[call-overload, no-any-return]
+        "RuleFile", __base__=RuleFile, checks=(list[entry], Field(default_factory=list))  # type: ignore[valid-type]
+    )
 
 
 @dataclass
@@ -223,7 +265,7 @@ class RuleSet:
     """Every rule file of a run, merged and validated."""
 
     figures: dict[str, Figure] = field(default_factory=dict)
-    checks: list[CheckRule] = field(default_factory=list)
+    checks: list[CheckRule[Any]] = field(default_factory=list)
     series: list[LoadedSeries] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
@@ -232,7 +274,7 @@ class RuleSet:
     # Where each figure, check and series was defined: ("figure", id) -> location.
     origins: dict[tuple[str, str], SourceLocation] = field(default_factory=dict)
 
-    def check(self, rule_id: str) -> CheckRule | None:
+    def check(self, rule_id: str) -> CheckRule[Any] | None:
         for c in self.checks:
             if c.id == rule_id:
                 return c

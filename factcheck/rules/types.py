@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import math
 import re
+import types
+import typing
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, WithJsonSchema
@@ -137,8 +140,40 @@ WordList = Annotated[
     }),
 ]
 
+@dataclass(frozen=True)
+class Names:
+    """Marks an option whose value names something the loader checks across the rule
+    set: figure ids that must exist (``figures``), regular expressions that must compile
+    (``patterns``), a relation whose figures must exist (``relation``). The loader finds
+    these by type, so a check kind declares them in its options and nowhere else."""
+
+    what: typing.Literal["figures", "patterns", "relation"]
+
+
+FIGURES = Names("figures")
+PATTERNS = Names("patterns")
+RELATION = Names("relation")
+
+
+def names_in(annotation: Any) -> Names | None:
+    """The ``Names`` marker of a field's annotation, looking through ``X | None``."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        for extra in typing.get_args(annotation)[1:]:
+            if isinstance(extra, Names):
+                return extra
+        return names_in(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        for arg in typing.get_args(annotation):
+            found = names_in(arg)
+            if found is not None:
+                return found
+    return None
+
+
 PatternList = Annotated[
     list[str],
+    PATTERNS,
     BeforeValidator(_word_list),
     WithJsonSchema({
         "description": "Regular expressions (Python 'regex' syntax). A group named 'claim' must "
@@ -155,6 +190,13 @@ RuleId = Annotated[str, Field(pattern=RULE_ID_PATTERN, description="Lower-case l
 
 FigureRefs = Annotated[
     list[FigureId] | None,
+    FIGURES,
     BeforeValidator(_word_list),
     Field(description="Figure ids this check applies to (default: see the check)."),
+]
+
+RelationText = Annotated[
+    str,
+    RELATION,
+    Field(description="The relation, e.g. 'hostages_alive + hostages_remains ~ hostages_held'."),
 ]

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from factcheck.errors import SourceLocation
+from factcheck.load.files import read_text_file
 from factcheck.models import Finding, Report
 from factcheck.suppress.fingerprint import compute_fingerprints, document_identity
 from factcheck.suppress.markers import SuppressionError
@@ -134,8 +135,6 @@ def parse_baseline(text: str, path: str) -> Baseline:
 
 def load_baseline(path: str | Path) -> Baseline:
     """Read a baseline file; any problem is a ``SuppressionError`` naming the file."""
-    from factcheck.load.files import read_text_file
-
     shown = str(path)
     given = Path(path)
     if not given.exists() and not given.is_symlink():

@@ -8,6 +8,7 @@ from typing import Any
 
 from factcheck.intervals import interval_for
 from factcheck.models import Claim, Document
+from factcheck.check import REGISTRY
 from factcheck.rules.load import load_rules
 from factcheck.rules.schema import RuleSet
 
@@ -39,7 +40,7 @@ def rules_from(tmp_path: Path, text: str, name: str = "rules.yaml", **files: str
         target = tmp_path / file_name.replace("__", "/")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")
-    return load_rules([tmp_path])
+    return load_rules([tmp_path], kinds=REGISTRY)
 
 
 CASES_RULES = Path(__file__).parent / "cases"

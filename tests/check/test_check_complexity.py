@@ -11,9 +11,10 @@ from check_helpers import CASES_RULES, claim, doc
 from factcheck import intervals
 from factcheck.check.base import WindowIndex
 from factcheck.check.engine import run_checks
+from factcheck.check import REGISTRY
 from factcheck.rules.load import load_rules
 
-RULES = load_rules([CASES_RULES])
+RULES = load_rules([CASES_RULES], kinds=REGISTRY)
 
 
 def _corpus(n: int, days: int | None = None):  # noqa: ANN202

@@ -8,9 +8,10 @@ import pytest
 from check_helpers import CASES_RULES, claim, doc
 
 from factcheck.check.engine import run_checks
+from factcheck.check import REGISTRY
 from factcheck.rules.load import load_rules
 
-RULES = load_rules([CASES_RULES])
+RULES = load_rules([CASES_RULES], kinds=REGISTRY)
 PEOPLE_KILLED = {"entity": "people", "predicate": "killed"}
 
 

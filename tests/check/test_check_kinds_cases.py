@@ -13,10 +13,11 @@ import pytest
 
 from factcheck.check import REGISTRY
 from factcheck.rules.load import load_rules
-from factcheck.rules.testing import load_tests, run_case
+from factcheck.check.ruletests import run_case
+from factcheck.rules.testfile import load_tests
 
 CASES = Path(__file__).parent / "cases"
-RULES = load_rules([CASES])
+RULES = load_rules([CASES], kinds=REGISTRY)
 ALL = load_tests([CASES])
 
 

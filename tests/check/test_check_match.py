@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from check_helpers import claim, rules_from
 
-from factcheck import match
-from factcheck.match import Matcher, claim_span_in_sentence, compile_words
+from factcheck.rules import patterns
+from factcheck.match import Matcher
+from factcheck.rules.patterns import claim_span_in_sentence, compile_words
 
 FIGURES = """
 figures:
@@ -131,7 +132,7 @@ figures:
 
 
 def test_a_pattern_that_times_out_does_not_match_and_is_noted(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(match, "PATTERN_TIMEOUT", 0.05)
+    monkeypatch.setattr(patterns, "PATTERN_TIMEOUT", 0.05)
     rules = rules_from(
         tmp_path,
         """

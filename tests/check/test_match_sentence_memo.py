@@ -8,8 +8,8 @@ import itertools
 import pytest
 import regex
 
-from factcheck import match
-from factcheck.match import SentenceMemo, sentence_hits
+from factcheck.rules import patterns
+from factcheck.rules.patterns import SentenceMemo, sentence_hits
 
 SENTENCE = "Of the 250 taken, 130 remain held, and the remains of 30 others, Israel says; 12 were freed."
 PATTERNS = [
@@ -69,7 +69,7 @@ def test_a_pattern_is_run_once_per_sentence_when_no_claim_of_it_is_covered() -> 
 
 @pytest.mark.parametrize("pattern", ["(a|aa)+$", r"(?P<claim>\d)?(a|aa)+$"])
 def test_a_pattern_that_timed_out_is_run_again_for_the_next_claim(pattern: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(match, "PATTERN_TIMEOUT", 0.05)
+    monkeypatch.setattr(patterns, "PATTERN_TIMEOUT", 0.05)
     memo = SentenceMemo()
     slow = Counting(pattern)
     sentence = "1 " + "a" * 40 + "!"

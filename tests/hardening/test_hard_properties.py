@@ -23,6 +23,7 @@ from factcheck.errors import FactcheckError, RuleErrors
 from factcheck.extract import extract
 from factcheck.load import load_documents
 from factcheck.load.formats import parse
+from factcheck.check import REGISTRY
 from factcheck.rules.load import load_rules
 
 # 150 examples each in the suite; HARDENING_EXAMPLES=5000 for a longer hunt (fuzz/README.md).
@@ -123,7 +124,7 @@ def _load_rule_text(text: str) -> None:
     with tempfile.TemporaryDirectory() as folder:
         Path(folder, "rules.yaml").write_text(text, encoding="utf-8")
         try:
-            load_rules([Path(folder)])
+            load_rules([Path(folder)], kinds=REGISTRY)
         except RuleErrors as exc:
             for error in exc.errors:
                 loc = error.location

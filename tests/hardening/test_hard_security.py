@@ -218,7 +218,7 @@ def test_no_network_connection_is_opened(tmp_path: Path) -> None:
 def test_documented_limits_are_the_code_s() -> None:
     text = (Path(__file__).resolve().parents[2] / "SECURITY.md").read_text(encoding="utf-8")
     from factcheck.cli.config import MAX_CONFIG_BYTES
-    from factcheck.match import PATTERN_TIMEOUT
+    from factcheck.rules.patterns import PATTERN_TIMEOUT
     from factcheck.rules.reference import MAX_BYTES as MAX_REFERENCE_BYTES
     from factcheck.suppress.baseline import MAX_BASELINE_BYTES
     from factcheck.util.yamlpos import MAX_INDENT

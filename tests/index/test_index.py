@@ -66,7 +66,7 @@ def test_unchanged_archive_is_not_extracted_again(archive: Path, tmp_path: Path,
     again = pipeline.index_documents([str(archive)], index=db, jobs=1)
     assert (again.extracted, again.reused, again.claims) == (0, 5, first.claims)
     # factcheck run with the index does not extract either.
-    result = pipeline.run([], corpus=archive, index=db, jobs=1)
+    result = pipeline.run([], pipeline.RunOptions(corpus=archive, index=db, jobs=1))
     assert len([c for c in result.report.claims if not c.doc.startswith("reference:")]) == first.claims
 
 
@@ -86,7 +86,7 @@ def test_changed_file_is_read_again(archive: Path, tmp_path: Path, monkeypatch: 
     again = pipeline.index_documents([str(archive)], index=db, jobs=1)
     assert (again.extracted, again.reused) == (1, 4)
     assert len(seen) == 1 and "7,500" in seen[0]
-    claims = pipeline.extract_report([str(changed)], index=db, jobs=1).report.claims
+    claims = pipeline.extract_report([str(changed)], pipeline.RunOptions(index=db, jobs=1)).report.claims
     assert any(c.surface == "Some 7,500" for c in claims)
     assert len(seen) == 1  # the changed file's new text is in the index now
 
@@ -94,12 +94,12 @@ def test_changed_file_is_read_again(archive: Path, tmp_path: Path, monkeypatch: 
 def test_claims_are_the_same_from_the_index_and_from_extraction(archive: Path, tmp_path: Path) -> None:
     db = tmp_path / "index.sqlite3"
     draft = str(SEEDS / "drafts" / "2024-05-27-rafah-draft.md")
-    fresh = pipeline.run([draft], corpus=archive, jobs=1).report.model_dump_json()
-    cold = pipeline.run([draft], corpus=archive, jobs=1, index=db).report.model_dump_json()
-    warm = pipeline.run([draft], corpus=archive, jobs=1, index=db).report.model_dump_json()
+    fresh = pipeline.run([draft], pipeline.RunOptions(corpus=archive, jobs=1)).report.model_dump_json()
+    cold = pipeline.run([draft], pipeline.RunOptions(corpus=archive, jobs=1, index=db)).report.model_dump_json()
+    warm = pipeline.run([draft], pipeline.RunOptions(corpus=archive, jobs=1, index=db)).report.model_dump_json()
     assert fresh == cold == warm
-    fresh_extract = pipeline.extract_report([str(archive)], jobs=1).report.model_dump_json()
-    warm_extract = pipeline.extract_report([str(archive)], jobs=1, index=db).report.model_dump_json()
+    fresh_extract = pipeline.extract_report([str(archive)], pipeline.RunOptions(jobs=1)).report.model_dump_json()
+    warm_extract = pipeline.extract_report([str(archive)], pipeline.RunOptions(jobs=1, index=db)).report.model_dump_json()
     assert fresh_extract == warm_extract
 
 
@@ -110,9 +110,9 @@ def test_the_same_text_under_another_path_reuses_the_entry_with_its_own_ids(tmp_
     for path in (one, two):
         path.parent.mkdir()
         path.write_text("---\npublished: 2024-05-20\n---\nMore than 800,000 people have fled Rafah.\n", encoding="utf-8")
-    first = pipeline.extract_report([str(one)], jobs=1, index=db).report.claims
+    first = pipeline.extract_report([str(one)], pipeline.RunOptions(jobs=1, index=db)).report.claims
     _forbid_extraction(monkeypatch)
-    second = pipeline.extract_report([str(two)], jobs=1, index=db).report.claims
+    second = pipeline.extract_report([str(two)], pipeline.RunOptions(jobs=1, index=db)).report.claims
     assert [c.surface for c in first] == [c.surface for c in second]
     assert first[0].id != second[0].id and second[0].doc != first[0].doc
 
@@ -121,8 +121,8 @@ def test_publication_date_is_part_of_the_key(tmp_path: Path) -> None:
     db = tmp_path / "index.sqlite3"
     story = tmp_path / "story.txt"
     story.write_text("Officials said on Monday that 40 people had been killed.\n", encoding="utf-8")
-    may = pipeline.extract_report([str(story)], jobs=1, index=db, overrides=_published("2024-05-22")).report.claims
-    june = pipeline.extract_report([str(story)], jobs=1, index=db, overrides=_published("2024-06-05")).report.claims
+    may = pipeline.extract_report([str(story)], pipeline.RunOptions(jobs=1, index=db, overrides=_published("2024-05-22"))).report.claims
+    june = pipeline.extract_report([str(story)], pipeline.RunOptions(jobs=1, index=db, overrides=_published("2024-06-05"))).report.claims
     assert may[0].as_of != june[0].as_of
 
 

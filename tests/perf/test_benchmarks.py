@@ -48,7 +48,7 @@ def test_generated_archive_has_figures_and_the_planted_inconsistencies(tmp_path:
     from factcheck import pipeline
 
     corpus.write_corpus(tmp_path / "archive", 60, seed=7)
-    report = pipeline.run([], corpus=tmp_path / "archive", jobs=1).report
+    report = pipeline.run([], pipeline.RunOptions(corpus=tmp_path / "archive", jobs=1)).report
     figures = {c.figure for c in report.claims if c.figure}
     assert {"gaza_death_toll", "hostages_held", "rafah_sheltering"} <= figures
     rules = {f.rule for f in report.findings}

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from factcheck.extract.documents import extract_documents
 from factcheck import pipeline
 from factcheck.extract import parallel
 from factcheck.cli import main
@@ -70,7 +71,7 @@ def test_extract_gives_the_same_bytes_with_one_and_three_jobs(archive: Path, cap
 def test_workers_are_used_and_results_keep_document_order(archive: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     docs = pipeline.load_inputs([str(archive)], None, use_corpus=False).checked
     gazetteer = pipeline.gazetteer_for(pipeline.load_rule_set(None))
-    sequential = pipeline.extract_documents(docs, gazetteer, jobs=1)
+    sequential = extract_documents(docs, gazetteer, jobs=1)
     monkeypatch.setenv("FACTCHECK_PARALLEL_MIN_CHARS", "0")
     used: list[bool] = []
     original = parallel.Extractor.__enter__
@@ -82,7 +83,7 @@ def test_workers_are_used_and_results_keep_document_order(archive: Path, monkeyp
 
     monkeypatch.setattr(parallel.Extractor, "__enter__", enter)
     steps: list[int] = []
-    in_parallel = pipeline.extract_documents(docs, gazetteer, advance=lambda n=1: steps.append(n), jobs=2)
+    in_parallel = extract_documents(docs, gazetteer, advance=lambda n=1: steps.append(n), jobs=2)
     assert used == [True]
     assert [c.model_dump() for c in in_parallel] == [c.model_dump() for c in sequential]
     assert sum(steps) == len(docs)
@@ -96,10 +97,10 @@ def test_one_job_or_a_small_input_never_starts_a_process(archive: Path, monkeypa
         monkeypatch.setattr(type(multiprocessing.get_context(method)), "Pool", no_pool)
     docs = pipeline.load_inputs([str(archive)], None, use_corpus=False).checked
     monkeypatch.setenv("FACTCHECK_PARALLEL_MIN_CHARS", "0")
-    assert pipeline.extract_documents(docs, None, jobs=1)
+    assert extract_documents(docs, None, jobs=1)
     monkeypatch.delenv("FACTCHECK_PARALLEL_MIN_CHARS")
     draft = pipeline.load_inputs([str(SEEDS / "drafts")], None, use_corpus=False).checked
-    assert pipeline.extract_documents(draft, None, jobs=8)  # two drafts: below the threshold
+    assert extract_documents(draft, None, jobs=8)  # two drafts: below the threshold
 
 
 def test_a_worker_error_reaches_the_caller(archive: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -116,7 +117,7 @@ def test_a_worker_error_reaches_the_caller(archive: Path, monkeypatch: pytest.Mo
     monkeypatch.setenv("FACTCHECK_PARALLEL_MIN_CHARS", "0")
     docs = pipeline.load_inputs([str(archive)], None, use_corpus=False).checked
     with pytest.raises(ValueError, match="extractor failed"):
-        pipeline.extract_documents(docs, None, jobs=2)
+        extract_documents(docs, None, jobs=2)
 
 
 def test_default_jobs_is_the_number_of_usable_cores() -> None:
@@ -151,10 +152,10 @@ def test_workers_start_before_a_large_input_is_read(archive: Path, monkeypatch: 
         return real_load(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(pipeline, "load_inputs", load)
-    big = pipeline.run([], corpus=archive, jobs=2).report.model_dump_json()
-    pipeline.run([], corpus=archive, jobs=2, index=tmp_path / "index.sqlite3")
+    big = pipeline.run([], pipeline.RunOptions(corpus=archive, jobs=2)).report.model_dump_json()
+    pipeline.run([], pipeline.RunOptions(corpus=archive, jobs=2, index=tmp_path / "index.sqlite3"))
     monkeypatch.setenv("FACTCHECK_PARALLEL_MIN_CHARS", str(10**9))
-    small = pipeline.run([], corpus=archive, jobs=2).report.model_dump_json()
+    small = pipeline.run([], pipeline.RunOptions(corpus=archive, jobs=2)).report.model_dump_json()
     assert children_at_load == [2, 0, 0]
     assert big == small
     assert multiprocessing.active_children() == []

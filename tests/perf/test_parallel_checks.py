@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from factcheck.extract.documents import extract_documents
 from factcheck import pipeline
 from factcheck.check import parallel as parallel_checks
 from factcheck.check.engine import CheckResult, run_checks
@@ -37,7 +38,7 @@ def archive() -> tuple[list[Document], list]:
     docs += pipeline.load_inputs([], None).documents
     docs.append(Document(id="undated", path="undated.md", role="checked",
                          text="More than 35,000 people have been killed in Gaza, the ministry said; 130 hostages are held."))
-    claims = pipeline.extract_documents(docs, gazetteer, jobs=1)
+    claims = extract_documents(docs, gazetteer, jobs=1)
     return docs, claims
 
 
@@ -197,7 +198,7 @@ def test_run_gives_its_jobs_to_the_check_phase(monkeypatch: pytest.MonkeyPatch) 
         return real(rules, run_rule, jobs, *args, **kwargs)
 
     monkeypatch.setattr(parallel_checks, "run_rules", spy)
-    pipeline.run([], None, jobs=3, as_of=date(2024, 6, 1))
+    pipeline.run([], pipeline.RunOptions(jobs=3, as_of=date(2024, 6, 1)))
     assert seen == [3]
 
 
@@ -249,9 +250,10 @@ sys.path.insert(0, sys.argv[1])
 from factcheck import pipeline
 from factcheck.check import parallel as parallel_checks
 from factcheck.check.engine import run_checks
+from factcheck.extract.documents import extract_documents
 
 docs = pipeline.load_inputs([], None).documents
-claims = pipeline.extract_documents(docs, pipeline.gazetteer_for(pipeline.load_rule_set(None)), jobs=1)
+claims = extract_documents(docs, pipeline.gazetteer_for(pipeline.load_rule_set(None)), jobs=1)
 parent = os.getpid()
 real = parallel_checks._run_here
 

@@ -72,23 +72,19 @@ def in_directory(path: Path) -> Iterator[None]:
 
 
 def run_sample_draft():  # noqa: ANN201
-    """``factcheck run SAMPLE_DRAFT`` as cli._check does it (call from the repository
-    root): the pipeline with the default configuration (no --corpus, --rules, --as-of,
-    metadata options or baseline), then ``apply_suppressions`` with no baseline. Returns
-    the ``RunResult`` (report and rule set) that cli._render renders."""
+    """``factcheck run SAMPLE_DRAFT`` as the CLI's ``_check`` does it (call from the
+    repository root): the pipeline with the default configuration (no --corpus, --rules,
+    --as-of, metadata options or baseline). Returns the ``RunResult`` (report, rule set,
+    inputs) that the CLI renders."""
     from factcheck import pipeline
     from factcheck.cli.config import Config
     from factcheck.load import MetadataOverrides
-    from factcheck.suppress import apply_suppressions
 
     cfg = Config()
-    result = pipeline.run(
-        [SAMPLE_DRAFT],
+    options = pipeline.RunOptions(
         corpus=cfg.corpus,
         rules=cfg.rules,
-        as_of=None,
         overrides=MetadataOverrides(title=None, outlet=None, published=None, url=None),
-        severity_overrides=cfg.severity,
+        severity=cfg.severity,
     )
-    result.report = apply_suppressions(result.report, result.report.documents, None)
-    return result
+    return pipeline.run([SAMPLE_DRAFT], options)

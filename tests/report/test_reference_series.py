@@ -14,6 +14,7 @@ from factcheck.check.engine import run_checks
 from factcheck.models import Claim, Document
 from factcheck.report import FORMATTERS, make_view
 from factcheck.report.timeline import REFERENCE_MARGIN, figure_series, reference_window, timeline_svg, timeline_table
+from factcheck.check import REGISTRY
 from factcheck.rules.load import load_rules
 
 RULES = """
@@ -43,7 +44,7 @@ def daily(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
     (root / "rules.yaml").write_text(RULES, encoding="utf-8")
     rows = "".join(f"{(START + timedelta(days=d)).isoformat()},{1000 + 100 * d}\n" for d in range(450))
     (root / "daily.csv").write_text("date,value\n" + rows, encoding="utf-8")
-    rules = load_rules([root])
+    rules = load_rules([root], kinds=REGISTRY)
     docs = [
         Document(id="old", path="old.txt", published=date(2024, 3, 1), role="corpus"),
         Document(id="new", path="new.txt", published=date(2024, 4, 1), role="checked"),

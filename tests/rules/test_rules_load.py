@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.errors import RuleErrors
+from factcheck.check import REGISTRY
 from factcheck.rules.load import load_rules
 
 FIGURE = """
@@ -25,7 +26,7 @@ def _errors(tmp_path: Path, files: dict[str, str]) -> list[str]:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
     with pytest.raises(RuleErrors) as info:
-        load_rules([tmp_path])
+        load_rules([tmp_path], kinds=REGISTRY)
     return [str(e).replace(str(tmp_path) + "/", "") for e in info.value.errors]
 
 
@@ -147,7 +148,7 @@ def test_a_rule_set_merges_files_and_keeps_definition_order(tmp_path: Path) -> N
     )
     (tmp_path / "tests").mkdir()
     (tmp_path / "tests" / "ignored.yaml").write_text("not: a rule file\n", encoding="utf-8")
-    rules = load_rules([tmp_path])
+    rules = load_rules([tmp_path], kinds=REGISTRY)
     assert list(rules.figures) == ["toll", "held"]
     assert [c.id for c in rules.checks] == ["one", "two"]
     assert rules.expressions["two"].variables() == ["held", "toll"]
@@ -162,7 +163,7 @@ def test_places_are_validated_like_everything_else(tmp_path: Path) -> None:
 
 def test_empty_and_non_mapping_files(tmp_path: Path) -> None:
     (tmp_path / "empty.yaml").write_text("", encoding="utf-8")
-    assert load_rules([tmp_path]).figures == {}
+    assert load_rules([tmp_path], kinds=REGISTRY).figures == {}
     assert _errors(tmp_path, {"list.yaml": "- a\n- b\n"}) == [
         "list.yaml:1:1: a rule file is a mapping with the keys description, figures, checks, reference, places; got a list"
     ]
@@ -170,7 +171,7 @@ def test_empty_and_non_mapping_files(tmp_path: Path) -> None:
 
 def test_a_missing_folder_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(RuleErrors) as info:
-        load_rules([tmp_path / "nope"])
+        load_rules([tmp_path / "nope"], kinds=REGISTRY)
     assert str(info.value) == f"{tmp_path / 'nope'}: no such rule folder or file"
 
 

@@ -16,13 +16,16 @@ from pathlib import Path
 
 import pytest
 
+from factcheck.extract.documents import extract_documents
 from factcheck.check.engine import CheckResult, run_checks
 from factcheck.util.resources import default_corpus, default_rules
+from factcheck.check import REGISTRY
 from factcheck.rules.load import load_rules
-from factcheck.rules.testing import load_tests, run_tests
+from factcheck.check.ruletests import run_tests
+from factcheck.rules.testfile import load_tests
 
 RULES_DIR = default_rules()
-RULES = load_rules([RULES_DIR])
+RULES = load_rules([RULES_DIR], kinds=REGISTRY)
 SEEDS = default_corpus()
 DRAFTS = SEEDS / "drafts"
 
@@ -48,7 +51,7 @@ def _run(checked: list[Path] | None) -> tuple[CheckResult, dict[str, str]]:
         docs = [d.model_copy(update={"role": "checked"}) for d in corpus]
     else:
         docs = load_documents(checked, role="checked") + corpus
-    claims = pipeline.extract_documents(docs, pipeline.gazetteer_for(RULES))
+    claims = extract_documents(docs, pipeline.gazetteer_for(RULES))
     result = run_checks(RULES, docs, claims)
     names = {d.id: Path(d.path).name for d in docs}
     return result, names
@@ -159,7 +162,7 @@ def test_the_seed_comparisons_would_flag_figures_that_disagreed() -> None:
     """The same corpus with the May figures changed: the same checks now flag them."""
     pipeline, load_documents = _pipeline_or_skip()
     corpus = [d.model_copy(update={"role": "checked"}) for d in load_documents([SEEDS], role="corpus") if "/drafts/" not in d.path]
-    claims = pipeline.extract_documents(corpus, pipeline.gazetteer_for(RULES))
+    claims = extract_documents(corpus, pipeline.gazetteer_for(RULES))
     changed = []
     for c in claims:
         if c.surface == "over 800,000":

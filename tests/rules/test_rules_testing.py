@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from factcheck.check import REGISTRY
 from factcheck.rules.load import load_rules
-from factcheck.rules.testing import format_report, run_tests
+from factcheck.check.ruletests import format_report, run_tests
 
 CASES = Path(__file__).parent.parent / "check" / "cases"
 
@@ -37,7 +38,7 @@ def _report(tmp_path: Path):  # noqa: ANN202
     (tmp_path / "rules.yaml").write_text((CASES / "rules.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     (tmp_path / "tests").mkdir()
     (tmp_path / "tests" / "cases.yaml").write_text(CASE, encoding="utf-8")
-    return run_tests(load_rules([tmp_path]), [tmp_path])
+    return run_tests(load_rules([tmp_path], kinds=REGISTRY), [tmp_path])
 
 
 def test_counts_per_rule(tmp_path: Path) -> None:

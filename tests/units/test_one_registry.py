@@ -15,6 +15,7 @@ import pytest
 
 from factcheck.extract import extract
 from factcheck.match import Matcher
+from factcheck.check import REGISTRY
 from factcheck.rules.load import load_rules
 
 FARE = """
@@ -37,7 +38,7 @@ figures:
 
 def _rules(tmp_path: Path, figures: str):  # noqa: ANN202
     (tmp_path / "rules.yaml").write_text(figures, encoding="utf-8")
-    return load_rules([tmp_path])
+    return load_rules([tmp_path], kinds=REGISTRY)
 
 
 @pytest.mark.parametrize("unit", ["percentage_point", "cent", "penny"])
@@ -66,7 +67,7 @@ def test_every_unit_extraction_writes_is_one_rule_validation_accepts(tmp_path: P
             f"figures:\n  - {{id: x, description: d, kind: level, unit: '{unit}', match: {{entity: [x]}}}}\n",
             encoding="utf-8",
         )
-        load_rules([tmp_path])  # raises RuleErrors on an unknown unit
+        load_rules([tmp_path], kinds=REGISTRY)  # raises RuleErrors on an unknown unit
 
 
 def test_fifty_cents_is_assigned_to_a_dollar_figure_as_half_a_dollar(tmp_path: Path) -> None:

@@ -23,7 +23,7 @@ from factcheck.extract.context.dates import date_claim
 from factcheck.extract.context.document import TextContext
 from factcheck.extract.context.entity import find_entity
 from factcheck.extract.context.gazetteer import Gazetteer, default_gazetteer
-from factcheck.extract.context.location import is_partitive
+from factcheck.extract.context.location import PlaceIndex, is_partitive
 from factcheck.extract.context.predicate import coordinated, find_predicate
 from factcheck.extract.context.segment import segment
 from factcheck.extract.context.tokens import AUXILIARIES, Token, is_participle, is_verb_like
@@ -64,7 +64,8 @@ def annotate(
     seg = ctx.seg
     if not seg.sentences:
         return [c.model_copy() for c in claims]
-    attributions: AttributionIndex = ctx.attributions
+    attributions = AttributionIndex(ctx)
+    places = PlaceIndex(ctx)
 
     def is_place(name: str) -> bool:
         return ctx.gazetteer.get(name) is not None
@@ -111,7 +112,7 @@ def annotate(
                 k += 1
             place_start, place_end = claim.start, max(claim.end, toks[k - 1].end if k > i1 else claim.end)
         # A vote tally is the act of a body, not an event of the story's setting (location.py).
-        location, location_source = ctx.places.locate(
+        location, location_source = places.locate(
             claim.start, claim.end, si, place_start, place_end, setting=claim.kind != "tally", whole=whole
         )
         source, quoted, used = attributions.attribute(si, claim.start, claim.end)

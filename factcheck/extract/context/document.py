@@ -1,25 +1,21 @@
 """What the context stage knows about one document, computed once and shared.
 
-``TextContext`` segments the text once, tokenizes each sentence the first time a claim
-needs it, and builds the document-wide indexes (places named, quotations, who said
-what, dates) lazily, so annotating many claims never rescans the whole text per claim.
+``TextContext`` segments the text once, and tokenizes each sentence and finds its dates
+the first time a claim needs them, so annotating many claims never rescans the whole
+text per claim. The document-wide indexes of places named and of who said what are
+built over it by ``location.PlaceIndex`` and ``attribution.AttributionIndex``.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
 from datetime import date
-from functools import cached_property
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
+from factcheck.extract.context.dates import DateMention, find_dates
+from factcheck.extract.context.gazetteer import Gazetteer
 from factcheck.extract.context.segment import Segmentation, segment
 from factcheck.extract.context.tokens import CLAUSE_PUNCT, DASHES, Token, token_index_at, tokenize
-
-if TYPE_CHECKING:
-    from factcheck.extract.context.attribution import AttributionIndex
-    from factcheck.extract.context.dates import DateMention
-    from factcheck.extract.context.gazetteer import Gazetteer
-    from factcheck.extract.context.location import PlaceIndex
 
 
 # How many sentences keep their tokens and dates (least recently used go first).
@@ -65,8 +61,6 @@ class TextContext:
     def dates(self, sentence: int) -> list[DateMention]:
         found = _cached(self._dates, sentence)
         if found is None:
-            from factcheck.extract.context.dates import find_dates
-
             span = self.seg.sentences[sentence]
             found = find_dates(self.text, span.start, span.end, self.published)
             _remember(self._dates, sentence, found)
@@ -101,15 +95,3 @@ class TextContext:
         while b < len(toks) and not self.is_boundary(toks[b]):
             b += 1
         return a, b
-
-    @cached_property
-    def places(self) -> PlaceIndex:
-        from factcheck.extract.context.location import PlaceIndex
-
-        return PlaceIndex(self)
-
-    @cached_property
-    def attributions(self) -> AttributionIndex:
-        from factcheck.extract.context.attribution import AttributionIndex
-
-        return AttributionIndex(self)

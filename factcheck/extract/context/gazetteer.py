@@ -30,6 +30,7 @@ from pydantic import ValidationError
 
 from factcheck.errors import RuleError, RuleErrors
 from factcheck.places import Place
+from factcheck.util.resources import default_rules
 from factcheck.util.yamlpos import load_yaml
 
 __all__ = ["Gazetteer", "PlaceMatch", "default_gazetteer", "load_places"]
@@ -227,10 +228,13 @@ def load_places(paths: Iterable[Path]) -> list[Place]:
     return places
 
 
+def gazetteer_of(places: Sequence[Place]) -> Gazetteer | None:
+    """The gazetteer of a rule set's ``places``; None (the shipped one) when it has none."""
+    return Gazetteer(places) if places else None
+
+
 @functools.cache
 def default_gazetteer() -> Gazetteer:
     """The gazetteer of the shipped rules: the ``places:`` of every top-level rule file
     (loaded once per process)."""
-    from factcheck.util.resources import default_rules
-
     return Gazetteer(load_places(sorted(default_rules().glob("*.yaml"))))

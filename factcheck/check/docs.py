@@ -3,7 +3,7 @@
 Each check module's docstring and its ``Options`` record (field types, defaults and
 descriptions) and ``PLACEHOLDERS`` are the single source of the reference; this module
 renders them as Markdown between two markers in docs/rules.md. A test keeps the file
-up to date; ``python -m factcheck.rules.docs docs/rules.md`` rewrites it.
+up to date; ``python -m factcheck.check.docs docs/rules.md`` rewrites it.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pydantic.fields import FieldInfo
 from factcheck.check import REGISTRY
 from factcheck.rules.messages import COMMON, EVIDENCE
 
-BEGIN = "<!-- BEGIN GENERATED: check kinds (python -m factcheck.rules.docs docs/rules.md) -->"
+BEGIN = "<!-- BEGIN GENERATED: check kinds (python -m factcheck.check.docs docs/rules.md) -->"
 END = "<!-- END GENERATED: check kinds -->"
 
 
@@ -88,7 +88,7 @@ def update(text: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 1:
-        print("usage: python -m factcheck.rules.docs docs/rules.md", file=sys.stderr)
+        print("usage: python -m factcheck.check.docs docs/rules.md", file=sys.stderr)
         return 2
     path = Path(args[0])
     path.write_text(update(path.read_text(encoding="utf-8")), encoding="utf-8")

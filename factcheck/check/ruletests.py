@@ -1,25 +1,8 @@
-"""Rule tests written as data: ``factcheck rules test``.
+"""Running rule tests: ``factcheck rules test``.
 
-Next to the rules, ``tests/*.yaml`` files hold cases like::
-
-    tests:
-      - name: a late-May draft repeats the March toll
-        published: 2024-05-27
-        text: Israel's offensive has killed over 30,000 Palestinians, health officials say.
-        flags:
-          - {rule: gaza-toll-outdated, claim: "over 30,000"}
-        passes:
-          - {rule: gaza-toll-consistency}
-        figures:
-          "over 30,000": gaza_death_toll
-
-A case is a snippet of text (the checked document) with its date, optional ``corpus``
-documents to check it against, and what must happen: ``flags`` (findings that must be
-raised: rule, and optionally the claim's words and the figure), ``passes`` (rules that
-must not flag), and ``figures`` (the figure each claim, named by its words, must be
-assigned to; null for none). Instead of ``text`` a case may give ``claims`` written out
-field by field, to test a rule without depending on extraction.
-
+Each case of the rule-test files (``factcheck.rules.testfile``) is a checked document,
+its corpus and what must happen; the case is extracted (or its hand-written claims
+taken as they are) and checked with the engine, exactly as ``factcheck run`` would.
 Every finding on the checked document that no ``flags`` entry expects is a false
 positive of its rule. The run prints, per rule, true and false positives and negatives.
 """
@@ -27,100 +10,18 @@ positive of its rule. The run prints, per rule, true and false positives and neg
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
-from typing import Any
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from factcheck.check.engine import CheckResult, run_checks
-from factcheck.errors import FactcheckError, RuleError, RuleErrors, SourceLocation
-from factcheck.intervals import Interval
-from factcheck.load.files import read_text_file
-from factcheck.models import Claim, Document, Qualifier
-from factcheck.rules.load import MAX_RULE_FILE_BYTES, convert_error, rule_files, sort_errors, unknown_key
+from factcheck.errors import SourceLocation
+from factcheck.extract.context.gazetteer import gazetteer_of
+from factcheck.extract.documents import extract_document
+from factcheck.intervals import Interval, interval_for
+from factcheck.models import Claim, Document, Finding
 from factcheck.rules.schema import RuleSet
-from factcheck.util.yamlpos import YamlData, load_yaml
-
-TESTS_DIR = "tests"
-
-
-class ClaimSpec(BaseModel):
-    """A claim written out by hand; its interval follows from the qualifier when
-    ``lower`` and ``upper`` are not given (read as extraction reads hedges)."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    surface: str
-    value: float | None = None
-    lower: float | None = None
-    upper: float | None = None
-    qualifier: Qualifier = "exact"
-    unit: str | None = None
-    kind: str = "count"
-    parts: list[float] | None = None
-    entity: str | None = None
-    entity_type: str | None = None
-    predicate: str | None = None
-    location: str | None = None
-    attribution: str | None = None
-    as_of: date | None = None
-    as_of_precision: str | None = None
-    period_start: date | None = None
-    sentence: str | None = None
-    figure: str | None = None
-
-
-class TestDocument(BaseModel):
-    """A corpus document of a case: text or hand-written claims, and its date."""
-
-    __test__ = False  # not a pytest test class
-
-    model_config = ConfigDict(extra="forbid")
-
-    published: date | None = None
-    title: str | None = None
-    outlet: str | None = None
-    text: str | None = None
-    claims: list[ClaimSpec] | None = None
-
-    @model_validator(mode="after")
-    def _content(self) -> TestDocument:
-        if (self.text is None) == (self.claims is None):
-            raise ValueError("give either 'text' or 'claims'")
-        return self
-
-
-class Expectation(BaseModel):
-    """A finding a case must (``flags``) or must not (``passes``) produce."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    rule: str
-    claim: str | None = Field(default=None, description="Words of the flagged claim ('over 30,000').")
-    figure: str | None = None
-
-
-class RuleTest(TestDocument):
-    """One case."""
-
-    name: str
-    as_of: date | None = Field(default=None, description="Judge as of this date (like --as-of).")
-    corpus: list[TestDocument] = Field(default_factory=list)
-    flags: list[Expectation] = Field(default_factory=list)
-    passes: list[Expectation] = Field(default_factory=list)
-    figures: dict[str, str | None] = Field(default_factory=dict)
-
-
-class TestFile(BaseModel):
-    __test__ = False
-    model_config = ConfigDict(extra="forbid", title="factcheck rule tests")
-
-    description: str | None = None
-    tests: list[RuleTest] = Field(default_factory=list)
-
+from factcheck.rules.testfile import ClaimSpec, Expectation, RuleTest, TestDocument, load_tests
 
 @dataclass
 class Counts:
@@ -153,58 +54,12 @@ class TestReport:
         return sum(len(o.failures) for o in self.outcomes)
 
 
-def load_tests(dirs: Sequence[Path]) -> list[tuple[RuleTest, SourceLocation]]:
-    """Every case under ``DIR/tests/`` of each rule folder; raises ``RuleErrors``."""
-    errors: list[RuleError] = []
-    cases: list[tuple[RuleTest, SourceLocation]] = []
-    folders = [Path(d) / TESTS_DIR for d in dirs if Path(d).is_dir() and (Path(d) / TESTS_DIR).is_dir()]
-    paths, problems = rule_files(folders)
-    errors += problems
-    for path, shown in paths:
-        try:
-            text = read_text_file(path, shown, RuleError, MAX_RULE_FILE_BYTES, "rule test file")
-            yd = load_yaml(text, shown, error=RuleError)
-        except FactcheckError as exc:
-            errors.append(exc if isinstance(exc, RuleError) else RuleError(exc.message, exc.location))
-            continue
-        cases += _cases(yd, errors)
-    if errors:
-        raise RuleErrors(sort_errors(errors))
-    return cases
-
-
-def _cases(yd: YamlData, errors: list[RuleError]) -> list[tuple[RuleTest, SourceLocation]]:
-    data = yd.data
-    if data is None:
-        return []
-    if not isinstance(data, dict):
-        errors.append(RuleError("a test file is a mapping with a 'tests' list", yd.locate(())))
-        return []
-    for key in data:
-        if key not in TestFile.model_fields:
-            errors.append(RuleError(unknown_key(key, list(TestFile.model_fields)), yd.locate((key,), prefer_key=True)))
-    raw = data.get("tests")
-    if not isinstance(raw, list):
-        if raw is not None:
-            errors.append(RuleError("tests: expected a list of cases", yd.locate(("tests",))))
-        return []
-    out = []
-    for i, item in enumerate(raw):
-        try:
-            out.append((RuleTest.model_validate(item), yd.locate(("tests", i))))
-        except ValidationError as exc:
-            errors += [convert_error(err, yd, ("tests", i), RuleTest) for err in exc.errors()]
-    return out
-
-
 def _claims(doc: Document, specs: list[ClaimSpec]) -> list[Claim]:
     claims = []
     pos = 0
     for k, spec in enumerate(specs):
         lower, upper, lower_open, upper_open = spec.lower, spec.upper, False, False
         if lower is None and upper is None and spec.value is not None:
-            from factcheck.intervals import interval_for
-
             iv: Interval = interval_for(spec.value, spec.qualifier)
             lower = iv.lo if iv.lo != float("-inf") else None
             upper = iv.hi if iv.hi != float("inf") else None
@@ -236,9 +91,7 @@ def _document(spec: TestDocument, doc_id: str, path: str, role: str) -> Document
 
 
 def _extract(doc: Document, rules: RuleSet) -> list[Claim]:
-    from factcheck import pipeline
-
-    return pipeline.extract_document(doc, pipeline.gazetteer_for(rules))
+    return extract_document(doc, gazetteer_of(rules.places))
 
 
 def run_case(rules: RuleSet, test: RuleTest, where: SourceLocation) -> Outcome:
@@ -253,20 +106,13 @@ def run_case(rules: RuleSet, test: RuleTest, where: SourceLocation) -> Outcome:
         documents.append(doc)
         specs.append((doc, extra))
     for doc, spec in specs:
-        if spec.claims is not None:
-            claims += _claims(doc, spec.claims)
-        else:
-            try:
-                claims += _extract(doc, rules)
-            except (ImportError, NotImplementedError) as exc:
-                outcome.failures.append(f"extraction is not available ({exc}); write 'claims' instead of 'text'")
-                return outcome
+        claims += _claims(doc, spec.claims) if spec.claims is not None else _extract(doc, rules)
     result = run_checks(rules, documents, claims, as_of=test.as_of)
     outcome.result = result
     surfaces = {c.id: c.surface for c in result.claims}
     mine = [f for f in result.findings if f.doc == checked.id]
 
-    def matches(exp: Expectation, finding: Any) -> bool:
+    def matches(exp: Expectation, finding: Finding) -> bool:
         return (
             finding.rule == exp.rule
             and (exp.figure is None or finding.figure == exp.figure)
@@ -276,7 +122,14 @@ def run_case(rules: RuleSet, test: RuleTest, where: SourceLocation) -> Outcome:
     return _judge(outcome, rules, mine, matches, result, checked)
 
 
-def _judge(outcome: Outcome, rules: RuleSet, mine: list[Any], matches: Any, result: CheckResult, checked: Document) -> Outcome:
+def _judge(
+    outcome: Outcome,
+    rules: RuleSet,
+    mine: list[Finding],
+    matches: Callable[[Expectation, Finding], bool],
+    result: CheckResult,
+    checked: Document,
+) -> Outcome:
     test = outcome.test
     counts = outcome.counts
     expected: set[str] = set()
