@@ -20,26 +20,22 @@ per series, so every evidence id of every finding names a claim of the report.
 
 from __future__ import annotations
 
-import hashlib
-import math
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, NamedTuple
 
-from factcheck.util import gcpause
-from factcheck.check import parallel as parallel_checks
 from factcheck.check import REGISTRY, default_message
-from factcheck.check.base import Comparison, Context, Item, Problem, date_span
-from factcheck.units import normalise
+from factcheck.check import parallel as parallel_checks
+from factcheck.check.base import Comparison, Context, Item, date_span
+from factcheck.check.findings import finding
+from factcheck.check.reference import reference_items
 from factcheck.intervals import Interval
 from factcheck.match import Assignment, Matcher
-from factcheck.models import REFERENCE_FORMAT, REFERENCE_KIND, Agreement, Claim, Document, Finding, Severity
-from factcheck.rules.messages import render
-from factcheck.rules.reference import point_interval, point_surface
-from factcheck.rules.schema import CheckRule, LoadedSeries, ReferencePoint, RuleSet
-
+from factcheck.models import Agreement, Claim, Document, Finding, Severity
+from factcheck.rules.schema import CheckRule, RuleSet
+from factcheck.util import gcpause
 
 
 @dataclass
@@ -131,92 +127,104 @@ def _run_checks(
     severity_overrides: Mapping[str, Severity] | None,
     jobs: int | None,
 ) -> CheckResult:
-    texts = {d.id: d.text for d in documents if d.text}
-    self_check = not any(d.role == "corpus" for d in documents)
-    placed = {d.id: _Placed.of(d, self_check, as_of) for d in documents}
-    matcher = Matcher(rules)
-
-    pairs = parallel_checks.assign_all(matcher, claims, texts, jobs)
-    reference_items, reference_docs = _reference_items(rules, len(pairs))
-    all_items: dict[str, Item] = {}
-    assigned: list[Claim] = []
-
-    # Ranks of the claims assigned to a figure: a forked child making the context of
-    # figures only reads just these (each claim read is a page copied).
-    figured = [rank for rank, (_, assignment) in enumerate(pairs) if assignment is not None]
-
-    def context(figures_only: bool) -> Context:
-        """The run's items in a ``Context``: every claim's (and ``assigned``,
-        ``all_items`` filled), or with ``figures_only`` those of claims assigned to a
-        figure, enough for the checks whose ``SCOPE`` is "figures"."""
-        items: list[Item] = []
-        ranks = figured if figures_only else range(len(pairs))
-        for rank in ranks:
-            claim, assignment = pairs[rank]
-            figure_id = assignment.figure.id if assignment is not None else None
-            if claim.figure != figure_id:  # most claims match no figure and need no copy
-                claim = claim.model_copy(update={"figure": figure_id})
-            item = _item(claim, placed.get(claim.doc, _UNPLACED), rank, assignment)
-            items.append(item)
-            if not figures_only:
-                assigned.append(claim)
-                all_items[claim.id] = item
-        if not figures_only:
-            for item in reference_items:
-                all_items[item.claim.id] = item
-        return Context(rules, items + reference_items, as_of, figures_only=figures_only)
-
-    overrides = dict(severity_overrides or {})
-
-    def run_rule(ctx: Context, rule: CheckRule[Any]) -> list[Finding]:
-        module = REGISTRY[rule.kind]
-        template = rule.message or default_message(rule.kind, rule.options)
-        severity: Severity = overrides.get(rule.id) or rule.severity or module.DEFAULT_SEVERITY
-        return [_finding(rule, problem, template, severity) for problem in module.check(ctx, rule)]
-
-    sizes = Counter(pairs[rank][1].figure.id for rank in figured)  # type: ignore[union-attr]
-    sizes.update(i.figure.id for i in reference_items if i.figure is not None)
+    run = _Run(rules, documents, claims, as_of, dict(severity_overrides or {}), jobs)
+    sizes = Counter(run.pairs[rank][1].figure.id for rank in run.figured)  # type: ignore[union-attr]
+    sizes.update(i.figure.id for i in run.reference_items if i.figure is not None)
     ctx, outputs = parallel_checks.run_rules(
-        rules.checks, run_rule, jobs, context, len(pairs), sizes,
+        rules.checks, run.run_rule, jobs, run.context, len(run.pairs), sizes,
         figures_only=lambda rule: REGISTRY[rule.kind].SCOPE == "figures",
     )
-    for rule_id in sorted(overrides):
+    for rule_id in sorted(run.overrides):
         if rules.check(rule_id) is None:
             ctx.note(f"severity override for unknown check '{rule_id}' ignored")
     findings: dict[str, Finding] = {}
     # In rule order, as one process running the rules one after the other would.
     for output in outputs:
-        for finding in output.findings:
-            findings.setdefault(finding.id, finding)
+        for found in output.findings:
+            findings.setdefault(found.id, found)
         ctx.comparisons.extend(output.comparisons)
         for note in output.notes:
             ctx.note(note)
-
-    order = {d.id: k for k, d in enumerate(documents)}
-    rule_order = {r.id: k for k, r in enumerate(rules.checks)}
-
-    def position(f: Finding) -> int:
-        item = all_items.get(f.claim)
-        return item.claim.start if item is not None and item.series is None else 0
-
-    ordered = sorted(
-        findings.values(),
-        key=lambda f: (order.get(f.doc or "", len(order)), position(f), rule_order.get(f.rule, 0), f.id),
-    )
-
+    ordered = run.in_report_order(findings.values())
     cited = {e for f in ordered for e in f.evidence}
-    ref_claims = [i.claim for i in reference_items if i.id in cited]
+    ref_claims = [i.claim for i in run.reference_items if i.id in cited]
     ref_doc_ids = {c.doc for c in ref_claims}
     return CheckResult(
-        claims=assigned,
+        claims=run.assigned,
         findings=ordered,
-        notes=matcher.notes + ctx.notes,
-        reference_documents=[d for d in reference_docs if d.id in ref_doc_ids],
+        notes=run.matcher.notes + ctx.notes,
+        reference_documents=[d for d in run.reference_docs if d.id in ref_doc_ids],
         reference_claims=ref_claims,
         comparisons=ctx.comparisons,
-        items=all_items,
+        items=run.all_items,
         kinds={r.id: r.kind for r in rules.checks},
     )
+
+
+class _Run:
+    """One run of the checks: the claims assigned to figures, their items, how each rule
+    runs, and the order findings are reported in."""
+
+    def __init__(
+        self, rules: RuleSet, documents: list[Document], claims: list[Claim], as_of: date | None,
+        overrides: dict[str, Severity], jobs: int | None,
+    ) -> None:
+        self.rules = rules
+        self.documents = documents
+        self.as_of = as_of
+        self.overrides = overrides
+        texts = {d.id: d.text for d in documents if d.text}
+        self_check = not any(d.role == "corpus" for d in documents)
+        self.placed = {d.id: _Placed.of(d, self_check, as_of) for d in documents}
+        self.matcher = Matcher(rules)
+        self.pairs = parallel_checks.assign_all(self.matcher, claims, texts, jobs)
+        self.reference_items, self.reference_docs = reference_items(rules, len(self.pairs))
+        self.all_items: dict[str, Item] = {}
+        self.assigned: list[Claim] = []
+        # Ranks of the claims assigned to a figure: a forked child making the context of
+        # figures only reads just these (each claim read is a page copied).
+        self.figured = [rank for rank, (_, assignment) in enumerate(self.pairs) if assignment is not None]
+
+    def context(self, figures_only: bool) -> Context:
+        """The run's items in a ``Context``: every claim's (and ``assigned``,
+        ``all_items`` filled), or with ``figures_only`` those of claims assigned to a
+        figure, enough for the checks whose ``SCOPE`` is "figures"."""
+        items: list[Item] = []
+        ranks = self.figured if figures_only else range(len(self.pairs))
+        for rank in ranks:
+            claim, assignment = self.pairs[rank]
+            figure_id = assignment.figure.id if assignment is not None else None
+            if claim.figure != figure_id:  # most claims match no figure and need no copy
+                claim = claim.model_copy(update={"figure": figure_id})
+            item = _item(claim, self.placed.get(claim.doc, _UNPLACED), rank, assignment)
+            items.append(item)
+            if not figures_only:
+                self.assigned.append(claim)
+                self.all_items[claim.id] = item
+        if not figures_only:
+            for item in self.reference_items:
+                self.all_items[item.claim.id] = item
+        return Context(self.rules, items + self.reference_items, self.as_of, figures_only=figures_only)
+
+    def run_rule(self, ctx: Context, rule: CheckRule[Any]) -> list[Finding]:
+        module = REGISTRY[rule.kind]
+        template = rule.message or default_message(rule.kind, rule.options)
+        severity: Severity = self.overrides.get(rule.id) or rule.severity or module.DEFAULT_SEVERITY  # type: ignore[assignment]
+        return [finding(rule, problem, template, severity) for problem in module.check(ctx, rule)]
+
+    def in_report_order(self, findings: Iterable[Finding]) -> list[Finding]:
+        """Findings by document, position in it, rule, then id."""
+        order = {d.id: k for k, d in enumerate(self.documents)}
+        rule_order = {r.id: k for k, r in enumerate(self.rules.checks)}
+
+        def position(f: Finding) -> int:
+            item = self.all_items.get(f.claim)
+            return item.claim.start if item is not None and item.series is None else 0
+
+        return sorted(
+            findings,
+            key=lambda f: (order.get(f.doc or "", len(order)), position(f), rule_order.get(f.rule, 0), f.id),
+        )
 
 
 def _cited(item: Item) -> str:
@@ -277,133 +285,4 @@ def _item(claim: Claim, place: _Placed, rank: int, assignment: Assignment | None
         checked=checked,
         evidence=evidence,
         factor=factor,
-    )
-
-
-def reference_document(series: LoadedSeries) -> Document:
-    s = series.series
-    return Document(
-        id=f"reference:{s.id}",
-        path=series.path,
-        title=s.description or f"Reference series {s.id}",
-        outlet=s.source,
-        url=s.url,
-        role="corpus",
-        format=REFERENCE_FORMAT,
-    )
-
-
-def reference_claims(rules: RuleSet) -> list[tuple[LoadedSeries, Document, list[tuple[ReferencePoint, Claim]]]]:
-    """Every point of every reference series of a figure of ``rules`` as a claim (kind
-    "reference") of its series' pseudo-document, with the ids findings cite them by
-    ("reference:<series>@<date>"). The engine makes its evidence items from these;
-    reports draw the whole series in timelines with them."""
-    out: list[tuple[LoadedSeries, Document, list[tuple[ReferencePoint, Claim]]]] = []
-    for series in rules.series:
-        figure = rules.figures.get(series.series.figure)
-        if figure is None:
-            continue
-        doc = reference_document(series)
-        points: list[tuple[ReferencePoint, Claim]] = []
-        seen: dict[date, int] = {}
-        for point in series.points:
-            n = seen.get(point.date, 0)
-            seen[point.date] = n + 1
-            claim_id = f"{doc.id}@{point.date.isoformat()}" + (f"#{n + 1}" if n else "")
-            interval = point_interval(point)
-            surface = point_surface(point)
-            source = point.source or series.series.source
-            citation = f"{source}: {surface} for {point.date.isoformat()}"
-            if point.url or series.series.url:
-                citation += f" ({point.url or series.series.url})"
-            if point.note:
-                citation += f"; {point.note}"
-            claim = Claim(
-                id=claim_id,
-                doc=doc.id,
-                start=0,
-                end=len(surface),
-                surface=surface,
-                sentence=citation,
-                value=point.value,
-                lower=interval.lo if math.isfinite(interval.lo) else None,
-                upper=interval.hi if math.isfinite(interval.hi) else None,
-                lower_open=interval.lo_open,
-                upper_open=interval.hi_open,
-                qualifier=point.qualifier,
-                unit=normalise(figure.unit),
-                attribution=source,
-                as_of=point.date,
-                as_of_precision="day",
-                as_of_source="explicit",
-                figure=figure.id,
-                kind=REFERENCE_KIND,
-            )
-            points.append((point, claim))
-        out.append((series, doc, points))
-    return out
-
-
-def _reference_items(rules: RuleSet, first_rank: int) -> tuple[list[Item], list[Document]]:
-    items: list[Item] = []
-    docs: list[Document] = []
-    rank = first_rank
-    for series, doc, points in reference_claims(rules):
-        figure = rules.figures[series.series.figure]
-        docs.append(doc)
-        for point, claim in points:
-            items.append(
-                Item(
-                    claim=claim,
-                    doc=doc,
-                    rank=rank,
-                    figure=figure,
-                    interval=point_interval(point),
-                    start=point.date,
-                    end=point.date,
-                    explicit_date=True,
-                    checked=False,
-                    evidence=True,
-                    series=series,
-                    point=point,
-                )
-            )
-            rank += 1
-    return items, docs
-
-
-def _digest(*parts: str) -> str:
-    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
-
-
-def normalised_value(item: Item) -> str:
-    """The claim's value as the fingerprint sees it: its interval, else its words."""
-    if item.interval is not None:
-        lo, hi = item.interval.as_list()
-        return f"{lo!r}:{hi!r}:{item.claim.qualifier}"
-    return " ".join(item.claim.surface.lower().split())
-
-
-def _finding(rule: CheckRule[Any], problem: Problem, template: str, severity: Severity) -> Finding:
-    item = problem.item
-    evidence_ids = [e.id for e in problem.evidence]
-    finding_id = f"{rule.id}-{_digest(rule.id, item.id, *sorted(evidence_ids))[:12]}"
-    doc_identity = (item.doc.url or item.doc.id) if item.doc is not None else item.doc_id
-    figure_id = item.figure.id if item.figure is not None else ""
-    fingerprint = _digest(rule.id, figure_id, normalised_value(item), doc_identity)[:32]
-    details: dict[str, Any] = {k: v for k, v in problem.params.items() if k not in ("sentence",)}
-    details["interval"] = item.interval.as_list() if item.interval is not None else None
-    details["evidence_intervals"] = [e.interval.as_list() if e.interval is not None else None for e in problem.evidence]
-    return Finding(
-        id=finding_id,
-        rule=rule.id,
-        kind=rule.kind,
-        severity=severity,
-        message=render(template, problem.params),
-        claim=item.id,
-        evidence=evidence_ids,
-        figure=item.figure.id if item.figure is not None else None,
-        doc=item.doc_id,
-        fingerprint=fingerprint,
-        details=details,
     )

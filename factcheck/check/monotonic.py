@@ -28,7 +28,14 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from factcheck.check.base import Context, Item, Problem, base_params, evidence_params, tolerance_for
+from factcheck.check.base import (
+    Context,
+    Item,
+    Problem,
+    base_params,
+    evidence_params,
+    tolerance_for,
+)
 from factcheck.rules.messages import COMMON, EVIDENCE
 from factcheck.rules.schema import CheckRule
 from factcheck.rules.types import FigureRefs, ToleranceSpec

@@ -33,7 +33,11 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from factcheck.check.base import Context, Item, Problem, base_params
 from factcheck.intervals import format_number
 from factcheck.rules.messages import COMMON
-from factcheck.rules.patterns import PATTERN_TIMEOUT, claim_span_in_sentence, sentence_hits
+from factcheck.rules.patterns import (
+    PATTERN_TIMEOUT,
+    claim_span_in_sentence,
+    sentence_hits,
+)
 from factcheck.rules.schema import CheckRule
 from factcheck.rules.types import FigureRefs, PatternList, WordList
 

@@ -36,7 +36,15 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from factcheck.check.base import Context, Item, Problem, base_params, days_apart, evidence_params, within_days
+from factcheck.check.base import (
+    Context,
+    Item,
+    Problem,
+    base_params,
+    days_apart,
+    evidence_params,
+    within_days,
+)
 from factcheck.intervals import Tolerance
 from factcheck.rules.expr import Relation
 from factcheck.rules.messages import COMMON, EVIDENCE

@@ -21,7 +21,14 @@ from factcheck.extract.documents import extract_document
 from factcheck.intervals import Interval, interval_for
 from factcheck.models import Claim, Document, Finding
 from factcheck.rules.schema import RuleSet
-from factcheck.rules.testfile import ClaimSpec, Expectation, RuleTest, TestDocument, load_tests
+from factcheck.rules.testfile import (
+    ClaimSpec,
+    Expectation,
+    RuleTest,
+    TestDocument,
+    load_tests,
+)
+
 
 @dataclass
 class Counts:

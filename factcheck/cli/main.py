@@ -52,7 +52,9 @@ class FailOn(str, Enum):
 
 
 def warn(message: str) -> None:
-    from factcheck.errors import escape_controls  # a file name may hold a newline or ESC
+    from factcheck.errors import (
+        escape_controls,  # a file name may hold a newline or ESC
+    )
 
     print(f"factcheck: warning: {escape_controls(message)}", file=sys.stderr)
 

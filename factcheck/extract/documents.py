@@ -23,7 +23,12 @@ from pathlib import Path
 
 from factcheck.extract import extract
 from factcheck.extract.context.gazetteer import Gazetteer
-from factcheck.extract.index import ClaimIndex, extractor_version, key_for, resolve_index_path
+from factcheck.extract.index import (
+    ClaimIndex,
+    extractor_version,
+    key_for,
+    resolve_index_path,
+)
 from factcheck.extract.parallel import Extractor, input_size, parallel_min_chars
 from factcheck.models import Claim, DocPath, Document
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from factcheck.intervals import Interval
 from factcheck.models import Claim
 
+
 def normal(text: str | None) -> str | None:
     return text.replace("’", "'") if text else text
 

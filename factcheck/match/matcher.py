@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+
 from factcheck import units as unit_tools
 from factcheck.extract.context.gazetteer import Gazetteer, default_gazetteer
 from factcheck.match.fields import ClaimFields, field_values, normal

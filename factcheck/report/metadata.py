@@ -10,7 +10,7 @@ a rule set the view falls back to what the findings say.
 from __future__ import annotations
 
 from factcheck.check import REGISTRY
-from factcheck.check.engine import reference_claims
+from factcheck.check.reference import reference_claims
 from factcheck.models import Claim, Document, Report
 from factcheck.report.base import Command, FigureInfo, ReportView, RuleInfo
 from factcheck.rules.schema import RuleSet

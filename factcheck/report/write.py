@@ -29,6 +29,7 @@ from pathlib import Path
 from factcheck.errors import OutputError, SourceLocation
 from factcheck.load.files import InputFiles, current_inputs
 
+
 def _umask() -> int:
     current = os.umask(0)
     os.umask(current)

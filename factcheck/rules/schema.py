@@ -34,7 +34,14 @@ from factcheck.intervals import Tolerance
 from factcheck.models import Severity
 from factcheck.places import Place
 from factcheck.rules.expr import Relation
-from factcheck.rules.types import Days, FigureId, PatternList, RuleId, ToleranceSpec, WordList
+from factcheck.rules.types import (
+    Days,
+    FigureId,
+    PatternList,
+    RuleId,
+    ToleranceSpec,
+    WordList,
+)
 
 FigureKind = Literal["cumulative", "level", "flow", "share"]
 MatchField = Literal["entity", "predicate", "location", "attribution"]

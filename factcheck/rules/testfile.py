@@ -34,7 +34,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from factcheck.errors import FactcheckError, RuleError, RuleErrors, SourceLocation
 from factcheck.load.files import read_text_file
 from factcheck.models import Qualifier
-from factcheck.rules.load import MAX_RULE_FILE_BYTES, convert_error, rule_files, sort_errors, unknown_key
+from factcheck.rules.load import (
+    MAX_RULE_FILE_BYTES,
+    convert_error,
+    rule_files,
+    sort_errors,
+    unknown_key,
+)
 from factcheck.util.yamlpos import YamlData, load_yaml
 
 TESTS_DIR = "tests"

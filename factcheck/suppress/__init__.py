@@ -21,8 +21,17 @@ from factcheck.suppress.baseline import (
     parse_baseline,
     suppression_details,
 )
-from factcheck.suppress.fingerprint import compute_fingerprints, document_identity, with_fingerprints
-from factcheck.suppress.markers import Marker, SuppressionError, SuppressionErrors, parse_markers
+from factcheck.suppress.fingerprint import (
+    compute_fingerprints,
+    document_identity,
+    with_fingerprints,
+)
+from factcheck.suppress.markers import (
+    Marker,
+    SuppressionError,
+    SuppressionErrors,
+    parse_markers,
+)
 
 __all__ = [
     "Baseline",

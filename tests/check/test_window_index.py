@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factcheck.check import base
+from factcheck.check import window as window_module
 from factcheck.check.base import Item, WindowIndex
 from factcheck.intervals import Interval, Tolerance
 from factcheck.models import Claim
@@ -78,9 +78,9 @@ def test_conflicts_match_comparing_every_claim(
     monkeypatch: pytest.MonkeyPatch, scan: int, block: int, group: list[Item], tolerance: Tolerance, window: int,
     related: bool, cap: int, pick: int,
 ) -> None:
-    monkeypatch.setattr(base, "_SCAN", scan)
-    monkeypatch.setattr(base, "_BLOCK", block)
-    monkeypatch.setattr(base, "MAX_CONFLICTS", cap)
+    monkeypatch.setattr(window_module, "_SCAN", scan)
+    monkeypatch.setattr(window_module, "_BLOCK", block)
+    monkeypatch.setattr(window_module, "MAX_CONFLICTS", cap)
     index = WindowIndex(group)
     item = group[pick % len(group)]
     expected = brute_force(index, item, window, tolerance, related, cap)

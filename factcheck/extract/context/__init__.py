@@ -26,7 +26,12 @@ from factcheck.extract.context.gazetteer import Gazetteer, default_gazetteer
 from factcheck.extract.context.location import PlaceIndex, is_partitive
 from factcheck.extract.context.predicate import coordinated, find_predicate
 from factcheck.extract.context.segment import segment
-from factcheck.extract.context.tokens import AUXILIARIES, Token, is_participle, is_verb_like
+from factcheck.extract.context.tokens import (
+    AUXILIARIES,
+    Token,
+    is_participle,
+    is_verb_like,
+)
 from factcheck.models import Claim
 from factcheck.places import Place
 

@@ -15,8 +15,13 @@ from typing import TypeVar
 from factcheck.extract.context.dates import DateMention, find_dates
 from factcheck.extract.context.gazetteer import Gazetteer
 from factcheck.extract.context.segment import Segmentation, segment
-from factcheck.extract.context.tokens import CLAUSE_PUNCT, DASHES, Token, token_index_at, tokenize
-
+from factcheck.extract.context.tokens import (
+    CLAUSE_PUNCT,
+    DASHES,
+    Token,
+    token_index_at,
+    tokenize,
+)
 
 # How many sentences keep their tokens and dates (least recently used go first).
 SENTENCE_CACHE = 512
