@@ -113,9 +113,10 @@ def test_a_line_ending_mid_sentence_before_lower_case_or_a_digit_runs_on() -> No
 def test_sentence_and_paragraph_lookup_by_offset() -> None:
     text = "One here. Two there.\nThree."
     seg = segment(text)
-    assert seg.sentence_text(seg.sentence_index(text.index("Two"))) == "Two there."
+    two = seg.sentences[seg.sentence_index(text.index("Two"))]
+    assert text[two.start : two.end] == "Two there."
     assert seg.paragraph_index(text.index("Three")) == 1
-    assert seg.sentence_at(text.index("there")).start == text.index("Two")
+    assert seg.sentences[seg.sentence_index(text.index("there"))].start == text.index("Two")
 
 
 def test_empty_text() -> None:

@@ -1,8 +1,8 @@
 """Sentences and paragraphs, with exact offsets.
 
 ``segment(text)`` splits a document once; every claim then finds its sentence and
-paragraph by offset (``Segmentation.sentence_at``), so the text is never rescanned per
-claim.
+paragraph by offset (``Segmentation.sentence_index``, ``paragraph_index``), so the text
+is never rescanned per claim.
 
 Paragraphs: a blank line always ends one. A single line break ends one too (news copy
 pasted from the web puts one paragraph per line, and headings stand on their own line),
@@ -212,13 +212,6 @@ class Segmentation:
 
     def paragraph_index(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self._paragraph_starts, offset) - 1)
-
-    def sentence_text(self, index: int) -> str:
-        s = self.sentences[index]
-        return self.text[s.start : s.end]
-
-    def sentence_at(self, offset: int) -> Span:
-        return self.sentences[self.sentence_index(offset)]
 
 
 def segment(text: str) -> Segmentation:
