@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from factcheck import __version__
+from factcheck.cli.help import PlainCommand
+from factcheck.cli.rules import rules_app
 from factcheck.errors import FactcheckError, UsageError
 from factcheck.load import MetadataOverrides
 from factcheck.models import SEVERITY_RANK
@@ -98,7 +100,13 @@ def _main(
     against dated reference figures."""
 
 
-PathsArg = Annotated[Optional[list[str]], typer.Argument(help="Files or folders to check; '-' reads standard input.", show_default=False, metavar="[PATH]")]
+def _at_least_one(value: int | None) -> int | None:
+    if value is not None and value < 1:
+        raise typer.BadParameter(f"{value} is not a number of processes; give 1 or more")
+    return value
+
+
+PathsArg = Annotated[Optional[list[str]], typer.Argument(help="Files or folders to check; '-' reads standard input.", show_default=False, metavar="PATH")]
 FormatOpt = Annotated[Optional[str], typer.Option("--format", "-f", metavar="FORMAT", help=f"Output format: {', '.join(FORMATTERS)} (default: text, or the configuration's).", show_default=False)]
 OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write the report to FILE instead of standard output.", show_default=False)]
 CorpusOpt = Annotated[Optional[Path], typer.Option("--corpus", metavar="DIR", help="Folder of earlier reporting to check against (default: the shipped seed corpus).", show_default=False)]
@@ -106,11 +114,11 @@ RulesOpt = Annotated[Optional[Path], typer.Option("--rules", metavar="DIR", help
 AsOfOpt = Annotated[Optional[str], typer.Option("--as-of", metavar="DATE", help="Judge figures as of this date YYYY-MM-DD instead of each document's publication date.", show_default=False)]
 ConfigOpt = Annotated[Optional[Path], typer.Option("--config", metavar="FILE", help="Configuration file (default: factcheck.toml or [tool.factcheck] in pyproject.toml, found by walking up from the working directory).", show_default=False)]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary line (text format); no progress bar.")]
-TitleOpt = Annotated[Optional[str], typer.Option("--title", help="Title of the checked document(s); beats front matter and manifest.", show_default=False)]
-OutletOpt = Annotated[Optional[str], typer.Option("--outlet", help="Outlet of the checked document(s).", show_default=False)]
+TitleOpt = Annotated[Optional[str], typer.Option("--title", metavar="TEXT", help="Title of the checked document(s); beats front matter and manifest.", show_default=False)]
+OutletOpt = Annotated[Optional[str], typer.Option("--outlet", metavar="TEXT", help="Outlet of the checked document(s).", show_default=False)]
 PublishedOpt = Annotated[Optional[str], typer.Option("--published", metavar="DATE", help="Publication date YYYY-MM-DD of the checked document(s).", show_default=False)]
-UrlOpt = Annotated[Optional[str], typer.Option("--url", help="URL of the checked document(s).", show_default=False)]
-JobsOpt = Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, metavar="N", help="Processes for extraction and, on large runs, the checks (default: the number of cores; small inputs stay in one process). The output does not depend on it.", show_default=False)]
+UrlOpt = Annotated[Optional[str], typer.Option("--url", metavar="URL", help="URL of the checked document(s).", show_default=False)]
+JobsOpt = Annotated[Optional[int], typer.Option("--jobs", "-j", callback=_at_least_one, metavar="N", help="Processes (1 or more) for extraction and, on large runs, the checks (default: the number of cores; small inputs stay in one process). The output does not depend on it.", show_default=False)]
 IndexOpt = Annotated[Optional[Path], typer.Option("--index", metavar="FILE", help="Claim index (factcheck index): reuse the claims it has for unchanged documents and add the rest. 'default' is the one in the user cache directory. Without --index nothing is written.", show_default=False)]
 
 
@@ -181,14 +189,14 @@ def _render(result: RunResult, command: Command, fmt: str, output: Path | None, 
                 warn(note.removeprefix("warning: "))
 
 
-@app.command()
+@app.command(cls=PlainCommand)
 def run(
     paths: PathsArg = None,
     corpus: CorpusOpt = None,
     rules: RulesOpt = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
-    fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="Exit 1 when there is a finding of this severity or above (default: error, or the configuration's).", show_default=False)] = None,
+    fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", metavar="LEVEL", help="Exit 1 when there is a finding of this severity or above: error, warning, info, or never (default: error, or the configuration's).", show_default=False)] = None,
     as_of: AsOfOpt = None,
     baseline: Annotated[Optional[Path], typer.Option("--baseline", metavar="FILE", help="Findings recorded in this baseline file (factcheck baseline create) are reported as suppressed.", show_default=False)] = None,
     config: ConfigOpt = None,
@@ -226,7 +234,7 @@ def run(
             raise typer.Exit(1)
 
 
-@app.command()
+@app.command(cls=PlainCommand)
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Files or folders to read; '-' reads standard input.", metavar="PATH")],
     rules: RulesOpt = None,
@@ -262,9 +270,9 @@ def extract(
     _render(result, "extract", chosen, output, quiet)
 
 
-@app.command("index")
+@app.command("index", cls=PlainCommand)
 def index_command(
-    paths: Annotated[Optional[list[str]], typer.Argument(help="Files or folders whose claims to add to the index.", show_default=False, metavar="[PATH]")] = None,
+    paths: Annotated[Optional[list[str]], typer.Argument(help="Files or folders whose claims to add to the index.", show_default=False, metavar="PATH")] = None,
     index: Annotated[Optional[Path], typer.Option("--index", metavar="FILE", help="The index file (default: index.sqlite3 in the user cache directory, e.g. ~/.cache/factcheck/).", show_default=False)] = None,
     rules: RulesOpt = None,
     jobs: JobsOpt = None,
@@ -320,9 +328,9 @@ def index_command(
                 print(claim_index.stats().render(), end="")
 
 
-@app.command()
+@app.command(cls=PlainCommand)
 def timeline(
-    figure: Annotated[str, typer.Argument(help="The figure's id or label (see the rules), e.g. gaza_death_toll.")],
+    figure: Annotated[str, typer.Argument(metavar="FIGURE", help="The figure's id or label (see the rules), e.g. gaza_death_toll.")],
     paths: PathsArg = None,
     corpus: CorpusOpt = None,
     rules: RulesOpt = None,
@@ -351,7 +359,7 @@ def timeline(
 baseline_app = typer.Typer(help="Record today's findings so that later runs report only new ones.", no_args_is_help=True)
 
 
-@baseline_app.command("create")
+@baseline_app.command("create", cls=PlainCommand)
 def baseline_create(
     paths: PathsArg = None,
     output: Annotated[Path, typer.Option("--output", "-o", metavar="FILE", help="The baseline file to write.")] = Path("factcheck-baseline.json"),
@@ -378,7 +386,7 @@ def baseline_create(
 config_app = typer.Typer(help="Show the configuration factcheck uses.", no_args_is_help=True)
 
 
-@config_app.command("show")
+@config_app.command("show", cls=PlainCommand)
 def config_show(config: ConfigOpt = None) -> None:
     """Print the effective configuration as TOML, and where it comes from.
 
@@ -395,21 +403,7 @@ app.add_typer(baseline_app, name="baseline")
 app.add_typer(config_app, name="config")
 
 
-def _mount_rules() -> None:
-    try:
-        from factcheck.cli.rules import rules_app
-    except ImportError:  # the rule engine's commands are not built yet
-        rules_app = typer.Typer(help="Validate, test and describe rule files.")
-
-        @rules_app.command("validate")
-        def _validate() -> None:
-            """Validate rule files (not implemented yet)."""
-            raise UsageError("'factcheck rules validate' is not implemented yet")
-
-    app.add_typer(rules_app, name="rules")
-
-
-_mount_rules()
+app.add_typer(rules_app, name="rules")
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -13,6 +13,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from factcheck.cli.help import PlainCommand
 from factcheck.errors import FactcheckError, RuleErrors
 
 rules_app = typer.Typer(
@@ -30,7 +31,7 @@ rules_app = typer.Typer(
 
 DirArg = Annotated[
     Optional[Path],
-    typer.Argument(help="Folder of rule files (default: the shipped rules).", show_default=False, metavar="[DIR]"),
+    typer.Argument(help="Folder of rule files (default: the shipped rules).", show_default=False, metavar="DIR"),
 ]
 
 
@@ -49,7 +50,7 @@ def _fail(exc: FactcheckError) -> None:
     raise typer.Exit(exc.exit_code)
 
 
-@rules_app.command("validate")
+@rules_app.command("validate", cls=PlainCommand)
 def validate(directory: DirArg = None) -> None:
     """Check every rule file of DIR and report every problem at once.
 
@@ -74,7 +75,7 @@ def validate(directory: DirArg = None) -> None:
     )
 
 
-@rules_app.command("test")
+@rules_app.command("test", cls=PlainCommand)
 def test(
     directory: DirArg = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List passing cases too.")] = False,
@@ -103,7 +104,7 @@ def test(
         raise typer.Exit(1)
 
 
-@rules_app.command("schema")
+@rules_app.command("schema", cls=PlainCommand)
 def schema(
     tests: Annotated[bool, typer.Option("--tests", help="The schema of rule-test files instead.")] = False,
 ) -> None:
