@@ -1,9 +1,6 @@
 """The shipped rules: they load, every check has tests, the tests pass, and on the seed
 corpus they meet the issue's bar (consistent figures judged consistent after actually
 being compared; the sample drafts flagged with the newer figure, its source and date).
-
-The end-to-end tests need document loading and extraction (other engineers' modules);
-they are skipped, with the reason, where those are not usable yet.
 """
 
 from __future__ import annotations
@@ -11,18 +8,17 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from datetime import date
 from pathlib import Path
 
-import pytest
-
-from factcheck.extract.documents import extract_documents
-from factcheck.check.engine import CheckResult, run_checks
-from factcheck.util.resources import default_corpus, default_rules
+from factcheck import pipeline
 from factcheck.check import REGISTRY
-from factcheck.rules.load import load_rules
+from factcheck.check.engine import CheckResult, run_checks
 from factcheck.check.ruletests import run_tests
+from factcheck.extract.documents import extract_documents
+from factcheck.load import load_documents
+from factcheck.rules.load import load_rules
 from factcheck.rules.testfile import load_tests
+from factcheck.util.resources import default_corpus, default_rules
 
 RULES_DIR = default_rules()
 RULES = load_rules([RULES_DIR], kinds=REGISTRY)
@@ -30,22 +26,8 @@ SEEDS = default_corpus()
 DRAFTS = SEEDS / "drafts"
 
 
-def _pipeline_or_skip():  # noqa: ANN202
-    """The loader and extraction, or a skip saying which is missing."""
-    try:
-        from factcheck import pipeline
-        from factcheck.extract import extract
-        from factcheck.load import load_documents
-
-        extract("Some 1.5 million people shelter in Rafah.", date(2024, 3, 26))
-    except (ImportError, NotImplementedError) as exc:  # pragma: no cover - depends on the other modules
-        pytest.skip(f"document loading or extraction is not usable yet: {exc}")
-    return pipeline, load_documents
-
-
 def _run(checked: list[Path] | None) -> tuple[CheckResult, dict[str, str]]:
     """The seed corpus (drafts excluded) checked against itself, or ``checked`` against it."""
-    pipeline, load_documents = _pipeline_or_skip()
     corpus = [d for d in load_documents([SEEDS], role="corpus") if "/drafts/" not in d.path.replace("\\", "/")]
     if checked is None:
         docs = [d.model_copy(update={"role": "checked"}) for d in corpus]
@@ -89,7 +71,6 @@ def test_every_shipped_reference_file_cites_its_source() -> None:
 
 
 def test_the_shipped_rule_tests_pass() -> None:
-    _pipeline_or_skip()
     report = run_tests(RULES, [RULES_DIR])
     failures = [f"{o.where}: {o.test.name}: {f}" for o in report.outcomes for f in o.failures]
     assert failures == []
@@ -160,7 +141,6 @@ def test_the_agreements_say_in_words_what_was_judged_consistent() -> None:
 
 def test_the_seed_comparisons_would_flag_figures_that_disagreed() -> None:
     """The same corpus with the May figures changed: the same checks now flag them."""
-    pipeline, load_documents = _pipeline_or_skip()
     corpus = [d.model_copy(update={"role": "checked"}) for d in load_documents([SEEDS], role="corpus") if "/drafts/" not in d.path]
     claims = extract_documents(corpus, pipeline.gazetteer_for(RULES))
     changed = []
@@ -236,7 +216,6 @@ def test_a_figure_whose_place_is_only_the_articles_setting_still_matches_the_con
 
 def test_the_seed_corpus_run_as_json_has_no_findings_and_the_128_of_003_in_the_hostage_agreements() -> None:
     """What `factcheck run --format json` says of the shipped corpus, as a user runs it."""
-    _pipeline_or_skip()
     proc = subprocess.run([sys.executable, "-m", "factcheck", "run", "--format", "json"], capture_output=True, timeout=300)
     assert proc.returncode == 0, proc.stderr.decode("utf-8")
     report = json.loads(proc.stdout.decode("utf-8"))
