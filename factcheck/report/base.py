@@ -23,10 +23,6 @@ from factcheck.report.numbers import format_value
 
 Command = Literal["run", "extract"]
 
-SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
-
-# Pseudo-documents holding the points of a reference series have this format.
-
 
 @dataclass(frozen=True)
 class RuleInfo:

@@ -7,7 +7,7 @@ Security Policy that allows only its own inline style and script (by hash). It s
 * each checked document's text with every claim highlighted, flagged claims coloured
   by severity; clicking (or Enter on) a claim opens a panel with its extracted fields,
   its findings and their evidence (value, source, outlet, date, citation);
-* one timeline chart per figure (inline SVG, see ``timeline.py``) with every claim of
+* one timeline chart per figure (inline SVG, see ``timeline/svg.py``) with every claim of
   the figure across sources and dates drawn as an interval, the reference series, and
   the flagged claims marked;
 * the run's notes.
@@ -24,109 +24,29 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from importlib import resources
 
 from factcheck import __version__
 from factcheck.models import Claim, Document, Finding
 from factcheck.report.base import ReportView, format_date, summary_counts, summary_line
 from factcheck.report.escape import h, json_for_script, one_line
 from factcheck.report.numbers import format_interval, format_value
-from factcheck.report.timeline import count_text, figure_series, timeline_svg
+from factcheck.report.timeline.series import count_text, figure_series
+from factcheck.report.timeline.svg import timeline_svg
 
-STYLE = """
-:root { --error:#c62828; --error-bg:#fdecea; --warning:#b45309; --warning-bg:#fff3dc;
-  --info:#1d4ed8; --info-bg:#e8efff; --muted:#6b7280; --line:#e5e7eb; --claim-bg:#eef2f7; }
-* { box-sizing: border-box; }
-body { margin:0; font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif;
-  color:#111827; background:#f9fafb; }
-header.fc-header { padding:16px 24px; background:#111827; color:#f9fafb; }
-header.fc-header h1 { margin:0 0 4px; font-size:20px; }
-header.fc-header p { margin:0; color:#d1d5db; }
-.fc-counts { display:flex; gap:8px; margin:10px 0 0; padding:0; list-style:none; flex-wrap:wrap; }
-.fc-counts li { padding:2px 10px; border-radius:12px; font-weight:600; font-size:14px; background:#374151; }
-.fc-counts li.fc-sev-error { background:var(--error); } .fc-counts li.fc-sev-warning { background:var(--warning); }
-.fc-counts li.fc-sev-info { background:var(--info); }
-.fc-layout { display:grid; grid-template-columns:minmax(0,1fr) 420px; gap:24px; padding:20px 24px; align-items:start; }
-@media (max-width: 1000px) { .fc-layout { grid-template-columns:1fr; } }
-main section { background:#fff; border:1px solid var(--line); border-radius:8px; padding:16px 20px; margin-bottom:20px; }
-h2 { font-size:18px; margin:0 0 8px; } h3 { font-size:15px; margin:14px 0 6px; }
-.fc-meta { color:var(--muted); margin:0 0 12px; font-size:14px; }
-.fc-text { white-space:pre-wrap; overflow-wrap:anywhere; font-size:16px; line-height:1.7; }
-.fc-claim { background:var(--claim-bg); border-bottom:2px dotted #94a3b8; border-radius:3px; padding:0 2px;
-  cursor:pointer; color:inherit; }
-.fc-claim:hover, .fc-claim:focus { outline:2px solid #94a3b8; }
-.fc-claim.fc-sev-error { background:var(--error-bg); border-bottom:3px solid var(--error); font-weight:600; }
-.fc-claim.fc-sev-warning { background:var(--warning-bg); border-bottom:3px solid var(--warning); font-weight:600; }
-.fc-claim.fc-sev-info { background:var(--info-bg); border-bottom:3px solid var(--info); }
-.fc-claim.fc-suppressed { border-bottom:3px double var(--muted); }
-.fc-selected { outline:3px solid #111827 !important; }
-table.fc-findings { width:100%; border-collapse:collapse; font-size:14px; }
-table.fc-findings th, table.fc-findings td { text-align:left; vertical-align:top; padding:6px 8px; border-top:1px solid var(--line); }
-tr.fc-suppressed-row td { color:var(--muted); }
-.fc-badge { display:inline-block; padding:0 8px; border-radius:10px; font-size:12px; font-weight:700;
-  text-transform:uppercase; color:#fff; background:var(--muted); }
-.fc-badge.fc-sev-error { background:var(--error); } .fc-badge.fc-sev-warning { background:var(--warning); }
-.fc-badge.fc-sev-info { background:var(--info); }
-a.fc-jump { color:inherit; }
-aside.fc-panel { position:sticky; top:16px; max-height:calc(100vh - 32px); overflow:auto; background:#fff;
-  border:1px solid var(--line); border-radius:8px; padding:16px 20px; }
-.fc-panel-title { font-size:20px; margin:0 0 2px; }
-.fc-where { color:var(--muted); font-size:13px; margin:0 0 10px; overflow-wrap:anywhere; }
-.fc-finding { border-left:4px solid var(--muted); padding:4px 0 4px 12px; margin:10px 0; }
-.fc-finding.fc-sev-error { border-color:var(--error); } .fc-finding.fc-sev-warning { border-color:var(--warning); }
-.fc-finding.fc-sev-info { border-color:var(--info); }
-.fc-message { margin:6px 0; }
-ul.fc-evidence { margin:4px 0 0; padding-left:18px; font-size:14px; }
-ul.fc-evidence li { margin-bottom:6px; overflow-wrap:anywhere; }
-.fc-ev-value { font-weight:700; }
-.fc-ev-kind { font-size:11px; text-transform:uppercase; letter-spacing:.04em; color:var(--muted); }
-dl.fc-fields { display:grid; grid-template-columns:max-content 1fr; gap:2px 12px; font-size:14px; margin:0; }
-dl.fc-fields dt { color:var(--muted); } dl.fc-fields dd { margin:0; overflow-wrap:anywhere; }
-figure.fc-timeline { margin:0 0 18px; overflow-x:auto; }
-figure.fc-timeline svg { max-width:100%; height:auto; border:1px solid var(--line); border-radius:6px; }
-figure.fc-timeline figcaption { font-size:13px; color:var(--muted); }
-.fc-chart [data-checked] { cursor:pointer; }
-.fc-hint { color:var(--muted); }
-ul.fc-notes { margin:0; padding-left:18px; font-size:14px; }
-footer.fc-footer { padding:0 24px 24px; color:var(--muted); font-size:13px; }
-"""
 
-SCRIPT = """
-(function () {
-  "use strict";
-  var body = document.getElementById("fc-panel-body");
-  var templates = {};
-  Array.prototype.forEach.call(document.querySelectorAll("template[data-claim]"), function (t) {
-    templates[t.getAttribute("data-claim")] = t;
-  });
-  var selected = [];
-  function show(id, scroll) {
-    var t = templates[id];
-    if (!t) { return false; }
-    selected.forEach(function (el) { el.classList.remove("fc-selected"); });
-    selected = Array.prototype.filter.call(document.querySelectorAll("[data-claim]"), function (el) {
-      return el.tagName !== "TEMPLATE" && el.getAttribute("data-claim") === id;
-    });
-    selected.forEach(function (el) { el.classList.add("fc-selected"); });
-    body.replaceChildren(t.content.cloneNode(true));
-    document.getElementById("fc-panel").setAttribute("data-claim-shown", id);
-    if (scroll && selected.length && selected[0].scrollIntoView) { selected[0].scrollIntoView({block: "center"}); }
-    return true;
-  }
-  document.addEventListener("click", function (e) {
-    var el = e.target && e.target.closest ? e.target.closest("[data-claim]") : null;
-    if (!el || el.tagName === "TEMPLATE") { return; }
-    if (show(el.getAttribute("data-claim"), el.tagName === "A")) { e.preventDefault(); }
-  });
-  document.addEventListener("keydown", function (e) {
-    var el = e.target;
-    if ((e.key === "Enter" || e.key === " ") && el && el.classList && el.classList.contains("fc-claim")) {
-      e.preventDefault();
-      show(el.getAttribute("data-claim"), false);
-    }
-  });
-  if (location.hash.indexOf("#claim-") === 0) { show(decodeURIComponent(location.hash.slice(7)), true); }
-})();
-"""
+def _asset(name: str) -> str:
+    """The text of ``assets/NAME`` (package data, so it is in the wheel) as the page
+    inlines it. The page has always put a newline right after ``<style>`` and
+    ``<script>``, inside the block its CSP hash covers; it is added here so that the
+    files stay plain CSS and JS. Read as text (universal newlines), so a checkout with
+    CRLF line endings gives the same bytes and the same hash."""
+    return "\n" + (resources.files("factcheck.report") / "assets" / name).read_text(encoding="utf-8")
+
+
+# Read once, at import: every page of a run inlines the same bytes.
+STYLE = _asset("report.css")
+SCRIPT = _asset("report.js")
 
 
 def _sha256(text: str) -> str:

@@ -17,6 +17,7 @@ import os
 import re
 import sys
 from collections.abc import Mapping
+from itertools import pairwise
 from typing import IO
 
 from rich.cells import cell_len, chop_cells
@@ -120,7 +121,7 @@ def wrap_plain(text: str, width: int) -> list[str]:
             breaks.append(start)
             used = measure(word)
     bounds = [0, *breaks, len(text)]
-    return [text[a:b].rstrip() for a, b in zip(bounds, bounds[1:])]
+    return [text[a:b].rstrip() for a, b in pairwise(bounds)]
 
 
 class TextFormatter:

@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 
 import pytest
 from report_helpers import make_view
-from report_fixtures import NASTY, build_suppressed_report, nasty_report
+from report_fixtures import build_suppressed_report, nasty_report
 
 from factcheck.report import FORMATTERS
 from factcheck.report.escape import csv_text, gh_data, gh_property, json_for_script, md, md_code, md_link

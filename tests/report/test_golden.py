@@ -1,6 +1,8 @@
-"""Every format on the synthetic report, compared byte for byte with golden files, and
-byte-identical from one render to the next (also in another process with another hash
-seed, so no output depends on set or dict order)."""
+"""Every format on the synthetic report, compared with golden files (byte for byte once
+masked: see ``report_helpers``), and byte-identical from one render to the next (also
+in another process with another hash seed, so no output depends on set or dict order).
+What the masking leaves out is checked here too: the HTML page inlines exactly the
+shipped CSS and JS, and a new package version changes nothing else."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ import subprocess
 import sys
 
 import pytest
-from report_helpers import HERE, check_golden, make_view
+from report_helpers import GOLDEN, HERE, assert_inlines_shipped_assets, check_golden, make_view, mask_golden
 from report_fixtures import build_suppressed_report
 
 from factcheck.report import FORMATTERS, get_formatter
@@ -50,6 +52,42 @@ def test_extract_golden(fmt: str) -> None:
     report = build_suppressed_report()
     report = report.model_copy(update={"findings": [], "notes": []})
     check_golden(EXTRACT_GOLDENS[fmt], FORMATTERS[fmt].render(make_view(report, "extract")))
+
+
+def test_html_pages_inline_exactly_the_shipped_assets() -> None:
+    report = build_suppressed_report()
+    extract = report.model_copy(update={"findings": [], "notes": []})
+    for view in (make_view(report), make_view(extract, "extract")):
+        assert_inlines_shipped_assets(FORMATTERS["html"].render(view))
+
+
+HTML_GOLDENS = ["run.html", "extract.html", "sample-draft/run.html"]
+
+
+def test_goldens_are_stored_masked() -> None:
+    """No golden repeats the CSS, the JS or the version (FACTCHECK_UPDATE_GOLDEN=1 writes
+    them masked; a golden written some other way would still compare, but show here)."""
+    goldens = sorted(p for p in GOLDEN.rglob("*") if p.is_file() and p.suffix != ".actual")
+    assert len(goldens) > 20
+    for path in goldens:
+        text = path.read_bytes().decode("utf-8")
+        assert mask_golden(text) == text, path
+    for name in HTML_GOLDENS:
+        text = (GOLDEN / name).read_bytes().decode("utf-8")
+        for placeholder in ("<style>@REPORT_CSS@</style>", "<script>@REPORT_JS@</script>",
+                            "style-src 'sha256-@REPORT_CSS_SHA256@'", "script-src 'sha256-@REPORT_JS_SHA256@'",
+                            '<meta name="generator" content="factcheck @FACTCHECK_VERSION@">'):
+            assert placeholder.replace("'", "&#x27;") in text, (name, placeholder)
+
+
+def test_a_version_bump_rewrites_no_golden(monkeypatch: pytest.MonkeyPatch) -> None:
+    for module in ("html", "sarif"):
+        monkeypatch.setattr(f"factcheck.report.{module}.__version__", "9.8.7")
+    view = make_view(build_suppressed_report())
+    for fmt, name in (("html", "run.html"), ("sarif", "run.sarif.json")):
+        out = FORMATTERS[fmt].render(view)
+        assert "9.8.7" in out
+        assert mask_golden(out, "9.8.7") == (GOLDEN / name).read_bytes().decode("utf-8"), fmt
 
 
 def test_text_color_and_quiet_goldens() -> None:

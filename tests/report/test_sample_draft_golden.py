@@ -1,6 +1,8 @@
 """Every format on the real sample draft, run the way the CLI runs it, compared byte for
 byte with golden files (issue 6: "Every format has golden-file tests on the sample
-draft; output is byte-identical across runs").
+draft; output is byte-identical across runs"), masked as ``report_helpers`` says (the
+version and the HTML page's shipped CSS and JS), the page checked to inline exactly
+those assets.
 
 ``factcheck run seeds/drafts/2024-05-27-rafah-draft.md`` from the repository root, with
 the shipped corpus and rules and no configuration: ``report_helpers.run_sample_draft``
@@ -22,7 +24,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from report_helpers import REPO, SAMPLE_DRAFT, check_golden, in_directory, run_sample_draft
+from report_helpers import (
+    REPO,
+    SAMPLE_DRAFT,
+    assert_inlines_shipped_assets,
+    check_golden,
+    in_directory,
+    run_sample_draft,
+)
 
 from factcheck.report import FORMATTERS, get_formatter, make_view
 from factcheck.report.timeline import timeline_svg, timeline_table
@@ -67,6 +76,10 @@ def test_every_format_has_a_sample_draft_golden() -> None:
 @pytest.mark.parametrize("fmt", sorted(GOLDENS))
 def test_sample_draft_golden(result, fmt: str) -> None:  # noqa: ANN001
     check_golden(golden(GOLDENS[fmt]), _render(result, fmt))
+
+
+def test_the_sample_draft_page_inlines_exactly_the_shipped_assets(result) -> None:  # noqa: ANN001
+    assert_inlines_shipped_assets(_render(result, "html"))
 
 
 @pytest.mark.parametrize("figure", FLAGGED_FIGURES)
@@ -116,3 +129,5 @@ def test_the_cli_writes_the_same_bytes(in_repo_root, tmp_path: Path, fmt: str) -
     )
     assert proc.returncode == 0, proc.stderr  # warnings only: below the default --fail-on error
     check_golden(golden(GOLDENS[fmt]), out.read_bytes())
+    if fmt == "html":
+        assert_inlines_shipped_assets(out.read_bytes().decode("utf-8"))
