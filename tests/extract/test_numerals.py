@@ -1,11 +1,11 @@
-"""Numerals: digit parsing, number words, precision (factcheck.extract.quantities.numerals)."""
+"""Numerals: digit parsing, number words, precision (factcheck.extract.quantities: numerals,
+digits, number_words, word_runs, word_values)."""
 
 from __future__ import annotations
 
 import pytest
 
-from factcheck.extract.quantities import numerals as nm
-from factcheck.extract.quantities import find_quantities
+from factcheck.extract.quantities import digits, find_quantities, numerals
 
 
 @pytest.mark.parametrize(
@@ -29,25 +29,25 @@ from factcheck.extract.quantities import find_quantities
     ],
 )
 def test_digit_numbers_parse_to_value_and_precision(written, value, precision):
-    n = nm.parse_digits(written, 0)
+    n = digits.parse_digits(written, 0)
     assert n is not None
     assert n.value == pytest.approx(value)
     assert n.precision == pytest.approx(precision)
 
 
 def test_scale_abbreviation_multiplies_value_and_precision():
-    n = nm.parse_digits("1.4", 0, abbreviation="m")
+    n = digits.parse_digits("1.4", 0, abbreviation="m")
     assert n.value == 1_400_000
     assert n.precision == pytest.approx(100_000)
 
 
 def test_division_by_zero_fraction_is_not_a_number():
-    assert nm.parse_digits("1/0", 0) is None
+    assert digits.parse_digits("1/0", 0) is None
 
 
 @pytest.mark.parametrize("n, p", [(0, 1), (7, 1), (20, 10), (32_000, 1_000), (1_000_000, 1_000_000)])
 def test_precision_of_integer_is_place_of_last_nonzero_digit(n, p):
-    assert nm.precision_of_integer(n) == p
+    assert numerals.precision_of_integer(n) == p
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from factcheck.extract.quantities import assemble, find_quantities, patterns
+from factcheck.extract.quantities import find_quantities, patterns, prescan
 
 
 def test_pattern_is_compiled_once():
@@ -13,7 +13,7 @@ def test_find_reads_the_text_in_one_pass(monkeypatch):
     """One pass of the prescan over the whole text; the compiled pattern only runs
     anchored at the candidates it found, never over the text again."""
     real = patterns.pattern()
-    scan = patterns.prescan()
+    scan = prescan.compiled()
     passes, anchored = [], []
 
     class PatternSpy:
@@ -31,8 +31,8 @@ def test_find_reads_the_text_in_one_pass(monkeypatch):
 
     from dataclasses import replace
 
-    monkeypatch.setattr(assemble, "pattern", lambda: PatternSpy())
-    monkeypatch.setattr(assemble, "prescan", lambda: replace(scan, tokens=TokensSpy()))
+    monkeypatch.setattr(prescan, "pattern", lambda: PatternSpy())
+    monkeypatch.setattr(prescan, "compiled", lambda: replace(scan, tokens=TokensSpy()))
     text = "More than 1.4 million people, some 1,200 killed, 14-0, a third of Gaza. " * 20
     claims = find_quantities(text)
     assert len(claims) == 80

@@ -1,4 +1,4 @@
-"""The prescan (``assemble.candidates``) tries the one compiled pattern only where a
+"""The prescan (``prescan.candidates``) tries the one compiled pattern only where a
 figure can start; it must find exactly the matches a full ``finditer`` scan finds.
 
 The prescan is an optimisation only: any position it wrongly leaves out would silently
@@ -19,8 +19,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factcheck.extract.quantities.assemble import _matches, candidates
-from factcheck.extract.quantities.patterns import PREFIX_REACH, pattern
+from factcheck.extract.quantities.patterns import pattern
+from factcheck.extract.quantities.prescan import PREFIX_REACH, candidates, matches
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -30,7 +30,7 @@ def full_scan(text: str) -> list[tuple[tuple[int, int], str]]:
 
 
 def prescanned(text: str) -> list[tuple[tuple[int, int], str]]:
-    return [(m.span(), m.group()) for m in _matches(text)]
+    return [(m.span(), m.group()) for m in matches(text)]
 
 
 def _shipped_texts() -> list[str]:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pint
 import pytest
 
@@ -53,3 +56,29 @@ def test_canonical_names_are_pints_own():
     for surface in ("km", "metric tons", "mph", "gallons", "kWh"):
         info = units.lookup(surface)
         assert str(ureg.Unit(info.name)) == info.name
+
+
+# The unit tables are data (units.json next to units.py): read once, on first use.
+
+RULES = {"pound", "degree", "temp_letter", "inch_in", "clock", "glued", "quote_mark"}
+
+
+def test_unit_table_rows_use_only_the_rules_unit_cues_applies():
+    rows = units._data().rows
+    assert rows
+    assert {row.entry.rule for row in rows} - {None} <= RULES
+
+
+def test_a_misspelt_field_in_the_unit_table_is_an_error():
+    with pytest.raises(ValueError, match="symbol"):
+        units._row({"unit": "meter", "kind": "quantity", "dimension": "length", "symbol": ["m"]})
+
+
+def test_importing_the_extractor_does_not_read_the_unit_table():
+    code = (
+        "from factcheck.extract.quantities import find_quantities, units\n"
+        "assert units._data.cache_info().currsize == 0\n"
+        "find_quantities('5 km')\n"
+        "assert units._data.cache_info().currsize == 1\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, timeout=120)

@@ -15,23 +15,39 @@ Kinds: ``count`` (a bare number), ``fraction`` (a bare fraction, "two thirds" ->
 ("14-0": value the first part, ``parts`` all parts).
 
 How it works (one pass): ``patterns`` compiles one pattern of every figure and every
-non-figure (``exclusions``); ``assemble`` walks its matches once, parses the numerals
-(``numerals``, ``scales``), resolves units (``units``: one pint registry, tables built
-once), hedges (``hedges``) and vague amounts (``vague``), joins neighbours (ranges,
-tallies, "one in five") and computes intervals (``factcheck.hedging``).
+non-figure (``exclusions``); ``prescan`` finds where a match can start and ``assemble``
+walks the matches found there once: each match becomes pieces (``match_pieces``: the
+numerals parsed by ``digits`` or ``number_words``/``word_runs``/``word_values``, with
+``scales``; units resolved by ``units`` and ``unit_cues``; hedges by ``hedges``; vague
+amounts by ``vague``), each piece is read on its own (``readings``), neighbours are
+joined (``neighbours``: ranges, tallies, "one in five") and each piece becomes a claim
+with its interval (``claims``, ``factcheck.hedging``).
 
 Module map:
 
-=================  ==================================================================
-``numerals``       digits, separators, number words, fractions -> value + precision
-``scales``         million/bn/k/lakh/crore, the "1.4m" rule
-``units``          the application pint registry, unit words, currencies
-``hedges``         hedge words -> qualifier + interval rule
-``vague``          "dozens of", "hundreds of thousands of" -> intervals
-``exclusions``     dates, times, ordinals, phones, IPs, designations, idioms, years
-``patterns``       the single compiled pattern
-``assemble``       the pass over the matches, neighbours, claims
-=================  ==================================================================
+==================  =================================================================
+``assemble``        the pass: matches -> pieces -> readings -> neighbours -> claims
+``prescan``         where a match can start (one cheap pass), the matches found there
+``patterns``        the single compiled pattern, and the tries it is built of
+``exclusions``      dates, times, ordinals, phones, IPs, designations, idioms, years
+``numerals``        ``Number``: a number as written, value + precision
+``digits``          digits, separators, exponents, vulgar fractions -> ``Number``
+``number_words``    the number-word lexicon and the tokens a run of words is read as
+``word_runs``       where the numbers of a run of number words start and end
+``word_values``     the value and precision of one number written in words
+``scales``          million/bn/k/lakh/crore, the "1.4m" rule
+``units``           unit words, symbols and currencies (``units.json``) -> pint names
+``unit_cues``       which unit an ambiguous unit word is ("pounds", "C", "in", "°")
+``quote_marks``     an inch or foot mark, or a quotation mark ('6" tall', "“3,000”")
+``hedges``          hedge words -> qualifier + interval rule
+``vague``           "dozens of", "hundreds of thousands of" -> intervals
+``piece``           ``Piece``: one figure while it is assembled
+``match_pieces``    one match -> pieces: prefixes, the run's numbers, suffixes, units
+``readings``        one piece on its own: m/K/G, codes, compounds, years, fractions
+``nearby``          the words next to a figure, cue words
+``neighbours``      ranges, tallies, "one in five", "one over three", year ranges
+``claims``          a piece -> ``Claim``: kind, unit name, qualifier, interval
+==================  =================================================================
 """
 
 from __future__ import annotations

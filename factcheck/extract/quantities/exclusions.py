@@ -21,8 +21,9 @@ Two kinds of exclusion:
      ``#1``) and market indices named after their size (``S&P 500``, ``FTSE 100``);
    * fixed expressions: ``24/7``, ``9/11``, ``50/50``.
 
-2. Readings ``assemble`` rejects once a figure is parsed, because they need the figure's
-   own shape or its neighbours (``is_year``, ``ONE_IDIOM_*``, hyphen compounds):
+2. Readings rejected once a figure is parsed (``readings``, ``neighbours``), because
+   they need the figure's own shape or its neighbours (``is_year``, ``ONE_IDIOM_*``,
+   hyphen compounds):
 
    * a year standing as a year: four digits 1800-2099 with no separator, hedge, unit,
      currency or scale ("in 2020", "the 1988 quarter"; but "about 2000 people" and

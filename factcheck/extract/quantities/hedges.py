@@ -1,6 +1,6 @@
 """Hedges: the words around a figure that say how exact it claims to be.
 
-Each hedge maps to a contract ``qualifier`` and to an interval *rule* (``intervals``
+Each hedge maps to a contract ``qualifier`` and to an interval *rule* (``factcheck.hedging``
 turns value + precision + rule into ``lower``/``upper``):
 
 =========================================================  ==========  ===============

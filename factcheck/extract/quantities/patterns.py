@@ -17,10 +17,11 @@ alternatives are tried in order:
            money words ("thirteen dollars and forty-five cents"), a rate ("a day",
            "/hour") and a suffix hedge ("or more").
 
-``finditer`` over the text is the only pass; everything else happens on the captured
-groups of each match (``assemble``). The run is captured token by token (``tok``/``conn``
-repeated captures of the ``regex`` module), so splitting "twenty five thirty six" into
-two numbers needs no second scan.
+The pattern reads the text in one pass, anchored only where a match can start
+(``prescan``); everything else happens on the captured groups of each match
+(``assemble``). The run is captured token by token (``tok``/``conn`` repeated captures of
+the ``regex`` module), so splitting "twenty five thirty six" into two numbers needs no
+second scan.
 
 Speed: word lists become tries (``trie``) so the engine dispatches on the next letter
 instead of trying every word; tries contain no repeat operators (an empty branch
@@ -32,13 +33,13 @@ every repeat of the pattern at every position it tries. Multi-word table entries
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
 from typing import Any, Iterable
 
 import regex
 
 from factcheck.extract.quantities import exclusions as ex
-from factcheck.extract.quantities import hedges, numerals, scales, units
+from factcheck.extract.quantities import hedges, number_words, scales, units
+from factcheck.extract.quantities.digits import VULGAR_FRACTIONS
 
 SP = r"[^\S\n]"          # one space that is not a line break
 SPS = SP + "+"
@@ -112,7 +113,7 @@ def _depth(node: dict[str, Any]) -> int:
 # --------------------------------------------------------------------------------------
 # building blocks
 
-_VULGAR = "".join(numerals.VULGAR_FRACTIONS)
+VULGAR = "".join(VULGAR_FRACTIONS)
 
 DIGITS = (
     r"(?:(?<![0-9A-Za-z)\]^%°])[-−+](?=\.?[0-9])|(?:(?<=^)|(?<=\n))-" + SP + r"+(?=[0-9]))?"
@@ -122,7 +123,7 @@ DIGITS = (
     r"|"
     r"[0-9]+" + SPS + r"[0-9]+/[0-9]+(?![0-9/])"
     r"|[0-9]+/[0-9]+(?![0-9/])"
-    rf"|[0-9]*{SP}?[{_VULGAR}]"
+    rf"|[0-9]*{SP}?[{VULGAR}]"
     r"|[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])(?:\.[0-9]+)?"
     r"|[0-9]{1,3}(?:[\u00a0\u2009\u202f\u2007][0-9]{3})+(?![0-9])(?:[.,][0-9]+)?"
     r"|[0-9]{1,3}(?:\x20[0-9]{3})+(?![0-9]|[.,][0-9]{3})(?:\.[0-9]+)?"
@@ -147,21 +148,21 @@ MONEY_ABBREVIATION = r"(?:(?P<abbr>mm|t)(?![A-Za-z0-9]))"
 
 
 def _word_alternatives() -> tuple[str, str]:
-    cardinal = trie(numerals.CARDINAL_WORDS)
+    cardinal = trie(number_words.CARDINAL_WORDS)
     plain = trie(
-        [*numerals.CARDINAL_WORDS, *numerals.SCALE_WORDS, *numerals.DOZEN_WORDS,
-         *numerals.FRACTION_WORDS]
+        [*number_words.CARDINAL_WORDS, *number_words.SCALE_WORDS, *number_words.DOZEN_WORDS,
+         *number_words.FRACTION_WORDS]
     )
     return cardinal, plain
 
 
-def _number_words() -> str:
+def _word_token() -> str:
     """Number-word tokens (case-insensitive)."""
     cardinal, plain = _word_alternatives()
-    after_a = trie([*numerals.SCALE_WORDS, "dozen", *numerals.DENOMINATORS])
-    tens = trie(list(numerals.TENS))
-    compound = trie(list(numerals.COMPOUND_DENOMINATORS))
-    scale = trie(list(numerals.SCALE_WORDS))
+    after_a = trie([*number_words.SCALE_WORDS, "dozen", *number_words.DENOMINATORS])
+    tens = trie(list(number_words.TENS))
+    compound = trie(list(number_words.COMPOUND_DENOMINATORS))
+    scale = trie(list(number_words.SCALE_WORDS))
     return (
         r"(?<![A-Za-z0-9'’])(?<![0-9]-)(?i:"
         # "a"/"an" as one, before a scale or fraction word: "a dozen", "a third"
@@ -179,10 +180,10 @@ def _number_words() -> str:
 def _not_first() -> str:
     """What may continue a run but not start one: an ordinal ("third", "first"), a bare
     "dozen", a bare scale word unless "and" follows ("hundred and five")."""
-    ordinals = [w for w in numerals.FRACTION_WORDS if w not in ("half", "quarter")]
-    scale = trie(list(numerals.SCALE_WORDS))
+    ordinals = [w for w in number_words.FRACTION_WORDS if w not in ("half", "quarter")]
+    scale = trie(list(number_words.SCALE_WORDS))
     return (
-        rf"(?!(?i:{trie([*ordinals, *numerals.DOZEN_WORDS])})(?![A-Za-z])"
+        rf"(?!(?i:{trie([*ordinals, *number_words.DOZEN_WORDS])})(?![A-Za-z])"
         rf"|(?i:{scale})(?![A-Za-z])(?!{SPS}(?i:and|&){SP}))"
     )
 
@@ -207,7 +208,7 @@ def _connector() -> str:
 
 def _run() -> str:
     """A run of number tokens, captured token by token (``tok``, ``conn``)."""
-    token = rf"(?P<tok>{DIGITS}(?:{ABBREVIATION})?|{_number_words()})"
+    token = rf"(?P<tok>{DIGITS}(?:{ABBREVIATION})?|{_word_token()})"
     # a run does not start right after "word-" ("one-on-one": the second "one")
     return rf"(?<![A-Za-z]-){_not_first()}{token}(?:(?P<conn>{_connector()}){token})*"
 
@@ -352,7 +353,7 @@ def _skip() -> str:
     )
 
 
-def _first_words() -> list[str]:
+def first_words() -> list[str]:
     """Every word a match can start with (lower-case): hedges, number and vague words,
     months, designators, currency prefixes written with letters, "percent", "aged"."""
     words: set[str] = set()
@@ -362,8 +363,8 @@ def _first_words() -> list[str]:
 
     words.update(first(h) for h in hedges.PREFIX_HEDGES)
     words.update(hedges.RANGE_INTRODUCERS)
-    words.update(numerals.CARDINAL_WORDS)
-    words.update(numerals.SCALE_WORDS)
+    words.update(number_words.CARDINAL_WORDS)
+    words.update(number_words.SCALE_WORDS)
     words.update(("half", "quarter", "a", "an", "minus", "negative", "point"))
     words.update(("tens", "hundreds", "thousands", "millions", "billions", "trillions",
                   "dozens", "scores", "several"))
@@ -373,7 +374,8 @@ def _first_words() -> list[str]:
             w = w.replace("\\", "")
             if w:
                 words.add(first(w))
-    for prefix in [*units.CURRENCY_PREFIXES, *units.CURRENCY_PREFIX_CASELESS]:
+    cased, caseless = units.currency_prefix_surfaces()
+    for prefix in [*cased, *caseless]:
         if prefix[0].isalpha():
             head = ""
             for ch in prefix.lower():
@@ -386,97 +388,27 @@ def _first_words() -> list[str]:
     return sorted(w for w in words if w)
 
 
+def currency_signs() -> str:
+    """The first characters of the currency prefixes that are not letters ("$", "€", ...)."""
+    cased, _caseless = units.currency_prefix_surfaces()
+    return "".join(sorted({s[0] for s in cased if not s[0].isalpha()}))
+
+
 def _start_guard() -> str:
     """Positions where something can start, tested before any alternative.
 
     A digit, a sign, a currency symbol, a vulgar fraction or an opening bracket; or the
-    start of a word that can begin a match (``_first_words``) or that mixes letters and
+    start of a word that can begin a match (``first_words``) or that mixes letters and
     digits (a designation). Everything else -- the inside of words, spaces, punctuation,
     and the ordinary words that make up most of a text -- fails here at once."""
-    symbols = "".join(
-        sorted({s[0] for s in units.CURRENCY_PREFIXES if not s[0].isalpha()})
-    )
-    words = trie(_first_words())
+    words = trie(first_words())
     designation = r"[A-Za-z][A-Za-z.]*[0-9]|[A-Za-z][A-Za-z0-9]*-[A-Za-z]*[0-9]"
     return (
         r"(?=[0-9]|[-−+.#(\[{<"
-        + regex.escape(symbols + _VULGAR)
+        + regex.escape(currency_signs() + VULGAR)
         + r"]"
         + rf"|(?<![A-Za-z0-9_'’])(?:(?i:{words})(?![A-Za-z])|{designation}))"
     )
-
-
-# How far after a hedge, currency sign or other prefix the number it introduces may
-# start (same line). The longest real prefix chain -- hedge, "aged", hedge, "percent
-# of", currency -- is about 80 characters with single spaces.
-PREFIX_REACH = 160
-
-
-def _core_words() -> list[str]:
-    """Words that are a number or an amount by themselves: a match that starts with
-    something else (a hedge, "the", a currency sign) has one of these, or a digit,
-    after it."""
-    return sorted(
-        {*numerals.CARDINAL_WORDS, *numerals.SCALE_WORDS, *numerals.DOZEN_WORDS, *numerals.FRACTION_WORDS,
-         "half", "quarter", "tens", "hundreds", "thousands", "millions", "billions", "trillions", "dozens",
-         "scores", "several"}
-    )
-
-
-@dataclass(frozen=True)
-class Prescan:
-    """What finds every position where a match of ``pattern()`` can start, and few
-    others (``assemble.candidates``).
-
-    The compiled pattern's own guard (``_start_guard``) admits every word that can
-    begin a match, "the" and "in" among them, and the big pattern is then tried there
-    and fails, at great cost, almost everywhere. Here a position is a candidate when it
-    holds a digit, a vulgar fraction, a number word, a month, a URL or a designation;
-    a hedge, another prefix word or a sign only when a digit, a vulgar fraction or a
-    number word starts within ``PREFIX_REACH`` characters after it on the same line.
-
-    It is one pass of the standard library's ``re`` over the text, with a pattern
-    of four character classes, and set lookups on the words it finds: about a fifth of
-    what a scan with ``_start_guard`` alone costs. The compiled pattern then runs only
-    at the candidates (``match``), so the text is still read in one pass."""
-
-    tokens: Any  # one pass: digit runs (group 1), signs (2), letter runs (3), line breaks (4)
-    designation: Any  # "A320", "F-16", "Res.2728", matched at a word's start
-    core: Any  # a number word at the start of a lower-case word
-    core_heads: frozenset[str]  # first three letters of every number word
-    always: frozenset[str]  # lower-case words that are candidates wherever they stand
-    cased: frozenset[str]  # words that are, as written ("May", not "may")
-    starters: frozenset[str]  # lower-case words that are candidates before a number
-    not_after: str  # a word is not a candidate right after one of these
-
-
-def prescan_parts() -> dict[str, Any]:
-    """The sources and word sets of ``Prescan``."""
-    symbols = "".join(sorted({s[0] for s in units.CURRENCY_PREFIXES if not s[0].isalpha()}))
-    core_words = set(_core_words())
-    cased_months = {w for w in ex.MONTHS_CASED.split("|") if w}
-    months = {w.replace("\\", "").lower() for w in ex.MONTHS_CASELESS.split("|") if w}
-    always = core_words | months | {"http", "https", "www"}
-    starters = {w for w in _first_words() if w not in always and w not in {m.lower() for m in cased_months}}
-    # a word with a sign inside ("s&p") is found by its first run of letters ("s")
-    for words in (always, starters):
-        words.update(regex.match("[a-z]*", w).group() for w in list(words) if not w.isalpha())
-        words.discard("")
-    return {
-        "tokens": (
-            rf"([0-9{regex.escape(_VULGAR)}]+)"
-            + r"|([-−+.#(\[{<" + regex.escape(symbols) + "])"
-            + r"|([A-Za-z]+)"
-            + r"|(\n)"
-        ),
-        "designation": r"[A-Za-z][A-Za-z.]*[0-9]|[A-Za-z][A-Za-z0-9]*-[A-Za-z]*[0-9]",
-        "core": trie(sorted(core_words)),
-        "core_heads": frozenset(w[:3] for w in core_words),
-        "always": frozenset(always),
-        "cased": frozenset(cased_months),
-        "starters": frozenset(starters),
-        "not_after": "0123456789_'’",
-    }
 
 
 def build() -> str:
@@ -485,7 +417,6 @@ def build() -> str:
 
 
 _compiled: Any = None
-_prescan: Any = None
 _lock = threading.Lock()
 
 
@@ -498,17 +429,3 @@ def pattern() -> Any:
                 _compiled = regex.compile(build(), regex.VERSION0)
     return _compiled
 
-
-def prescan() -> Prescan:
-    """The compiled ``Prescan`` (built once)."""
-    global _prescan
-    if _prescan is None:
-        with _lock:
-            if _prescan is None:
-                import re
-
-                parts = prescan_parts()
-                for name in ("tokens", "designation", "core"):
-                    parts[name] = re.compile(parts[name])
-                _prescan = Prescan(**parts)
-    return _prescan

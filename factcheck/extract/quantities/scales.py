@@ -2,7 +2,7 @@
 
 ``WORD_SCALES`` are the words that multiply the number before them ("1.4 million",
 "three lakh crore"); ``hundred`` and ``dozen`` are handled with the number words in
-``numerals`` because they multiply a smaller group ("three hundred and two dozen").
+``number_words`` because they multiply a smaller group ("three hundred and two dozen").
 
 ``ABBREVIATION_SCALES`` are written straight after digits, with or without a space:
 ``1.4m``, ``$2bn``, ``10k``, ``1.2b``, ``10 bln``. Which abbreviations may stand after
@@ -10,7 +10,7 @@ a space is decided in ``patterns`` (``SPACED_ABBREVIATIONS``): a spaced lower-ca
 ``m`` is far more often metres than millions, so only unambiguous ones may.
 
 The lower-case ``m`` straight after digits is ambiguous in news copy ("1.4m people" vs
-"1.8m tall"). ``assemble`` reads it as million when the figure is money ("$1.4m",
+"1.8m tall"). ``readings`` reads it as million when the figure is money ("$1.4m",
 "£2m") or the next word is a counted noun (``MILLION_M_NOUNS``) or a capitalised word
 ("1.4m Palestinians"), and as metres otherwise. ``G`` after a single digit 2-6 is a
 mobile-network generation ("5G"), not giga.
