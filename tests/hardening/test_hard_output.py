@@ -187,6 +187,15 @@ def test_standard_output_closed_early_is_not_an_error(tmp_path: Path) -> None:
     assert err == ""
 
 
+def _ctrl_c_as_a_terminal_gives_it() -> None:
+    """``preexec_fn`` of the interrupted factcheck: SIGINT's default action, as in a
+    terminal. A test run whose parent ignores SIGINT (a background job of a script,
+    ``setsid`` with SIGINT ignored, some CI runners) passes SIG_IGN on through exec, and
+    Python leaves an ignored SIGINT ignored: factcheck never saw the Ctrl-C these tests
+    send, ran to the end and exited 0."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _wait_blocked_on_stdin(proc: subprocess.Popen[bytes]) -> None:
     """Until the process is asleep reading its standard input (after start-up, when
     Python's own Ctrl-C handling is in place)."""
@@ -210,6 +219,7 @@ def test_ctrl_c_leaves_no_half_written_output(tmp_path: Path, fmt: str) -> None:
     proc = subprocess.Popen(
         [sys.executable, "-m", "factcheck", "run", "-", "--format", fmt, "--output", "report.out"],
         cwd=tmp_path, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        preexec_fn=_ctrl_c_as_a_terminal_gives_it,  # noqa: PLW1509 - one signal call before exec
     )
     assert proc.stdin is not None
     proc.stdin.write(TEXT.encode())
@@ -241,7 +251,7 @@ def test_ctrl_c_during_parallel_extraction(tmp_path: Path) -> None:
     proc = subprocess.Popen(
         [sys.executable, "-m", "factcheck", "extract", "archive", "--jobs", "2", "--format", "json", "--output", "claims.json"],
         cwd=tmp_path, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        start_new_session=True,
+        start_new_session=True, preexec_fn=_ctrl_c_as_a_terminal_gives_it,  # noqa: PLW1509
     )
     children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
     deadline = time.monotonic() + 120

@@ -131,6 +131,7 @@ def test_rule_outputs_a_child_cannot_spool_are_made_here(archive: tuple, monkeyp
     assert _everything(run_checks(rules, docs, claims, jobs=2)) == one
 
 
+@pytest.mark.exclusive  # timed against the children's 1.5 s: no other test's load beside it
 @pytest.mark.parametrize("step", ["assigning", "waiting for the assignments", "checking"])
 def test_ctrl_c_in_the_parent_stops_the_children_and_leaves_no_spool(
     archive: tuple, step: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -267,6 +268,7 @@ run_checks(pipeline.load_rule_set(None), docs, claims, jobs=2)
 """
 
 
+@pytest.mark.exclusive  # counts what the child spools in 1.5 s and 2 s: no other test's load beside it
 def test_children_of_a_killed_parent_stop_taking_rules(tmp_path: Path) -> None:
     """SIGKILL (or SIGTERM, which Python does not turn into an exception) leaves no
     cleanup to run: the orphaned child must not go on writing outputs nobody reads."""

@@ -17,10 +17,32 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
+def _configuration_above(folder: Path) -> Path | None:
+    """A factcheck.toml, or a pyproject.toml with [tool.factcheck], in ``folder`` or
+    above it, looked for here without factcheck's own discovery."""
+    import tomllib
+
+    for parent in (folder.resolve(), *folder.resolve().parents):
+        if (parent / "factcheck.toml").is_file():
+            return parent / "factcheck.toml"
+        pyproject = parent / "pyproject.toml"
+        if pyproject.is_file():
+            try:
+                if "factcheck" in tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {}):
+                    return pyproject
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                continue
+    return None
+
+
 def test_defaults_without_a_file(tmp_path: Path) -> None:
+    # Skipped only when a configuration really is above tmp (it would be found: that is
+    # the rule); a discovery that finds one where there is none is a failure.
+    above = _configuration_above(tmp_path)
+    if above is not None:
+        pytest.skip(f"a configuration file exists above {tmp_path}: {above}")
     loaded = load_config(tmp_path)
-    if loaded.source is not None:  # a config above tmp (unlikely) would be found: that is the rule
-        pytest.skip(f"a configuration file exists above {tmp_path}: {loaded.source}")
+    assert loaded.source is None
     assert loaded.config == Config()
     assert loaded.config.fail_on == "error" and loaded.config.format == "text"
 
