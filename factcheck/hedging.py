@@ -15,10 +15,16 @@ Precision
     "one in five") has ``p`` = 100/(2n) percentage points when read as a share (half of
     one n-th), 1/n otherwise.
 
+The widths are measured, not guessed: ``docs/hedges.md`` gives the table with its
+evidence (real reporting against dated official figures; ``benchmarks/calibrate_hedges.py``
+reproduces it). Reporters' round figures and "about X" are an official figure rounded
+to two significant digits, which is never more than 5% (``ROUNDING``) off.
+
 Bare figures (qualifier ``exact``)
-    A stated figure is the true value rounded at its last digit: ``[v - p/2, v + p/2)``
-    ("1.4 million" -> [1.35M, 1.45M); "32,000" -> [31,500, 32,500); "$48.2 million" ->
-    [48.15M, 48.25M); "40%" -> [35, 45)). Exception: a whole-number count with no unit
+    A stated figure is the true value rounded at its last digit, and never read looser
+    than a two-digit rounding: ``[v - w, v + w)``, ``w = min(p/2, 5% of v)`` ("1.4
+    million" -> [1.35M, 1.45M); "32,000" -> [31,500, 32,500); "$48.2 million" ->
+    [48.15M, 48.25M); a one-digit "200" -> [190, 210), not [150, 250)). Exception: a whole-number count with no unit
     (or an age) whose last digit is significant ("128 hostages") or that is below 100
     ("four battalions", "40 people", "a 20-year-old") is taken as counted, ``[v, v]``:
     small counts and precise counts are counted, not rounded. Bare fractions ("two
@@ -30,17 +36,19 @@ Hedges (see ``hedges`` for the words)
                   precision, so "more than 1.4 million" is [1.4M, 1.5M) and "over
                   32,000" is [32,000, 33,000). The lower end is included: "more than
                   1.4 million" may be 1,400,300, which rounds to 1.4 million.
-    ``at_least``  "at least X", "X or more": ``[X, +inf)`` -- a floor of confirmed cases
-                  with no ceiling (tolls "at least 14 dead" rise freely).
-    ``nearly``    "nearly/almost/close to X": ``(X - p, X]`` -- just short of X at its
-                  precision ("nearly 1.5 million" is above 1.4 million).
+    ``at_least``  "at least X", "X or more": ``[X, X + max(p, 5% of X))`` -- in reporting
+                  "at least" is how an official count of the day is quoted, not a floor
+                  far below it; the 5% leaves room for an incident toll that rises as
+                  bodies are found ("at least 1,300" no longer agrees with 1,500).
+    ``nearly``    "nearly/almost/close to X": ``(X - min(p, 5% of X), X]`` -- just short
+                  of X ("nearly 1.5 million" is above 1.4 million; "almost a million" is
+                  above 950,000, not anything below a million).
     ``below``     "fewer than/less than/under X": ``[0, X)`` (lower unbounded for
                   temperatures and negative X).
     ``at_most``   "up to/as many as/no more than X": ``[0, X]`` (same floor rule).
-    ``approx``    "about/around/some/an estimated X": ``[X - w, X + w]`` with
-                  ``w = max(p/2, 10% of |X|)`` -- the band depends on how round X is:
-                  "around 250" -> [225, 275]; "around 100" -> [50, 150]; "some 1,200"
-                  -> [1,080, 1,320]; "about 1.4 million" -> [1.26M, 1.54M].
+    ``approx``    "about/around/some/an estimated X": ``[0.95 X, 1.05 X]`` whatever its
+                  roundness: "around 250" -> [237.5, 262.5]; "around 100" -> [95, 105];
+                  "some 1,200" -> [1,140, 1,260]; "about 1.4 million" -> [1.33M, 1.47M].
 
 Ranges ("between 30 and 40", "30-40", "from 30 to 40") are ``[a, b]`` with value the
 midpoint (qualifier ``range``). Vague amounts are value null with the interval of their
@@ -71,11 +79,19 @@ def _clean(x: float | None) -> float | None:
     return float(f"{x:.15g}")
 
 
-def bare(value: float, precision: float, *, counted: bool) -> Bounds:
-    """Bounds of a figure stated without a hedge."""
+# How far a rounded figure may lie from the truth, at most: a value rounded to two
+# significant digits is off by at most 5%, and reporters' round figures and "about X"
+# are the official figure rounded so (docs/hedges.md, measured on reporting).
+ROUNDING = 0.05
+
+
+def bare(value: float, precision: float, *, counted: bool, fraction: bool = False) -> Bounds:
+    """Bounds of a figure stated without a hedge. A share written as a fraction ("a
+    third of") is as precise as its denominator, not a rounded official figure: it
+    keeps the half step."""
     if counted or precision <= 0:
         return Bounds(value, value)
-    half = precision / 2
+    half = precision / 2 if fraction else (min(precision / 2, abs(value) * ROUNDING) or precision / 2)
     return Bounds(_clean(value - half), _clean(value + half), False, True)
 
 
@@ -92,15 +108,17 @@ def hedged(
     if rule == "over":
         return Bounds(_clean(value), _clean(value + p) if p else None, False, bool(p))
     if rule == "at_least":
-        return Bounds(_clean(value), None)
+        step = max(p, abs(value) * ROUNDING)
+        return Bounds(_clean(value), _clean(value + step) if step else None, False, bool(step))
     if rule == "nearly":
-        return Bounds(_clean(value - p) if p else floor, _clean(value), bool(p), False)
+        step = min(p, abs(value) * ROUNDING) or p
+        return Bounds(_clean(value - step) if step else floor, _clean(value), bool(step), False)
     if rule == "below":
         return Bounds(floor, _clean(value), False, True)
     if rule == "at_most":
         return Bounds(floor, _clean(value))
     if rule == "approx":
-        w = max(p / 2, abs(value) * 0.1)
+        w = abs(value) * ROUNDING or p / 2
         return Bounds(_clean(value - w), _clean(value + w))
     return Bounds(_clean(value), _clean(value))
 

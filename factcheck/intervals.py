@@ -236,8 +236,8 @@ _HEDGE_RULES = {"approx": "approx", "vague": "approx", "over": "over", "at_least
 
 def interval_for(value: float, qualifier: str) -> Interval:
     """The interval a bare value with a qualifier states, read exactly as extraction
-    reads the same hedge: "over 30,000" is [30,000, 40,000), "about 130" [117, 143],
-    "nearly 1.4 million" (qualifier ``under``) (1.3M, 1.4M]; ``exact`` and ``range`` are
+    reads the same hedge: "over 30,000" is [30,000, 40,000), "about 130" [123.5, 136.5],
+    "nearly 1.4 million" (qualifier ``under``) (1.33M, 1.4M]; ``exact`` and ``range`` are
     the point itself (a reference value is a count, not a rounding)."""
     v = float(value)
     rule = _HEDGE_RULES.get(qualifier)

@@ -75,6 +75,72 @@ class Document(BaseModel):
     extra: dict[str, Any] = Field(default_factory=dict)
 
 
+class ClaimFrame(BaseModel):
+    """What the clause around a figure says about it (``factcheck.extract.context.frame``):
+    the counted thing, the governing verb, who did it, what the figure is a part of, the
+    period it counts and whether it is an earlier value the sentence sets aside. Words
+    are lemmas ("hostage", "hold"), so that rules match every form of a word."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    # The counted thing: the head noun of the figure's noun phrase and the words that
+    # narrow it ("living", "dead", "remains", "food").
+    noun: str | None = None
+    modifiers: list[str] = Field(default_factory=list)
+    # The governing verb of the figure's clause ("hold", "kill", "be"), with what a
+    # copula or "remain" says ("dead", "in captivity"), voice, tense and negation.
+    verb: str | None = None
+    complement: list[str] = Field(default_factory=list)
+    voice: Literal["active", "passive"] | None = None
+    tense: str | None = None
+    negated: bool = False
+    # A verb the sentence reports the figure through ("are thought to be held": think).
+    stance: str | None = None
+    # How the figure stands in its clause: "subject", "object", "measure" (the value of
+    # something else: "the toll rose to 32,000"), "whole" (of a partitive), "modifier"
+    # (only a participle or relative clause describes it), "exist", "none".
+    how: str | None = None
+    # Verbs of participles and relative clauses that only describe the counted thing
+    # ("hostages seized on Oct. 7 are ...": seize).
+    described_by: list[str] = Field(default_factory=list)
+    # Who did it, when the figure is the object ("Israel's offensive has killed ...").
+    agent: list[str] = Field(default_factory=list)
+    # What the counted did something to, when the figure is the subject of an active
+    # verb with an object ("the two held a meeting": meeting): the verb is then their
+    # act, not what happened to them.
+    acted_on: str | None = None
+    # What a "measure" figure is the value of ("death", "toll").
+    measured: list[str] = Field(default_factory=list)
+    # The claim this one is a part of ("43 of whom", "X among them", "X of the Y"), its
+    # start offset while the claims have no ids yet, and the relation that says so.
+    part_of: str | None = None
+    whole_start: int | None = None
+    part_relation: str | None = None
+    # The noun of the whole when the whole is no figure ("31 of the hostages": hostage;
+    # "X are among the dead": dead).
+    whole_noun: str | None = None
+    # The period counted when it is not the running total: "day" (one day's count),
+    # "prewar", "month" (a month to date), "span" (a recent span: "over the past week");
+    # ``rate`` "day" for a daily rate.
+    period: str | None = None
+    rate: str | None = None
+    # "earlier": a value the sentence sets aside ("down from 1,400").
+    role: Literal["current", "earlier"] = "current"
+    # "for", "against" or "abstain": the figure is a part of a vote tally.
+    vote: str | None = None
+    # Every date the sentence mentions (events included: "the Oct. 7 attack").
+    mentions: list[date] = Field(default_factory=list)
+    # Document offsets of the figure's clause (``context`` words are looked for there).
+    clause: tuple[int, int] | None = None
+    # What "where" stands for when the clause opens with it ("Rafah, the city where ...").
+    place: str | None = None
+    # The claim whose figure this one is a value of: an earlier value ("down from 1,400")
+    # or a generic "the figure is now 1,200" next to it (its id; its start offset while
+    # the claims have no ids).
+    value_of: str | None = None
+    value_of_start: int | None = None
+
+
 class Claim(BaseModel):
     """One numeric claim found in a document (CONTRACT.md ``claims[]``)."""
 
@@ -124,6 +190,28 @@ class Claim(BaseModel):
     # 1-based line and column of ``start`` in the source file (for SARIF, annotations).
     line: int | None = None
     column: int | None = None
+    # The clause analysis of the figure (see ``ClaimFrame``).
+    frame: ClaimFrame | None = None
+
+
+class Reason(BaseModel):
+    """One check's verdict within a finding: when several checks flag one claim for the
+    same problem (a stale toll is out of date, disagrees with the day's figure and looks
+    like a fall), the finding is one and each check is a reason of it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str  # the id the check's own finding had
+    rule: str
+    kind: str
+    severity: Severity
+    message: str
+    evidence: list[str] = Field(default_factory=list)
+    fingerprint: str | None = None
+    suppressed: bool = False
+    suppression: str | None = None
+    # How it was suppressed ({"kind": "inline" | "baseline", "reason", ...}), if it was.
+    suppressed_by: dict[str, Any] | None = None
 
 
 class Finding(BaseModel):
@@ -147,6 +235,14 @@ class Finding(BaseModel):
     suppressed: bool = False
     suppression: str | None = None
     details: dict[str, Any] = Field(default_factory=dict)
+    # Every check that flagged the claim for this problem, the finding's own rule first
+    # (``factcheck.check.merge``); a finding straight from one check has none.
+    reasons: list[Reason] = Field(default_factory=list)
+
+    def also(self) -> list[Reason]:
+        """The reasons beside the finding's own that are not suppressed: what a report
+        shows under the message ("also: ...")."""
+        return [r for r in self.reasons[1:] if not r.suppressed]
 
 
 class Agreement(BaseModel):
@@ -176,6 +272,12 @@ class Report(BaseModel):
     notes: list[str] = Field(default_factory=list)
     # Comparisons that found the figures in order (checked claims only).
     agreements: list[Agreement] = Field(default_factory=list)
+    # The reference series points findings cite as evidence (claims of kind
+    # "reference"), and the series they come from. They are not documents the run read
+    # nor claims of them, so they are kept out of ``documents`` and ``claims``; a
+    # finding's evidence id names a claim of ``claims`` or of ``references``.
+    reference_series: list[Document] = Field(default_factory=list)
+    references: list[Claim] = Field(default_factory=list)
 
 
 # Lists of claims as JSON, for the claim index and the extraction workers: one adapter,

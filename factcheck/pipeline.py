@@ -37,6 +37,7 @@ from factcheck.load.ids import document_id
 from factcheck.models import Claim, DocPath, Document, Report, Severity
 from factcheck.rules.load import load_rules
 from factcheck.rules.schema import RuleSet
+from factcheck.check.merge import merge_findings
 from factcheck.suppress import apply_suppressions
 from factcheck.suppress.baseline import Baseline
 from factcheck.util import gcpause
@@ -195,13 +196,18 @@ def run(paths: Sequence[str], options: RunOptions | None = None) -> RunResult:
         with gcpause.paused():
             result = run_checks(rule_set, documents, claims, as_of=opts.as_of, severity_overrides=opts.severity, jobs=jobs)
             report = Report(
-                documents=documents + list(result.reference_documents),
-                claims=list(result.claims) + list(result.reference_claims),
+                documents=documents,
+                claims=list(result.claims),
+                reference_series=list(result.reference_documents),
+                references=list(result.reference_claims),
                 findings=list(result.findings),
                 notes=list(result.notes),
                 agreements=result.agreement_records(),
             )
         report = apply_suppressions(report, report.documents, opts.baseline)
+        # Suppressions silence one check's verdict; then one finding per claim and problem.
+        order = {r.id: k for k, r in enumerate(rule_set.checks)}
+        report = report.model_copy(update={"findings": merge_findings(report.findings, order)})
     return RunResult(report, rule_set, inputs)
 
 

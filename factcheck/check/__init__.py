@@ -6,7 +6,11 @@ that selects it in a rule file, ``Options`` the pydantic record of its options (
 validates rule files and generates the JSON Schema and the docs), ``DEFAULT_MESSAGE``,
 ``DEFAULT_SEVERITY`` and ``PLACEHOLDERS`` its message, ``SCOPE`` what it reads ("figures":
 only the items of figures, ``Context.group`` and the like; "claims": every claim,
-``Context.items``), and ``check(ctx, rule)`` yields ``Problem``s. ``REGISTRY`` maps each
+``Context.items``), ``PROBLEM`` the problem it finds ("disagreement": the claim disagrees
+with other reports of its figure; "implausible"; "relation") and ``RANK`` which of the
+checks of one problem speaks first when several flag one claim (``factcheck.check.merge``:
+lowest first; "out of date" explains a disagreement and an apparent fall), and
+``check(ctx, rule)`` yields ``Problem``s. ``REGISTRY`` maps each
 ``ID`` to its module; rule files are validated against it (``load_rules(dirs,
 kinds=REGISTRY)``).
 """
@@ -16,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, Literal, Protocol
 
-from factcheck.check import consistency, internal, monotonic, outdated, range, relation
+from factcheck.check import consistency, internal, monotonic, outdated, parts, range, relation
 from factcheck.check.base import Context, Problem
 from factcheck.rules import schema
 from factcheck.rules.schema import CheckRule
@@ -27,6 +31,8 @@ class CheckKind(schema.CheckKind, Protocol):
     plus what the engine runs."""
 
     SCOPE: Literal["figures", "claims"]
+    PROBLEM: str
+    RANK: int
 
     def check(self, ctx: Context, rule: CheckRule[Any]) -> Iterator[Problem]: ...
 
@@ -37,6 +43,7 @@ REGISTRY: dict[str, CheckKind] = {
     outdated.ID: outdated,
     monotonic.ID: monotonic,
     relation.ID: relation,
+    parts.ID: parts,
     range.ID: range,
     internal.ID: internal,
 }

@@ -44,8 +44,10 @@ from factcheck.check.base import (
     evidence_params,
     tolerance_for,
 )
+from factcheck.check.growth import Growth
+from factcheck.intervals import Interval, Tolerance
 from factcheck.rules.messages import COMMON, EVIDENCE
-from factcheck.rules.schema import CheckRule
+from factcheck.rules.schema import CheckRule, Figure
 from factcheck.rules.types import Days, FigureRefs, ToleranceSpec
 
 ID = "consistency"
@@ -72,6 +74,8 @@ Options = ConsistencyOptions
 # Reads only the items of figures (Context.group and the like), so it can run on a
 # context that holds those alone (factcheck.check.parallel).
 SCOPE = "figures"
+PROBLEM = "disagreement"
+RANK = 1
 DEFAULT_SEVERITY = "error"
 DEFAULT_MESSAGE = (
     "{figure}: '{value}' ({date}) disagrees with {evidence_value} given by {evidence_source} "
@@ -98,12 +102,15 @@ def check(ctx: Context, rule: CheckRule[Options]) -> Iterator[Problem]:
             return item.evidence and (opts.include_vague or not item.vague)
 
         index = ctx.window_index(figure_id, f"evidence:{opts.include_vague}", usable)
+        growth = ctx.memo(("growth", figure_id), lambda f=figure: _growth(ctx, f))
         for item in ctx.dated(figure_id):
             if not item.checked or (item.vague and not opts.include_vague):
                 continue
 
             # "related": another document's claim, counting from the same start
             conflicts = index.conflicts(item, opts.window, tolerance, related=True)
+            if growth.grows:
+                conflicts = _beyond_growth(item, conflicts, tolerance, growth)
             if item.claim.parts:
                 conflicts += [
                     o
@@ -119,6 +126,47 @@ def check(ctx: Context, rule: CheckRule[Options]) -> Iterator[Problem]:
             params = base_params(item, rule) | evidence_params(evidence[0])
             params |= {"window_days": opts.window, "tolerance": tolerance.describe()}
             yield Problem(item, evidence, params)
+
+
+def _growth(ctx: Context, figure: Figure) -> Growth:
+    """The figure's growth; a part without a reference series grows at most as fast as
+    the nearest whole that has one."""
+    own = [i for i in ctx.group(figure.id) if i.is_reference]
+    whole: list[Item] = []
+    seen = {figure.id}
+    parent = ctx.rules.figures.get(figure.part_of) if figure.part_of else None
+    while not own and parent is not None and parent.id not in seen and not whole:
+        seen.add(parent.id)
+        whole = [i for i in ctx.group(parent.id) if i.is_reference]
+        parent = ctx.rules.figures.get(parent.part_of) if parent.part_of else None
+    return Growth.of(figure, own, whole)
+
+
+def _beyond_growth(item: Item, conflicts: list[Item], tolerance: Tolerance, growth: Growth) -> list[Item]:
+    """The conflicts of a growing figure that its growth between the two dates (and the
+    reports' lag) does not explain. A claim that agrees with a reference value of the
+    window is not flagged for disagreeing with other reports: the reference says which
+    of them is right."""
+    assert item.interval is not None
+    found = [o for o in conflicts if not item.interval.overlaps(_widened(o, growth.allowance(item, o)), tolerance)]
+    if found and not any(o.is_reference for o in found):
+        return found if not _agrees_with_reference(item, tolerance, growth) else []
+    return found
+
+
+def _widened(item: Item, by: float) -> Interval:
+    iv = item.interval
+    assert iv is not None
+    return Interval(iv.lo - by, iv.hi + by, iv.lo_open, iv.hi_open) if by else iv
+
+
+_REFERENCE_REACH = 3
+
+
+def _agrees_with_reference(item: Item, tolerance: Tolerance, growth: Growth) -> bool:
+    """Whether a reference point within a few days of the item agrees with it."""
+    near = [r for r in growth.reference_near(item, _REFERENCE_REACH)]
+    return bool(near) and any(item.interval.overlaps(_widened(r, growth.allowance(item, r)), tolerance) for r in near)  # type: ignore[union-attr]
 
 
 def _parts_differ(a: list[float], b: list[float]) -> bool:

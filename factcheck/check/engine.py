@@ -261,7 +261,16 @@ def _item(claim: Claim, place: _Placed, rank: int, assignment: Assignment | None
     interval = Interval.from_claim(claim)
     if interval is not None and factor != 1.0:
         interval = interval.scaled(factor)
+    frame = claim.frame
+    if frame is not None and frame.role == "earlier":
+        # A value the sentence sets aside ("down from 1,400") is not what the story
+        # says now: it is neither checked nor evidence.
+        checked = evidence = False
     day = claim.as_of
+    if figure is not None and figure.kind == "fixed" and published is not None:
+        # A count of one past event (the Oct. 7 toll) is known as of its report: "the
+        # Oct. 7 attack, which killed 1,200" in a 2024 story is what 2024 knew.
+        day = None
     if day is not None:
         start, end = date_span(day, claim.as_of_precision)
     else:

@@ -23,6 +23,10 @@ Example::
         internal:
           group: context
 
+A document that reports a dispute is not contradicting itself: two figures given by
+different sources, one of them only as that source's claim ("Israeli sources say 50 to
+100 were seized; armed groups claim to have seized over 150"), are not compared.
+
 Passes: "some 1,200 people were killed in the attack ... about 1,200 killed".
 
 Fails: "the attack killed some 1,200 people ... the 1,400 people killed in the attack".
@@ -76,6 +80,8 @@ Options = InternalOptions
 
 # Reads every claim of the run (Context.items), not only those of figures.
 SCOPE = "claims"
+PROBLEM = "disagreement"
+RANK = 3
 DEFAULT_SEVERITY = "warning"
 DEFAULT_MESSAGE = "{figure} is given as '{value}' here but as '{evidence_value}' earlier in the same document"
 UNITS_MESSAGE = "{figure} is given as '{value}' here and as '{evidence_value}' earlier; their units cannot be compared"
@@ -168,7 +174,7 @@ def _values(ctx: Context, rule: CheckRule[Options], opts: Options, members: list
         earlier = [
             original[id(o)]
             for o in index.conflicts(copy, opts.window, tolerance)
-            if o.claim.start < copy.claim.start and copy.period_compatible(o)
+            if o.claim.start < copy.claim.start and copy.period_compatible(o) and not _reported_dispute(item, original[id(o)])
         ]
         ctx.compared(rule, item, earlier, agreed=not earlier)
         if earlier:
@@ -177,6 +183,19 @@ def _values(ctx: Context, rule: CheckRule[Options], opts: Options, members: list
             if figure is None:
                 params["figure"] = _context_label(item)
             yield Problem(item, evidence, params)
+
+
+# Stance verbs that distance a report from the figure it repeats.
+_DISTANCING = frozenset({"claim", "allege"})
+
+
+def _reported_dispute(a: Item, b: Item) -> bool:
+    """Whether two claims are a dispute the document reports: different sources, one of
+    them distanced ("X claims to have ...")."""
+    sa, sb = a.claim.attribution, b.claim.attribution
+    if not sa or not sb or _norm(sa) == _norm(sb):
+        return False
+    return any(c.frame is not None and c.frame.stance in _DISTANCING for c in (a.claim, b.claim))
 
 
 def _units(ctx: Context, rule: CheckRule[Options], members: list[Item]) -> Iterator[Problem]:

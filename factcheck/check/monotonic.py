@@ -60,6 +60,8 @@ Options = MonotonicOptions
 # Reads only the items of figures (Context.group and the like), so it can run on a
 # context that holds those alone (factcheck.check.parallel).
 SCOPE = "figures"
+PROBLEM = "disagreement"
+RANK = 2
 DEFAULT_SEVERITY = "error"
 DEFAULT_MESSAGE = (
     "{figure} can only grow, but '{value}' ({date}) is lower than {evidence_value} given by "

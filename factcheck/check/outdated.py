@@ -22,8 +22,11 @@ than ``lag`` away from the stated number makes the claim outdated even though th
 bound still holds.
 
 The figure's ``stale_after`` (or the option of that name) sets how long a value stays
-current: evidence older than that before the document's date is not taken as the
-current value, and a claim whose figure is younger than that is not flagged.
+current: a claim whose figure is younger than that is not flagged. Evidence older than
+that before the document's date does not say what is current, but it still supersedes
+an older figure: a claim of May that repeats November's 1.7 million displaced, when
+December's report said almost 1.9 million, is out of date even if no report of May
+exists.
 
 Example::
 
@@ -90,6 +93,8 @@ Options = OutdatedOptions
 # Reads only the items of figures (Context.group and the like), so it can run on a
 # context that holds those alone (factcheck.check.parallel).
 SCOPE = "figures"
+PROBLEM = "disagreement"
+RANK = 0
 DEFAULT_SEVERITY = "warning"
 DEFAULT_MESSAGE = (
     "{figure}: '{value}' is out of date; {evidence_source} gave {evidence_value} for "
@@ -148,9 +153,9 @@ def check(ctx: Context, rule: CheckRule[Options]) -> Iterator[Problem]:
                 continue
             latest_day = latest[0].start
             assert latest_day is not None
-            if after is None and stale is not None and (horizon - latest_day).days > stale:
-                ctx.compared(rule, item, latest, agreed=True)
-                continue  # the newest report is too old to say what is current
+            # The newest report may be too old to say what is current; it still says
+            # that a figure older than itself was superseded.
+            too_old = after is None and stale is not None and (horizon - latest_day).days > stale
             since: date | None = None
             if not any(_agrees(item, e, tolerance, opts.lag) for e in latest):
                 if item.explicit_date:
@@ -161,6 +166,8 @@ def check(ctx: Context, rule: CheckRule[Options]) -> Iterator[Problem]:
                     # at odds with the latest report (the consistency check's business).
                     since = _last_agreeing(index, stop, item, tolerance, opts.lag, usable)
                     if since is not None and stale is not None and (horizon - since).days < stale:
+                        since = None
+                    if since is not None and too_old and since >= latest_day:
                         since = None
             ctx.compared(rule, item, latest, agreed=since is None)
             if since is None:

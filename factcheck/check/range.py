@@ -73,6 +73,8 @@ Options = RangeOptions
 
 # Reads every claim of the run (Context.items), not only those of figures.
 SCOPE = "claims"
+PROBLEM = "implausible"
+RANK = 0
 DEFAULT_SEVERITY = "error"
 DEFAULT_MESSAGE = "{figure}: '{value}' is outside the plausible range ({bounds})"
 PLACEHOLDERS = {

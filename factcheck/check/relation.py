@@ -30,21 +30,13 @@ written is 245 to 255).
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from factcheck.check.base import (
-    Context,
-    Item,
-    Problem,
-    base_params,
-    days_apart,
-    evidence_params,
-    within_days,
-)
+from factcheck.check.base import Context, Item, Problem, base_params, evidence_params
+from factcheck.check.nearest import nearest_in_window, same_document
 from factcheck.intervals import Tolerance
 from factcheck.rules.expr import Relation
 from factcheck.rules.messages import COMMON, EVIDENCE
@@ -75,6 +67,8 @@ Options = RelationOptions
 # Reads only the items of figures (Context.group and the like), so it can run on a
 # context that holds those alone (factcheck.check.parallel).
 SCOPE = "figures"
+PROBLEM = "relation"
+RANK = 0
 DEFAULT_SEVERITY = "error"
 DEFAULT_MESSAGE = "{figure}: '{value}' breaks {relation} ({left} against {right}; {values})"
 PLACEHOLDERS = {
@@ -122,9 +116,9 @@ def check(ctx: Context, rule: CheckRule[Options]) -> Iterator[Problem]:
         for name in names:
             if name in binding:
                 continue
-            found = _same_document(in_doc.get((anchor.doc_id, name), []), anchor)
+            found = same_document(in_doc.get((anchor.doc_id, name), []), anchor)
             if found is None and opts.window is not None and anchor.dated:
-                found = _nearest_in_window(ctx, name, anchor, opts.window)
+                found = nearest_in_window(ctx, name, anchor, opts.window)
             if found is None:
                 break
             binding[name] = found
@@ -150,50 +144,6 @@ def check(ctx: Context, rule: CheckRule[Options]) -> Iterator[Problem]:
                 "tolerance": tolerance.describe(),
             }
             yield Problem(anchor, others, params)
-
-
-def _same_document(items: list[Item], anchor: Item) -> Item | None:
-    """The claim nearest to the anchor in its own document (other than the anchor)."""
-    best = None
-    for item in items:
-        if item is anchor:
-            continue
-        key = (abs(item.claim.start - anchor.claim.start), item.rank)
-        if best is None or key < best[0]:
-            best = (key, item)
-    return best[1] if best else None
-
-
-def _nearest_in_window(ctx: Context, name: str, anchor: Item, window: int) -> Item | None:
-    """The evidence of figure ``name`` nearest in date to the anchor, within ``window``;
-    ties go to reference series, then to the run's order. Scans outwards from the
-    anchor's date and stops as soon as nothing further can be nearer."""
-    index = ctx.window_index(name, "evidence", lambda i: i.evidence)
-    items, starts, span = index.items, index.starts, index.max_span
-    assert anchor.start is not None and anchor.end is not None
-    first, last = anchor.start.toordinal(), anchor.end.toordinal()
-    best: tuple[tuple[int, bool, int], Item] | None = None
-
-    def bound_ok(least: int) -> bool:
-        return least <= window and (best is None or least <= best[0][0])
-
-    k = bisect_left(starts, first)
-    for j in range(k, len(items)):  # later starts: distance only grows
-        if not bound_ok(starts[j] - last):
-            break
-        best = _better(best, items[j], anchor, window)
-    for j in range(k - 1, -1, -1):  # earlier starts: an end may reach back by ``span``
-        if not bound_ok(first - starts[j] - span):
-            break
-        best = _better(best, items[j], anchor, window)
-    return best[1] if best else None
-
-
-def _better(best, item: Item, anchor: Item, window: int):  # noqa: ANN001, ANN202
-    if item is anchor or not within_days(anchor, item, window):
-        return best
-    key = (days_apart(anchor, item), not item.is_reference, item.rank)
-    return (key, item) if best is None or key < best[0] else best
 
 
 def _labelled(relation: Relation, ctx: Context) -> str:

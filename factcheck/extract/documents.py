@@ -69,16 +69,24 @@ def identified(doc: Document, found: Sequence[Claim]) -> list[Claim]:
     starts = _line_starts(doc.text)
     sentences: dict[str, str] = {}
     claims: list[Claim] = []
+    ids = {c.start: claim_id(doc.id, c.start, c.end, c.surface) for c in found}
     for c in found:
         line_index = bisect_right(starts, c.start) - 1
         values = dict(c.__dict__)
         values.update(
-            id=claim_id(doc.id, c.start, c.end, c.surface),
+            id=ids[c.start],
             doc=doc.id,
             line=line_index + 1 + doc.line_offset,
             column=c.start - starts[line_index] + 1,
             sentence=sentences.setdefault(c.sentence, c.sentence),
         )
+        frame = c.frame
+        if frame is not None and (frame.whole_start is not None or frame.value_of_start is not None):
+            # The whole a part belongs to, and the claim a value is of, by their ids here.
+            values["frame"] = frame.model_copy(update={
+                "part_of": ids.get(frame.whole_start) if frame.whole_start is not None else None,
+                "value_of": ids.get(frame.value_of_start) if frame.value_of_start is not None else None,
+            })
         claims.append(Claim.model_construct(_fields_set=_ALL_FIELDS, **values))
     return claims
 

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date
 
 from factcheck import units as unit_tools
 from factcheck.extract.context.gazetteer import Gazetteer, default_gazetteer
-from factcheck.match.fields import ClaimFields, field_values, normal
-from factcheck.match.figure import Assignment, FigureMatcher, PatternTimeout
+from factcheck.match.fields import ClaimFields, Evidence, normal
+from factcheck.match.figure import Assignment, DocumentWords, FigureMatcher, PatternTimeout, effective_match
 from factcheck.match.partitives import partitives
 from factcheck.models import Claim
 from factcheck.rules import patterns
 from factcheck.rules.patterns import SentenceMemo, claim_span_in_sentence
-from factcheck.rules.schema import RuleSet
+from factcheck.rules.schema import Figure, RuleSet
 
 # Distinct claim fields whose figures ``Matcher`` remembers; the bound keeps a huge
 # archive of unique values from growing memory without limit.
@@ -27,13 +28,20 @@ class Matcher:
 
     def __init__(self, rules: RuleSet, gazetteer: Gazetteer | None = None) -> None:
         self.rules = rules
-        self.matchers = [FigureMatcher(f, k) for k, f in enumerate(rules.figures.values())]
+        reference: dict[str, list[tuple[date, float]]] = {}
+        for series in rules.series:
+            reference.setdefault(series.series.figure, []).extend((p.date, p.value) for p in series.points)
+        self.matchers = [
+            FigureMatcher(f, k, effective_match(f, rules.figures), rules.synonyms, reference.get(f.id, ()))
+            for k, f in enumerate(rules.figures.values())
+        ]
         self.notes: list[str] = []
         self._noted: set[str] = set()
         self._gazetteer = gazetteer
         self._containers: dict[str, tuple[str, ...]] = {}
-        self._by_fields: dict[tuple[object, ...], list[tuple[FigureMatcher, float, int]]] = {}
+        self._by_fields: dict[tuple[object, ...], list[tuple[FigureMatcher, float, int, int]]] = {}
         self._sentences = SentenceMemo()
+        self._document: DocumentWords | None = None
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -64,40 +72,69 @@ class Matcher:
 
     def assign(self, claim: Claim, text: str | None = None) -> Assignment | None:
         """The figure ``claim`` belongs to, if any. ``text`` is its document's text,
-        used to place the claim within its sentence."""
+        used to place the claim within its sentence.
+
+        The best match wins: the highest priority, then the highest score, then a part
+        over its whole (a part matching is the more precise reading). Two figures of
+        one priority and score that are not a part and its whole leave the claim without
+        a figure: a tie is a guess."""
         candidates = self._candidates(claim)
         if not candidates:  # most claims of an archive: nothing more to read
             return None
         span = claim_span_in_sentence(claim, text)
         fields = ClaimFields.of(claim)
-        best: tuple[tuple[int, int, int], Assignment] | None = None
-        for matcher, factor, positive in candidates:
+        if self._document is None or self._document.text is not text:
+            self._document = DocumentWords(text)
+        document = self._document
+        found: list[tuple[tuple[int, int, int, int], FigureMatcher, Assignment]] = []
+        for matcher, factor, score, positive in candidates:
             try:
-                found = matcher.finish(claim, fields, span, factor, positive, self._sentences)
+                assignment = matcher.finish(claim, fields, span, factor, score, positive, self._sentences, document)
             except PatternTimeout as exc:
                 self._timeout(exc, claim)
                 continue
-            if found is None:
-                continue
-            key = (matcher.figure.priority, found.score, -matcher.order)
-            if best is None or key > best[0]:
-                best = (key, found)
-        return best[1] if best else None
+            if assignment is not None:
+                key = (matcher.figure.priority, assignment.score, self._depth(matcher.figure), -matcher.order)
+                found.append((key, matcher, assignment))
+        if not found:
+            return None
+        found.sort(key=lambda x: x[0], reverse=True)
+        best = found[0]
+        for key, _, other in found[1:]:
+            if key[:2] != best[0][:2]:
+                break
+            if not self._related(best[2].figure.id, other.figure.id):
+                return None  # as good a match for another figure: no guess
+        return best[2]
 
-    def _candidates(self, claim: Claim) -> list[tuple[FigureMatcher, float, int]]:
+    def _depth(self, figure: Figure) -> int:
+        depth, seen = 0, {figure.id}
+        while figure.part_of and figure.part_of in self.rules.figures and figure.part_of not in seen:
+            figure = self.rules.figures[figure.part_of]
+            seen.add(figure.id)
+            depth += 1
+        return depth
+
+    def _related(self, a: str, b: str) -> bool:
+        """Whether one figure is a part (at any depth) of the other."""
+        return a in self._wholes(b) or b in self._wholes(a)
+
+    def _candidates(self, claim: Claim) -> list[tuple[FigureMatcher, float, int, int]]:
         """The figures whose ``fields_score`` the claim passes, with its answer; keyed
-        by the raw fields the answer depends on."""
-        key = (claim.kind, claim.unit, claim.entity, claim.entity_type, claim.predicate, claim.location,
-               claim.attribution, claim.location_source in STATED)
+        by what the answer depends on."""
+        evidence = Evidence.of(claim)
+        period = (claim.frame.period, claim.frame.rate) if claim.frame is not None else (None, None)
+        key = (claim.kind, claim.unit, period, evidence, claim.location_source in STATED)
         found = self._by_fields.get(key)
         if found is None:
             if len(self._by_fields) >= FIELD_ANSWERS_KEPT:
                 self._by_fields.clear()
-            places = self.containers(normal(claim.location)) if claim.location_source not in STATED else ()
-            values = field_values(claim)
+            stated = claim.location_source in STATED
+            containers = self.containers(normal(claim.location))
+            places, within = ((), containers) if stated else (containers, ())
             found = []
             for matcher in self.matchers:
-                answer = matcher.fields_score(claim.kind, claim.unit, values, places)
+                answer = matcher.fields_score(claim.kind, claim.unit, period, evidence, places, within=within)
                 if answer is not None:
                     found.append((matcher, *answer))
             self._by_fields[key] = found
@@ -150,10 +187,79 @@ class Matcher:
     def finish_all(
         self, claims: Sequence[Claim], assignments: Sequence[Assignment | None], texts: Mapping[str, str] | None = None
     ) -> list[tuple[Claim, Assignment | None]]:
-        """``assign_all`` from ``assign_each``'s answers: the parts of partitives let go."""
+        """``assign_all`` from ``assign_each``'s answers: a part whose whole went to the
+        same figure (or to a part of the part's figure) is let go; its own part figure, if
+        one matched, it keeps ("43 of whom have been declared dead": dead among the held)."""
         out = list(zip(claims, assignments, strict=True))
-        for part, whole in partitives([c for c, _ in out], texts or {}):
+        pairs = set(partitives([c for c, _ in out], texts or {}))
+        by_id = {c.id: k for k, c in enumerate(claims) if c.id}
+        for k, c in enumerate(claims):
+            whole = c.frame.part_of if c.frame is not None else None
+            if whole is not None and whole in by_id:
+                pairs.add((k, by_id[whole]))
+        for k, c in enumerate(claims):
+            linked = c.frame.value_of if c.frame is not None else None
+            if out[k][1] is None and linked in by_id and out[by_id[linked]][1] is not None and c.figure is None:
+                out[k] = (c, out[by_id[linked]][1])  # "down from around 1,400": the same figure's earlier value
+        for part, whole in sorted(pairs):
             a, b = out[part][1], out[whole][1]
-            if a is not None and b is not None and a.figure.id == b.figure.id and out[part][0].figure is None:
-                out[part] = (out[part][0], None)
+            if b is None or out[part][0].figure is not None:
+                continue
+            if (
+                a is None or a.figure.id == b.figure.id or self._is_whole_of(a.figure.id, b.figure.id)
+                or self._sibling_parts(a.figure.id, b.figure.id)
+            ):
+                # A part of a claim of W: one of W's parts, if one fits, else no figure.
+                # (Children among the *identified* dead are not the children of the
+                # whole toll: a part of one part is not a part of its sibling.)
+                text = (texts or {}).get(claims[part].doc)
+                out[part] = (out[part][0], self._part_of(claims[part], b.figure, text))
         return out
+
+    def _part_of(self, claim: Claim, whole: Figure, text: str | None) -> Assignment | None:
+        """The best of ``whole``'s part figures for a claim that is a part of a claim of
+        ``whole``: what the part counts is what the whole counts, so the parts' own
+        ``entity`` lists need not match ("120 remain held, 43 of whom have been declared
+        dead": dead hostages)."""
+        evidence = Evidence.of(claim)
+        period = (claim.frame.period, claim.frame.rate) if claim.frame is not None else (None, None)
+        places = self.containers(normal(claim.location)) if claim.location_source not in STATED else ()
+        fields = ClaimFields.of(claim)
+        document = DocumentWords(text)
+        best: tuple[tuple[int, int, int], Assignment] | None = None
+        for matcher in self.matchers:
+            if matcher.figure.part_of != whole.id:
+                continue
+            answer = matcher.fields_score(claim.kind, claim.unit, period, evidence, places, linked=True)
+            if answer is None:
+                continue
+            found = matcher.finish(claim, fields, None, *answer, self._sentences, document)
+            if found is not None:
+                key = (matcher.figure.priority, found.score, -matcher.order)
+                if best is None or key > best[0]:
+                    best = (key, found)
+        return best[1] if best else None
+
+    def _wholes(self, x: str) -> set[str]:
+        out: set[str] = set()
+        figure = self.rules.figures.get(x)
+        while figure is not None and figure.part_of and figure.part_of not in out:
+            out.add(figure.part_of)
+            figure = self.rules.figures.get(figure.part_of)
+        return out
+
+    def _sibling_parts(self, a: str, b: str) -> bool:
+        """Whether figures ``a`` and ``b`` are parts of one whole, ``a`` not within ``b``."""
+        wholes_a = self._wholes(a)
+        return b not in wholes_a and bool(wholes_a & self._wholes(b))
+
+    def _is_whole_of(self, a: str, b: str) -> bool:
+        """Whether figure ``a`` is a whole (at any depth) of figure ``b``."""
+        figure = self.rules.figures.get(b)
+        seen: set[str] = set()
+        while figure is not None and figure.part_of and figure.part_of not in seen:
+            if figure.part_of == a:
+                return True
+            seen.add(figure.part_of)
+            figure = self.rules.figures.get(figure.part_of)
+        return False

@@ -99,11 +99,16 @@ class ReportView:
     @cached_property
     def documents_by_id(self) -> dict[str, Document]:
         """The report's documents, and the reference series' pseudo-documents."""
-        return {**self.series_documents, **{d.id: d for d in self.report.documents}}
+        return {
+            **self.series_documents,
+            **{d.id: d for d in self.report.reference_series},
+            **{d.id: d for d in self.report.documents},
+        }
 
     @cached_property
     def claims_by_id(self) -> dict[str, Claim]:
-        return {c.id: c for c in self.report.claims}
+        """The report's claims and the reference points its findings cite."""
+        return {c.id: c for c in (*self.report.references, *self.report.claims)}
 
     @cached_property
     def claims_by_doc(self) -> dict[str, list[Claim]]:
@@ -341,7 +346,7 @@ def summary_counts(view: ReportView) -> dict[str, int]:
     return {
         "checked": sum(1 for d in docs if d.role == "checked" and d.format != REFERENCE_FORMAT),
         "corpus": sum(1 for d in docs if d.role == "corpus" and d.format != REFERENCE_FORMAT),
-        "reference": sum(1 for d in docs if d.format == REFERENCE_FORMAT),
+        "reference": len(view.report.reference_series) + sum(1 for d in docs if d.format == REFERENCE_FORMAT),
         "claims": sum(1 for c in view.report.claims if not view.is_reference(view.document_of(c))),
         "findings": sum(counts.values()),
         "suppressed": view.suppressed_count(),

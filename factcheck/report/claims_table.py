@@ -37,6 +37,7 @@ def _plain(value: Any) -> Any:
 def claim_records(view: ReportView) -> list[dict[str, Any]]:
     order = {d.id: i for i, d in enumerate(view.report.documents)}
     claims = sorted(view.report.claims, key=lambda c: (order.get(c.doc, len(order)), c.start, c.end, c.id))
+    claims += view.report.references  # the reference points the findings cite, last
     evidence_for: dict[str, list[str]] = {}
     for f in view.ordered_findings():
         for e in f.evidence:

@@ -43,6 +43,7 @@ class GithubFormatter:
         claim = view.claims_by_id.get(f.claim)
         doc = view.finding_document(f)
         message_lines = [one_line(f.message)]
+        message_lines += [f"also: {one_line(r.message)} ({r.rule})" for r in f.also()]
         for ev in view.evidence(f):
             message_lines.append(("reference: " if ev.is_reference else "evidence: ") + one_line(" — ".join(ev.parts())))
         props: dict[str, object] = {"file": doc.path if doc is not None else None}

@@ -164,6 +164,8 @@ class HtmlFormatter:
                 where += f":{claim.line}"
             badge = f'<span class="fc-badge fc-sev-{f.severity}">{h(f.severity)}</span>'
             message = h(one_line(f.message))
+            if f.also():
+                message += "".join(f"<br><small>also: {h(one_line(r.message))} ({h(r.rule)})</small>" for r in f.also())
             row_class = ""
             if f.suppressed:
                 badge = f'<span class="fc-badge">suppressed</span> {badge}'
@@ -289,6 +291,11 @@ class HtmlFormatter:
             f'<span class="fc-badge fc-sev-{f.severity}">{h(f.severity)}</span> <small>{h(f.rule)}{status}</small>',
             f'<p class="fc-message">{h(one_line(f.message))}</p>',
         ]
+        also = f.also()
+        if also:
+            out.append('<ul class="fc-also">')
+            out += [f"<li>also: {h(one_line(r.message))} <small>({h(r.rule)})</small></li>" for r in also]
+            out.append("</ul>")
         evidence = view.evidence(f)
         if evidence:
             out.append('<h3>Evidence</h3><ul class="fc-evidence">')

@@ -77,6 +77,10 @@ class MarkdownFormatter:
             sep_after = " " if after[:1].isspace() else ""
             out += ["", f"  > {md(before, line_start=True)}{sep_before}**{md(figure)}**{sep_after}{md(after)}".rstrip()]
         out += ["", f"  {md(f.message, line_start=True)}"]
+        also = f.also()
+        if also:
+            out.append("")
+            out += [f"  - also: {md(r.message)} ({md_code(r.rule)})" for r in also]
         evidence = view.evidence(f)
         if evidence:
             out.append("")

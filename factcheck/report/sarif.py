@@ -140,7 +140,7 @@ class SarifFormatter:
             "ruleIndex": rule_index[f.rule],
             "level": LEVELS[f.severity],
             "kind": "fail",
-            "message": {"text": one_line(f.message)},
+            "message": {"text": " ".join([one_line(f.message)] + [f"Also: {one_line(r.message)} ({r.rule})" for r in f.also()])},
         }
         location = self._location(view, claim, artifact_index) if claim is not None else None
         if location is not None:
@@ -158,6 +158,8 @@ class SarifFormatter:
             justification = str(details.get("reason") or f.suppression or "suppressed")
             result["suppressions"] = [{"kind": kind, "status": "accepted", "justification": justification}]
         props: dict[str, object] = {"findingId": f.id, "checkKind": f.kind, "claim": f.claim, "evidence": list(f.evidence)}
+        if len(f.reasons) > 1:
+            props["rules"] = [r.rule for r in f.reasons]
         if f.figure:
             props["figure"] = f.figure
         result["properties"] = props

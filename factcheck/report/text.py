@@ -249,6 +249,9 @@ class TextFormatter:
             line.append((" " if after[:1].isspace() else "") + _clean(after))
             self._wrapped(console, Text(indent) + Text("> ", style=self._style("dim")), line, indent + "  ")
         self._wrapped(console, Text(indent), Text(_clean(f.message)), indent)
+        for reason in f.also():
+            prefix = Text(indent) + Text("also: ", style=self._style("bold"))
+            self._wrapped(console, prefix, Text(f"{_clean(reason.message)} ({_clean(reason.rule)})"), indent + "  ")
         for ev in view.evidence(f):
             parts = ev.parts()
             label = "reference" if ev.is_reference else "evidence"

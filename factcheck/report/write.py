@@ -24,6 +24,7 @@ import os
 import stat
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from factcheck.errors import OutputError, SourceLocation
@@ -40,13 +41,27 @@ def _reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
+# Text is encoded and written a slice at a time: encoding a report of tens of
+# megabytes at once would hold a second copy of it.
+_SLICE = 1 << 20
+
+
+def _encoded(content: str | bytes) -> Iterator[bytes]:
+    if isinstance(content, bytes):
+        yield content
+        return
+    for at in range(0, len(content), _SLICE):
+        yield content[at : at + _SLICE].encode("utf-8")
+
+
 def _write_stdout(content: str | bytes) -> None:
     try:
         if isinstance(content, bytes):
             sys.stdout.buffer.write(content)
             sys.stdout.buffer.flush()
         else:
-            sys.stdout.write(content)
+            for at in range(0, len(content), _SLICE):
+                sys.stdout.write(content[at : at + _SLICE])
             sys.stdout.flush()
     except BrokenPipeError:
         raise  # `factcheck ... | head`: the CLI ends quietly
@@ -66,7 +81,7 @@ def _silence_stdout() -> None:
         pass
 
 
-def _write_special(content: bytes, target: Path, shown: str) -> None:
+def _write_special(content: str | bytes, target: Path, shown: str) -> None:
     """Write into an existing device or named pipe, the way a shell's ``>`` does."""
     try:
         fd = os.open(target, os.O_WRONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOCTTY", 0))
@@ -74,7 +89,8 @@ def _write_special(content: bytes, target: Path, shown: str) -> None:
         raise OutputError(f"cannot write ({_reason(exc)})", SourceLocation(shown)) from None
     try:
         with os.fdopen(fd, "wb", closefd=False) as fh:
-            fh.write(content)
+            for chunk in _encoded(content):
+                fh.write(chunk)
     except OSError as exc:
         raise OutputError(f"cannot write ({_reason(exc)})", SourceLocation(shown)) from None
     finally:
@@ -88,7 +104,6 @@ def write_output(content: str | bytes, output: Path | None, inputs: InputFiles |
         _write_stdout(content)
         return
     shown = str(output)
-    data = content if isinstance(content, bytes) else content.encode("utf-8")
     given = Path(output)
     try:
         # A symlink is followed (the link stays, its file is replaced); a dangling one
@@ -105,7 +120,7 @@ def write_output(content: str | bytes, output: Path | None, inputs: InputFiles |
         if stat.S_ISDIR(st.st_mode):
             raise OutputError("is a directory; --output needs a file name", SourceLocation(shown))
         if not stat.S_ISREG(st.st_mode):
-            _write_special(data, target, shown)
+            _write_special(content, target, shown)
             return
         inputs = inputs if inputs is not None else current_inputs()
         if inputs is not None and target in inputs:
@@ -125,7 +140,8 @@ def write_output(content: str | bytes, output: Path | None, inputs: InputFiles |
         raise OutputError(f"cannot write here ({_reason(exc)})", SourceLocation(shown)) from None
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            for chunk in _encoded(content):
+                fh.write(chunk)
         # mkstemp creates 0600 files; a report is an ordinary file for colleagues to read
         # (an existing report keeps its own permissions).
         mode = stat.S_IMODE(st.st_mode) if st is not None else 0o666 & ~_umask()

@@ -48,6 +48,7 @@ from factcheck.rules.schema import (
     check_entry_model,
     check_rule,
 )
+from factcheck.rules.synonyms import unknown_message, unknown_references
 from factcheck.rules.types import FIGURE_ID_PATTERN, Names, names_in
 from factcheck.util.yamlpos import YamlData, load_yaml
 
@@ -115,6 +116,7 @@ def load_rules(dirs: Sequence[Path], shown_as: Sequence[str | None] | None = Non
     for f in files:
         for section, i, obj in _validate_file(f, out, kinds):
             entries[(f.shown, section, i)] = obj
+        _read_synonyms(f, rules, out)
 
     # Ids are checked on the raw data, so that an entry with other problems still
     # counts (no cascade of "unknown figure") and its duplicate is still reported.
@@ -130,6 +132,7 @@ def load_rules(dirs: Sequence[Path], shown_as: Sequence[str | None] | None = Non
     for f in files:
         for i, raw in _raw(f, "figures"):
             _check_figure(f, i, raw, out)
+            _check_parts_and_sets(f, i, raw, known, rules, out)
         for i, raw in _raw(f, "checks"):
             relation = _check_check(f, i, raw, known, out, kinds)
             obj = entries.get((f.shown, "checks", i))
@@ -151,7 +154,57 @@ def load_rules(dirs: Sequence[Path], shown_as: Sequence[str | None] | None = Non
 
     if out.errors:
         raise RuleErrors(sort_errors(out.errors))
+    _no_part_cycles(rules, out)
+    if out.errors:
+        raise RuleErrors(sort_errors(out.errors))
     return rules
+
+
+def _read_synonyms(f: _File, rules: RuleSet, out: _Collector) -> None:
+    """The ``synonyms:`` of a file into the rule set; a name defined twice is an error."""
+    data = f.yaml.data
+    value = data.get("synonyms") if isinstance(data, dict) else None
+    if not isinstance(value, dict):
+        return
+    for name, words in value.items():
+        where = f.yaml.locate(("synonyms", name), prefer_key=True)
+        if not isinstance(name, str) or not regex.fullmatch(FIGURE_ID_PATTERN, name):
+            out.add(f"synonyms: {name!r} is not a valid name (lower-case letters, digits and '_')", where)
+            continue
+        if name in rules.synonyms:
+            out.add(f"synonyms: the set '{name}' is defined twice", where)
+            continue
+        listed = [words] if isinstance(words, str) else words
+        if isinstance(listed, list) and all(isinstance(w, str) and w.strip() for w in listed):
+            rules.synonyms[name] = [w.strip() for w in listed]
+
+
+def _check_parts_and_sets(f: _File, i: int, raw: dict[str, Any], known: set[str], rules: RuleSet, out: _Collector) -> None:
+    """A figure's ``part_of`` names a figure; its ``@name`` words name sets."""
+    name = raw.get("id") if isinstance(raw.get("id"), str) else f"#{i + 1}"
+    whole = raw.get("part_of")
+    if isinstance(whole, str):
+        if whole == name:
+            out.add(f"figure '{name}' cannot be a part of itself", f.yaml.locate(("figures", i, "part_of")))
+        else:
+            _figure_ref(whole, known, f.yaml.locate(("figures", i, "part_of")), out, f"figure '{name}': part_of")
+    for key, k, ref in unknown_references(raw.get("match"), rules.synonyms):
+        value = raw["match"][key]
+        path: tuple[str | int, ...] = ("figures", i, "match", key) + (() if isinstance(value, str) else (k,))
+        out.add(f"figure '{name}': {key}: {unknown_message(ref, rules.synonyms)}", f.yaml.locate(path))
+
+
+def _no_part_cycles(rules: RuleSet, out: _Collector) -> None:
+    """Parts of parts are fine; a figure that is, through its wholes, a part of itself is not."""
+    for figure in rules.figures.values():
+        seen = {figure.id}
+        whole = rules.figures.get(figure.part_of) if figure.part_of else None
+        while whole is not None:
+            if whole.id in seen:
+                out.add(f"figure '{figure.id}': part_of goes round in a circle", rules.origins.get(("figure", figure.id)) or SourceLocation(""))
+                break
+            seen.add(whole.id)
+            whole = rules.figures.get(whole.part_of) if whole.part_of else None
 
 
 def _raw(f: _File, section: str) -> list[tuple[int, dict[str, Any]]]:
@@ -189,6 +242,10 @@ def _validate_file(f: _File, out: _Collector, kinds: Kinds) -> list[tuple[str, i
             out.add(unknown_key(key, list(RuleFile.model_fields)), f.yaml.locate((key,), prefer_key=True))
             continue
         model = models.get(key)
+        if key == "synonyms":
+            if value is not None and not (isinstance(value, dict) and all(isinstance(v, str | list) for v in value.values())):
+                out.add(f"{key}: expected a mapping of names to lists of words, got {describe(value)}", f.yaml.locate((key,)))
+            continue
         if model is None:  # description
             if value is not None and not isinstance(value, str):
                 out.add(f"{key}: expected text, got {describe(value)}", f.yaml.locate((key,)))

@@ -43,22 +43,29 @@ from factcheck.rules.types import (
     WordList,
 )
 
-FigureKind = Literal["cumulative", "level", "flow", "share"]
-MatchField = Literal["entity", "predicate", "location", "attribution"]
-MATCH_FIELDS: tuple[str, ...] = ("entity", "predicate", "location", "attribution")
+FigureKind = Literal["cumulative", "level", "flow", "share", "fixed"]
+MatchField = Literal["entity", "predicate", "location", "attribution", "agent"]
+MATCH_FIELDS: tuple[str, ...] = ("entity", "predicate", "location", "attribution", "agent")
+Period = Literal["day", "prewar", "month", "span"]
 
 
 class Match(BaseModel):
     """How to recognise a claim of a figure from what extraction found.
 
-    Each word list is a condition on one field of the claim (``entity`` is also matched
-    against the claim's ``entity_type``, "people" taken hostage being hostages): when
-    extraction filled the field, it must contain one of the words; an empty field does
-    not count against the claim unless the field is listed in ``required``. None of the
-    ``exclude`` words may appear in any field. At least ``min_fields`` of the lists (and
-    ``sentence`` patterns) must match. Among several figures a claim matches, the one
-    with the higher ``priority`` wins, then the one with most matching lists, then the
-    one defined first.
+    Words match every form of a word ("remain" matches remained, remaining; "hostage"
+    hostages), and ``$name`` stands for a shipped set of synonyms (``synonyms:``,
+    ``rules/synonyms.yaml``). Each word list is evidence from one part of the claim's
+    clause (``factcheck.models.ClaimFrame``): ``entity`` the counted thing (its noun, the
+    noun of the whole it is part of, what a figure measures), ``predicate`` what
+    happened (the clause's verb and its state; participles that only describe the noun
+    count for less), ``agent`` who did it, ``location`` and ``attribution``. A list that
+    matches adds to the figure's score; a filled field that does not match takes from
+    it, and a field in ``required`` must match. ``exclude`` words in any field and
+    ``exclude_sentence`` patterns rule the claim out; ``context`` words, ``sentence``
+    and ``surface`` patterns must match when given. At least ``min_fields`` lists must
+    match. The claim goes to the figure with the highest ``priority``, then the highest
+    score, by a margin: two figures of one priority and score leave the claim without a
+    figure (see ``factcheck.match``).
     """
 
     model_config = ConfigDict(extra="forbid")
@@ -67,6 +74,14 @@ class Match(BaseModel):
     predicate: WordList = Field(default_factory=list, description="The verb or state: 'killed', 'held', 'fled'.")
     location: WordList = Field(default_factory=list, description="Where: 'Gaza', 'Rafah', 'northern Israel'.")
     attribution: WordList = Field(default_factory=list, description="Who says so: 'health ministry', 'UNRWA'.")
+    agent: WordList = Field(default_factory=list, description="Who or what did it, for a figure that is the object of its verb: 'Hamas', 'attack', 'offensive'.")
+    context: WordList = Field(default_factory=list, description="Words of which one must appear in the claim's own clause, in any form: 'hostage', 'captive'.")
+    topic: WordList = Field(default_factory=list, description="Words of which one must appear somewhere in the claim's document: 'United Nations', 'General Assembly'. When one does, it counts as a matching list.")
+    min_total: float | None = Field(default=None, description="A tally whose parts add up to less than this is not of this figure.")
+    max_total: float | None = Field(default=None, description="A tally whose parts add up to more than this is not of this figure (the Security Council has 15 members).")
+    mentions: list[date] = Field(default_factory=list, description="Dates the claim's sentence may mention: the day of the event a figure is about (evidence, not required).")
+    rates: list[Literal["day", "week"]] = Field(default_factory=list, description="Rates the figure is counted as ('day': '500 trucks a day'); a claim of a rate not listed is not of this figure, nor is a plain count when rates are listed.")
+    periods: list[Period] = Field(default_factory=list, description="The periods the figure counts, when it is not a running total: 'day' (one day's count), 'prewar', 'month' (a month to date), 'span' (a recent span: 'over the past week', 'last month'). A claim of another period is not of this figure. Default: the running total only (a flow also takes a recent span: its own period).")
     required: list[MatchField] = Field(default_factory=list, description="Fields that must be filled and match.")
     exclude: WordList = Field(default_factory=list, description="Words that rule a claim out when they appear in any of its fields.")
     sentence: PatternList = Field(default_factory=list, description="Regular expressions of which one must match the claim's sentence.")
@@ -94,11 +109,15 @@ class Figure(BaseModel):
     name: str | None = Field(default=None, description="Short name for messages; default: the id with spaces.")
     description: str = Field(description="What exactly is counted, by whom, since when.")
     unit: str = Field(default="count", description="'count' (plain number), 'percent', an ISO 4217 currency, or a pint unit name.")
-    kind: FigureKind = Field(description="cumulative (only grows), level (goes up and down), flow (counted since a start date), share.")
+    kind: FigureKind = Field(description="cumulative (only grows), level (goes up and down), flow (counted since a start date), share, fixed (a count of one past event, revised as reports improve).")
     match: Match
     tolerance: ToleranceSpec = Field(default_factory=Tolerance, description="How far apart two reports may be and still agree.")
     stale_after: Days | None = Field(default=None, description="How long a value stays current, e.g. 14d.")
     priority: int = Field(default=0, description="A claim matching several figures goes to the one with the highest priority (then to the best match).")
+    part_of: FigureId | None = Field(default=None, description="The figure this one is a part of (the children among a death toll): a claim of this figure is a claim of that one whose fields match this figure's lists, which replace that figure's lists of the same name. A part is never compared with its whole; the 'parts' check keeps it below it.")
+    near_reference: float | None = Field(default=None, ge=1, description="How many times below or above the figure's reference series at its date a claim may be and still be of this figure (2: between half and double): a strike's toll is not the war's.")
+    growth: float | None = Field(default=None, ge=0, description="For a cumulative figure: how much it may grow in a day, in its unit (default: from its reference series, else unbounded).")
+    report_lag: Days = Field(default=2, description="How many days old the figure a report gives may be (reports quote the latest count they have).")
 
     @property
     def label(self) -> str:
@@ -239,6 +258,7 @@ class RuleFile(BaseModel):
     checks: list[dict[str, Any]] = Field(default_factory=list)
     reference: list[ReferenceSeries] = Field(default_factory=list)
     places: list[Place] = Field(default_factory=list)
+    synonyms: dict[str, WordList] = Field(default_factory=dict, description="Named sets of words that rules use as $name.")
 
 
 def rule_file_model(kinds: Kinds) -> type[RuleFile]:
@@ -275,6 +295,7 @@ class RuleSet:
     checks: list[CheckRule[Any]] = field(default_factory=list)
     series: list[LoadedSeries] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
+    synonyms: dict[str, list[str]] = field(default_factory=dict)
     files: list[Path] = field(default_factory=list)
     # Parsed relation expressions by check id.
     expressions: dict[str, Relation] = field(default_factory=dict)
@@ -286,3 +307,12 @@ class RuleSet:
             if c.id == rule_id:
                 return c
         return None
+
+    def parts(self, figure_id: str) -> list[Figure]:
+        """The figures declared parts of ``figure_id``."""
+        return [f for f in self.figures.values() if f.part_of == figure_id]
+
+    def whole(self, figure_id: str) -> Figure | None:
+        """The figure ``figure_id`` is a part of, if any."""
+        figure = self.figures.get(figure_id)
+        return self.figures.get(figure.part_of) if figure is not None and figure.part_of else None

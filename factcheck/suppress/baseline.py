@@ -71,22 +71,27 @@ def create_baseline(report: Report) -> str:
     docs = {d.id: d for d in report.documents}
     entries = []
     for f in report.findings:
-        previous = suppression_details(f)
-        if f.suppressed and previous.get("kind") == "inline":
-            continue
         claim = claims.get(f.claim)
         doc = docs.get(claim.doc if claim is not None else (f.doc or ""))
-        entry: dict[str, object] = {
-            "fingerprint": f.fingerprint or fingerprints[f.id],
-            "rule": f.rule,
-            "figure": f.figure if f.figure is not None else (claim.figure if claim else None),
-            "document": document_identity(doc, f.doc or ""),
-            "value": claim.surface if claim is not None else "",
-            "message": f.message,
-        }
-        if previous.get("kind") == "baseline" and previous.get("reason"):
-            entry["reason"] = previous["reason"]
-        entries.append(entry)
+        # A finding several checks agree on is accepted check by check: each reason has
+        # its own fingerprint, as the run before merging saw it.
+        verdicts = [(r.rule, r.message, r.fingerprint, r.suppressed, r.suppressed_by or {}) for r in f.reasons] or [
+            (f.rule, f.message, f.fingerprint or fingerprints[f.id], f.suppressed, suppression_details(f))
+        ]
+        for rule, message, fingerprint, suppressed, previous in verdicts:
+            if (suppressed and previous.get("kind") == "inline") or not fingerprint:
+                continue
+            entry: dict[str, object] = {
+                "fingerprint": fingerprint,
+                "rule": rule,
+                "figure": f.figure if f.figure is not None else (claim.figure if claim else None),
+                "document": document_identity(doc, f.doc or ""),
+                "value": claim.surface if claim is not None else "",
+                "message": message,
+            }
+            if previous.get("kind") == "baseline" and previous.get("reason"):
+                entry["reason"] = previous["reason"]
+            entries.append(entry)
     entries.sort(key=lambda e: (str(e["document"]), str(e["rule"]), str(e["fingerprint"])))
     unique: list[dict[str, object]] = []
     seen: set[object] = set()

@@ -96,9 +96,9 @@ def test_rounding_step_is_the_last_significant_digit(value: float, step: float) 
 
 def test_reference_qualifiers_are_read_like_extracted_hedges() -> None:
     assert interval_for(30000, "over") == Interval(30000, 40000, hi_open=True)
-    assert interval_for(130, "approx") == Interval(117, 143)
-    assert interval_for(97, "at_least") == Interval(97, math.inf, hi_open=True)
-    assert interval_for(1.4e6, "under") == Interval(1.3e6, 1.4e6, lo_open=True)
+    assert interval_for(130, "approx") == Interval(123.5, 136.5)  # about X: X ± 5% (docs/hedges.md)
+    assert interval_for(97, "at_least") == Interval(97, 101.85, hi_open=True)  # a count of the day, a step up
+    assert interval_for(1.4e6, "under") == Interval(1.33e6, 1.4e6, lo_open=True)  # never a whole digit below
     assert interval_for(35903, "exact") == Interval.point(35903)
 
 

@@ -84,4 +84,4 @@ def test_word_number_precision_follows_value():
     (c,) = find_quantities("twenty people")
     assert (c.lower, c.upper) == (20, 20)  # a count below 100: counted exactly
     (c,) = find_quantities("two million people")
-    assert (c.lower, c.upper) == (1_500_000, 2_500_000)
+    assert (c.lower, c.upper) == (1_900_000, 2_100_000)  # one digit: a rounding no looser than 5%

@@ -59,7 +59,7 @@ def test_wrong_types(tmp_path: Path) -> None:
     write_rules(tmp_path, "figures:\n" + text + "checks: {not: a list}\n")
     assert_rule_errors(
         validate(tmp_path),
-        ("my-rules/rules.yaml:5:11", "figures[0].kind: expected one of cumulative, level, flow, share; got the number 5"),
+        ("my-rules/rules.yaml:5:11", "figures[0].kind: expected one of cumulative, level, flow, share, fixed; got the number 5"),
         ("my-rules/rules.yaml:8:19", "figures[0].match.min_fields: wrong type: expected a whole number, got the text 'many'"),
         ("my-rules/rules.yaml:9:9", "checks: expected a list"),
     )

@@ -118,12 +118,14 @@ def test_the_sample_drafts_html_draws_the_series_and_its_json_only_the_cited_poi
         result = run_sample_draft()
     view = make_view(result.report, "run", result.rule_set)
     toll = [p for p in figure_series(view, "gaza_death_toll") if p.role == "reference"]
-    cited = [c for c in result.report.claims if c.kind == "reference" and c.figure == "gaza_death_toll"]
+    cited = [c for c in result.report.references if c.kind == "reference" and c.figure == "gaza_death_toll"]
+    assert not [c for c in result.report.claims if c.kind == "reference"]  # not claims of a document read
     assert len(cited) == 1 and len(toll) > 20
     html = FORMATTERS["html"].render(view)
     assert html.count('class="fc-pt fc-ref"') > 20
     out = json.loads(FORMATTERS["json"].render(view))
-    assert sum(1 for c in out["claims"] if c["kind"] == "reference") == 2  # the toll and the hostages points cited
+    assert sum(1 for c in out["references"] if c["kind"] == "reference") == 2  # the toll and the hostages points cited
+    assert {d["id"] for d in out["reference_series"]} == {c["doc"] for c in out["references"]}
 
 
 def test_figures_with_only_reference_data_have_a_timeline(daily, tmp_path: Path) -> None:  # noqa: ANN001

@@ -103,7 +103,7 @@ def test_no_output_depends_on_the_machine(result) -> None:  # noqa: ANN001
         out = _render(result, fmt)
         for local in {str(REPO), REPO.as_posix(), str(Path.home())}:
             assert local not in out, (fmt, local)
-    paths = {d.path for d in result.report.documents}
+    paths = {d.path for d in result.report.documents} | {d.path for d in result.report.reference_series}
     assert SAMPLE_DRAFT in paths and "rules/gaza-war.yaml" in paths
     assert all(p == SAMPLE_DRAFT or p.startswith(("seeds/", "rules/")) for p in paths), paths
 

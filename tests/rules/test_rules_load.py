@@ -40,7 +40,8 @@ def test_unknown_key_names_the_closest_valid_one(tmp_path: Path) -> None:
     text = FIGURE.replace("kind: cumulative", "kind: cumulative\n    tolerence: 2%")
     assert _one(tmp_path, text) == (
         "rules.yaml:6:5: figures[0]: unknown key 'tolerence'; did you mean 'tolerance'? (expected one of: "
-        "id, name, description, unit, kind, match, tolerance, stale_after, priority)"
+        "id, name, description, unit, kind, match, tolerance, stale_after, priority, part_of, near_reference, "
+        "growth, report_lag)"
     )
 
 
@@ -59,7 +60,7 @@ def test_wrong_type_says_what_was_expected(tmp_path: Path) -> None:
 def test_literal_values_list_the_choices_and_the_closest(tmp_path: Path) -> None:
     error = _one(tmp_path, FIGURE.replace("kind: cumulative", "kind: cumulativ"))
     assert error == (
-        "rules.yaml:5:11: figures[0].kind: expected one of cumulative, level, flow, share; "
+        "rules.yaml:5:11: figures[0].kind: expected one of cumulative, level, flow, share, fixed; "
         "got the text 'cumulativ'; did you mean 'cumulative'?"
     )
 
@@ -78,7 +79,7 @@ def test_check_needs_exactly_one_kind(tmp_path: Path) -> None:
     error = _one(tmp_path, FIGURE + "checks:\n  - id: c\n    outdated: {}\n    monotonic: {}\n")
     assert error == "rules.yaml:8:5: checks[0]: a check has exactly one kind key, this one has 2: outdated, monotonic"
     error = _one(tmp_path, FIGURE + "checks:\n  - id: c\n    severity: error\n")
-    assert "a check needs one kind key: consistency, outdated, monotonic, relation, range, internal" in error
+    assert "a check needs one kind key: consistency, outdated, monotonic, relation, parts, range, internal" in error
 
 
 def test_bad_placeholder_points_at_its_column(tmp_path: Path) -> None:
@@ -165,7 +166,7 @@ def test_empty_and_non_mapping_files(tmp_path: Path) -> None:
     (tmp_path / "empty.yaml").write_text("", encoding="utf-8")
     assert load_rules([tmp_path], kinds=REGISTRY).figures == {}
     assert _errors(tmp_path, {"list.yaml": "- a\n- b\n"}) == [
-        "list.yaml:1:1: a rule file is a mapping with the keys description, figures, checks, reference, places; got a list"
+        "list.yaml:1:1: a rule file is a mapping with the keys description, figures, checks, reference, places, synonyms; got a list"
     ]
 
 

@@ -53,7 +53,7 @@ def _compared(result: CheckResult, rule: str, claim_id: str) -> list:  # noqa: A
 def test_the_shipped_rules_load_with_places_and_reference_series() -> None:
     assert {"gaza_death_toll", "oct7_israel_toll", "hostages_taken", "hostages_held", "hostages_alive",
             "hostages_remains", "rafah_sheltering", "rafah_fled", "gaza_displaced",
-            "northern_israel_evacuees", "un_vote", "unsc_vote", "unga_vote"} <= set(RULES.figures)
+            "northern_israel_evacuees", "unsc_vote", "unga_vote"} <= set(RULES.figures)
     assert {s.series.figure for s in RULES.series} >= {"gaza_death_toll", "hostages_held"}
     assert all(len(s.points) >= 5 for s in RULES.series)
     assert RULES.places  # the gazetteer is a rule file too
@@ -104,16 +104,16 @@ def test_hundreds_of_thousands_in_may_is_compared_with_1_4_million_in_march_and_
     assert comparison.against == (march.id,) and comparison.agreed
 
 
-def test_about_100_alive_plus_about_30_bodies_in_march_agree_with_128_held_in_may() -> None:
+def test_a_march_breakdown_of_the_hostages_is_not_held_against_a_may_total() -> None:
+    """The time model: hostages held are a level that moves in jumps; March's "around 100"
+    alive and "around 30" bodies count March's hostages, not the 128 of late May."""
     result, names = _run(None)
     alive = _claim(result, names, "002", "around 100")
     remains = _claim(result, names, "002", "around 30")
     held = _claim(result, names, "001", "128")
     assert (alive.figure, remains.figure, held.figure) == ("hostages_alive", "hostages_remains", "hostages_held")
-    [comparison] = _compared(result, "hostages-alive-plus-remains", held.id)
-    assert set(comparison.against) == {alive.id, remains.id} and comparison.agreed
-    [taken] = _compared(result, "hostages-held-not-above-taken", held.id)
-    assert taken.agreed and taken.against == (_claim(result, names, "002", "around 250").id,)
+    assert _compared(result, "hostages-alive-plus-remains", held.id) == []
+    assert _compared(result, "hostages-held-not-above-taken", held.id) == []  # March's "around 250" is 8 weeks off
 
 
 def test_the_remaining_128_hostages_held_in_rafah_are_hostages_held_in_gaza_and_agree() -> None:
@@ -127,7 +127,7 @@ def test_the_remaining_128_hostages_held_in_rafah_are_hostages_held_in_gaza_and_
     dozens = _claim(result, names, "003", "dozens")
     assert (dozens.location, dozens.location_source, dozens.figure) == ("Rafah", "phrase", None)
     agreements = [a for a in result.agreement_records() if a.claim == remaining.id]
-    assert {a.rule for a in agreements} >= {"hostages-alive-plus-remains", "hostages-held-not-above-taken", "hostages-held-outdated"}
+    assert {a.rule for a in agreements} >= {"hostages-held-outdated"}
     assert not [f for f in result.findings if f.figure == "hostages_held"]
 
 
@@ -135,8 +135,8 @@ def test_the_agreements_say_in_words_what_was_judged_consistent() -> None:
     result, _ = _run(None)
     lines = result.agreements()
     assert any("'over 800,000'" in line and "'810,000'" in line and line.endswith("consistent (rafah-fled-consistency)") for line in lines)
-    assert any(line.startswith("Hostages held in Gaza: '128'") and "'around 100'" in line and "'around 30'" in line
-               and line.endswith("the relation holds (hostages-alive-plus-remains)") for line in lines)
+    assert any(line.startswith("Hostages held in Gaza: '128'") and line.endswith("not out of date (hostages-held-outdated)")
+               for line in lines)
 
 
 def test_the_seed_comparisons_would_flag_figures_that_disagreed() -> None:
@@ -151,7 +151,7 @@ def test_the_seed_comparisons_would_flag_figures_that_disagreed() -> None:
             c = c.model_copy(update={"value": 290.0, "lower": 290.0, "upper": 290.0})
         changed.append(c)
     rules = {f.rule for f in run_checks(RULES, corpus, changed).findings}
-    assert {"rafah-fled-consistency", "hostages-alive-plus-remains", "hostages-held-not-above-taken"} <= rules
+    assert {"rafah-fled-outdated", "only-grows"} <= rules  # a fall below what UNRWA said two days before
 
 
 # -- the sample drafts ------------------------------------------------------------------
@@ -224,7 +224,7 @@ def test_the_seed_corpus_run_as_json_has_no_findings_and_the_128_of_003_in_the_h
     [held] = [c for c in report["claims"] if docs[c["doc"]].startswith("003") and c["surface"] == "128"]
     assert (held["figure"], held["location_source"]) == ("hostages_held", "document")
     rules = {a["rule"] for a in report["agreements"] if a["claim"] == held["id"]}
-    assert {"hostages-alive-plus-remains", "hostages-held-not-above-taken", "hostages-held-outdated"} <= rules
+    assert {"hostages-held-outdated"} <= rules
 
 
 def test_a_draft_with_more_hostages_held_than_taken_gets_a_relation_finding() -> None:

@@ -3,11 +3,13 @@
 ``annotate(text, claims, published, gazetteer)`` fills the contract fields ``sentence``,
 ``entity``, ``predicate``, ``location``, ``attribution`` and ``as_of`` of every claim
 (and ``entity_type``, ``location_source``, ``quoted``, ``as_of_precision``,
-``as_of_source``, ``period_start``), returning new claims in the same order. The text
-is segmented once; each sentence is tokenized once, and the document-wide indexes
-(places, quotations, sources) are built once, however many claims there are.
+``as_of_source``, ``period_start`` and ``frame``), returning new claims in the same
+order. The text is segmented once; each sentence is tokenized, tagged and analysed once
+(``frame``: the clause of each of its figures), and the document-wide indexes (places,
+quotations, sources) are built once, however many claims there are.
 
 Modules: ``segment`` (sentences and paragraphs), ``tokens`` (tokens and word lists),
+``lemma`` and ``tagger`` (words and parts of speech), ``frame`` (the clause analysis),
 ``gazetteer`` (places), ``entity``, ``predicate``, ``location``, ``attribution``,
 ``dates``; ``document`` holds what is computed once per document. Each module's
 docstring states its rules.
@@ -16,26 +18,28 @@ docstring states its rules.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from factcheck.extract.context.attribution import AttributionIndex
 from factcheck.extract.context.dates import date_claim
 from factcheck.extract.context.document import TextContext
-from factcheck.extract.context.entity import find_entity
+from factcheck.extract.context.entity import EntityInfo, find_entity
+from factcheck.extract.context.frame import COUNTING_VERBS, Frame, SentenceFrames
 from factcheck.extract.context.gazetteer import Gazetteer, default_gazetteer
 from factcheck.extract.context.location import PlaceIndex, is_partitive
 from factcheck.extract.context.predicate import coordinated, find_predicate
 from factcheck.extract.context.segment import segment
-from factcheck.extract.context.tokens import (
-    AUXILIARIES,
-    Token,
-    is_participle,
-    is_verb_like,
-)
-from factcheck.models import Claim
+from factcheck.extract.context.tagger import tag
+from factcheck.extract.context.tally import Tally, tallies
+from factcheck.extract.context.tokens import AUXILIARIES, Token, is_participle, is_verb_like
+from factcheck.models import Claim, ClaimFrame
 from factcheck.places import Place
 
 __all__ = ["Gazetteer", "annotate", "default_gazetteer", "segment"]
+
+# Words beyond which a sentence is not analysed clause by clause (see ``_frames``).
+MAX_FRAME_WORDS = 2000
 
 
 def _gazetteer(gazetteer: Gazetteer | Iterable[Place] | None) -> Gazetteer:
@@ -66,73 +70,111 @@ def annotate(
     if not claims:
         return []
     ctx = TextContext(text, published, _gazetteer(gazetteer))
-    seg = ctx.seg
-    if not seg.sentences:
+    if not ctx.seg.sentences:
         return [c.model_copy() for c in claims]
-    attributions = AttributionIndex(ctx)
-    places = PlaceIndex(ctx)
-
-    def is_place(name: str) -> bool:
-        return ctx.gazetteer.get(name) is not None
-
-    # Claim spans per sentence, for "no other figure in between".
-    by_sentence: dict[int, list[tuple[int, int]]] = {}
-    for c in claims:
-        by_sentence.setdefault(seg.sentence_index(c.start), []).append((c.start, c.end))
-
+    annotator = _Annotator(ctx, claims)
     out: list[Claim | None] = [None] * len(claims)
-    # The previous claim in text order: sentence, paragraph, token end, predicate,
-    # entity_type, character end.
-    prev: tuple[int, int, int, str | None, str | None, int] | None = None
-    order = sorted(range(len(claims)), key=lambda n: (claims[n].start, claims[n].end))
-    for n in order:
-        claim = claims[n]
+    for n in sorted(range(len(claims)), key=lambda n: (claims[n].start, claims[n].end)):
+        out[n] = annotator.claim(claims[n])
+    return [c for c in out if c is not None]
+
+
+@dataclass(frozen=True, slots=True)
+class _Previous:
+    """What the claim annotated just before (in text order) leaves to the next one."""
+
+    sentence: int
+    paragraph: int
+    token_end: int
+    predicate: str | None
+    entity_type: str | None
+    end: int
+
+
+class _Annotator:
+    """The context of a document's claims, one claim at a time in text order."""
+
+    def __init__(self, ctx: TextContext, claims: Sequence[Claim]) -> None:
+        self.ctx = ctx
+        self.text = ctx.text
+        self.attributions = AttributionIndex(ctx)
+        self.places = PlaceIndex(ctx)
+        # Claim spans per sentence, for "no other figure in between" and the frames.
+        self.by_sentence: dict[int, list[tuple[int, int]]] = {}
+        for c in claims:
+            self.by_sentence.setdefault(ctx.seg.sentence_index(c.start), []).append((c.start, c.end))
+        for spans in self.by_sentence.values():
+            spans.sort()
+        self.frames: dict[int, SentenceFrames] = {}
+        self.claims_at = {(c.start, c.end): c for c in claims}
+        self.tallies: dict[int, Tally | None] = {}
+        self._sentence: tuple[tuple[int, int], str] = ((-1, -1), "")
+        self.strings: dict[str, str] = {}
+        self.prev: _Previous | None = None
+
+    def _frames(self, si: int) -> SentenceFrames:
+        """The clause analysis of sentence ``si`` (once, for all its claims)."""
+        found = self.frames.get(si)
+        if found is None:
+            spans = [self.ctx.token_range(si, s, e) for s, e in self.by_sentence[si]]
+            toks = self.ctx.tokens(si)
+            # A "sentence" of thousands of words is a table or a dump, not a clause to
+            # analyse: its figures get empty frames, and its cost stays bounded.
+            words = tag(toks, spans) if len(toks) <= MAX_FRAME_WORDS else []
+            found = self.frames[si] = SentenceFrames(words, spans, self.text)
+            if len(self.frames) > 64:  # claims come in text order: old sentences are done
+                self.frames.pop(next(iter(self.frames)))
+        return found
+
+    def _tally(self, si: int) -> Tally | None:
+        """The vote tally sentence ``si`` tells in words, if any (``tally``)."""
+        if si not in self.tallies:
+            claims = [self.claims_at[span] for span in self.by_sentence[si]]
+            self.tallies[si] = tallies(claims, self._frames(si).frames) if len(claims) >= 2 else None
+            if len(self.tallies) > 64:
+                self.tallies.pop(next(iter(self.tallies)))
+        return self.tallies[si]
+
+    def claim(self, claim: Claim) -> Claim:
+        ctx, seg = self.ctx, self.ctx.seg
         si = seg.sentence_index(claim.start)
+        k = self.by_sentence[si].index((claim.start, claim.end))
+        vote = self._tally(si)
+        whole_start: int | None = None
+        if vote is not None and k == vote.anchor:
+            claim = claim.model_copy(update={"kind": "tally", "parts": list(vote.parts)})
+        elif vote is not None and k in vote.members:
+            whole_start = self.by_sentence[si][vote.anchor][0]  # a part of the tally
         sent = seg.sentences[si]
         last = seg.sentence_index(max(claim.start, claim.end - 1))
-        sentence = text[sent.start : max(sent.end, seg.sentences[last].end)]
+        span = (sent.start, max(sent.end, seg.sentences[last].end))
+        if self._sentence[0] != span:  # claims of one sentence share its string
+            self._sentence = (span, self.text[span[0] : span[1]])
+        sentence = self._sentence[1]
         toks = ctx.tokens(si)
         i0, i1 = ctx.token_range(si, claim.start, claim.end)
         a, b = ctx.clause(si, i0, i1)
-        clause_start = toks[a].start if a < len(toks) else sent.start
-        clause_end = toks[b - 1].end if 0 < b <= len(toks) else sent.end
+        clause = (toks[a].start if a < len(toks) else sent.start, toks[b - 1].end if 0 < b <= len(toks) else sent.end)
         paragraph = seg.sentence_paragraph[si]
+        prev = self.prev
+        frames = self._frames(si)
+        frame = frames.frames[k]
 
-        previous_type = prev[4] if prev is not None and prev[1] == paragraph else None
-        ent = find_entity(toks, i0, i1, b, claim.unit, claim.kind, previous_type, is_place, text)
-        pred = find_predicate(toks, i0, i1, (a, b), ent)
-        predicate = pred.predicate
-        if predicate is None and prev is not None and prev[0] == si and prev[3] and coordinated(toks, prev[2], i0):
-            predicate = prev[3]
-
-        # The whole of a partitive ("dozens of the remaining 128 ... are held in Rafah") is
-        # located by its own noun phrase, not by the part's verb and place (location.py).
-        whole = prev is not None and prev[0] == si and prev[5] <= claim.start and is_partitive(text[prev[5] : claim.start])
-        place_start, place_end = clause_start, clause_end
-        if whole:
-            # its noun phrase runs to the first finite verb: participles modify the noun
-            # ("the 15 people killed in Gaza City were ...": killed in Gaza City)
-            k = i1
-            while k < b and not _finite_verb(toks[k], toks[k - 1] if k > 0 else None):
-                k += 1
-            place_start, place_end = claim.start, max(claim.end, toks[k - 1].end if k > i1 else claim.end)
-        # A vote tally is the act of a body, not an event of the story's setting (location.py).
-        location, location_source = places.locate(
-            claim.start, claim.end, si, place_start, place_end, setting=claim.kind != "tally", whole=whole
-        )
-        source, quoted, used = attributions.attribute(si, claim.start, claim.end)
-
-        verbs = [(s.at, s.end) for s in attributions.sources(si) if s.kind in ("subject", "inverted")]
-        if used is not None and (used.at, used.end) in verbs:
-            verbs.remove((used.at, used.end))
-            verbs.insert(0, (used.at, used.end))
-        others = [span for span in by_sentence.get(si, []) if span != (claim.start, claim.end)]
-        dating = date_claim(
-            ctx.dates(si), (claim.start, claim.end), (clause_start, clause_end), sent.start, verbs, others, published
-        )
-
-        out[n] = claim.model_copy(
-            update={
+        previous_type = prev.entity_type if prev is not None and prev.paragraph == paragraph else None
+        ent = find_entity(toks, i0, i1, b, claim.unit, claim.kind, previous_type, self._is_place, self.text)
+        predicate = self._predicate(frame, find_predicate(toks, i0, i1, (a, b), ent).predicate, toks, si, i0)
+        location, location_source = self._locate(claim, si, toks, i1, b, clause)
+        source, quoted, used = self.attributions.attribute(si, claim.start, claim.end)
+        described = [
+            (frames.words[x].tok.start, frames.words[y - 1].tok.end) for x, y in frame.described_spans if y > x
+        ]
+        dating = self._date(claim, si, sent.start, clause, used, described)
+        self.prev = _Previous(si, paragraph, i1, predicate, ent.entity_type, claim.end)
+        # A new claim from validated values, sharing one "fields set" (``_ALL_FIELDS``):
+        # ``model_copy`` would give each its own set of field names, ~2 KB a claim.
+        values = dict(claim.__dict__)
+        values.update(
+            {
                 "sentence": sentence,
                 "entity": ent.entity,
                 "entity_type": ent.entity_type,
@@ -145,7 +187,141 @@ def annotate(
                 "as_of_precision": dating.precision,
                 "as_of_source": dating.source,
                 "period_start": dating.period_start,
+                "frame": _claim_frame(
+                    frame, frames, ent, sorted({d.value for d in ctx.dates(si) if d.value is not None and d.role != "since"}),
+                    whole_start if whole_start is not None else self._whole_before(si) if frame.whole_before else None,
+                    "tally" if whole_start is not None else None,
+                ),
             }
         )
-        prev = (si, paragraph, i1, predicate, ent.entity_type, claim.end)
-    return [c for c in out if c is not None]
+        frame_values = values["frame"].__dict__
+        for held in (values, frame_values):
+            for key, value in held.items():
+                if isinstance(value, str):
+                    held[key] = self._shared(value)
+                elif isinstance(value, list) and value and isinstance(value[0], str):
+                    held[key] = [self._shared(v) for v in value]
+        return Claim.model_construct(_fields_set=_ALL_FIELDS, **values)
+
+    def _shared(self, value: str) -> str:
+        """One string object per distinct short string of the document: the same
+        words ("people", "evacuate", "officials") fill the fields of thousands of
+        claims, each a separate object otherwise."""
+        if len(value) > 80:
+            return value
+        return self.strings.setdefault(value, value)
+
+    def _whole_before(self, si: int) -> int | None:
+        """The start of the figure a sentence opening "They include ..." takes its parts
+        from: the last current figure of the sentence before, unless that figure only
+        names the whole of another ("Of 34,622 deaths, 24,686 were identified. They
+        include ...": the identified)."""
+        if si - 1 not in self.by_sentence:
+            return None
+        before = self._frames(si - 1)
+        for k in range(len(before.frames) - 1, -1, -1):
+            f = before.frames[k]
+            if f.role == "current" and f.how != "whole":
+                return before.words[before.figures[k][0]].tok.start
+        return None
+
+    def _is_place(self, name: str) -> bool:
+        return self.ctx.gazetteer.get(name) is not None
+
+    def _predicate(self, frame: Frame, found: str | None, toks: list[Token], si: int, i0: int) -> str | None:
+        """The clause's verb when the frame found one; else the nearest verb form, or
+        the predicate of the figure this one is coordinated with."""
+        predicate = frame.predicate_text() or found
+        if found and (
+            frame.how in ("measure", "modifier") or (frame.how == "whole" and predicate is None)  # "the death toll rose to": killed
+            or (frame.verb in COUNTING_VERBS and frame.described_by)  # "counted 300 people who fled": fled
+            or (predicate and found.startswith(predicate) and len(found) > len(predicate))  # "unable to live in ..."
+        ):
+            predicate = found
+        prev = self.prev
+        if predicate is None and prev is not None and prev.sentence == si and prev.predicate and coordinated(toks, prev.token_end, i0):
+            predicate = prev.predicate
+        return predicate
+
+    def _locate(self, claim: Claim, si: int, toks: list[Token], i1: int, b: int, clause: tuple[int, int]) -> tuple[str | None, str | None]:
+        """The claim's place. The whole of a partitive ("dozens of the remaining 128 ...
+        are held in Rafah") is located by its own noun phrase, not by the part's verb and
+        place (location.py); a vote tally is the act of a body, not an event of the
+        story's setting."""
+        prev = self.prev
+        whole = prev is not None and prev.sentence == si and prev.end <= claim.start and is_partitive(self.text[prev.end : claim.start])
+        place_start, place_end = clause
+        if whole:
+            # its noun phrase runs to the first finite verb: participles modify the noun
+            # ("the 15 people killed in Gaza City were ...": killed in Gaza City)
+            k = i1
+            while k < b and not _finite_verb(toks[k], toks[k - 1] if k > 0 else None):
+                k += 1
+            place_start, place_end = claim.start, max(claim.end, toks[k - 1].end if k > i1 else claim.end)
+        return self.places.locate(
+            claim.start, claim.end, si, place_start, place_end, setting=claim.kind != "tally", whole=whole
+        )
+
+    def _date(  # noqa: ANN202 - a Dating
+        self, claim: Claim, si: int, sentence_start: int, clause: tuple[int, int], used: object,
+        described: list[tuple[int, int]],
+    ):
+        verbs = [(s.at, s.end) for s in self.attributions.sources(si) if s.kind in ("subject", "inverted")]
+        at = (getattr(used, "at", None), getattr(used, "end", None))
+        if used is not None and at in verbs:
+            verbs.remove(at)  # type: ignore[arg-type]
+            verbs.insert(0, at)  # type: ignore[arg-type]
+        others = [span for span in self.by_sentence.get(si, []) if span != (claim.start, claim.end)]
+        # A date in a phrase that only describes the counted thing ("hostages abducted on
+        # Oct. 7 are still held") is that event's date, not the figure's.
+        mentions = [d for d in self.ctx.dates(si) if not any(s <= d.start and d.end <= e for s, e in described)]
+        return date_claim(mentions, (claim.start, claim.end), clause, sentence_start, verbs, others, self.ctx.published)
+
+
+_FRAME_FIELDS = set(ClaimFrame.model_fields)
+_ALL_FIELDS = set(Claim.model_fields)
+
+
+def _claim_frame(
+    frame: Frame, frames: SentenceFrames, ent: EntityInfo, mentions: list[date], whole: int | None = None,
+    relation: str | None = None,
+) -> ClaimFrame:
+    """The ``ClaimFrame`` of a frame; the whole of a part is named by its start offset
+    (claims get their ids later, ``factcheck.extract.documents``). ``whole`` is the
+    start of a whole found beyond the sentence's own analysis (the tally a count is part
+    of, the figure of the sentence before "They include ..."), ``relation`` how."""
+    whole_start, value_of_start = whole, None
+    if frame.part_of is not None and whole is None:
+        whole_start = frames.words[frames.figures[frame.part_of][0]].tok.start
+    if frame.versus is not None:
+        value_of_start = frames.words[frames.figures[frame.versus][0]].tok.start
+    # Built without validation (every value comes from the analysis above, typed) and
+    # with one shared "fields set": a validated model keeps a set of the 25 field names
+    # per instance, most of a frame's memory on a page of figures.
+    return ClaimFrame.model_construct(
+        _fields_set=_FRAME_FIELDS,
+        noun=frame.noun,
+        modifiers=frame.modifiers,
+        verb=frame.verb,
+        complement=frame.complement,
+        voice=frame.voice,  # type: ignore[arg-type]
+        tense=frame.tense,
+        negated=frame.negated,
+        stance=frame.stance,
+        how=frame.how,
+        described_by=frame.described_by,
+        agent=frame.agent,
+        acted_on=frame.acted_on,
+        measured=frame.measured,
+        whole_start=whole_start,
+        part_relation=relation or (frame.part_relation if frame.part_of is not None or frame.part_noun or whole_start is not None else None),
+        whole_noun=frame.part_noun,
+        period=frame.period,
+        rate=frame.rate,
+        role=frame.role,  # type: ignore[arg-type]
+        vote=frame.vote,
+        mentions=mentions,
+        clause=frame.clause,
+        place=frame.place,
+        value_of_start=value_of_start,
+    )

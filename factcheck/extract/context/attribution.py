@@ -31,9 +31,11 @@ For a claim, in this order:
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from factcheck.extract.context.document import cached, remember
 from factcheck.extract.context.tokens import (
     ADVERBS,
     ARTICLES,
@@ -122,8 +124,8 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _clean(tokens: list[Token], text: str) -> tuple[str, bool, str | None] | None:
     """(speaker, is_pronoun, head word) for the tokens of a speaker noun phrase."""
     toks = [t for t in tokens]
-    while toks and (toks[0].low in ARTICLES or toks[0].low in PREPOSITIONS):
-        toks.pop(0)
+    while toks and (toks[0].low in ARTICLES or toks[0].low in PREPOSITIONS or not (toks[0].is_word or toks[0].text[:1].isalnum())):
+        toks.pop(0)  # and list bullets, dashes, quotation marks before the name
     while toks and not toks[-1].is_word and toks[-1].text != ".":
         toks.pop()
     if not toks:
@@ -156,17 +158,19 @@ class AttributionIndex:
 
     def __init__(self, ctx: TextContext) -> None:
         self.ctx = ctx
-        self._sources: dict[int, list[Source]] = {}
-        self._quotes: dict[int, list[tuple[int, int]]] = {}
+        # Bounded like the sentence caches: a document of 50,000 sentences would
+        # otherwise keep every sentence's sources until its last claim.
+        self._sources: OrderedDict[int, list[Source]] = OrderedDict()
+        self._quotes: OrderedDict[int, list[tuple[int, int]]] = OrderedDict()
 
     # -- quotations -------------------------------------------------------------------
 
     def quotes(self, paragraph: int) -> list[tuple[int, int]]:
-        spans = self._quotes.get(paragraph)
+        spans = cached(self._quotes, paragraph)
         if spans is None:
             para = self.ctx.seg.paragraphs[paragraph]
             spans = quote_spans(self.ctx.text, para.start, para.end)
-            self._quotes[paragraph] = spans
+            remember(self._quotes, paragraph, spans)
         return spans
 
     def quotation_at(self, offset: int) -> tuple[int, int] | None:
@@ -181,10 +185,10 @@ class AttributionIndex:
     # -- sources per sentence ---------------------------------------------------------
 
     def sources(self, sentence: int) -> list[Source]:
-        found = self._sources.get(sentence)
+        found = cached(self._sources, sentence)
         if found is None:
             found = self._scan(sentence)
-            self._sources[sentence] = found
+            remember(self._sources, sentence, found)
         return found
 
     def _scan(self, sentence: int) -> list[Source]:

@@ -73,7 +73,7 @@ _PREP = (
 
 DATE_RE = regex.compile(
     rf"""
-    (?:(?P<prep>\b(?i:{_PREP}))\s+)?
+    (?:(?P<prep>\b(?i:{_PREP}))\s+(?:(?i:the)\s+)?)?
     (?:
         (?P<iso>\b(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})\b)
       | (?P<md>\b(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?![.,]\d)(?:,?\s+(?P<y1>{_YEAR})\b)?)
@@ -134,6 +134,9 @@ class DateMention:
     attached: bool = False
     # For "the past week": the start of the period it names.
     period_start: date | None = None
+    # Where a "since" stands before it in the sentence (a period that began then:
+    # ``date_claim`` decides), if one does.
+    since_at: int | None = None
 
     @property
     def role(self) -> Role:
@@ -297,11 +300,21 @@ def _attached(text: str, start: int, end: int, prep: str | None) -> bool:
     return False
 
 
+# "since the war began on 7 October", "since the start of the war after 7 October last
+# year": a "since" not long before a date, in the same sentence, dates a period's start
+# when no figure stands between them (``date_claim``).
+_SINCE = regex.compile(r"\bsince\b(?!.*\bsince\b)[^.;!?]*$", regex.IGNORECASE | regex.DOTALL)
+
+
 def find_dates(text: str, start: int, end: int, published: date | None) -> list[DateMention]:
     """The date expressions in ``text[start:end]`` (one sentence), in text order."""
     out: list[DateMention] = []
     for m in DATE_RE.finditer(text, start, end):
         prep = " ".join(m["prep"].lower().split()) if m["prep"] else None
+        since = None
+        if prep not in ("since", "as of", "as at", "by", "through", "until", "till", "up to", "from", "between", "to", "and"):
+            found = _SINCE.search(text, max(start, m.start() - 80), m.start())
+            since = found.start() if found is not None else None
         resolved = _resolve(m, prep, published)
         if resolved is None:
             continue
@@ -311,7 +324,7 @@ def find_dates(text: str, start: int, end: int, published: date | None) -> list[
             # A recent event dates its own figures ("killed in strikes on Sunday").
             if timedelta(0) <= published - value <= RECENT_EVENT:
                 attached = False
-        out.append(DateMention(m.start(), m.end(), value, precision, source, prep, attached, period_start))
+        out.append(DateMention(m.start(), m.end(), value, precision, source, prep, attached, period_start, since))
     return out
 
 
@@ -370,6 +383,8 @@ def date_claim(
     roles: dict[int, str] = {}
     for n, d in enumerate(usable):
         role = d.role
+        if d.since_at is not None and not any(d.since_at <= s and e <= d.start for s, e in (*other_claims, claim)):
+            role = "since"  # "since Israel began its operation there on 6 May"
         if role == "range_end" and not (n and usable[n - 1].role == "range_start"):
             role = "at"
         if role == "range_start" and not (n + 1 < len(usable) and usable[n + 1].role == "range_end"):

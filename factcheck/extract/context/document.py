@@ -29,14 +29,16 @@ SENTENCE_CACHE = 512
 _T = TypeVar("_T")
 
 
-def _cached(cache: OrderedDict[int, _T], key: int) -> _T | None:
+def cached(cache: OrderedDict[int, _T], key: int) -> _T | None:
+    """The value cached for ``key`` (now the most recently used), or None."""
     value = cache.get(key)
     if value is not None:
         cache.move_to_end(key)
     return value
 
 
-def _remember(cache: OrderedDict[int, _T], key: int, value: _T) -> None:
+def remember(cache: OrderedDict[int, _T], key: int, value: _T) -> None:
+    """Cache ``value`` for ``key``, forgetting the least recently used beyond ``SENTENCE_CACHE``."""
     cache[key] = value
     if len(cache) > SENTENCE_CACHE:
         cache.popitem(last=False)
@@ -56,19 +58,19 @@ class TextContext:
 
     def tokens(self, sentence: int) -> list[Token]:
         """The tokens of sentence number ``sentence`` (cached for recent sentences)."""
-        toks = _cached(self._tokens, sentence)
+        toks = cached(self._tokens, sentence)
         if toks is None:
             span = self.seg.sentences[sentence]
             toks = tokenize(self.text, span.start, span.end)
-            _remember(self._tokens, sentence, toks)
+            remember(self._tokens, sentence, toks)
         return toks
 
     def dates(self, sentence: int) -> list[DateMention]:
-        found = _cached(self._dates, sentence)
+        found = cached(self._dates, sentence)
         if found is None:
             span = self.seg.sentences[sentence]
             found = find_dates(self.text, span.start, span.end, self.published)
-            _remember(self._dates, sentence, found)
+            remember(self._dates, sentence, found)
         return found
 
     def token_range(self, sentence: int, start: int, end: int) -> tuple[int, int]:

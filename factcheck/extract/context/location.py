@@ -177,7 +177,7 @@ _EXISTENTIAL_AFTER = frozenset(
 _EXISTENTIAL_BEFORE = frozenset("be been being is are was were".split())
 _ANTECEDENT_PARAGRAPHS = 3
 # "<noun> of X" is about the place X: "the city of Rafah", "residents of Gaza", "out of Gaza".
-_OF_NOUNS = _PLACE_NOUNS | frozenset(_KIND_ANAPHORS) | {"out"}
+_OF_NOUNS = _PLACE_NOUNS | frozenset(_KIND_ANAPHORS) | {"out", "kilometres", "kilometers", "km", "miles", "metres", "meters", "mile"}
 
 
 @dataclass(slots=True)
@@ -280,6 +280,8 @@ class PlaceIndex:
                 return 3 if before is not None and before.bare in _OF_NOUNS else 0
             if prev.low in _PLACE_VERBS and (k == 0 or toks[k - 1].low not in DETERMINERS):
                 return 3
+            if prev.low == "to" and k > 0 and toks[k - 1].low == "according":
+                return 0  # "according to Israel": a source, not a place
             if prev.low in _TOWARD:
                 return 2
             if prev.low in _WEAK:

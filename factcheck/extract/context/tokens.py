@@ -223,6 +223,47 @@ die dies dying died : died died
 free frees freeing freed : freed freed
 flee flees fleeing fled : fled fled
 top tops topping topped : topped topped
+think thinks thinking thought : thought thought
+feel feels feeling felt : felt felt
+hear hears hearing heard : heard heard
+mean means meaning meant : meant meant
+understand understands understanding understood : understood understood
+become becomes becoming became : became become
+catch catches catching caught : caught caught
+teach teaches teaching taught : taught taught
+hang hangs hanging hung : hung hung
+hide hides hiding hid hidden : hid hidden
+hurt hurts hurting : hurt hurt
+lend lends lending lent : lent lent
+rise rises rising rose risen : rose risen
+shake shakes shaking shook shaken : shook shaken
+spend spends spending spent : spent spent
+split splits splitting : split split
+swear swears swearing swore sworn : swore sworn
+sweep sweeps sweeping swept : swept swept
+tear tears tearing tore torn : tore torn
+wear wears wearing wore worn : wore worn
+withhold withholds withholding withheld : withheld withheld
+forecast forecasts forecasting : forecast forecast
+broadcast broadcasts broadcasting : broadcast broadcast
+mislead misleads misleading misled : misled misled
+overtake overtakes overtaking overtook overtaken : overtook overtaken
+undertake undertakes undertaking undertook undertaken : undertook undertaken
+arise arises arising arose arisen : arose arisen
+bind binds binding bound : bound bound
+choose chooses choosing chose chosen : chose chosen
+deal deals dealing dealt : dealt dealt
+eat eats eating ate eaten : ate eaten
+fly flies flying flew flown : flew flown
+forget forgets forgetting forgot forgotten : forgot forgotten
+freeze freezes freezing froze frozen : froze frozen
+ride rides riding rode ridden : rode ridden
+seek seeks seeking sought : sought sought
+sleep sleeps sleeping slept : slept slept
+slide slides sliding slid : slid slid
+stick sticks sticking stuck : stuck stuck
+swim swims swimming swam swum : swam swum
+wake wakes waking woke woken : woke woken
 """
 IRREGULAR: dict[str, tuple[str, str]] = {}
 for _line in _IRREGULAR_TABLE.strip().splitlines():

@@ -21,6 +21,16 @@ from factcheck.extract.quantities import units
 from factcheck.extract.quantities.piece import Piece
 from factcheck.models import Claim
 
+# One "fields set" shared by every claim made here (pydantic gives each validated model
+# its own set of the names it was given, ~700 bytes; a page of figures has 25,000).
+_ALL_FIELDS = set(Claim.model_fields)
+
+
+def _claim(**fields: object) -> Claim:
+    claim = Claim(**fields)  # type: ignore[arg-type]
+    object.__setattr__(claim, "__pydantic_fields_set__", _ALL_FIELDS)
+    return claim
+
 # What a percentage can be a share of: groups of people and wholes made of parts.
 _SHARE_OF_NOUNS = (
     "population|populations|people|persons|residents|inhabitants|citizens|civilians|households|"
@@ -95,7 +105,7 @@ def to_claim(p: Piece, text: str) -> Claim | None:
         itv = iv.Bounds(lo, hi, False, True)
         if rule == "over" or rule == "at_least":
             itv = iv.Bounds(lo, None)
-        return Claim(start=p.start, end=p.end, surface=surface, value=None, lower=itv.lower,
+        return _claim(start=p.start, end=p.end, surface=surface, value=None, lower=itv.lower,
                      upper=itv.upper, qualifier="vague", unit=unit_name, kind=kind,
                      hedge=hedge_txt, lower_open=itv.lower_open, upper_open=itv.upper_open)
     if p.value is None or not math.isfinite(p.value):
@@ -103,13 +113,13 @@ def to_claim(p: Piece, text: str) -> Claim | None:
     value = p.value * scale
     precision = p.precision * scale
     if p.kind == "tally":
-        return Claim(start=p.start, end=p.end, surface=surface, value=value, lower=value,
+        return _claim(start=p.start, end=p.end, surface=surface, value=value, lower=value,
                      upper=value, qualifier="exact", unit=None, kind="tally", parts=p.parts)
     if p.is_range:
         lo = (p.lower or 0.0) * scale
         hi = (p.upper or 0.0) * scale
         itv = iv.range_(lo, hi)
-        return Claim(start=p.start, end=p.end, surface=surface, value=iv._clean(value), lower=itv.lower,
+        return _claim(start=p.start, end=p.end, surface=surface, value=iv._clean(value), lower=itv.lower,
                      upper=itv.upper, qualifier="range", unit=unit_name, kind=kind,
                      hedge=hedge_txt)
     if p.unc is not None:
@@ -122,8 +132,8 @@ def to_claim(p: Piece, text: str) -> Claim | None:
             kind in ("count", "age") and value == int(value)
             and (precision <= 1 or abs(value) < 100)
         ) or (num is not None and num.fraction is not None and kind == "fraction")
-        itv = iv.bare(value, precision, counted=counted)
-    return Claim(start=p.start, end=p.end, surface=surface,
+        itv = iv.bare(value, precision, counted=counted, fraction=num is not None and num.fraction is not None)
+    return _claim(start=p.start, end=p.end, surface=surface,
                  value=value if scale == 1.0 else iv._clean(value),
                  lower=itv.lower, upper=itv.upper, qualifier=qualifier, unit=unit_name,
                  kind=kind, hedge=hedge_txt, lower_open=itv.lower_open,
