@@ -427,9 +427,6 @@ class ClaimIndex:
             self._conn.execute("VACUUM")
         return deleted
 
-    def integrity(self) -> str:
-        return str(self._conn.execute("PRAGMA integrity_check").fetchone()[0])
-
     def entries(self) -> Iterable[tuple[str, str, str, int]]:
         """(extractor, content, published, n_claims) of every entry (for tests and tools)."""
         return list(self._conn.execute("SELECT extractor, content, published, n_claims FROM extractions"))

@@ -131,3 +131,25 @@ def test_the_rules_know_no_check_kind() -> None:
     assert rules
     for module in rules:
         assert not [t for t, _ in imports_of(module) if t.startswith("factcheck.check")], module
+
+
+# -- sizes -----------------------------------------------------------------------------
+MAX_MODULE_LINES = 500
+MAX_FUNCTION_LINES = 80
+
+
+@pytest.mark.parametrize("module", sorted(MODULES))
+def test_modules_and_functions_stay_small(module: str) -> None:
+    """No module over 500 lines, no function over 80: a module whose name says what it
+    holds can be read whole. (Data tables live in data files: units.json, the rules.)"""
+    source = MODULES[module].read_text(encoding="utf-8")
+    lines = source.count("\n")
+    assert lines <= MAX_MODULE_LINES, f"{module}: {lines} lines (at most {MAX_MODULE_LINES})"
+    long = [
+        f"{node.name} ({node.lineno}): {node.end_lineno - node.lineno + 1} lines"
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+        and node.end_lineno is not None
+        and node.end_lineno - node.lineno + 1 > MAX_FUNCTION_LINES
+    ]
+    assert not long, f"{module}: functions over {MAX_FUNCTION_LINES} lines: {long}"

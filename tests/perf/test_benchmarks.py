@@ -70,3 +70,20 @@ def test_benchmark_script_smoke(script: str) -> None:
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.startswith("machine: ")
     assert "chars/s" in proc.stdout or "claims" in proc.stdout or "articles" in proc.stdout
+
+
+def test_version_comparison_script_times_both_checkouts() -> None:
+    # against itself: both sides extract the same claims; the ratio is printed
+    proc = subprocess.run([sys.executable, str(BENCH / "bench_versions.py"), str(REPO), "--articles", "3", "--runs", "1"],
+                          capture_output=True, text=True, timeout=900, cwd=REPO)
+    assert proc.returncode == 0, proc.stderr
+    lines = [line for line in proc.stdout.splitlines() if "chars/s" in line]
+    assert len(lines) == 2
+    assert lines[0].split("(")[-1].split(" claims")[0].split(", ")[-1] == lines[1].split("(")[-1].split(" claims")[0].split(", ")[-1]
+    assert "median of the rounds' ratios" in proc.stdout
+
+
+def test_version_comparison_refuses_a_folder_that_is_no_checkout(tmp_path: Path) -> None:
+    proc = subprocess.run([sys.executable, str(BENCH / "bench_versions.py"), str(tmp_path)],
+                          capture_output=True, text=True, timeout=300, cwd=REPO)
+    assert proc.returncode != 0 and "not a factcheck checkout" in proc.stderr

@@ -186,11 +186,15 @@ def _count(word: str) -> int:
             "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}[w]
 
 
+# (value, precision, source, period_start) of a date mention, or None: no date.
+_Resolved = tuple[date | None, Precision, Source, date | None] | None
+
+
 def _first_of_previous_month(d: date) -> date:
     return date(d.year - 1, 12, 1) if d.month == 1 else date(d.year, d.month - 1, 1)
 
 
-def _resolve(m: regex.Match[str], prep: str | None, pub: date | None) -> tuple[date | None, Precision, Source, date | None] | None:
+def _resolve(m: regex.Match[str], prep: str | None, pub: date | None) -> _Resolved:
     """(value, precision, source, period_start) for one match, or None if it is no date."""
     if m.group("iso"):
         try:
@@ -216,52 +220,9 @@ def _resolve(m: regex.Match[str], prep: str | None, pub: date | None) -> tuple[d
         which = prep if prep in ("last", "this past", "next") else None
         return (resolve_weekday(wd, pub, which) if pub else None), "day", "relative", None
     if m.group("ago"):
-        if pub is None:
-            return None, "day", "relative", None
-        n, unit = _count(m["n"]), m["unit"].rstrip("s")
-        if unit == "day":
-            return pub - timedelta(days=n), "day", "relative", None
-        if unit == "week":
-            return pub - timedelta(weeks=n), "day", "relative", None
-        if unit == "month":
-            y, mo = divmod(pub.year * 12 + pub.month - 1 - n, 12)
-            return date(y, mo + 1, 1), "month", "relative", None
-        return date(pub.year - n, 1, 1), "year", "relative", None
+        return _ago(_count(m["n"]), m["unit"].rstrip("s"), pub)
     if m.group("rel"):
-        phrase = " ".join(m["rel"].lower().split())
-        if pub is None:
-            return None, "day", "relative", None
-        if phrase in ("yesterday", "last night"):
-            return pub - timedelta(days=1), "day", "relative", None
-        if phrase in ("today", "tonight") or (phrase.startswith("this ") and phrase.split()[1] in ("morning", "afternoon", "evening")):
-            return pub, "day", "relative", None
-        if phrase.endswith("hours"):
-            hours = int(phrase.split()[-2])
-            return pub, "day", "relative", pub - timedelta(hours=hours)
-        if phrase in ("the past week", "the last week"):
-            return pub, "day", "relative", pub - timedelta(days=7)
-        if phrase in ("the past month", "the last month"):
-            return pub, "day", "relative", pub - timedelta(days=30)
-        if phrase in ("the past year", "the last year"):
-            return pub, "day", "relative", pub - timedelta(days=365)
-        if phrase == "last week":
-            return pub - timedelta(days=7), "day", "relative", None
-        if phrase in ("this week", "earlier this week"):
-            return pub - timedelta(days=pub.weekday()), "day", "relative", None
-        if phrase in ("later this week", "next week", "later this month", "next month", "later this year", "next year"):
-            return None  # the future does not date a figure
-        if phrase in ("this month", "earlier this month"):
-            return date(pub.year, pub.month, 1), "month", "relative", None
-        if phrase == "last month":
-            return _first_of_previous_month(pub), "month", "relative", None
-        if phrase in ("this year", "earlier this year"):
-            return date(pub.year, 1, 1), "year", "relative", None
-        if phrase == "last year":
-            return date(pub.year - 1, 1, 1), "year", "relative", None
-        if phrase in ("over the weekend", "last weekend", "this weekend"):
-            wd = pub.weekday()
-            return (pub if wd >= 5 else pub - timedelta(days=wd + 1)), "day", "relative", None
-        return None
+        return _relative(" ".join(m["rel"].lower().split()), pub)
     if m.group("mo"):
         if prep not in _MONTH_YEAR_PREPS:
             return None
@@ -275,6 +236,58 @@ def _resolve(m: regex.Match[str], prep: str | None, pub: date | None) -> tuple[d
         if prep not in _MONTH_YEAR_PREPS:
             return None
         return date(int(m["y4"]), 1, 1), "year", "explicit", None
+    return None
+
+
+def _ago(n: int, unit: str, pub: date | None) -> _Resolved:
+    """ "three days ago", "two weeks ago", "a month ago", "a year ago"."""
+    if pub is None:
+        return None, "day", "relative", None
+    if unit == "day":
+        return pub - timedelta(days=n), "day", "relative", None
+    if unit == "week":
+        return pub - timedelta(weeks=n), "day", "relative", None
+    if unit == "month":
+        y, mo = divmod(pub.year * 12 + pub.month - 1 - n, 12)
+        return date(y, mo + 1, 1), "month", "relative", None
+    return date(pub.year - n, 1, 1), "year", "relative", None
+
+
+def _relative(phrase: str, pub: date | None) -> _Resolved:
+    """ "yesterday", "the past 24 hours", "last week", "earlier this month", ...: the
+    date (and period start) they give, or None for the future or no date."""
+    if pub is None:
+        return None, "day", "relative", None
+    if phrase in ("yesterday", "last night"):
+        return pub - timedelta(days=1), "day", "relative", None
+    if phrase in ("today", "tonight") or (phrase.startswith("this ") and phrase.split()[1] in ("morning", "afternoon", "evening")):
+        return pub, "day", "relative", None
+    if phrase.endswith("hours"):
+        hours = int(phrase.split()[-2])
+        return pub, "day", "relative", pub - timedelta(hours=hours)
+    if phrase in ("the past week", "the last week"):
+        return pub, "day", "relative", pub - timedelta(days=7)
+    if phrase in ("the past month", "the last month"):
+        return pub, "day", "relative", pub - timedelta(days=30)
+    if phrase in ("the past year", "the last year"):
+        return pub, "day", "relative", pub - timedelta(days=365)
+    if phrase == "last week":
+        return pub - timedelta(days=7), "day", "relative", None
+    if phrase in ("this week", "earlier this week"):
+        return pub - timedelta(days=pub.weekday()), "day", "relative", None
+    if phrase in ("later this week", "next week", "later this month", "next month", "later this year", "next year"):
+        return None  # the future does not date a figure
+    if phrase in ("this month", "earlier this month"):
+        return date(pub.year, pub.month, 1), "month", "relative", None
+    if phrase == "last month":
+        return _first_of_previous_month(pub), "month", "relative", None
+    if phrase in ("this year", "earlier this year"):
+        return date(pub.year, 1, 1), "year", "relative", None
+    if phrase == "last year":
+        return date(pub.year - 1, 1, 1), "year", "relative", None
+    if phrase in ("over the weekend", "last weekend", "this weekend"):
+        wd = pub.weekday()
+        return (pub if wd >= 5 else pub - timedelta(days=wd + 1)), "day", "relative", None
     return None
 
 
@@ -380,16 +393,7 @@ def date_claim(
         return any(lo <= s and e <= hi for s, e in other_claims)
 
     period_start: date | None = None
-    roles: dict[int, str] = {}
-    for n, d in enumerate(usable):
-        role = d.role
-        if d.since_at is not None and not any(d.since_at <= s and e <= d.start for s, e in (*other_claims, claim)):
-            role = "since"  # "since Israel began its operation there on 6 May"
-        if role == "range_end" and not (n and usable[n - 1].role == "range_start"):
-            role = "at"
-        if role == "range_start" and not (n + 1 < len(usable) and usable[n + 1].role == "range_end"):
-            role = "since" if d.prep == "from" else "at"
-        roles[id(d)] = role
+    roles = _roles(usable, claim, other_claims)
 
     def chosen(d: DateMention) -> Dating:
         return Dating(d.value, d.precision, d.source, period_start)
@@ -425,3 +429,19 @@ def date_claim(
     if published is None:
         return Dating(None, None, None, period_start)
     return Dating(published, "day", "published", period_start)
+
+
+def _roles(usable: list[DateMention], claim: tuple[int, int], other_claims: list[tuple[int, int]]) -> dict[int, str]:
+    """The role each date plays for the figure (by ``id``): a "since" whose event comes
+    after a figure of its own is that figure's; half a range is a plain date."""
+    roles: dict[int, str] = {}
+    for n, d in enumerate(usable):
+        role = d.role
+        if d.since_at is not None and not any(d.since_at <= s and e <= d.start for s, e in (*other_claims, claim)):
+            role = "since"  # "since Israel began its operation there on 6 May"
+        if role == "range_end" and not (n and usable[n - 1].role == "range_start"):
+            role = "at"
+        if role == "range_start" and not (n + 1 < len(usable) and usable[n + 1].role == "range_end"):
+            role = "since" if d.prep == "from" else "at"
+        roles[id(d)] = role
+    return roles

@@ -148,7 +148,6 @@ def find_entity(
     """The entity of the claim covering tokens [i0, i1) of a sentence's ``tokens``;
     ``limit`` is the end of its clause, ``previous_type`` the entity_type of the figure
     before it, ``is_place`` tells place names."""
-    info = EntityInfo()
     j = i1
     if unit == "percent":
         while j < limit and tokens[j].low in _PERCENT_WORDS:
@@ -160,42 +159,62 @@ def find_entity(
             j += 1
     words, end, resultative = _noun_phrase(tokens, j, limit)
     if words:
-        head = words[-1]
-        last = head
-        # An of-phrase that belongs to the noun: "residents of the north".
-        if tokens[head].low in _RELATIONAL and end + 1 < limit and tokens[end].low == "of":
-            k = end + 1
-            if k < limit and tokens[k].low in DETERMINERS:
-                k += 1
-            pp, pp_end, _ = _noun_phrase(tokens, k, limit)
-            if pp:
-                last = pp[-1]
-                end = pp_end
-        info.first, info.end, info.head = words[0], end, head
-        info.entity = text[tokens[words[0]].start : tokens[last].end]
-        head_tok = tokens[head]
-        etype = head_tok.text if head_tok.is_capitalized and head > 0 else head_tok.low
-        if not resultative:
-            # "people were taken hostage": a resultative a little further on.
-            for t in tokens[end : min(limit, end + 4)]:
-                if t.low in _RESULTATIVE:
-                    resultative = True
-                    break
-                if not t.is_word:
-                    break
-        if resultative:
-            etype = "hostages"
-        elif head_tok.low in _ANAPHORIC_HEADS and previous_type:
-            etype = previous_type
-        # "the remains of around 30 others"
-        if i0 >= 2 and tokens[i0 - 1].low == "of" and tokens[i0 - 2].low in _CONTAINERS:
-            container = tokens[i0 - 2]
-            info.entity = container.text
-            etype = f"{_singular(etype.split()[-1] if etype else head_tok.low)} {container.low}"
-        info.entity_type = etype
-        return info
+        return _entity_after(tokens, i0, words, end, resultative, limit, previous_type, text)
+    return _level_subject(tokens, i0, is_place, text)
 
-    # No noun of its own: a level ("rose to 3.2%", "hit 118 degrees", "stood at 32,000").
+
+def _entity_after(
+    tokens: list[Token],
+    i0: int,
+    words: list[int],
+    end: int,
+    resultative: bool,
+    limit: int,
+    previous_type: str | None,
+    text: str,
+) -> EntityInfo:
+    """The entity named by the noun phrase ``words`` after the figure (ending at ``end``)."""
+    info = EntityInfo()
+    head = words[-1]
+    last = head
+    # An of-phrase that belongs to the noun: "residents of the north".
+    if tokens[head].low in _RELATIONAL and end + 1 < limit and tokens[end].low == "of":
+        k = end + 1
+        if k < limit and tokens[k].low in DETERMINERS:
+            k += 1
+        pp, pp_end, _ = _noun_phrase(tokens, k, limit)
+        if pp:
+            last = pp[-1]
+            end = pp_end
+    info.first, info.end, info.head = words[0], end, head
+    info.entity = text[tokens[words[0]].start : tokens[last].end]
+    head_tok = tokens[head]
+    etype = head_tok.text if head_tok.is_capitalized and head > 0 else head_tok.low
+    if not resultative:
+        # "people were taken hostage": a resultative a little further on.
+        for t in tokens[end : min(limit, end + 4)]:
+            if t.low in _RESULTATIVE:
+                resultative = True
+                break
+            if not t.is_word:
+                break
+    if resultative:
+        etype = "hostages"
+    elif head_tok.low in _ANAPHORIC_HEADS and previous_type:
+        etype = previous_type
+    # "the remains of around 30 others"
+    if i0 >= 2 and tokens[i0 - 1].low == "of" and tokens[i0 - 2].low in _CONTAINERS:
+        container = tokens[i0 - 2]
+        info.entity = container.text
+        etype = f"{_singular(etype.split()[-1] if etype else head_tok.low)} {container.low}"
+    info.entity_type = etype
+    return info
+
+
+def _level_subject(tokens: list[Token], i0: int, is_place: Callable[[str], bool], text: str) -> EntityInfo:
+    """A figure with no noun of its own is a level ("rose to 3.2%", "hit 118 degrees",
+    "stood at 32,000"): its entity is the subject of the verb before it, if any."""
+    info = EntityInfo()
     k = i0 - 1
     while k >= 0 and tokens[k].low in ADVERBS | {"a", "an", "the", "some", "about", "around", "nearly", "almost"}:
         k -= 1

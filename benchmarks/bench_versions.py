@@ -1,0 +1,79 @@
+"""Full extraction (``factcheck extract``: figures and context) of this checkout against
+another checkout of factcheck on the same texts, rounds alternating between the two so
+that a change in the machine's load hits both alike. Each timing runs in a fresh child
+process with the checkout first on ``sys.path``, warms up once, then times extraction
+of every text in-process; medians of the rounds and the median of the rounds' ratios.
+
+    git worktree add ../factcheck-0e35d02 0e35d02     # the code before a change
+    python benchmarks/bench_versions.py ../factcheck-0e35d02 [--articles 100] [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from _common import REPO, corpus, median, print_machine
+
+# Run in the child: extract every text once to warm up, then once timed.
+_CHILD = r"""
+import json, sys, time
+from datetime import date
+from factcheck.extract import extract
+items = json.load(open(sys.argv[1], encoding="utf-8"))
+def run():
+    return sum(len(extract(t, date.fromisoformat(d) if d else None)) for t, d in items)
+found = run()
+t = time.perf_counter()
+run()
+print(json.dumps({"seconds": time.perf_counter() - t, "claims": found}))
+"""
+
+
+def _time(checkout: Path, data: Path) -> dict[str, float]:
+    env = dict(os.environ, PYTHONPATH=str(checkout))
+    proc = subprocess.run([sys.executable, "-c", _CHILD, str(data)], env=env, capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        raise SystemExit(f"{checkout}: extraction failed:\n{proc.stderr}")
+    return json.loads(proc.stdout)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="Full extraction: this checkout against another, same texts.")
+    ap.add_argument("other", type=Path, help="another checkout of factcheck (e.g. a git worktree of an older commit)")
+    ap.add_argument("--articles", type=int, default=100, help="generated articles to time (default 100)")
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--runs", type=int, default=5, help="rounds (medians quoted)")
+    args = ap.parse_args(argv)
+    other = args.other.resolve()
+    if not (other / "factcheck" / "__init__.py").is_file():
+        raise SystemExit(f"{other}: not a factcheck checkout (no factcheck/__init__.py)")
+    print_machine(headroom=False)
+    items = [(text, str(published) if published else None) for text, published in corpus.dated_bodies(args.articles, args.seed)]
+    chars = sum(len(t) for t, _ in items)
+    with tempfile.TemporaryDirectory(prefix="factcheck-versions-") as tmp:
+        data = Path(tmp) / "texts.json"
+        data.write_text(json.dumps(items), encoding="utf-8")
+        times: dict[str, list[float]] = {"other": [], "this": []}
+        claims: dict[str, float] = {}
+        for _ in range(args.runs):
+            for key, checkout in (("other", other), ("this", REPO)):
+                got = _time(checkout, data)
+                times[key].append(got["seconds"])
+                claims[key] = got["claims"]
+    print(f"\nfull extraction, {len(items)} generated articles, {chars:,} characters; median of {args.runs} round(s)")
+    for key, label in (("other", str(other)), ("this", f"{REPO} (this checkout)")):
+        t = median(times[key])
+        print(f"  {label}: {chars / t:>10,.0f} chars/s  ({t:.3f} s, {claims[key]:,.0f} claims)")
+    ratio = median([o / t for o, t in zip(times["other"], times["this"])])
+    print(f"  this checkout's speed / the other's (median of the rounds' ratios): {ratio:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
