@@ -11,8 +11,9 @@ is bound to a claim in the same document (the nearest one in the text) or, faili
 that and when a ``window`` is given, to the claim or reference value nearest in date
 within the window. The expression is evaluated on the claims' intervals and flagged
 only when it is certainly broken: "more than 100" hostages held and "about 250" taken
-(225 to 275) cannot break ``held <= taken``; "260 held" and "250 taken" (245 to 255) do. A relation whose
-figures are not all found is not evaluated.
+(237.5 to 262.5) cannot break ``held <= taken``; "260 held" and "250 taken" (245 to 255)
+do. A relation whose figures are not all found is not evaluated. An expression has at
+most 200 numbers and figure ids and 50 levels of parentheses or signs.
 
 Example::
 

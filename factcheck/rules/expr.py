@@ -180,13 +180,17 @@ class Relation:
 
 
 def _names(node: Node, out: list[Name]) -> None:
-    if isinstance(node, Name):
-        out.append(node)
-    elif isinstance(node, Negate):
-        _names(node.operand, out)
-    elif isinstance(node, Binary):
-        _names(node.left, out)
-        _names(node.right, out)
+    # A loop with its own stack, not recursion: a long flat sum is a deep tree.
+    stack: list[Node] = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, Name):
+            out.append(n)
+        elif isinstance(n, Negate):
+            stack.append(n.operand)
+        elif isinstance(n, Binary):
+            stack.append(n.right)
+            stack.append(n.left)
 
 
 def broken(op: str, a: Interval, b: Interval, tolerance: Tolerance) -> bool:
@@ -216,11 +220,30 @@ def _never_less(a: Interval, b: Interval, tolerance: Tolerance) -> bool:
 
 
 # -- the parser ---------------------------------------------------------------------
+# A relation is a few figures and numbers; these bounds keep parsing and evaluation
+# (both recursive, one call per level of the tree) far from Python's recursion limit
+# whatever a rule file holds.
+MAX_TERMS = 200  # numbers and figure ids in one relation
+MAX_DEPTH = 50  # levels of parentheses and signs
+
+
 class _Parser:
     def __init__(self, text: str) -> None:
         self.text = text
         self.tokens = tokenize(text)
         self.pos = 0
+        self.depth = 0
+        terms = [t for t in self.tokens if t.kind in ("number", "name")]
+        if len(terms) > MAX_TERMS:
+            raise ExprError(
+                f"too long: {len(terms):,} numbers and figure ids (at most {MAX_TERMS}); split it into several checks",
+                terms[MAX_TERMS].column,
+            )
+
+    def _deeper(self, tok: Token) -> None:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise ExprError(f"nested too deep (more than {MAX_DEPTH} levels of parentheses or signs)", tok.column)
 
     @property
     def token(self) -> Token:
@@ -266,7 +289,10 @@ class _Parser:
     def unary(self) -> Node:
         if self.token.kind == "op" and self.token.text == "-":
             op = self.advance()
-            return Negate(self.unary(), op.column)
+            self._deeper(op)
+            node = Negate(self.unary(), op.column)
+            self.depth -= 1
+            return node
         return self.atom()
 
     def atom(self) -> Node:
@@ -279,10 +305,12 @@ class _Parser:
             return Name(tok.text, tok.column)
         if tok.kind == "op" and tok.text == "(":
             self.advance()
+            self._deeper(tok)
             node = self.sum()
             if self.token.kind != "op" or self.token.text != ")":
                 raise ExprError(f"expected ')' to close the '(' at column {tok.column + 1}", self.token.column)
             self.advance()
+            self.depth -= 1
             return node
         if tok.kind == "end":
             raise ExprError("the expression ends too early; expected a number, a figure id or '('", tok.column)

@@ -129,6 +129,8 @@ def _add(record: dict[str, Any], shown: str, line: int, points: list[ReferencePo
 def _short(err: Any) -> str:
     got = err.get("input")
     kind = err["type"]
+    if kind == "finite_number":
+        return f"expected a finite number, got {got!r}"
     if kind.startswith("float") or kind.startswith("int"):
         return f"expected a number, got {got!r}"
     if kind.startswith("date"):

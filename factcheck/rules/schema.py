@@ -27,7 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Generic, Literal, Protocol, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
+from pydantic import BaseModel, ConfigDict, Field, FiniteFloat, create_model, model_validator
 
 from factcheck.errors import SourceLocation
 from factcheck.intervals import Tolerance
@@ -219,10 +219,11 @@ class ReferencePoint(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     date: date
-    value: float
+    # Finite: NaN compares false with everything, and an infinite value is no count.
+    value: FiniteFloat
     qualifier: ReferenceQualifier = "exact"
-    lower: float | None = Field(default=None, description="Overrides the interval's lower end.")
-    upper: float | None = Field(default=None, description="Overrides the interval's upper end.")
+    lower: FiniteFloat | None = Field(default=None, description="Overrides the interval's lower end.")
+    upper: FiniteFloat | None = Field(default=None, description="Overrides the interval's upper end.")
     source: str | None = Field(default=None, description="Who gave this value, if not the series' source.")
     url: str | None = None
     note: str | None = None

@@ -300,3 +300,50 @@ def test_every_problem_of_every_file_at_once(tmp_path: Path) -> None:
         ("my-rules/c.yaml:2:1", "YAML syntax error"),
     )
     assert len(problems) == 3
+
+
+@pytest.mark.parametrize(
+    ("expression", "fragment"),
+    [
+        ("(" * 300 + "toll" + ")" * 300 + " ~ wounded", "nested too deep (more than 50 levels"),
+        ("-" * 300 + "toll ~ wounded", "nested too deep (more than 50 levels"),
+        (" + ".join(["toll"] * 20001) + " ~ wounded", "too long: 20,002 numbers and figure ids (at most 200)"),
+    ],
+    ids=["300-parentheses", "300-signs", "20001-terms"],
+)
+def test_runaway_relation_expressions_are_refused_with_a_message(tmp_path: Path, expression: str, fragment: str) -> None:
+    # Both were RecursionError tracebacks (in the parser, and in collecting the names).
+    write_rules(tmp_path, "figures:\n" + FIGURE + OTHER + f'checks:\n  - id: rel\n    relation:\n      expression: "{expression}"\n')
+    for result in (validate(tmp_path), run_cli("run", "--rules", "my-rules", cwd=tmp_path)):
+        assert "Traceback" not in result.stderr and "RecursionError" not in result.stderr
+        assert result.code == 2, result.stderr
+        assert fragment in result.stderr
+        assert "check 'rel': bad expression" in result.stderr
+
+
+def test_a_long_but_reasonable_relation_still_loads(tmp_path: Path) -> None:
+    expression = " + ".join(["toll"] * 150) + " <= " + "(" * 40 + "wounded" + ")" * 40
+    write_rules(tmp_path, "figures:\n" + FIGURE + OTHER + f'checks:\n  - id: rel\n    relation:\n      expression: "{expression}"\n')
+    assert_ok(validate(tmp_path))
+
+
+def test_reference_values_that_are_not_finite_are_refused_at_their_row(tmp_path: Path) -> None:
+    # NaN passed validation and then stopped `run` with "an interval end cannot be NaN".
+    folder = write_rules(
+        tmp_path,
+        "figures:\n" + FIGURE + "reference:\n  - id: toll-ref\n    figure: toll\n    source: Ministry\n    file: toll.csv\n",
+    )
+    (folder / "toll.csv").write_text(
+        "date,value,lower\n2024-01-01,100,\n2024-01-02,nan,\n2024-01-03,inf,\n2024-01-04,1e400,\n2024-01-05,200,-inf\n",
+        encoding="utf-8",
+    )
+    expected = (
+        ("my-rules/toll.csv:3", "value: expected a finite number, got 'nan'"),
+        ("my-rules/toll.csv:4", "value: expected a finite number, got 'inf'"),
+        ("my-rules/toll.csv:5", "value: expected a finite number, got '1e400'"),
+        ("my-rules/toll.csv:6", "lower: expected a finite number, got '-inf'"),
+    )
+    assert_rule_errors(validate(tmp_path), *expected)
+    result = run_cli("run", "--rules", "my-rules", cwd=tmp_path)
+    assert result.code == 2 and "Traceback" not in result.stderr
+    assert "value: expected a finite number, got 'nan'" in result.stderr
