@@ -95,6 +95,10 @@ def walk_folder(root: str, shown: str, warn: Callable[[str], None]) -> Folder:
                 fmt = format_for(entry.name)
                 if fmt is not None:
                     folder.members.append(Member(entry.path, join_shown(shown, rel), rel, fmt))
+                elif entry.is_symlink() and not os.path.exists(entry.path):
+                    # A link to itself or to nothing: it may stand for a folder or a
+                    # document, so say it was not read rather than pass over it.
+                    warn(f"{join_shown(shown, rel)}: symbolic link that leads nowhere (a loop, or its target is missing); skipped")
     folder.members.sort(key=lambda m: m.rel)
     # Shallow manifests first, so deeper ones override them.
     folder.manifests.sort(key=lambda m: (m.rel.count("/"), m.rel))

@@ -53,11 +53,40 @@ def _absolute(value: Any, what: str) -> float:
     raise ValueError(f"{what}: expected a number like 5, got {value!r}")
 
 
+# Any number a person might type, to say what is wrong with it rather than only that
+# it is not a tolerance: "-5%" (negative), "1e400%" (out of range).
+_SIGNED = re.compile(r"^\s*([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)\s*(%?)\s*$")
+MAX_RELATIVE = 1.0  # 100%: beyond it any two figures of one sign agree
+
+
+def _out_of_range(value: Any) -> str | None:
+    """Why a tolerance written as a number is unusable, or None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        number, percent = float(value), False
+    elif isinstance(value, str) and (m := _SIGNED.match(value)):
+        number, percent = float(m.group(1)), bool(m.group(2))
+    else:
+        return None
+    if math.isnan(number):
+        return None
+    if number < 0:
+        return f"a tolerance cannot be negative, got {value!r}"
+    if math.isinf(number) or (percent and number / 100 > MAX_RELATIVE):
+        limit = f"at most {MAX_RELATIVE:.0%}" if percent else "a finite number"
+        return f"tolerance out of range: {value!r} ({limit})"
+    return None
+
+
 def parse_tolerance(value: Any) -> Tolerance:
     """``2%`` (relative), ``5`` (absolute), ``{absolute: 4, relative: 2%}`` (the larger
     of the two applies)."""
     if isinstance(value, Tolerance):
         return value
+    problem = _out_of_range(value)
+    if problem is not None:
+        raise ValueError(problem)
     if isinstance(value, str) and _PERCENT.match(value):
         return Tolerance(relative=_fraction(value, "tolerance"))
     if isinstance(value, dict):

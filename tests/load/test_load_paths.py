@@ -70,6 +70,19 @@ def test_folder_symlink_loop_is_not_followed_forever(tmp_path, warnings):
     assert any("symlink loop" in w for w in warnings)
 
 
+def test_a_link_to_itself_inside_a_folder_is_skipped_with_a_warning(tmp_path, warnings):
+    # It was skipped without a word: it may stand for a whole folder of documents.
+    (tmp_path / "a.txt").write_text("a", encoding="utf-8")
+    (tmp_path / "me").symlink_to(tmp_path / "me")
+    (tmp_path / "gone").symlink_to(tmp_path / "nowhere")
+    docs = load_documents([tmp_path], warn=warnings)
+    assert [d.text for d in docs] == ["a"]
+    assert sorted(w for w in warnings if "leads nowhere" in w) == [
+        f"{tmp_path / 'gone'}: symbolic link that leads nowhere (a loop, or its target is missing); skipped",
+        f"{tmp_path / 'me'}: symbolic link that leads nowhere (a loop, or its target is missing); skipped",
+    ]
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
 def test_fifo_is_refused_without_blocking(tmp_path):
     fifo = tmp_path / "pipe.txt"

@@ -183,7 +183,11 @@ def test_a_missing_folder_is_an_error(tmp_path: Path) -> None:
         ("{absolute: .inf}", "absolute: must be a finite number, not negative"),
         ("{relative: -2}", "relative: must be a finite percentage, not negative"),
         ("{relative: .nan}", "relative: must be a finite percentage, not negative"),
-        ("-5", "expected a tolerance like 2%, 5"),
+        ("-5", "a tolerance cannot be negative, got -5"),
+        ("-5%", "a tolerance cannot be negative, got '-5%'"),
+        ("1e400%", "tolerance out of range: '1e400%' (at most 100%)"),
+        ("250%", "tolerance out of range: '250%' (at most 100%)"),
+        (".inf", "tolerance out of range: inf (a finite number)"),
         (".nan", "expected a tolerance like 2%, 5"),
     ],
 )
