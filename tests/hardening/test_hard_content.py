@@ -200,6 +200,35 @@ def test_a_single_10_mb_line(tmp_path: Path) -> None:
     assert peak - base < 20 * size / 2**20, f"{peak - base:.0f} MB for a {size / 1e6:.0f} MB line"
 
 
+def test_a_sentence_of_thousands_of_figures_is_read(tmp_path: Path) -> None:
+    """A table pasted without full stops: one "sentence" of 3,000 figures and 6,000
+    words. Beyond the words the clause analysis reads it is not analysed (this crashed
+    with an IndexError), but every figure is a claim, and each carries the 2,000
+    characters around it, not the whole line."""
+    (tmp_path / "table.txt").write_text("1,000 people " * 3000, encoding="utf-8")
+    result = run_cli("extract", "table.txt", "--format", "json", "--quiet", cwd=tmp_path)
+    assert_ok(result)
+    claims = json.loads(result.stdout)["claims"]
+    assert len(claims) == 3000 and {c["value"] for c in claims} == {1000.0}
+    assert all(c["surface"] in c["sentence"] and len(c["sentence"]) <= 2000 for c in claims)
+    assert {c["entity"] for c in claims} == {"people"}
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="resource module")
+def test_figures_on_one_line_cost_memory_in_proportion(tmp_path: Path) -> None:
+    """20,000 figures on one line (260 KB) stay far under 1 GB and the JSON grows in
+    proportion to the figures, not to their square (each claim carried the whole line:
+    10 GB of JSON). Time is measured by benchmarks/bench_dense.py, not here."""
+    sizes = {}
+    for n in (2000, 20000):
+        name = f"dense-{n}.txt"
+        (tmp_path / name).write_text("1,000 people " * n, encoding="utf-8")
+        peak = _peak_rss_mb(tmp_path, _CLI, "extract", name, "--quiet", "--format", "json", "--output", f"{n}.json")
+        sizes[n] = (tmp_path / f"{n}.json").stat().st_size
+        assert peak < 1024, f"{peak:.0f} MB for {n:,} figures on one line"
+    assert sizes[20000] < 12 * sizes[2000], sizes
+
+
 # -- digits ----------------------------------------------------------------------------
 def test_zero_width_characters_inside_numbers(tmp_path: Path) -> None:
     # CMS copy-paste leaves zero-width spaces, joiners and soft hyphens inside figures.

@@ -40,6 +40,8 @@ __all__ = ["Gazetteer", "annotate", "default_gazetteer", "segment"]
 
 # Words beyond which a sentence is not analysed clause by clause (see ``_frames``).
 MAX_FRAME_WORDS = 2000
+# The longest sentence a claim carries whole (characters); see ``_sentence_span``.
+MAX_SENTENCE_CHARS = 2000
 
 
 def _gazetteer(gazetteer: Gazetteer | Iterable[Place] | None) -> Gazetteer:
@@ -105,6 +107,8 @@ class _Annotator:
             self.by_sentence.setdefault(ctx.seg.sentence_index(c.start), []).append((c.start, c.end))
         for spans in self.by_sentence.values():
             spans.sort()
+        # Each claim's place among its sentence's figures (a sentence may hold thousands).
+        self.position = {span: k for spans in self.by_sentence.values() for k, span in enumerate(spans)}
         self.frames: dict[int, SentenceFrames] = {}
         self.claims_at = {(c.start, c.end): c for c in claims}
         self.tallies: dict[int, Tally | None] = {}
@@ -138,7 +142,7 @@ class _Annotator:
     def claim(self, claim: Claim) -> Claim:
         ctx, seg = self.ctx, self.ctx.seg
         si = seg.sentence_index(claim.start)
-        k = self.by_sentence[si].index((claim.start, claim.end))
+        k = self.position[(claim.start, claim.end)]
         vote = self._tally(si)
         whole_start: int | None = None
         if vote is not None and k == vote.anchor:
@@ -147,7 +151,7 @@ class _Annotator:
             whole_start = self.by_sentence[si][vote.anchor][0]  # a part of the tally
         sent = seg.sentences[si]
         last = seg.sentence_index(max(claim.start, claim.end - 1))
-        span = (sent.start, max(sent.end, seg.sentences[last].end))
+        span = self._sentence_span(claim, sent.start, max(sent.end, seg.sentences[last].end))
         if self._sentence[0] != span:  # claims of one sentence share its string
             self._sentence = (span, self.text[span[0] : span[1]])
         sentence = self._sentence[1]
@@ -211,6 +215,24 @@ class _Annotator:
             return value
         return self.strings.setdefault(value, value)
 
+    def _sentence_span(self, claim: Claim, start: int, end: int) -> tuple[int, int]:
+        """The part of the text a claim gives as its sentence: the sentence, or, for one
+        longer than ``MAX_SENTENCE_CHARS`` (a table or a dump without full stops), the
+        stretch around the figure, cut at spaces; every claim carrying all of a huge
+        "sentence" would make the output grow with the square of the input."""
+        if end - start <= MAX_SENTENCE_CHARS:
+            return start, end
+        half = MAX_SENTENCE_CHARS // 2
+        lo, hi = max(start, claim.start - half), min(end, claim.end + half)
+        text = self.text
+        if lo > start:
+            cut = text.find(" ", lo, claim.start)
+            lo = cut + 1 if cut != -1 else lo
+        if hi < end:
+            cut = text.rfind(" ", claim.end, hi)
+            hi = cut if cut != -1 else hi
+        return lo, hi
+
     def _whole_before(self, si: int) -> int | None:
         """The start of the figure a sentence opening "They include ..." takes its parts
         from: the last current figure of the sentence before, unless that figure only
@@ -219,7 +241,7 @@ class _Annotator:
         if si - 1 not in self.by_sentence:
             return None
         before = self._frames(si - 1)
-        for k in range(len(before.frames) - 1, -1, -1):
+        for k in range(len(before.figures) - 1, -1, -1):
             f = before.frames[k]
             if f.role == "current" and f.how != "whole":
                 return before.words[before.figures[k][0]].tok.start
@@ -271,11 +293,11 @@ class _Annotator:
         if used is not None and at in verbs:
             verbs.remove(at)  # type: ignore[arg-type]
             verbs.insert(0, at)  # type: ignore[arg-type]
-        others = [span for span in self.by_sentence.get(si, []) if span != (claim.start, claim.end)]
         # A date in a phrase that only describes the counted thing ("hostages abducted on
         # Oct. 7 are still held") is that event's date, not the figure's.
         mentions = [d for d in self.ctx.dates(si) if not any(s <= d.start and d.end <= e for s, e in described)]
-        return date_claim(mentions, (claim.start, claim.end), clause, sentence_start, verbs, others, self.ctx.published)
+        figures = self.by_sentence.get(si, [])
+        return date_claim(mentions, (claim.start, claim.end), clause, sentence_start, verbs, figures, self.ctx.published)
 
 
 _FRAME_FIELDS = set(ClaimFrame.model_fields)

@@ -24,6 +24,8 @@ is the date of that event, not of the figure.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
@@ -358,7 +360,7 @@ def date_claim(
     clause: tuple[int, int],
     sentence_start: int,
     report_verbs: list[tuple[int, int]],
-    other_claims: list[tuple[int, int]],
+    figures: list[tuple[int, int]],
     published: date | None,
 ) -> Dating:
     """Which of a sentence's dates date the figure at ``claim`` (document offsets).
@@ -373,7 +375,8 @@ def date_claim(
     7. otherwise the publication date.
 
     Dates attached to a noun (the date of an event: "the Oct. 7 attack") never date the
-    figure, unless the event is within a week before publication.
+    figure, unless the event is within a week before publication. ``figures`` are the
+    spans of the sentence's figures, sorted (the claim's own among them or not).
     """
     c_start, c_end = claim
     k_start, k_end = clause
@@ -390,10 +393,10 @@ def date_claim(
 
     def figure_between(d: DateMention) -> bool:
         lo, hi = (c_end, d.start) if d.start >= c_end else (d.end, c_start)
-        return any(lo <= s and e <= hi for s, e in other_claims)
+        return figure_within(figures, lo, hi)
 
     period_start: date | None = None
-    roles = _roles(usable, claim, other_claims)
+    roles = _roles(usable, figures)
 
     def chosen(d: DateMention) -> Dating:
         return Dating(d.value, d.precision, d.source, period_start)
@@ -431,13 +434,23 @@ def date_claim(
     return Dating(published, "day", "published", period_start)
 
 
-def _roles(usable: list[DateMention], claim: tuple[int, int], other_claims: list[tuple[int, int]]) -> dict[int, str]:
+def figure_within(figures: list[tuple[int, int]], lo: int, hi: int) -> bool:
+    """Whether one of ``figures`` (spans sorted by start) lies within [lo, hi]."""
+    k = bisect_left(figures, (lo, lo))
+    while k < len(figures) and figures[k][0] <= hi:
+        if figures[k][1] <= hi:
+            return True
+        k += 1
+    return False
+
+
+def _roles(usable: list[DateMention], figures: list[tuple[int, int]]) -> dict[int, str]:
     """The role each date plays for the figure (by ``id``): a "since" whose event comes
     after a figure of its own is that figure's; half a range is a plain date."""
     roles: dict[int, str] = {}
     for n, d in enumerate(usable):
         role = d.role
-        if d.since_at is not None and not any(d.since_at <= s and e <= d.start for s, e in (*other_claims, claim)):
+        if d.since_at is not None and not figure_within(figures, d.since_at, d.start):
             role = "since"  # "since Israel began its operation there on 6 May"
         if role == "range_end" and not (n and usable[n - 1].role == "range_start"):
             role = "at"

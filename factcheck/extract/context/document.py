@@ -8,6 +8,7 @@ built over it by ``location.PlaceIndex`` and ``attribution.AttributionIndex``.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import OrderedDict
 from datetime import date
 from typing import TypeVar
@@ -55,6 +56,7 @@ class TextContext:
         # document would hold ~50 bytes per character.
         self._tokens: OrderedDict[int, list[Token]] = OrderedDict()
         self._dates: OrderedDict[int, list[DateMention]] = OrderedDict()
+        self._boundaries: OrderedDict[int, list[int]] = OrderedDict()
 
     def tokens(self, sentence: int) -> list[Token]:
         """The tokens of sentence number ``sentence`` (cached for recent sentences)."""
@@ -93,12 +95,21 @@ class TextContext:
         return False
 
     def clause(self, sentence: int, i: int, j: int) -> tuple[int, int]:
-        """Token indices [a, b) of the clause around tokens [i, j) of a sentence."""
-        toks = self.tokens(sentence)
-        a = i
-        while a > 0 and not self.is_boundary(toks[a - 1]):
-            a -= 1
-        b = j
-        while b < len(toks) and not self.is_boundary(toks[b]):
-            b += 1
+        """Token indices [a, b) of the clause around tokens [i, j) of a sentence: from
+        after the last clause boundary before ``i`` to the first at or after ``j``."""
+        bounds = self.boundaries(sentence)
+        before = bisect_left(bounds, i)
+        after = bisect_left(bounds, j)
+        a = bounds[before - 1] + 1 if before else 0
+        b = bounds[after] if after < len(bounds) else len(self.tokens(sentence))
         return a, b
+
+    def boundaries(self, sentence: int) -> list[int]:
+        """Indices of the sentence's tokens that end a clause, in order (found once per
+        sentence: a sentence of thousands of figures and no comma would otherwise be
+        scanned whole for each of them)."""
+        found = cached(self._boundaries, sentence)
+        if found is None:
+            found = [k for k, tok in enumerate(self.tokens(sentence)) if self.is_boundary(tok)]
+            remember(self._boundaries, sentence, found)
+        return found

@@ -17,14 +17,20 @@ from factcheck.extract.context.tagger import Word
 
 
 class SentenceFrames(LeftOfFigure, ClauseMarkers, PartsAndWholes):
-    """The frames of every figure of one sentence; ``figures`` are their word ranges."""
+    """The frames of every figure of one sentence; ``figures`` are their word ranges.
+    Without ``words`` (a sentence too long to analyse) every figure gets an empty frame
+    and ``figures`` is empty: nothing may look its words up."""
 
     def __init__(self, words: list[Word], figures: list[tuple[int, int]], text: str) -> None:
         self.words = words
-        self.figures = figures
         self.text = text
         self.low = " ".join(w.low for w in words)
-        self.frames: list[Frame] = [self._frame(n) for n in range(len(figures))]
+        if not words:
+            self.figures = []
+            self.frames: list[Frame] = [Frame() for _ in figures]
+            return
+        self.figures = figures
+        self.frames = [self._frame(n) for n in range(len(figures))]
         for n in range(len(figures)):
             self._parts(n)
             self.frames[n].vote = self._vote(n)
