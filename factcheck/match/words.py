@@ -11,7 +11,7 @@ speech never decides alone ("remains" is the noun remains and the verb remain).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import regex
@@ -55,6 +55,9 @@ class WordSet:
 
     phrases: tuple[tuple[frozenset[str], ...], ...]
     prefixes: tuple[str, ...]
+    # The phrases by each form of their first word: a claim's words are looked up, not
+    # every phrase tried at every word (synonym lists hold dozens of phrases).
+    by_first: dict[str, tuple[tuple[frozenset[str], ...], ...]] = field(default_factory=dict, compare=False, hash=False)
 
     @classmethod
     def of(cls, words: Iterable[str]) -> WordSet:
@@ -66,7 +69,12 @@ class WordSet:
                 prefixes.append(word[:-1])
             elif word:
                 phrases.append(tuple(rule_forms(w) for w in words_of(word)))
-        return cls(tuple(p for p in phrases if p), tuple(prefixes))
+        kept = tuple(p for p in phrases if p)
+        index: dict[str, list[tuple[frozenset[str], ...]]] = {}
+        for phrase in kept:
+            for form in phrase[0]:
+                index.setdefault(form, []).append(phrase)
+        return cls(kept, tuple(prefixes), {form: tuple(found) for form, found in index.items()})
 
     def __bool__(self) -> bool:
         return bool(self.phrases or self.prefixes)
@@ -81,10 +89,13 @@ class WordSet:
             return False
         if self.prefixes and any(w.startswith(self.prefixes) for w in words):
             return True
+        index = self.by_first
         lemmas = [forms(w) for w in words]
-        for phrase in self.phrases:
-            n = len(phrase)
-            for k in range(len(lemmas) - n + 1):
-                if all(phrase[j] & lemmas[k + j] for j in range(n)):
-                    return True
+        last = len(lemmas)
+        for k, first in enumerate(lemmas):
+            for form in first:
+                for phrase in index.get(form, ()):
+                    n = len(phrase)
+                    if k + n <= last and all(phrase[j] & lemmas[k + j] for j in range(1, n)):
+                        return True
         return False
