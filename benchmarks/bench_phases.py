@@ -50,6 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     from factcheck.extract.documents import extract_documents
     from factcheck.util import gcpause
     from factcheck.check.engine import run_checks
+    from factcheck.check.merge import merge_findings
     from factcheck.models import Report
     from factcheck.report import get_formatter, make_view
     from factcheck.suppress import apply_suppressions
@@ -76,13 +77,17 @@ def main(argv: list[str] | None = None) -> int:
     result = run_checks(rule_set, docs, claims, jobs=args.jobs)
     phase("check (run_checks)", f"{len(result.findings):,} findings")
     report = Report(
-        documents=docs + list(result.reference_documents),
-        claims=list(result.claims) + list(result.reference_claims),
+        documents=docs,
+        claims=list(result.claims),
+        reference_series=list(result.reference_documents),
+        references=list(result.reference_claims),
         findings=list(result.findings), notes=list(result.notes), agreements=result.agreement_records(),
     )
     del claims, result
     report = apply_suppressions(report, report.documents, None)
-    phase("agreements, suppressions")
+    order = {r.id: k for k, r in enumerate(rule_set.checks)}
+    report = report.model_copy(update={"findings": merge_findings(report.findings, order)})
+    phase("agreements, suppressions", f"{len(report.findings):,} findings after merging")
     with gcpause.paused():  # as factcheck run renders
         view = make_view(report, "run", rule_set)
         out = get_formatter(args.format, color=False, quiet=False, width=None).render(view)

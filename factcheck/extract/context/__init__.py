@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from factcheck.extract.context.attribution import AttributionIndex
 from factcheck.extract.context.dates import date_claim
@@ -205,6 +206,10 @@ class _Annotator:
                     held[key] = self._shared(value)
                 elif isinstance(value, list) and value and isinstance(value[0], str):
                     held[key] = [self._shared(v) for v in value]
+                elif isinstance(value, list) and not value and held is frame_values:
+                    # Most of a frame's lists are empty: one shared empty list (claims
+                    # are never changed in place; every stage makes new ones).
+                    held[key] = _EMPTY
         return Claim.model_construct(_fields_set=_ALL_FIELDS, **values)
 
     def _shared(self, value: str) -> str:
@@ -301,6 +306,7 @@ class _Annotator:
 
 
 _FRAME_FIELDS = set(ClaimFrame.model_fields)
+_EMPTY: list[Any] = []
 _ALL_FIELDS = set(Claim.model_fields)
 
 
