@@ -39,11 +39,11 @@ def main(argv: list[str] | None = None) -> int:
                     raise SystemExit(f"{' '.join(cmd)} exited {t.returncode}:\n{t.stderr}")
             rows.append((n, path.stat().st_size, median([t.wall for t in timed]), max(t.max_rss for t in timed), out.stat().st_size))
     print(f"\nfactcheck extract on N figures in one line ('1,000 people ' repeated); median of {args.runs} run(s)")
-    print(f"{'figures':>9} {'input':>10} {'wall':>9} {'growth':>8} {'peak RSS':>10} {'JSON out':>11}")
+    print(f"{'figures':>9} {'input':>10} {'wall':>9} {'growth':>8} {'claims/s':>9} {'peak RSS':>10} {'JSON out':>11}")
     prev = None
     for n, size, wall, rss, out_size in rows:
         growth = f"{(wall / prev[1]) / (n / prev[0]):.2f}" if prev else "-"
-        print(f"{n:>9,} {size:>9,}B {wall:>8.2f}s {growth:>8} {fmt_mib(rss):>10} {out_size:>10,}B")
+        print(f"{n:>9,} {size:>9,}B {wall:>8.2f}s {growth:>8} {n / wall:>9,.0f} {fmt_mib(rss):>10} {out_size:>10,}B")
         prev = (n, wall)
     print("growth: (time ratio) / (figures ratio) from the row above; 1.0 is linear, start-up "
           "(about 1 s) makes small sizes look better than linear")
