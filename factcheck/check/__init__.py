@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, Literal, Protocol
 
-from factcheck.check import consistency, internal, monotonic, outdated, parts, range, relation
+from factcheck.check import consistency, internal, monotonic, outdated, parts, range, relation, undefined
 from factcheck.check.base import Context, Problem
 from factcheck.rules import schema
 from factcheck.rules.schema import CheckRule
@@ -46,6 +46,7 @@ REGISTRY: dict[str, CheckKind] = {
     parts.ID: parts,
     range.ID: range,
     internal.ID: internal,
+    undefined.ID: undefined,
 }
 
 KINDS: tuple[str, ...] = tuple(REGISTRY)

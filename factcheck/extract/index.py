@@ -286,10 +286,14 @@ class ClaimIndex:
     def _check_ours(self, conn: sqlite3.Connection) -> None:
         """Refuse another program's database before changing anything in it: ours has our
         application id, or is empty (being created)."""
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        # One statement, so one snapshot: read apart, the id could be read before another
+        # process commits the new index and the tables after, which looks like a stranger.
+        app_id, tables = conn.execute(
+            "SELECT (SELECT application_id FROM pragma_application_id()), (SELECT count(*) FROM sqlite_master)"
+        ).fetchone()
         if app_id == APPLICATION_ID:
             return
-        if app_id != 0 or conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+        if app_id != 0 or tables:
             raise IndexFileError(f"{self.path}: is an SQLite database but not a factcheck index")
 
     @contextmanager

@@ -92,6 +92,8 @@ DATE_RE = regex.compile(
           | the\s+(?:past|last)\s+(?:week|month|year)
           | over\s+the\s+weekend
         )\b)
+      | (?P<fy>\b(?i:fiscal(?:\s+year)?|financial\s+year|FY)\s*['’]?(?P<fyy>{_YEAR}|\d{{2}})\b(?![-/–]\d)
+          | \b(?P<fyy2>{_YEAR})(?:[-–/](?:{_YEAR}|\d{{2}}))?\s+(?i:fiscal|financial|budget|school|academic)\s+year\b)
       | (?P<mo>\b(?P<m4>{_MONTH_FULL})\b(?!\s+\d))
       | (?P<yr>\b(?P<y4>{_YEAR})\b(?![-/–]\d)(?!,\d))
     )
@@ -234,6 +236,9 @@ def _resolve(m: regex.Match[str], prep: str | None, pub: date | None) -> _Resolv
         strictly_before = prep == "last"
         year = pub.year if (month < pub.month or (month == pub.month and not strictly_before)) else pub.year - 1
         return date(year, month, 1), "month", "explicit", None
+    if m.group("fy"):
+        year = int(m["fyy"] or m["fyy2"])
+        return date(year + 2000 if year < 100 else year, 1, 1), "year", "explicit", None
     if m.group("yr"):
         if prep not in _MONTH_YEAR_PREPS:
             return None
@@ -330,11 +335,16 @@ def find_dates(text: str, start: int, end: int, published: date | None) -> list[
         if prep not in ("since", "as of", "as at", "by", "through", "until", "till", "up to", "from", "between", "to", "and"):
             found = _SINCE.search(text, max(start, m.start() - 80), m.start())
             since = found.start() if found is not None else None
+        if m.group("fy"):
+            # A fiscal or school year is the period the figure counts: it dates the
+            # figure as "as of" does, before the day of the event that gave it.
+            prep = "as of"
         resolved = _resolve(m, prep, published)
         if resolved is None:
             continue
         value, precision, source, period_start = resolved
-        attached = _attached(text, m.start(), m.end(), prep)
+        # "the FY2024 deficit": a fiscal year names the period of its noun, not an event.
+        attached = not m.group("fy") and _attached(text, m.start(), m.end(), prep)
         if attached and value is not None and published is not None and precision == "day":
             # A recent event dates its own figures ("killed in strikes on Sunday").
             if timedelta(0) <= published - value <= RECENT_EVENT:

@@ -232,6 +232,14 @@ def _revise(words: list[Word]) -> list[Word]:
             if nxt is None or nxt.tag in ("PUNCT", "PREP", "ADV", "VBN", "VERB", "AUX", "TO", "DET", "NEG", "ADJ") or verb_lemma(w.low) in ("remain", "stay"):
                 out[k] = Word(w.tok, "VERB", verb_lemma(w.low))  # "120 remain held": the figure is the subject
             continue
+        if (
+            w.tag == "NOUN" and nxt_word is not None and nxt_word.tag == "NUM" and k and out[k - 1].tag == "NOUN"
+            and not _plural(out[k - 1].low) and not out[k - 1].tok.is_possessive and _plural(w.low)
+            and not w.tok.is_capitalized and w.low not in NOT_VERBS
+            and (_could_be_verb(w.low) or not out[k - 1].tok.is_capitalized)
+        ):
+            out[k] = Word(w.tok, "VERB", verb_lemma(w.low))  # "the district enrolls 21,400": a singular noun, its verb, the figure
+            continue
         if w.tag == "COMP" and k and out[k - 1].tag in ("NOUN", "NUM", "PRON") and k + 1 < len(out) and out[k + 1].tag in (
             "VERB", "AUX", "ADV", "NEG", "VBN"
         ):

@@ -82,8 +82,9 @@ class LeftOfFigure(FollowingFigure):
             self._coordinated_verbs(f, start, a)
             f.stance = f.stance or self._stance_before(start, a)
             agent = self._agent(start, a)
-            if f.verb in MEASURE_DIRECT:
-                f.how, f.measured = "measure", agent  # "the toll topped 30,000"
+            if f.verb in MEASURE_DIRECT and not (i0 and words[i0 - 1].tag == "DET"):
+                # "the toll topped 30,000"; but "passed a $3.4 billion budget" is an object
+                f.how, f.measured = "measure", agent
             else:
                 f.how, f.agent = "object", agent
             return

@@ -1,0 +1,90 @@
+"""The names a story mentions, so that checks without a rule compare only stories on one
+subject: "the budget" of a Riverton story and "the budget" of an Oakdale story are two
+figures, whatever their frames say.
+
+A name is a run of capitalised words not at the start of a sentence ("Riverton",
+"Riverton City Council", "Jane Smith"; a possessive counts there too: "Marlow's
+council"), possessive dropped, from the sentences of the
+document's claims and its title. Month and day names are not names of a subject.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import regex
+
+from factcheck.check.base import Context, Item
+
+# Capitalised words in a row (an apostrophe-s ends a run), not after a sentence start.
+_RUN = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}[\p{Ll}\p{Lu}'’.-]*(?:\s+\p{Lu}[\p{Ll}\p{Lu}'’.-]*)*")
+_OPENERS = frozenset(".!?:;")
+_NOT_NAMES = frozenset(
+    "January February March April May June July August September October November December "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday I Mr Mrs Ms Dr The A An".split()
+)
+
+
+def shares_names(ctx: Context, a: Item, b: Item) -> bool:
+    """Whether the two claims' documents mention a name in common (or either mentions
+    none, when there is nothing to tell them apart by)."""
+    if a.doc_id == b.doc_id:
+        return True
+    names = ctx.memo(("names",), lambda: _Names(ctx))
+    na, nb = names.of(a.doc_id), names.of(b.doc_id)
+    return not na or not nb or not na.isdisjoint(nb)
+
+
+class _Names:
+    """Names per document, worked out the first time a document is asked about."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.texts: dict[str, list[str]] = defaultdict(list)
+        seen: set[tuple[str, int]] = set()
+        for item in ctx.items:
+            claim = item.claim
+            if item.doc is not None and item.doc.title and (claim.doc, -1) not in seen:
+                seen.add((claim.doc, -1))
+                self.texts[claim.doc].append(item.doc.title)
+            key = (claim.doc, id(claim.sentence))  # a document's claims share their sentence strings
+            if claim.sentence and key not in seen:
+                seen.add(key)
+                self.texts[claim.doc].append(claim.sentence)
+        self.found: dict[str, frozenset[str]] = {}
+
+    def of(self, doc: str) -> frozenset[str]:
+        names = self.found.get(doc)
+        if names is None:
+            names = self.found[doc] = frozenset(n for text in dict.fromkeys(self.texts.get(doc, ())) for n in names_in(text))
+        return names
+
+
+def names_in(text: str) -> list[str]:
+    """The names in one sentence (see the module docstring)."""
+    out = []
+    for m in _RUN.finditer(text):
+        words = m.group().split()
+        if _opens_sentence(text, m.start()) and not words[0].endswith(("'s", "’s")):
+            # "Officials in Riverton ...": the first word is capitalised anyway; a
+            # possessive ("Marlow's council") is a name wherever it stands.
+            words = words[1:]
+        words = [w.rstrip(".-") for w in words]
+        if words and words[-1].endswith(("'s", "’s")):
+            words[-1] = words[-1][:-2]
+        words = [w for w in words if w]
+        while words and words[0] in _NOT_NAMES:
+            words = words[1:]
+        while words and words[-1] in _NOT_NAMES:
+            words = words[:-1]
+        if words:
+            out.append(" ".join(words))
+    return out
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    """Whether only spaces, quotes and brackets stand between ``at`` and the text's
+    start or the last full stop (looked at backwards, so the cost is the gap's)."""
+    k = at - 1
+    while k >= 0 and not (text[k].isalnum() or text[k] in _OPENERS):
+        k -= 1
+    return k < 0 or text[k] in _OPENERS

@@ -1,0 +1,183 @@
+"""undefined: the same figure in two stories, where no rule defines it, must agree.
+
+Most figures a newsroom prints have no rule. Claims that no figure definition assigns
+are grouped by what their clause says they count (``factcheck.match.frames``: the
+counted thing and the words that narrow it, the verb's class, the place, the kind of
+figure, the unit's dimension, the period), and a checked claim is compared with the
+claims of *other* documents in its group about the same date (at most ``window`` days
+apart; a claim that gives no date is about its story's day) and the same place (or
+none named). Values in different
+units of one dimension are converted first (2 miles and 3.2 km agree); the calibrated
+hedges give each claim its interval ("about 4.2 billion").
+
+The result is a *possible* conflict (a warning by default): no rule says what the
+figure is, so the finding shows the frame that grouped the claims. To keep false alarms
+rare, claims a day or more apart conflict only when the later one is lower (running
+counts grow), a claim is flagged only when more of the other stories disagree with it than agree
+(a story repeating the figure most others give is not the one to check), two stories
+are compared only when they share a name (a place, an organisation: "Riverton's budget"
+and "Oakdale's budget" are two figures), and changes, earlier values, parts of a whole
+and vague amounts are never grouped.
+
+Example::
+
+    checks:
+      - id: possible-conflict
+        undefined:
+          tolerance: 1%
+
+Passes: "The council adopted a $4.2 billion budget for fiscal 2025" in one story and
+"Riverton's $4.2 billion budget for fiscal 2025" in another.
+
+Fails: the same first story, and a draft saying "the council adopted a $4.6 billion
+budget for fiscal 2025".
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import replace
+from itertools import islice
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from factcheck import units as unit_tools
+from factcheck.check.base import (
+    MAX_EVIDENCE,
+    Context,
+    Item,
+    Problem,
+    WindowIndex,
+    base_params,
+    evidence_order,
+    evidence_params,
+)
+from factcheck.check.names import shares_names
+from factcheck.intervals import Tolerance
+from factcheck.match.frames import FrameKey, frame_key, places_agree, verb_classes
+from factcheck.rules.messages import COMMON, EVIDENCE
+from factcheck.rules.schema import CheckRule
+from factcheck.rules.types import Days, ToleranceSpec
+
+ID = "undefined"
+
+
+class UndefinedOptions(BaseModel):
+    """Options of the ``undefined`` check."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    window: Days = Field(default=1, description="Days apart that still count as the same date (stories lag a day behind the figure they quote).")
+    tolerance: ToleranceSpec = Field(default=Tolerance(relative=0.01), description="How far apart two values may be and still agree.")
+    min_docs: int = Field(default=2, ge=2, le=1000, description="Documents a group needs before its claims are compared.")
+    include_vague: bool = Field(default=False, description="Whether vague claims ('dozens') take part.")
+
+
+Options = UndefinedOptions
+
+# Reads every claim of the run (Context.items): the claims no figure assigns.
+SCOPE = "claims"
+PROBLEM = "disagreement"
+RANK = 4
+DEFAULT_SEVERITY = "warning"
+DEFAULT_MESSAGE = (
+    "possible conflict (no rule defines this figure: {frame}): '{value}' ({date}) here, "
+    "but {evidence_value} from {evidence_source} for {evidence_date}"
+)
+PLACEHOLDERS = {**COMMON, **EVIDENCE, "frame": "what grouped the claims: the counted thing, the verb, the place", "tolerance": "the tolerance used"}
+
+# Agreeing claims counted per claim: enough to outvote the conflicts that can be shown.
+_MAX_AGREEING = 50
+
+
+def check(ctx: Context, rule: CheckRule[Options]) -> Iterator[Problem]:
+    opts = rule.options
+    groups = ctx.memo(("undefined", "groups"), lambda: _groups(ctx))
+    for key in sorted(groups):
+        members = [i for i in groups[key] if opts.include_vague or not i.vague]
+        if len({i.doc_id for i in members}) < opts.min_docs or not any(i.checked for i in members):
+            continue
+        yield from _group(ctx, rule, opts, key, members)
+
+
+def _groups(ctx: Context) -> dict[FrameKey, list[Item]]:
+    """The dated claims no figure assigns, by frame (their units made the group's)."""
+    classes = verb_classes(ctx.rules.synonyms)
+    groups: dict[FrameKey, list[Item]] = defaultdict(list)
+    for item in ctx.items:
+        if item.figure is not None or item.series is not None or item.interval is None or item.start is None:
+            continue
+        if not (item.checked or item.evidence):
+            continue
+        key = frame_key(item.claim, classes)
+        if key is not None:
+            groups[key].append(item)
+    return groups
+
+
+def _group(ctx: Context, rule: CheckRule[Options], opts: Options, key: FrameKey, members: list[Item]) -> Iterator[Problem]:
+    target = members[0].claim.unit
+    copies: list[Item] = []
+    original: dict[int, Item] = {}
+    for item in members:
+        factor = unit_tools.factor(item.claim.unit, target)
+        if factor is None:
+            continue
+        # Only a claim in another unit needs a copy with its interval converted.
+        copy = replace(item, interval=item.interval.scaled(factor)) if factor != 1.0 else item  # type: ignore[union-attr]
+        original[id(copy)] = item
+        copies.append(copy)
+    copies.sort(key=lambda i: (i.start, i.rank))  # type: ignore[arg-type, return-value]
+    evidence = WindowIndex([c for c in copies if c.evidence])
+    for copy in copies:
+        item = original[id(copy)]
+        if not item.checked:
+            continue
+        against = [
+            o for o in evidence.conflicts(copy, opts.window, opts.tolerance, related=True)
+            if _same_subject(ctx, item, o) and _apart(copy, o)
+        ]
+        if not against:
+            continue
+        conflicting = {o.doc_id for o in against}
+        agreeing = {
+            o.doc_id: original[id(o)]
+            for o in islice(evidence.in_window(copy, opts.window, related=True), _MAX_AGREEING)
+            if o.doc_id not in conflicting and _same_subject(ctx, item, o)
+        }
+        if not _outvoted(item, against, len(agreeing), len(conflicting)):
+            # Not the one to flag; what it agrees with, if anything, is its comparison.
+            if agreeing:
+                ctx.compared(rule, item, list(agreeing.values()), agreed=True)
+            continue
+        shown = evidence_order([original[id(o)] for o in against])[:MAX_EVIDENCE]
+        ctx.compared(rule, item, shown, agreed=False)
+        params = base_params(item, rule) | evidence_params(shown[0])
+        params |= {"frame": key.describe(), "figure": key.describe(), "tolerance": opts.tolerance.describe()}
+        yield Problem(item, shown, params)
+
+
+def _apart(a: Item, b: Item) -> bool:
+    """Whether two disagreeing claims cannot both be right: on one day any gap is a
+    conflict; a day apart only a fall, since the running counts of news (tolls, the
+    displaced, cases) grow from one day's report to the next."""
+    if a.start == b.start:
+        return True
+    later, earlier = (a, b) if (a.start, a.rank) > (b.start, b.rank) else (b, a)  # type: ignore[operator]
+    return later.interval.below(earlier.interval)  # type: ignore[union-attr]
+
+
+def _same_subject(ctx: Context, a: Item, b: Item) -> bool:
+    return places_agree(a.claim, b.claim) and shares_names(ctx, a, b)
+
+
+def _outvoted(item: Item, against: list[Item], agreeing: int, conflicting: int) -> bool:
+    """Whether the claim is the one to flag: fewer stories back it (itself included)
+    than contradict it; on a tie, the story told later, unless the other side is told
+    later and will be flagged itself."""
+    backing = agreeing + 1
+    if conflicting != backing:
+        return conflicting > backing
+    mine = (item.start, item.rank)
+    return not any(o.checked and (o.start, o.rank) > mine for o in against)  # type: ignore[operator]
