@@ -31,8 +31,7 @@ def shares_names(ctx: Context, a: Item, b: Item) -> bool:
     if a.doc_id == b.doc_id:
         return True
     names = ctx.memo(("names",), lambda: _Names(ctx))
-    na, nb = names.of(a.doc_id), names.of(b.doc_id)
-    return not na or not nb or not na.isdisjoint(nb)
+    return names.share(a.doc_id, b.doc_id)
 
 
 class _Names:
@@ -51,6 +50,11 @@ class _Names:
                 seen.add(key)
                 self.texts[claim.doc].append(claim.sentence)
         self.found: dict[str, frozenset[str]] = {}
+
+    def share(self, a: str, b: str) -> bool:
+        """Whether documents ``a`` and ``b`` share a name (or either has none)."""
+        na, nb = self.of(a), self.of(b)
+        return not na or not nb or not na.isdisjoint(nb)
 
     def of(self, doc: str) -> frozenset[str]:
         names = self.found.get(doc)

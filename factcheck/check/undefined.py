@@ -136,16 +136,17 @@ def _group(ctx: Context, rule: CheckRule[Options], opts: Options, key: FrameKey,
             continue
         against = [
             o for o in evidence.conflicts(copy, opts.window, opts.tolerance, related=True)
-            if _same_subject(ctx, item, o) and _apart(copy, o)
+            if _apart(copy, o) and _same_subject(ctx, item, o)
         ]
         if not against:
             continue
         conflicting = {o.doc_id for o in against}
-        agreeing = {
-            o.doc_id: original[id(o)]
-            for o in islice(evidence.in_window(copy, opts.window, related=True), _MAX_AGREEING)
-            if o.doc_id not in conflicting and _same_subject(ctx, item, o)
-        }
+        agreeing: dict[str, Item] = {}
+        for o in islice(evidence.in_window(copy, opts.window, related=True), _MAX_AGREEING):
+            if o.doc_id not in conflicting and o.doc_id not in agreeing and _same_subject(ctx, item, o):
+                agreeing[o.doc_id] = original[id(o)]
+                if len(agreeing) + 1 > len(conflicting):
+                    break  # backed by more stories than contradict it: not the one to flag
         if not _outvoted(item, against, len(agreeing), len(conflicting)):
             # Not the one to flag; what it agrees with, if anything, is its comparison.
             if agreeing:
