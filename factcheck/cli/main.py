@@ -329,6 +329,39 @@ def index_command(
 
 
 @app.command(cls=PlainCommand)
+def figures(
+    paths: PathsArg = None,
+    corpus: CorpusOpt = None,
+    rules: RulesOpt = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="text, json or csv.")] = "text",
+    output: OutputOpt = None,
+    min_docs: Annotated[int, typer.Option("--min-docs", metavar="N", min=1, help="Documents a figure no rule defines needs to be listed.")] = 2,
+    config: ConfigOpt = None,
+    quiet: QuietOpt = False,
+    jobs: JobsOpt = None,
+    index: IndexOpt = None,
+) -> None:
+    """List the figures the corpus talks about: those the rules define, and those no
+    rule defines that several documents give, each with its claims' values, sources and
+    dates. What to read before deciding which rules to write.
+
+    \b
+    Examples:
+      factcheck figures --corpus archive/
+      factcheck figures --corpus archive/ --format csv -o figures.csv
+      factcheck figures draft.md --corpus archive/ --min-docs 3
+    """
+    from factcheck.report.catalogue import FORMATS, build_catalogue, render
+
+    if fmt not in FORMATS:
+        raise UsageError(f"--format {fmt!r}: the catalogue is written as one of {', '.join(FORMATS)}")
+    _, result = _check(paths or [], corpus, rules, None, config, None, MetadataOverrides(), quiet, jobs=jobs, index=index)
+    with gcpause.paused():
+        catalogue = build_catalogue(result.report, result.rule_set, min_docs=min_docs)
+    write_output(render(catalogue, fmt), output, result.inputs)
+
+
+@app.command(cls=PlainCommand)
 def timeline(
     figure: Annotated[str, typer.Argument(metavar="FIGURE", help="The figure's id or label (see the rules), e.g. gaza_death_toll.")],
     paths: PathsArg = None,
