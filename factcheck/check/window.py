@@ -17,6 +17,8 @@ from factcheck.intervals import Tolerance
 _SCAN = 400
 # Items per leaf of the trees ``_reaching`` searches.
 _BLOCK = 16
+# Items whose dates span more days than this (a year, a quarter) are looked at apart.
+_LONG_SPAN = 31
 
 
 class WindowIndex:
@@ -39,6 +41,13 @@ class WindowIndex:
         self.docs = [i.claim.doc for i in items]
         self.periods = [i.claim.period_start for i in items]
         self.size = 0
+        # A claim about a whole year ("in 2023") spans 365 days. Were the date range of
+        # every query widened by the longest span, each would scan a year of items that
+        # end long before it; so the few long ones are kept apart (by index) and only
+        # the spans of the others widen a query.
+        spans = [e - s for s, e in zip(self.starts, self.ends)]
+        self.long = [k for k, span in enumerate(spans) if span > _LONG_SPAN]
+        self.max_short_span = max((span for span in spans if span <= _LONG_SPAN), default=0)
 
     def _build(self) -> None:
         n = len(self.items)
@@ -79,6 +88,14 @@ class WindowIndex:
         b = bisect_right(self.starts, last.toordinal() + window)
         return a, b
 
+    def _long_before(self, first: date, window: int, a: int) -> tuple[list[int], int]:
+        """Where items of short span that may be near start (at or after index ``a``),
+        and the long items before that which may still reach into the window."""
+        if not self.long:
+            return [], a
+        short = max(a, bisect_left(self.starts, first.toordinal() - window - self.max_short_span))
+        return self.long[bisect_left(self.long, a) : bisect_left(self.long, short)], short
+
     def _near(self, item: Item, window: int, related: bool) -> Callable[[int], bool]:
         """Whether the item at an index lies within ``window`` days of ``item`` (and,
         with ``related``, is another document's, counting from the same start:
@@ -102,8 +119,9 @@ class WindowIndex:
         only those of other documents counting from the same start."""
         assert item.start is not None and item.end is not None
         a, b = self.span(item.start, item.end, window)
+        early, a = self._long_before(item.start, window, a)
         near = self._near(item, window, related)
-        return (self.items[k] for k in range(a, b) if near(k))
+        return (self.items[k] for ks in (early, range(a, b)) for k in ks if near(k))
 
     def _descend(self, a: int, b: int, hit: Callable[[int], bool], backwards: bool = False) -> Iterator[int]:
         """Leaves in [a, b) under nodes that ``hit``, in index order (or reversed)."""
@@ -220,13 +238,18 @@ class WindowIndex:
         iv = item.interval
         assert iv is not None and item.start is not None and item.end is not None
         a, b = self.span(item.start, item.end, window)
+        early, a = self._long_before(item.start, window, a)
         found: list[int] = []
         if iv.lo != -math.inf:
             bound = iv.lo - tolerance.amount(iv.lo)
-            found += self._reaching(a, b, bound, True, MAX_CONFLICTS, self._conflicting(item, window, tolerance, related, True))
+            keep = self._conflicting(item, window, tolerance, related, True)
+            first = [k for k in early if self.his[k] <= bound and keep(k)][:MAX_CONFLICTS]
+            found += first + self._reaching(a, b, bound, True, MAX_CONFLICTS - len(first), keep)
         if iv.hi != math.inf:
             bound = iv.hi + tolerance.amount(iv.hi)
-            found += self._reaching(a, b, bound, False, MAX_CONFLICTS, self._conflicting(item, window, tolerance, related, False))
+            keep = self._conflicting(item, window, tolerance, related, False)
+            first = [k for k in early if self.los[k] >= bound and keep(k)][:MAX_CONFLICTS]
+            found += first + self._reaching(a, b, bound, False, MAX_CONFLICTS - len(first), keep)
         items = self.items
         return [items[k] for k in sorted(set(found))]
 

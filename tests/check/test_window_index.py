@@ -99,3 +99,33 @@ def test_a_candidate_facing_a_larger_magnitude_gets_the_tolerance_measured_there
     assert index.conflicts(theirs, 0, Tolerance(relative=0.02)) == []
     far = Item(claim=other, doc=None, rank=1, interval=Interval(102.2, 102.2), start=DAY, end=DAY)
     assert WindowIndex([mine, far]).conflicts(mine, 0, Tolerance(relative=0.02)) == [far]
+
+
+@st.composite
+def mixed_spans(draw: st.DrawFn) -> list[Item]:
+    """Claims of a day, a month, a quarter and a year (\"in 2023\") over a year and more:
+    the long ones are looked up apart from the others."""
+    n = draw(st.integers(1, 40))
+    out = []
+    for k in range(n):
+        start = DAY + timedelta(days=draw(st.integers(0, 420)))
+        span = draw(st.sampled_from([0, 0, 2, 30, 31, 32, 91, 365]))
+        claim = Claim.model_construct(id=f"c{k}", doc=draw(st.sampled_from(["a", "b", "c"])), period_start=None)
+        out.append(Item(claim=claim, doc=None, rank=k, interval=draw(intervals()), start=start, end=start + timedelta(days=span)))
+    out.sort(key=lambda i: (i.start.toordinal(), i.rank))
+    return out
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(group=mixed_spans(), window=st.integers(0, 40), related=st.booleans(), cap=st.sampled_from([1, 3, 32]), pick=st.integers(0, 39))
+def test_claims_of_long_spans_are_found_like_every_other(
+    monkeypatch: pytest.MonkeyPatch, group: list[Item], window: int, related: bool, cap: int, pick: int
+) -> None:
+    monkeypatch.setattr(window_module, "_SCAN", 2)
+    monkeypatch.setattr(window_module, "_BLOCK", 3)
+    monkeypatch.setattr(window_module, "MAX_CONFLICTS", cap)
+    index = WindowIndex(group)
+    item = group[pick % len(group)]
+    assert index.conflicts(item, window, Tolerance(), related=related) == brute_force(index, item, window, Tolerance(), related, cap)
+    near = index._near(item, window, related)
+    assert list(index.in_window(item, window, related=related)) == [o for k, o in enumerate(index.items) if near(k)]
