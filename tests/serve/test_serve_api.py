@@ -267,3 +267,38 @@ def test_concurrent_checks_each_get_their_own_answer(server: Server) -> None:
     with ThreadPoolExecutor(max_workers=8) as pool:
         together = list(pool.map(check, range(16)))
     assert all(flagged == alone[k] for k, flagged in together)
+
+
+# -- the page's answers -------------------------------------------------------------------
+def test_the_page_is_served_with_a_strict_policy_and_nothing_from_elsewhere(server: Server) -> None:
+    status, body, headers = request(server.url + "/")
+    assert status == 200 and headers["content-type"].startswith("text/html")
+    csp = headers["content-security-policy"]
+    assert "default-src 'none'" in csp and "frame-ancestors 'none'" in csp and "form-action 'self'" in csp
+    assert "unsafe-inline" not in csp and "http" not in csp
+    assert headers["x-content-type-options"] == "nosniff"
+    assert b"<script" not in body and b"http://" not in body and b"https://" not in body
+
+
+def test_a_page_upload_over_the_limit_is_413_shown_on_the_form(server: Server) -> None:
+    boundary = "fcb"
+    body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.txt\"\r\n\r\n").encode()
+    body += b"135 hostages. " * (MAX_BODY // 10) + f"\r\n--{boundary}--\r\n".encode()
+    status, page, headers = request(server.url + "/check", body, content_type=f"multipart/form-data; boundary={boundary}")
+    assert status == 413
+    assert headers["content-type"].startswith("text/html") and "default-src 'none'" in headers["content-security-policy"]
+    assert b'id="fc-error"' in page and f"{MAX_BODY:,} bytes".encode() in page
+
+
+def test_the_pages_report_escapes_what_was_sent(server: Server) -> None:
+    boundary = "fcb"
+    fields = {"text": "Hamas holds 135 hostages. <img src=x onerror=alert(1)>", "title": "<script>alert(2)</script>",
+              "published": "2024-05-27"}
+    body = b"".join(
+        f"--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n".encode() for k, v in fields.items()
+    ) + f"--{boundary}--\r\n".encode()
+    status, page, headers = request(server.url + "/check", body, content_type=f"multipart/form-data; boundary={boundary}")
+    assert status == 200, page[:500]
+    assert b"<img src=x" not in page and b"<script>alert(2)" not in page
+    assert b"&lt;script&gt;alert(2)&lt;/script&gt;" in page
+    assert "script-src" in headers["content-security-policy"] and "unsafe-inline" not in headers["content-security-policy"]
