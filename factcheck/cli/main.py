@@ -19,6 +19,7 @@ import typer
 from factcheck import __version__
 from factcheck.cli.help import PlainCommand
 from factcheck.cli.rules import rules_app
+from factcheck.cli.serve import serve_command
 from factcheck.errors import FactcheckError, UsageError
 from factcheck.load import MetadataOverrides
 from factcheck.models import SEVERITY_RANK
@@ -437,6 +438,7 @@ app.add_typer(config_app, name="config")
 
 
 app.add_typer(rules_app, name="rules")
+app.command("serve", cls=PlainCommand)(serve_command)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -63,7 +63,7 @@ def test_generated_archive_has_figures_and_the_planted_inconsistencies(tmp_path:
     assert {"share-above-100", "percent-of-people-above-100"} & rules
 
 
-@pytest.mark.parametrize("script", ["bench_extract.py", "bench_check.py", "bench_run.py", "bench_phases.py", "bench_dense.py"])
+@pytest.mark.parametrize("script", ["bench_extract.py", "bench_check.py", "bench_run.py", "bench_phases.py", "bench_dense.py", "bench_serve.py"])
 def test_benchmark_script_smoke(script: str) -> None:
     proc = subprocess.run([sys.executable, str(BENCH / script), "--smoke"], capture_output=True, text=True,
                           timeout=900, cwd=REPO)

@@ -1,0 +1,212 @@
+"""The server's warm state: rules, gazetteer and corpus loaded once, drafts checked
+against them without reading the archive again.
+
+``factcheck run DRAFT --corpus DIR`` reads, extracts and matches the whole archive on
+every call; a server answering editors cannot. ``WarmState.load`` does that work once:
+it loads the rules, reads the corpus (extracting through the claim index when one is
+given), and assigns every corpus claim to a figure. Corpus claims that no figure claims
+cannot be evidence for a draft (the checks that read claims outside figures, ``internal``
+and ``range``, judge a checked document's own claims only), so only the assigned ones
+are kept, with their documents: a draft is then matched and checked against a few
+thousand items, not the whole archive. ``tests/serve/test_warm.py`` holds this to the
+findings ``pipeline.run`` gives for the same draft and corpus.
+
+The state is never changed after ``load``: requests (threads, or processes forked from
+the loaded server) share it read-only, and each check builds its own report.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from factcheck import pipeline
+from factcheck.check.engine import run_checks
+from factcheck.check.merge import merge_findings
+from factcheck.extract.context.gazetteer import Gazetteer
+from factcheck.extract.documents import Progress, extract_document, extract_documents, open_index
+from factcheck.match import Matcher
+from factcheck.models import Claim, Document, Report
+from factcheck.report import make_view
+from factcheck.report.base import ReportView
+from factcheck.rules.schema import RuleSet
+from factcheck.suppress import apply_suppressions
+from factcheck.util import gcpause
+
+Warn = Callable[[str], None]
+
+
+def _ignore(_: str) -> None:
+    return None
+
+
+@dataclass(frozen=True)
+class CorpusStats:
+    """What the server loaded, for ``/healthz`` and the start-up line."""
+
+    documents: int = 0
+    claims: int = 0
+    kept_documents: int = 0
+    kept_claims: int = 0
+
+
+@dataclass(frozen=True)
+class CheckOutcome:
+    """One draft's check: the report trimmed to what a reader of this draft needs (see
+    ``WarmState.check``) and the view formatters render."""
+
+    report: Report
+    view: ReportView
+
+
+@dataclass(frozen=True)
+class WarmState:
+    """Rules, gazetteer and the corpus claims that can be evidence, loaded once."""
+
+    rule_set: RuleSet
+    gazetteer: Gazetteer | None
+    corpus_documents: tuple[Document, ...]
+    corpus_claims: tuple[Claim, ...]
+    stats: CorpusStats = field(default_factory=CorpusStats)
+    # Figure id -> the figures a check reads together with it (itself included).
+    neighbours: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # The corpus claims of figures and the reference series, for /v1/figures.
+    corpus_view: ReportView | None = None
+
+    @classmethod
+    def load(
+        cls,
+        corpus: Path | None = None,
+        rules: Path | None = None,
+        index: Path | None = None,
+        warn: Warn = _ignore,
+        progress: Progress | None = None,
+        jobs: int | None = None,
+    ) -> WarmState:
+        """Read the rules and the corpus (None: the shipped ones), extract the corpus
+        (through the claim ``index`` when given) and keep the claims a figure claims.
+        Raises the same ``FactcheckError``s as ``factcheck run``."""
+        rule_set = pipeline.load_rule_set(rules)
+        gazetteer = pipeline.gazetteer_for(rule_set)
+        # Without paths the corpus is returned as "checked" (it checks itself): here it
+        # is the evidence, so it goes back to its own role.
+        loaded = pipeline.load_inputs([], corpus, warn=warn).checked
+        documents = [d.model_copy(update={"role": "corpus"}) for d in loaded]
+        with open_index(index, gazetteer) as claim_index:
+            claims = extract_documents(documents, gazetteer, jobs=jobs, index=claim_index, progress=progress)
+        kept = _claims_of_figures(rule_set, documents, claims)
+        kept_docs = {c.doc for c in kept}
+        kept_documents = tuple(d for d in documents if d.id in kept_docs)
+        stats = CorpusStats(len(documents), len(claims), len(kept_documents), len(kept))
+        view = make_view(Report(documents=list(kept_documents), claims=list(kept)), "run", rule_set)
+        return cls(
+            rule_set=rule_set,
+            gazetteer=gazetteer,
+            corpus_documents=kept_documents,
+            corpus_claims=tuple(kept),
+            stats=stats,
+            neighbours=_figure_neighbours(rule_set),
+            corpus_view=view,
+        )
+
+    def check(self, draft: Document, as_of: date | None = None, timeline_limit: int = 0) -> CheckOutcome:
+        """Check one draft (role "checked") against the warm corpus and rules.
+
+        The report holds the draft, its claims and findings, and the claims the findings
+        cite (with their documents); with ``timeline_limit`` also up to that many more
+        corpus claims of each figure the draft mentions, spread evenly over their dates,
+        for the HTML report's timelines. It never holds the whole archive: an answer
+        stays the size of the draft, not of the corpus."""
+        claims = extract_document(draft, self.gazetteer)
+        evidence = self.evidence_for(draft, claims)
+        evidence_docs = {c.doc for c in evidence}
+        documents = [draft, *(d for d in self.corpus_documents if d.id in evidence_docs)]
+        with gcpause.paused():
+            result = run_checks(self.rule_set, documents, claims + evidence, as_of=as_of, jobs=1)
+        draft_claims = [c for c in result.claims if c.doc == draft.id]
+        wanted = {e for f in result.findings for e in f.evidence}
+        if timeline_limit > 0:
+            figures = {c.figure for c in draft_claims if c.figure}
+            for figure in figures:
+                wanted |= _spread([c for c in result.claims if c.doc != draft.id and c.figure == figure], timeline_limit)
+        corpus_claims = [c for c in result.claims if c.doc != draft.id and c.id in wanted]
+        cited_docs = {c.doc for c in corpus_claims}
+        own = {c.id for c in draft_claims}
+        report = Report.model_construct(
+            documents=[draft, *(d for d in documents[1:] if d.id in cited_docs), *result.reference_documents],
+            claims=draft_claims + corpus_claims + list(result.reference_claims),
+            findings=list(result.findings),
+            notes=list(result.notes),
+            agreements=[a for a in result.agreement_records() if a.claim in own],
+        )
+        report = apply_suppressions(report, report.documents, None)
+        # As ``pipeline.run``: after suppressions, one finding per claim and problem.
+        order = {r.id: k for k, r in enumerate(self.rule_set.checks)}
+        report = report.model_copy(update={"findings": merge_findings(report.findings, order)})
+        return CheckOutcome(report, make_view(report, "run", self.rule_set))
+
+    def evidence_for(self, draft: Document, claims: list[Claim]) -> list[Claim]:
+        """The corpus claims that can be evidence for ``claims``: those of the figures
+        the draft's claims are assigned to and of the figures a check reads with them
+        (a relation between two figures), in corpus order."""
+        pairs = Matcher(self.rule_set).assign_all(claims, {draft.id: draft.text})
+        figures: set[str] = set()
+        for _, assignment in pairs:
+            if assignment is not None:
+                figures |= self.neighbours.get(assignment.figure.id, {assignment.figure.id})
+        return [c for c in self.corpus_claims if c.figure in figures]
+
+
+def _spread(claims: list[Claim], limit: int) -> set[str]:
+    """The ids of at most ``limit`` of ``claims``, evenly spaced in date order."""
+    if len(claims) <= limit:
+        return {c.id for c in claims}
+    ordered = sorted(claims, key=lambda c: (c.as_of is None, c.as_of or date.min, c.id))
+    step = len(ordered) / limit
+    return {ordered[int(i * step)].id for i in range(limit)}
+
+
+_WORD = re.compile(r"[A-Za-z0-9_]+")
+
+
+def _strings(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, Mapping):
+        for k, v in value.items():
+            yield from _strings(k)
+            yield from _strings(v)
+    elif isinstance(value, (list, tuple, set, frozenset)):
+        for v in value:
+            yield from _strings(v)
+
+
+def _figure_neighbours(rule_set: RuleSet) -> dict[str, frozenset[str]]:
+    """For each figure, the figures some check names together with it (a relation's
+    expression, a check's figure list): a draft's claim of one may be judged against
+    the corpus claims of the others. Every figure is its own neighbour."""
+    ids = set(rule_set.figures)
+    out: dict[str, set[str]] = {f: {f} for f in ids}
+    for rule in rule_set.checks:
+        named = {w for s in _strings(rule.options.model_dump()) for w in _WORD.findall(s) if w in ids}
+        for figure in named:
+            out[figure] |= named
+    return {f: frozenset(n) for f, n in out.items()}
+
+
+def _claims_of_figures(rule_set: RuleSet, documents: list[Document], claims: list[Claim]) -> list[Claim]:
+    """The claims the rules' matcher assigns to a figure (the only corpus claims a check
+    can cite as evidence), with that figure."""
+    texts = {d.id: d.text for d in documents if d.text}
+    with gcpause.paused():
+        pairs = Matcher(rule_set).assign_all(claims, texts)
+    # The figure is written into the claim: the matcher keeps a figure a claim already
+    # names (``Matcher.assign_each``), so a request does not match the archive again.
+    return [
+        claim.model_copy(update={"figure": assignment.figure.id})
+        for claim, assignment in pairs
+        if assignment is not None
+    ]

@@ -1,0 +1,64 @@
+"""The warm state checks a draft as ``factcheck run DRAFT`` does (same findings on the
+same claims) while keeping only the corpus claims a figure claims; a submitted draft
+reads as the same file on disk would, and offsets map back to the characters sent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from serve_helpers import REPO, SAMPLE_DRAFT
+
+from factcheck import pipeline
+from factcheck.errors import InputError
+from factcheck.serve.runner import CheckJob, run_job
+from factcheck.serve.submission import DraftMetadata, OffsetMap, draft_document, draft_name
+from factcheck.serve.warm import WarmState
+
+
+@pytest.fixture(scope="module")
+def warm() -> WarmState:
+    return WarmState.load()
+
+
+def _findings(report) -> list[tuple[str, str, str]]:  # noqa: ANN001
+    claims = {c.id: c for c in report.claims}
+    return sorted((f.rule, f.severity, claims[f.claim].surface) for f in report.findings)
+
+
+@pytest.mark.parametrize("draft", sorted((REPO / "seeds" / "drafts").glob("*.md")), ids=lambda p: p.name)
+def test_a_warm_check_finds_what_factcheck_run_finds(warm: WarmState, draft: Path) -> None:
+    outcome = warm.check(draft_document(draft.read_bytes(), draft.name))
+    expected = pipeline.run([str(draft)], pipeline.RunOptions(jobs=1)).report
+    assert _findings(outcome.report) == _findings(expected)
+    assert _findings(outcome.report)  # each sample draft has findings
+
+
+def test_the_warm_state_keeps_only_claims_of_figures(warm: WarmState) -> None:
+    assert 0 < warm.stats.kept_claims < warm.stats.claims
+    assert all(c.figure for c in warm.corpus_claims)
+
+
+def test_two_checks_of_one_draft_give_the_same_answer_and_leave_the_state_alone(warm: WarmState) -> None:
+    before = (len(warm.corpus_claims), [c.figure for c in warm.corpus_claims])
+    job = CheckJob(content=SAMPLE_DRAFT.read_text(encoding="utf-8"), output="contract")
+    first, second = run_job(warm, job), run_job(warm, job)
+    assert first.status == 200 and first.body == second.body
+    assert (len(warm.corpus_claims), [c.figure for c in warm.corpus_claims]) == before
+
+
+def test_request_metadata_beats_the_drafts_own_and_names_are_cleaned() -> None:
+    doc = draft_document(SAMPLE_DRAFT.read_bytes(), "a/b/../<x>.md", DraftMetadata(title="Mine", outlet=None))
+    assert doc.title == "Mine" and doc.outlet == "Sample newsroom (unpublished draft)"
+    assert doc.path == "_x_.md" == draft_name("a/b/../<x>.md")
+    with pytest.raises(InputError, match="not a draft factcheck reads"):
+        draft_document(b"x", "draft.exe")
+
+
+def test_offsets_map_back_through_crlf_and_a_bom() -> None:
+    original = "\ufeffOne\r\ntwo 135\r\nthree"
+    derived = "One\ntwo 135\nthree"
+    m = OffsetMap(original, derived)
+    start = derived.index("135")
+    offset, length = m.span(start, start + 3)
+    assert original[offset:offset + length] == "135"
