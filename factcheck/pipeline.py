@@ -17,6 +17,7 @@ from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from factcheck.check import REGISTRY
 from factcheck.check.engine import run_checks
@@ -43,6 +44,9 @@ from factcheck.suppress.baseline import Baseline
 from factcheck.util import gcpause
 from factcheck.util.resources import default_corpus, default_rules
 
+if TYPE_CHECKING:
+    from factcheck.cluster import ClusterSession
+
 Warn = Callable[[str], None]
 
 # A corpus folder's drafts/ holds unpublished copy (the shipped sample drafts live in
@@ -62,7 +66,9 @@ class RunOptions:
     claim at this date instead of its document's. ``overrides``: metadata of the checked
     documents. ``severity``: severities by check id. ``baseline``: findings to report as
     suppressed. ``jobs``: processes (None: one per core). ``index``: a claim index file
-    to reuse and fill. ``warn`` and ``progress``: how to tell the user."""
+    to reuse and fill. ``warn`` and ``progress``: how to tell the user. ``cluster``: a
+    Dask cluster (``factcheck.cluster``) that extracts and checks instead of local
+    processes; the output is the same."""
 
     corpus: Path | None = None
     rules: Path | None = None
@@ -74,6 +80,7 @@ class RunOptions:
     index: Path | None = None
     warn: Warn = _ignore
     progress: Progress | None = None
+    cluster: ClusterSession | None = None
 
 
 @dataclass
@@ -165,10 +172,16 @@ def _load_and_extract(
     jobs: int | None,
     index: Path | None,
     progress: Progress | None,
+    cluster: ClusterSession | None = None,
+    rule_set: RuleSet | None = None,
 ) -> tuple[list[Document], list[Claim]]:
     """The documents ``load()`` reads from ``sources`` and their claims; a worker pool
-    starts before the reading when the files are large (``early_extractor``)."""
-    early = early_extractor(sources, gazetteer, jobs, index)
+    starts before the reading when the files are large (``early_extractor``), or the
+    cluster's workers extract."""
+    if cluster is not None and rule_set is not None:
+        early = cluster.extractor(rule_set, gazetteer)
+    else:
+        early = early_extractor(sources, gazetteer, jobs, index)
     # Stops the workers if loading fails; after extraction, leaving it does nothing.
     with early if early is not None else nullcontext():
         documents = load()
@@ -191,10 +204,14 @@ def run(paths: Sequence[str], options: RunOptions | None = None) -> RunResult:
         documents, claims = _load_and_extract(
             sources,
             lambda: load_inputs(paths, opts.corpus, opts.overrides, opts.warn).documents,
-            gazetteer, jobs, opts.index, opts.progress,
+            gazetteer, jobs, opts.index, opts.progress, opts.cluster, rule_set,
         )
+        executor = opts.cluster.checks(rule_set) if opts.cluster is not None else None
         with gcpause.paused():
-            result = run_checks(rule_set, documents, claims, as_of=opts.as_of, severity_overrides=opts.severity, jobs=jobs)
+            result = run_checks(
+                rule_set, documents, claims, as_of=opts.as_of, severity_overrides=opts.severity, jobs=jobs,
+                executor=executor,
+            )
             report = Report(
                 documents=documents,
                 claims=list(result.claims),
@@ -221,7 +238,7 @@ def extract_report(paths: Sequence[str], options: RunOptions | None = None) -> R
         gazetteer = gazetteer_for(rule_set)
         documents, claims = _load_and_extract(
             paths, lambda: load_inputs(paths, None, opts.overrides, opts.warn, use_corpus=False).checked,
-            gazetteer, opts.jobs, opts.index, opts.progress,
+            gazetteer, opts.jobs, opts.index, opts.progress, opts.cluster, rule_set,
         )
     return RunResult(Report(documents=documents, claims=claims), rule_set, inputs)
 
@@ -246,9 +263,11 @@ def index_documents(
     warn: Warn = _ignore,
     progress: Progress | None = None,
     jobs: int | None = None,
+    cluster: ClusterSession | None = None,
 ) -> IndexRun:
     """``factcheck index PATH...``: add the claims of every document (drafts folders
-    included) to the claim index (default: the user cache directory's)."""
+    included) to the claim index (default: the user cache directory's); with
+    ``cluster``, extracted on its workers and written here."""
     with recording():
         rule_set = load_rule_set(rules)
         gazetteer = gazetteer_for(rule_set)
@@ -256,7 +275,10 @@ def index_documents(
         with open_index(index if index is not None else default_index_path(), gazetteer) as claim_index:
             assert claim_index is not None
             tally = ExtractionTally()
-            claims = extract_documents(docs, gazetteer, jobs=jobs, index=claim_index, progress=progress, tally=tally)
+            extractor = cluster.extractor(rule_set, gazetteer) if cluster is not None else None
+            claims = extract_documents(
+                docs, gazetteer, jobs=jobs, index=claim_index, progress=progress, tally=tally, extractor=extractor
+            )
             return IndexRun(
                 path=claim_index.path,
                 documents=len(docs),

@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 from factcheck.check import REGISTRY, default_message
 from factcheck.check import parallel as parallel_checks
@@ -103,6 +103,21 @@ class CheckResult:
         return records
 
 
+class Executor(Protocol):
+    """Where the costly steps run: ``factcheck.check.parallel`` (this machine, forked
+    processes) is one, a cluster's (``factcheck.cluster.checks``) another. Either gives
+    the same result."""
+
+    def assign_all(
+        self, matcher: Matcher, claims: list[Claim], texts: dict[str, str], jobs: int | None
+    ) -> list[tuple[Claim, Assignment | None]]: ...
+
+    def run_rules(
+        self, rules: list[CheckRule[Any]], run_rule: RuleRunner, jobs: int | None, context: Any, size: int,
+        sizes: Counter[str], figures_only: Any,
+    ) -> tuple[Context, list[parallel_checks.RuleOutput]]: ...
+
+
 def run_checks(
     rules: RuleSet,
     documents: list[Document],
@@ -110,13 +125,15 @@ def run_checks(
     as_of: date | None = None,
     severity_overrides: Mapping[str, Severity] | None = None,
     jobs: int | None = 1,
+    executor: Executor | None = None,
 ) -> CheckResult:
     """Check ``claims`` (of ``documents``) against each other and the rules' reference
     series; ``as_of`` judges every claim at that date instead of its document's. With
     ``jobs`` above 1 a large run shares its rules among that many processes
-    (``factcheck.check.parallel``); the result is the same."""
+    (``factcheck.check.parallel``), or ``executor`` runs them elsewhere (a cluster);
+    the result is the same."""
     with gcpause.paused():
-        return _run_checks(rules, documents, claims, as_of, severity_overrides, jobs)
+        return _run_checks(rules, documents, claims, as_of, severity_overrides, jobs, executor)
 
 
 def _run_checks(
@@ -126,11 +143,13 @@ def _run_checks(
     as_of: date | None,
     severity_overrides: Mapping[str, Severity] | None,
     jobs: int | None,
+    executor: Executor | None = None,
 ) -> CheckResult:
-    run = _Run(rules, documents, claims, as_of, dict(severity_overrides or {}), jobs)
+    steps: Executor = executor if executor is not None else parallel_checks  # type: ignore[assignment]
+    run = _Run(rules, documents, claims, as_of, dict(severity_overrides or {}), jobs, steps)
     sizes = Counter(run.pairs[rank][1].figure.id for rank in run.figured)  # type: ignore[union-attr]
     sizes.update(i.figure.id for i in run.reference_items if i.figure is not None)
-    ctx, outputs = parallel_checks.run_rules(
+    ctx, outputs = steps.run_rules(
         rules.checks, run.run_rule, jobs, run.context, len(run.pairs), sizes,
         figures_only=lambda rule: REGISTRY[rule.kind].SCOPE == "figures",
     )
@@ -167,7 +186,7 @@ class _Run:
 
     def __init__(
         self, rules: RuleSet, documents: list[Document], claims: list[Claim], as_of: date | None,
-        overrides: dict[str, Severity], jobs: int | None,
+        overrides: dict[str, Severity], jobs: int | None, steps: Executor = parallel_checks,  # type: ignore[assignment]
     ) -> None:
         self.rules = rules
         self.documents = documents
@@ -177,13 +196,15 @@ class _Run:
         self_check = not any(d.role == "corpus" for d in documents)
         self.placed = {d.id: _Placed.of(d, self_check, as_of) for d in documents}
         self.matcher = Matcher(rules)
-        self.pairs = parallel_checks.assign_all(self.matcher, claims, texts, jobs)
+        self.pairs = steps.assign_all(self.matcher, claims, texts, jobs)
         self.reference_items, self.reference_docs = reference_items(rules, len(self.pairs))
         self.all_items: dict[str, Item] = {}
         self.assigned: list[Claim] = []
         # Ranks of the claims assigned to a figure: a forked child making the context of
         # figures only reads just these (each claim read is a page copied).
         self.figured = [rank for rank, (_, assignment) in enumerate(self.pairs) if assignment is not None]
+        # An object, not a method of the run: an executor may send it to other machines.
+        self.run_rule = RuleRunner(overrides)
 
     def context(self, figures_only: bool) -> Context:
         """The run's items in a ``Context``: every claim's (and ``assigned``,
@@ -206,12 +227,6 @@ class _Run:
                 self.all_items[item.claim.id] = item
         return Context(self.rules, items + self.reference_items, self.as_of, figures_only=figures_only)
 
-    def run_rule(self, ctx: Context, rule: CheckRule[Any]) -> list[Finding]:
-        module = REGISTRY[rule.kind]
-        template = rule.message or default_message(rule.kind, rule.options)
-        severity: Severity = self.overrides.get(rule.id) or rule.severity or module.DEFAULT_SEVERITY  # type: ignore[assignment]
-        return [finding(rule, problem, template, severity) for problem in module.check(ctx, rule)]
-
     def in_report_order(self, findings: Iterable[Finding]) -> list[Finding]:
         """Findings by document, position in it, rule, then id."""
         order = {d.id: k for k, d in enumerate(self.documents)}
@@ -225,6 +240,20 @@ class _Run:
             findings,
             key=lambda f: (order.get(f.doc or "", len(order)), position(f), rule_order.get(f.rule, 0), f.id),
         )
+
+
+class RuleRunner:
+    """Runs one rule over a context and makes its findings (with the run's severity
+    overrides); small and picklable, so that a cluster's workers run rules exactly so."""
+
+    def __init__(self, overrides: Mapping[str, Severity]) -> None:
+        self.overrides = dict(overrides)
+
+    def __call__(self, ctx: Context, rule: CheckRule[Any]) -> list[Finding]:
+        module = REGISTRY[rule.kind]
+        template = rule.message or default_message(rule.kind, rule.options)
+        severity: Severity = self.overrides.get(rule.id) or rule.severity or module.DEFAULT_SEVERITY  # type: ignore[assignment]
+        return [finding(rule, problem, template, severity) for problem in module.check(ctx, rule)]
 
 
 def _cited(item: Item) -> str:

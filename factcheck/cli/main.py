@@ -9,10 +9,13 @@ rule or config file.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
@@ -120,6 +123,7 @@ OutletOpt = Annotated[Optional[str], typer.Option("--outlet", metavar="TEXT", he
 PublishedOpt = Annotated[Optional[str], typer.Option("--published", metavar="DATE", help="Publication date YYYY-MM-DD of the checked document(s).", show_default=False)]
 UrlOpt = Annotated[Optional[str], typer.Option("--url", metavar="URL", help="URL of the checked document(s).", show_default=False)]
 JobsOpt = Annotated[Optional[int], typer.Option("--jobs", "-j", callback=_at_least_one, metavar="N", help="Processes (1 or more) for extraction and, on large runs, the checks (default: the number of cores; small inputs stay in one process). The output does not depend on it.", show_default=False)]
+ClusterOpt = Annotated[Optional[str], typer.Option("--cluster", metavar="ADDRESS", help="Extract and check on a Dask cluster: a running scheduler (tcp://host:8786) or local:N (N worker processes started for the run). Needs factcheck[dask]; the output does not depend on it.", show_default=False)]
 IndexOpt = Annotated[Optional[Path], typer.Option("--index", metavar="FILE", help="Claim index (factcheck index): reuse the claims it has for unchanged documents and add the rest. 'default' is the one in the user cache directory. Without --index nothing is written.", show_default=False)]
 
 
@@ -130,6 +134,18 @@ def _progress_factory(quiet: bool):  # noqa: ANN202
         return progress(description, total, enabled=None if not quiet else False)
 
     return factory
+
+
+@contextmanager
+def _cluster(address: str | None) -> Iterator[Any]:
+    """The Dask cluster ``--cluster`` names, for the length of one command (None: none)."""
+    if address is None:
+        yield None
+        return
+    from factcheck.cluster import open_cluster
+
+    with open_cluster(address, say=lambda line: print(f"factcheck: {line}", file=sys.stderr)) as session:
+        yield session
 
 
 def _check(
@@ -144,6 +160,7 @@ def _check(
     jobs: int | None = None,
     index: Path | None = None,
     creating_baseline: bool = False,
+    cluster: str | None = None,
 ) -> tuple[Config, RunResult]:
     """Load the configuration and the baseline, and run the pipeline: what ``run``,
     ``timeline`` and ``baseline create`` share."""
@@ -170,7 +187,8 @@ def _check(
         warn=warn,
         progress=_progress_factory(quiet),
     )
-    return cfg, pipeline.run(paths, options)
+    with _cluster(cluster) as session:
+        return cfg, pipeline.run(paths, replace(options, cluster=session))
 
 
 def _render(result: RunResult, command: Command, fmt: str, output: Path | None, quiet: bool) -> None:
@@ -208,6 +226,7 @@ def run(
     url: UrlOpt = None,
     jobs: JobsOpt = None,
     index: IndexOpt = None,
+    cluster: ClusterOpt = None,
 ) -> None:
     """Check documents against the corpus and the rules, and report what is wrong.
 
@@ -219,12 +238,13 @@ def run(
       factcheck run draft.md           # a draft against the shipped corpus
       factcheck run draft.md --corpus archive/ --format html --output report.html
       factcheck run draft.md --corpus archive/ --index default   # after: factcheck index archive/
+      factcheck run --corpus archive/ --cluster tcp://scheduler:8786
     """
     if fmt is not None:
         _formatter(fmt)
     cfg, result = _check(
         paths or [], corpus, rules, as_of, config, baseline,
-        _overrides(title, outlet, published, url), quiet, jobs=jobs, index=index,
+        _overrides(title, outlet, published, url), quiet, jobs=jobs, index=index, cluster=cluster,
     )
     chosen = fmt if fmt is not None else cfg.format
     _render(result, "run", _formatter(chosen), output, quiet)
@@ -248,6 +268,7 @@ def extract(
     url: UrlOpt = None,
     jobs: JobsOpt = None,
     index: IndexOpt = None,
+    cluster: ClusterOpt = None,
 ) -> None:
     """List every numeric claim in the documents, with its interval and context.
 
@@ -261,13 +282,14 @@ def extract(
     from factcheck import pipeline
 
     chosen = _formatter(fmt if fmt is not None else "text")
-    result = pipeline.extract_report(
-        paths,
-        pipeline.RunOptions(
-            rules=rules, overrides=_overrides(title, outlet, published, url), warn=warn,
-            progress=_progress_factory(quiet), jobs=jobs, index=index,
-        ),
-    )
+    with _cluster(cluster) as session:
+        result = pipeline.extract_report(
+            paths,
+            pipeline.RunOptions(
+                rules=rules, overrides=_overrides(title, outlet, published, url), warn=warn,
+                progress=_progress_factory(quiet), jobs=jobs, index=index, cluster=session,
+            ),
+        )
     _render(result, "extract", chosen, output, quiet)
 
 
@@ -277,6 +299,7 @@ def index_command(
     index: Annotated[Optional[Path], typer.Option("--index", metavar="FILE", help="The index file (default: index.sqlite3 in the user cache directory, e.g. ~/.cache/factcheck/).", show_default=False)] = None,
     rules: RulesOpt = None,
     jobs: JobsOpt = None,
+    cluster: ClusterOpt = None,
     stats: Annotated[bool, typer.Option("--stats", help="Print what the index holds (after adding PATHs, if any).")] = False,
     prune: Annotated[bool, typer.Option("--prune", help="Delete entries of other extractor versions and of content no indexed path has any more.")] = False,
     quiet: QuietOpt = False,
@@ -293,6 +316,7 @@ def index_command(
       factcheck run draft.md --corpus archive/ --index default
       factcheck index --stats
       factcheck index archive/ --index archive.sqlite3 --jobs 4
+      factcheck index archive/ --cluster local:8
     """
     from factcheck import pipeline
     from factcheck.extract.documents import open_index
@@ -302,9 +326,11 @@ def index_command(
         raise UsageError("give the files or folders to index, or --stats or --prune")
     target = resolve_index_path(index) if index is not None else default_index_path()
     if paths:
-        done = pipeline.index_documents(
-            paths, index=target, rules=rules, warn=warn, progress=_progress_factory(quiet), jobs=jobs,
-        )
+        with _cluster(cluster) as session:
+            done = pipeline.index_documents(
+                paths, index=target, rules=rules, warn=warn, progress=_progress_factory(quiet), jobs=jobs,
+                cluster=session,
+            )
         if not quiet:
             print(
                 f"factcheck: indexed {done.documents:,} document(s) in {done.path}: "

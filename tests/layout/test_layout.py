@@ -1,5 +1,5 @@
 """The package layout is the pipeline: load -> extract -> rules -> match -> check ->
-suppress -> report, with ``pipeline`` on top and ``cli`` above it, on a ground floor of
+suppress -> report, with ``cluster`` and ``pipeline`` on top and ``cli`` above them, on a ground floor of
 models, errors, intervals, hedging, units, places and util/. No module imports one of a
 later stage (a function-level or type-checking import included), and no import circle
 exists, even through function-level imports: none may dodge a circle."""
@@ -24,10 +24,13 @@ STAGES: dict[str, int] = {
     "check": 5,
     "suppress": 6,
     "report": 7,
-    "pipeline": 8,
-    "serve": 9,  # a front end like cli/ (which starts it); it never imports cli/
-    "cli": 9,
-    "__main__": 10,
+    # cluster runs extraction and the checks on Dask workers: it orchestrates the stages
+    # like pipeline, which hands a run to it.
+    "cluster": 8,
+    "pipeline": 9,
+    "serve": 10,  # a front end like cli/ (which starts it); it never imports cli/
+    "cli": 10,
+    "__main__": 11,
 }
 
 

@@ -1,0 +1,167 @@
+"""The check phase on the cluster: figure assignment in slices, the rules of figures by
+partition, everything merged as one process would have produced it.
+
+``factcheck.check.engine.run_checks`` takes an ``executor``: an object with the
+``assign_all`` and ``run_rules`` functions of ``factcheck.check.parallel`` (which is
+the default one, forking on one machine). ``ClusterChecks`` is the cluster's:
+
+* ``assign_all``: the claims cut into contiguous slices, each assigned to figures on a
+  worker (each claim alone: ``Matcher.assign_each``); the client decodes the answers in
+  slice order, adds the notes in that order and settles the partitives
+  (``Matcher.finish_all``), exactly as the forked version does;
+* ``run_rules``: the client makes every item (it needs them for the report); the
+  items of figures are shuffled by figure into partitions (``factcheck.cluster.units``:
+  figures a rule reads together stay together), each partition checked by every rule
+  of figures on one worker; the rules that read every claim (``SCOPE`` "claims") run on
+  the client meanwhile. Outputs come back per rule and figure and are joined in rule
+  order (``factcheck.cluster.merge``).
+
+What a task is sent: the rules (scattered once to every worker), the rule runner
+(severity overrides), and the items of its partition (claims, their documents and
+figures); nothing else of the client's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from factcheck.check.base import Context, Item
+from factcheck.check.parallel import RuleOutput, RunRule
+from factcheck.cluster.merge import OneFigure, PartitionOutput, assemble
+from factcheck.cluster.units import figure_units, partitions
+from factcheck.match import Assignment, Matcher
+from factcheck.models import Claim
+from factcheck.rules.schema import CheckRule, RuleSet
+
+if TYPE_CHECKING:
+    from distributed import Client
+
+# Claims per assignment slice at least: below this a task costs more than it saves.
+MIN_SLICE = 2_000
+
+Encoded = tuple[str, float, int] | None
+
+# -- the worker side -------------------------------------------------------------------
+
+
+def assign_slice(rules: RuleSet, claims: list[Claim], texts: dict[str, str]) -> tuple[list[Encoded], list[str]]:
+    """On a worker: each claim's own figure assignment (id, factor, score) and the notes."""
+    matcher = Matcher(rules)  # fresh: its notes are this slice's alone
+    found = matcher.assign_each(claims, texts)
+    return [None if x is None else (x.figure.id, x.factor, x.score) for x in found], list(matcher.notes)
+
+
+def _run_here(ctx: Context, rule: CheckRule[Any], run_rule: RunRule) -> RuleOutput:
+    return RuleOutput(*ctx.recorded(lambda: run_rule(ctx, rule)))
+
+
+def check_partition(
+    rules: RuleSet, run_rule: RunRule, items: list[Item], as_of: date | None, narrow: list[int], figures: list[str],
+) -> PartitionOutput:
+    """On a worker: every rule of ``narrow`` over the items of ``figures``: a relation
+    rule whole (when its unit is here), any other once per figure of the partition."""
+    from factcheck import check  # noqa: F401 - the check kinds register themselves
+
+    ctx = OneFigure(rules, items, as_of, figures_only=True)
+    here = set(figures)
+    out = PartitionOutput()
+    for k in narrow:
+        rule = rules.checks[k]
+        relation = rules.expressions.get(rule.id)
+        if relation is not None:
+            names = list(relation.variables())
+            if names and names[0] in here:
+                out.pieces[(k, None)] = _run_here(ctx, rule, run_rule)
+            continue
+        order: list[str] | None = None
+        for figure in figures:
+            if order is not None and figure not in order:
+                continue
+            ctx.only, ctx.order = figure, None
+            piece = _run_here(ctx, rule, run_rule)
+            if ctx.order is None:  # the rule does not go figure by figure
+                out.uncut.add(k)
+                break
+            order = ctx.order
+            if figure in order:
+                out.pieces[(k, figure)] = piece
+        if order is not None and k not in out.uncut:
+            out.orders[k] = order
+    return out
+
+
+# -- the client side -------------------------------------------------------------------
+
+
+class ClusterChecks:
+    """``factcheck.check.parallel``'s ``assign_all`` and ``run_rules`` on a Dask cluster."""
+
+    def __init__(self, client: Client, rules: RuleSet, scattered_rules: Any, workers: int) -> None:
+        self.client = client
+        self.rules = rules
+        self.scattered = scattered_rules
+        self.workers = max(1, workers)
+
+    def assign_all(
+        self, matcher: Matcher, claims: Sequence[Claim], texts: Mapping[str, str], jobs: int | None
+    ) -> list[tuple[Claim, Assignment | None]]:
+        """``matcher.assign_all(claims, texts)``, the slices assigned on the workers."""
+        if not claims:
+            return matcher.assign_all(claims, texts)
+        step = max(MIN_SLICE, -(-len(claims) // (self.workers * 2)))
+        futures = []
+        for a in range(0, len(claims), step):
+            part = list(claims[a : a + step])
+            docs = {c.doc for c in part}
+            futures.append(
+                self.client.submit(assign_slice, self.scattered, part, {d: texts[d] for d in docs if d in texts}, pure=False)
+            )
+        assignments: list[Assignment | None] = []
+        for future in futures:
+            encoded, notes = future.result()
+            future.release()
+            assignments += [None if x is None else Assignment(matcher.rules.figures[x[0]], x[1], x[2]) for x in encoded]
+            for note in notes:
+                matcher.note(note)
+        return matcher.finish_all(claims, assignments, texts)
+
+    def run_rules(
+        self,
+        rules: Sequence[CheckRule[Any]],
+        run_rule: RunRule,
+        jobs: int | None,
+        context: Callable[[bool], Context],
+        size: int,
+        sizes: Mapping[str, int],
+        figures_only: Callable[[CheckRule[Any]], bool],
+    ) -> tuple[Context, list[RuleOutput]]:
+        """The client's context (every item) and each rule's output in rule order."""
+        ctx = context(False)
+        narrow = [k for k, rule in enumerate(rules) if figures_only(rule)]
+        outputs: dict[int, RuleOutput] = {}
+        futures = []
+        if narrow:
+            grouped = ctx.groups
+            units = figure_units(self.rules, (i for g in grouped.values() for i in g))
+            for figures in partitions(units, sizes, self.workers * 2):
+                items = [i for f in figures for i in grouped.get(f, [])]
+                futures.append(
+                    self.client.submit(
+                        check_partition, self.scattered, run_rule, items, ctx.as_of, narrow, figures, pure=False,
+                    )
+                )
+        # The rules that read every claim run here while the workers check figures.
+        for k, rule in enumerate(rules):
+            if not figures_only(rule):
+                outputs[k] = _run_here(ctx, rule, run_rule)
+        results = []
+        for future in futures:
+            results.append(future.result())
+            future.release()
+        done, left = assemble(narrow, results)
+        outputs.update(done)
+        for k in left:
+            outputs[k] = _run_here(ctx, rules[k], run_rule)
+        return ctx, [outputs[k] for k in range(len(rules))]
