@@ -129,6 +129,7 @@ class TreeMemory:
         self.pid = pid
         self.interval = interval
         self.peak = 0
+        self.descendant_peak = 0  # the largest single process below ``pid`` (a worker)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -140,7 +141,10 @@ class TreeMemory:
                 if p in seen:
                     continue
                 seen.add(p)
-                total += _rss(p)
+                rss = _rss(p)
+                total += rss
+                if p != self.pid:
+                    self.descendant_peak = max(self.descendant_peak, rss)
                 todo += _children(p)
             self.peak = max(self.peak, total)
             self._stop.wait(self.interval)
@@ -161,6 +165,7 @@ class Timed:
     tree_peak: int  # all processes together, sampled
     returncode: int
     stderr: str
+    worker_peak: int = 0  # the largest process below the main one (a worker), sampled
 
 
 def run_timed(cmd: Sequence[str], cwd: Path | None = None, env: dict[str, str] | None = None) -> Timed:
@@ -174,7 +179,7 @@ def run_timed(cmd: Sequence[str], cwd: Path | None = None, env: dict[str, str] |
     stderr = proc.stderr.read() if proc.stderr else ""
     proc.returncode = os.waitstatus_to_exitcode(status)
     max_rss = usage.ru_maxrss * (1 if sys.platform == "darwin" else 1024)
-    return Timed(wall, max_rss, max(mem.peak, max_rss), proc.returncode, stderr)
+    return Timed(wall, max_rss, max(mem.peak, max_rss), proc.returncode, stderr, mem.descendant_peak)
 
 
 # -- corpora -------------------------------------------------------------------------------

@@ -21,8 +21,10 @@ from typing import TYPE_CHECKING
 
 from factcheck.check import REGISTRY
 from factcheck.check.engine import run_checks
+from factcheck.check.merge import merge_findings
 from factcheck.extract.context.gazetteer import Gazetteer, gazetteer_of
 from factcheck.extract.documents import (
+    Extracting,
     ExtractionTally,
     Progress,
     early_extractor,
@@ -30,7 +32,7 @@ from factcheck.extract.documents import (
     open_index,
     real_path,
 )
-from factcheck.extract.index import default_index_path
+from factcheck.extract.index import IndexFormat, default_index_path
 from factcheck.extract.parallel import default_jobs
 from factcheck.load import MetadataOverrides, load_documents
 from factcheck.load.files import InputFiles, recording
@@ -38,7 +40,6 @@ from factcheck.load.ids import document_id
 from factcheck.models import Claim, DocPath, Document, Report, Severity
 from factcheck.rules.load import load_rules
 from factcheck.rules.schema import RuleSet
-from factcheck.check.merge import merge_findings
 from factcheck.suppress import apply_suppressions
 from factcheck.suppress.baseline import Baseline
 from factcheck.util import gcpause
@@ -66,7 +67,7 @@ class RunOptions:
     claim at this date instead of its document's. ``overrides``: metadata of the checked
     documents. ``severity``: severities by check id. ``baseline``: findings to report as
     suppressed. ``jobs``: processes (None: one per core). ``index``: a claim index file
-    to reuse and fill. ``warn`` and ``progress``: how to tell the user. ``cluster``: a
+    to reuse and fill (``index_format`` "parquet": a folder of Parquet partitions). ``warn`` and ``progress``: how to tell the user. ``cluster``: a
     Dask cluster (``factcheck.cluster``) that extracts and checks instead of local
     processes; the output is the same."""
 
@@ -81,6 +82,7 @@ class RunOptions:
     warn: Warn = _ignore
     progress: Progress | None = None
     cluster: ClusterSession | None = None
+    index_format: IndexFormat = "sqlite"
 
 
 @dataclass
@@ -174,10 +176,12 @@ def _load_and_extract(
     progress: Progress | None,
     cluster: ClusterSession | None = None,
     rule_set: RuleSet | None = None,
+    index_format: IndexFormat = "sqlite",
 ) -> tuple[list[Document], list[Claim]]:
     """The documents ``load()`` reads from ``sources`` and their claims; a worker pool
     starts before the reading when the files are large (``early_extractor``), or the
     cluster's workers extract."""
+    early: Extracting | None
     if cluster is not None and rule_set is not None:
         early = cluster.extractor(rule_set, gazetteer)
     else:
@@ -185,7 +189,7 @@ def _load_and_extract(
     # Stops the workers if loading fails; after extraction, leaving it does nothing.
     with early if early is not None else nullcontext():
         documents = load()
-        with open_index(index, gazetteer) as claim_index:
+        with open_index(index, gazetteer, index_format) as claim_index:
             claims = extract_documents(
                 documents, gazetteer, jobs=jobs, index=claim_index, progress=progress, extractor=early
             )
@@ -204,7 +208,7 @@ def run(paths: Sequence[str], options: RunOptions | None = None) -> RunResult:
         documents, claims = _load_and_extract(
             sources,
             lambda: load_inputs(paths, opts.corpus, opts.overrides, opts.warn).documents,
-            gazetteer, jobs, opts.index, opts.progress, opts.cluster, rule_set,
+            gazetteer, jobs, opts.index, opts.progress, opts.cluster, rule_set, opts.index_format,
         )
         executor = opts.cluster.checks(rule_set) if opts.cluster is not None else None
         with gcpause.paused():
@@ -238,7 +242,7 @@ def extract_report(paths: Sequence[str], options: RunOptions | None = None) -> R
         gazetteer = gazetteer_for(rule_set)
         documents, claims = _load_and_extract(
             paths, lambda: load_inputs(paths, None, opts.overrides, opts.warn, use_corpus=False).checked,
-            gazetteer, opts.jobs, opts.index, opts.progress, opts.cluster, rule_set,
+            gazetteer, opts.jobs, opts.index, opts.progress, opts.cluster, rule_set, opts.index_format,
         )
     return RunResult(Report(documents=documents, claims=claims), rule_set, inputs)
 
@@ -264,15 +268,18 @@ def index_documents(
     progress: Progress | None = None,
     jobs: int | None = None,
     cluster: ClusterSession | None = None,
+    index_format: IndexFormat = "sqlite",
 ) -> IndexRun:
     """``factcheck index PATH...``: add the claims of every document (drafts folders
-    included) to the claim index (default: the user cache directory's); with
-    ``cluster``, extracted on its workers and written here."""
+    included) to the claim index (default: the user cache directory's; ``index_format``
+    "parquet": a folder of Parquet partitions); with ``cluster``, extracted on its
+    workers and written here."""
     with recording():
         rule_set = load_rule_set(rules)
         gazetteer = gazetteer_for(rule_set)
         docs = load_documents(list(paths), role="corpus", warn=warn)
-        with open_index(index if index is not None else default_index_path(), gazetteer) as claim_index:
+        target = index if index is not None else default_index_path(index_format)
+        with open_index(target, gazetteer, index_format) as claim_index:
             assert claim_index is not None
             tally = ExtractionTally()
             extractor = cluster.extractor(rule_set, gazetteer) if cluster is not None else None

@@ -6,8 +6,10 @@ that selects it in a rule file, ``Options`` the pydantic record of its options (
 validates rule files and generates the JSON Schema and the docs), ``DEFAULT_MESSAGE``,
 ``DEFAULT_SEVERITY`` and ``PLACEHOLDERS`` its message, ``SCOPE`` what it reads ("figures":
 only the items of figures, ``Context.group`` and the like; "claims": every claim,
-``Context.items``), ``PROBLEM`` the problem it finds ("disagreement": the claim disagrees
-with other reports of its figure; "implausible"; "relation") and ``RANK`` which of the
+``Context.items``; a "claims" check may declare ``SPLIT = "document"``: it compares only
+claims of one checked document, in document-id order), ``PROBLEM`` the problem it finds
+("disagreement": the claim disagrees with other reports of its figure; "implausible";
+"relation") and ``RANK`` which of the
 checks of one problem speaks first when several flag one claim (``factcheck.check.merge``:
 lowest first; "out of date" explains a disagreement and an apparent fall), and
 ``check(ctx, rule)`` yields ``Problem``s. ``REGISTRY`` maps each

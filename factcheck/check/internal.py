@@ -80,6 +80,11 @@ Options = InternalOptions
 
 # Reads every claim of the run (Context.items), not only those of figures.
 SCOPE = "claims"
+# But compares only claims of one checked document (a figure's, or a frame group's:
+# entity, predicate, place), visiting the groups in document-id order: the claims of
+# contiguous ranges of document ids can be checked apart and the outputs concatenated
+# (``factcheck.cluster`` does, on its workers).
+SPLIT = "document"
 PROBLEM = "disagreement"
 RANK = 3
 DEFAULT_SEVERITY = "warning"

@@ -9,13 +9,11 @@ rule or config file.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
@@ -23,6 +21,15 @@ from factcheck import __version__
 from factcheck.cli.help import PlainCommand
 from factcheck.cli.rules import rules_app
 from factcheck.cli.serve import serve_command
+from factcheck.cli.scale import (
+    ClusterOpt,
+    IndexFormatChoice,
+    IndexFormatOpt,
+    IndexOpt,
+    JobsOpt,
+    cluster_session,
+    progress_factory,
+)
 from factcheck.errors import FactcheckError, UsageError
 from factcheck.load import MetadataOverrides
 from factcheck.models import SEVERITY_RANK
@@ -104,12 +111,6 @@ def _main(
     against dated reference figures."""
 
 
-def _at_least_one(value: int | None) -> int | None:
-    if value is not None and value < 1:
-        raise typer.BadParameter(f"{value} is not a number of processes; give 1 or more")
-    return value
-
-
 PathsArg = Annotated[Optional[list[str]], typer.Argument(help="Files or folders to check; '-' reads standard input.", show_default=False, metavar="PATH")]
 FormatOpt = Annotated[Optional[str], typer.Option("--format", "-f", metavar="FORMAT", help=f"Output format: {', '.join(FORMATTERS)} (default: text, or the configuration's).", show_default=False)]
 OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write the report to FILE instead of standard output.", show_default=False)]
@@ -122,30 +123,6 @@ TitleOpt = Annotated[Optional[str], typer.Option("--title", metavar="TEXT", help
 OutletOpt = Annotated[Optional[str], typer.Option("--outlet", metavar="TEXT", help="Outlet of the checked document(s).", show_default=False)]
 PublishedOpt = Annotated[Optional[str], typer.Option("--published", metavar="DATE", help="Publication date YYYY-MM-DD of the checked document(s).", show_default=False)]
 UrlOpt = Annotated[Optional[str], typer.Option("--url", metavar="URL", help="URL of the checked document(s).", show_default=False)]
-JobsOpt = Annotated[Optional[int], typer.Option("--jobs", "-j", callback=_at_least_one, metavar="N", help="Processes (1 or more) for extraction and, on large runs, the checks (default: the number of cores; small inputs stay in one process). The output does not depend on it.", show_default=False)]
-ClusterOpt = Annotated[Optional[str], typer.Option("--cluster", metavar="ADDRESS", help="Extract and check on a Dask cluster: a running scheduler (tcp://host:8786) or local:N (N worker processes started for the run). Needs factcheck[dask]; the output does not depend on it.", show_default=False)]
-IndexOpt = Annotated[Optional[Path], typer.Option("--index", metavar="FILE", help="Claim index (factcheck index): reuse the claims it has for unchanged documents and add the rest. 'default' is the one in the user cache directory. Without --index nothing is written.", show_default=False)]
-
-
-def _progress_factory(quiet: bool):  # noqa: ANN202
-    from factcheck.report.progress import progress
-
-    def factory(description: str, total: int):  # noqa: ANN202
-        return progress(description, total, enabled=None if not quiet else False)
-
-    return factory
-
-
-@contextmanager
-def _cluster(address: str | None) -> Iterator[Any]:
-    """The Dask cluster ``--cluster`` names, for the length of one command (None: none)."""
-    if address is None:
-        yield None
-        return
-    from factcheck.cluster import open_cluster
-
-    with open_cluster(address, say=lambda line: print(f"factcheck: {line}", file=sys.stderr)) as session:
-        yield session
 
 
 def _check(
@@ -161,6 +138,7 @@ def _check(
     index: Path | None = None,
     creating_baseline: bool = False,
     cluster: str | None = None,
+    index_format: IndexFormatChoice = IndexFormatChoice.sqlite,
 ) -> tuple[Config, RunResult]:
     """Load the configuration and the baseline, and run the pipeline: what ``run``,
     ``timeline`` and ``baseline create`` share."""
@@ -184,10 +162,11 @@ def _check(
         baseline=loaded_baseline,
         jobs=jobs,
         index=index,
+        index_format=index_format.kind,
         warn=warn,
-        progress=_progress_factory(quiet),
+        progress=progress_factory(quiet),
     )
-    with _cluster(cluster) as session:
+    with cluster_session(cluster, quiet) as session:
         return cfg, pipeline.run(paths, replace(options, cluster=session))
 
 
@@ -226,6 +205,7 @@ def run(
     url: UrlOpt = None,
     jobs: JobsOpt = None,
     index: IndexOpt = None,
+    index_format: IndexFormatOpt = IndexFormatChoice.sqlite,
     cluster: ClusterOpt = None,
 ) -> None:
     """Check documents against the corpus and the rules, and report what is wrong.
@@ -245,6 +225,7 @@ def run(
     cfg, result = _check(
         paths or [], corpus, rules, as_of, config, baseline,
         _overrides(title, outlet, published, url), quiet, jobs=jobs, index=index, cluster=cluster,
+        index_format=index_format,
     )
     chosen = fmt if fmt is not None else cfg.format
     _render(result, "run", _formatter(chosen), output, quiet)
@@ -268,6 +249,7 @@ def extract(
     url: UrlOpt = None,
     jobs: JobsOpt = None,
     index: IndexOpt = None,
+    index_format: IndexFormatOpt = IndexFormatChoice.sqlite,
     cluster: ClusterOpt = None,
 ) -> None:
     """List every numeric claim in the documents, with its interval and context.
@@ -282,12 +264,13 @@ def extract(
     from factcheck import pipeline
 
     chosen = _formatter(fmt if fmt is not None else "text")
-    with _cluster(cluster) as session:
+    with cluster_session(cluster, quiet) as session:
         result = pipeline.extract_report(
             paths,
             pipeline.RunOptions(
                 rules=rules, overrides=_overrides(title, outlet, published, url), warn=warn,
-                progress=_progress_factory(quiet), jobs=jobs, index=index, cluster=session,
+                progress=progress_factory(quiet), jobs=jobs, index=index, cluster=session,
+                index_format=index_format.kind,
             ),
         )
     _render(result, "extract", chosen, output, quiet)
@@ -296,7 +279,8 @@ def extract(
 @app.command("index", cls=PlainCommand)
 def index_command(
     paths: Annotated[Optional[list[str]], typer.Argument(help="Files or folders whose claims to add to the index.", show_default=False, metavar="PATH")] = None,
-    index: Annotated[Optional[Path], typer.Option("--index", metavar="FILE", help="The index file (default: index.sqlite3 in the user cache directory, e.g. ~/.cache/factcheck/).", show_default=False)] = None,
+    index: Annotated[Optional[Path], typer.Option("--index", metavar="FILE", help="The index file (default: index.sqlite3 in the user cache directory, e.g. ~/.cache/factcheck/; index.parquet with --index-format parquet).", show_default=False)] = None,
+    index_format: IndexFormatOpt = IndexFormatChoice.sqlite,
     rules: RulesOpt = None,
     jobs: JobsOpt = None,
     cluster: ClusterOpt = None,
@@ -316,7 +300,7 @@ def index_command(
       factcheck run draft.md --corpus archive/ --index default
       factcheck index --stats
       factcheck index archive/ --index archive.sqlite3 --jobs 4
-      factcheck index archive/ --cluster local:8
+      factcheck index archive/ --cluster local:8 --index-format parquet --index archive-index/
     """
     from factcheck import pipeline
     from factcheck.extract.documents import open_index
@@ -324,12 +308,13 @@ def index_command(
 
     if not paths and not stats and not prune:
         raise UsageError("give the files or folders to index, or --stats or --prune")
-    target = resolve_index_path(index) if index is not None else default_index_path()
+    fmt = index_format.kind
+    target = resolve_index_path(index, fmt) if index is not None else default_index_path(fmt)
     if paths:
-        with _cluster(cluster) as session:
+        with cluster_session(cluster, quiet) as session:
             done = pipeline.index_documents(
-                paths, index=target, rules=rules, warn=warn, progress=_progress_factory(quiet), jobs=jobs,
-                cluster=session,
+                paths, index=target, rules=rules, warn=warn, progress=progress_factory(quiet), jobs=jobs,
+                cluster=session, index_format=fmt,
             )
         if not quiet:
             print(
@@ -345,7 +330,7 @@ def index_command(
         return
     if prune or stats:
         rule_set = pipeline.load_rule_set(rules)
-        with open_index(target, pipeline.gazetteer_for(rule_set)) as claim_index:
+        with open_index(target, pipeline.gazetteer_for(rule_set), fmt) as claim_index:
             assert claim_index is not None
             if prune:
                 deleted = claim_index.prune()

@@ -12,11 +12,15 @@ the default one, forking on one machine). ``ClusterChecks`` is the cluster's:
 * ``run_rules``: the client makes every item (it needs them for the report); the
   items of figures are shuffled by figure into partitions (``factcheck.cluster.units``:
   figures a rule reads together stay together), each partition checked by every rule
-  of figures on one worker; the rules that read every claim (``SCOPE`` "claims") run on
-  the client meanwhile. Outputs come back per rule and figure and are joined in rule
-  order (``factcheck.cluster.merge``).
+  of figures on one worker. The rules that read every claim (``SCOPE`` "claims") but
+  compare only claims of one document (``SPLIT`` "document": ``internal``, whose groups
+  for figures no rule defines are frame groups, entity, predicate and place within a
+  document) get the checked items shuffled by document, contiguous ranges of document
+  ids, one range per task, so each group is checked whole on one worker; the rest
+  (``range``) run on the client meanwhile. Outputs come back per rule and figure (or
+  range) and are joined in rule order (``factcheck.cluster.merge``).
 
-What a task is sent: the rules (scattered once to every worker), the rule runner
+What a task is sent: the rules (sent once, a task result of their own), the rule runner
 (severity overrides), and the items of its partition (claims, their documents and
 figures); nothing else of the client's.
 """
@@ -29,8 +33,8 @@ from typing import TYPE_CHECKING, Any
 
 from factcheck.check.base import Context, Item
 from factcheck.check.parallel import RuleOutput, RunRule
-from factcheck.cluster.merge import OneFigure, PartitionOutput, assemble
-from factcheck.cluster.units import figure_units, partitions
+from factcheck.cluster.merge import OneFigure, PartitionOutput, assemble, joined
+from factcheck.cluster.units import document_ranges, figure_units, partitions
 from factcheck.match import Assignment, Matcher
 from factcheck.models import Claim
 from factcheck.rules.schema import CheckRule, RuleSet
@@ -92,16 +96,35 @@ def check_partition(
     return out
 
 
+def check_documents(
+    rules: RuleSet, run_rule: RunRule, items: list[Item], as_of: date | None, split: list[int]
+) -> dict[int, RuleOutput]:
+    """On a worker: every rule of ``split`` (checks that compare claims of one document
+    only: ``internal``, by figure or by frame group) over the items of a range of
+    documents."""
+    from factcheck import check  # noqa: F401 - the check kinds register themselves
+
+    ctx = Context(rules, items, as_of)
+    return {k: _run_here(ctx, rules.checks[k], run_rule) for k in split}
+
+
+def split_by_document(rule: CheckRule[Any]) -> bool:
+    """Whether ``rule``'s check compares only claims of one document (``SPLIT``)."""
+    from factcheck.check import REGISTRY
+
+    return getattr(REGISTRY[rule.kind], "SPLIT", None) == "document"
+
+
 # -- the client side -------------------------------------------------------------------
 
 
 class ClusterChecks:
     """``factcheck.check.parallel``'s ``assign_all`` and ``run_rules`` on a Dask cluster."""
 
-    def __init__(self, client: Client, rules: RuleSet, scattered_rules: Any, workers: int) -> None:
+    def __init__(self, client: Client, rules: RuleSet, held_rules: Any, workers: int) -> None:
         self.client = client
         self.rules = rules
-        self.scattered = scattered_rules
+        self.held = held_rules
         self.workers = max(1, workers)
 
     def assign_all(
@@ -116,7 +139,7 @@ class ClusterChecks:
             part = list(claims[a : a + step])
             docs = {c.doc for c in part}
             futures.append(
-                self.client.submit(assign_slice, self.scattered, part, {d: texts[d] for d in docs if d in texts}, pure=False)
+                self.client.submit(assign_slice, self.held, part, {d: texts[d] for d in docs if d in texts}, pure=False)
             )
         assignments: list[Assignment | None] = []
         for future in futures:
@@ -144,24 +167,42 @@ class ClusterChecks:
         futures = []
         if narrow:
             grouped = ctx.groups
-            units = figure_units(self.rules, (i for g in grouped.values() for i in g))
+            units = figure_units(self.rules)
             for figures in partitions(units, sizes, self.workers * 2):
                 items = [i for f in figures for i in grouped.get(f, [])]
                 futures.append(
                     self.client.submit(
-                        check_partition, self.scattered, run_rule, items, ctx.as_of, narrow, figures, pure=False,
+                        check_partition, self.held, run_rule, items, ctx.as_of, narrow, figures, pure=False,
                     )
                 )
-        # The rules that read every claim run here while the workers check figures.
+        split = [k for k, rule in enumerate(rules) if not figures_only(rule) and split_by_document(rule)]
+        by_documents = self._check_documents(ctx, run_rule, split)
+        # The other rules that read every claim run here while the workers check.
         for k, rule in enumerate(rules):
-            if not figures_only(rule):
+            if not figures_only(rule) and k not in split:
                 outputs[k] = _run_here(ctx, rule, run_rule)
         results = []
         for future in futures:
             results.append(future.result())
             future.release()
+        pieces = []
+        for future in by_documents:
+            pieces.append(future.result())
+            future.release()
+        for k in split:
+            outputs[k] = joined([piece[k] for piece in pieces]) if pieces else _run_here(ctx, rules[k], run_rule)
         done, left = assemble(narrow, results)
         outputs.update(done)
         for k in left:
             outputs[k] = _run_here(ctx, rules[k], run_rule)
         return ctx, [outputs[k] for k in range(len(rules))]
+
+    def _check_documents(self, ctx: Context, run_rule: RunRule, split: list[int]) -> list[Any]:
+        """The rules ``split`` submitted over ranges of documents (shuffled by document:
+        a frame group never spans two), one task per range."""
+        if not split:
+            return []
+        return [
+            self.client.submit(check_documents, self.held, run_rule, part, ctx.as_of, split, pure=False)
+            for part in document_ranges(ctx.items, self.workers * 2)
+        ]

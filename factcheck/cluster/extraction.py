@@ -82,7 +82,7 @@ class ClusterExtractor:
     def __init__(self, client: Client, gazetteer: Gazetteer | None, places: Any, digest: str, workers: int) -> None:
         self.client = client
         self.gazetteer = gazetteer
-        self.places = places  # the scattered places of the gazetteer (or None)
+        self.places = places  # the places of the gazetteer, held on the cluster (or None)
         self.digest = digest
         self.workers = max(1, workers)
         self._pending: list[Future] = []

@@ -4,8 +4,8 @@
 dashboard is, or that it is unavailable without bokeh); ``open_cluster("tcp://...")``
 connects to a running scheduler. Before the first work is sent, every worker's
 fingerprint (factcheck version, code, the rules as it reads them) is compared with the
-client's (``factcheck.cluster.fingerprint``); the rules are scattered to every worker
-once. ``extractor`` and ``checks`` give the pipeline what ``extract_documents`` and
+client's (``factcheck.cluster.fingerprint``); the rules are sent once, as the result
+of a task of their own, which the scheduler makes again if the worker holding it dies. ``extractor`` and ``checks`` give the pipeline what ``extract_documents`` and
 ``run_checks`` take in place of their local worker pools.
 """
 
@@ -15,7 +15,13 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from factcheck.cluster.address import ClusterError, ClusterSpec, connect, dashboard_available, parse_address
+from factcheck.cluster.address import (
+    ClusterError,
+    ClusterSpec,
+    connect,
+    dashboard_available,
+    parse_address,
+)
 from factcheck.cluster.checks import ClusterChecks
 from factcheck.cluster.extraction import ClusterExtractor
 from factcheck.cluster.fingerprint import Fingerprint, fingerprint, rules_digest
@@ -40,7 +46,7 @@ class ClusterSession:
         self.client = client
         self.spec = spec
         self.local = local
-        self._verified: dict[str, Any] = {}  # rules digest -> scattered rules
+        self._verified: dict[str, Any] = {}  # rules digest -> the future holding the rules
 
     @property
     def workers(self) -> int:
@@ -48,7 +54,7 @@ class ClusterSession:
         return max(1, sum(self.client.nthreads().values()))
 
     def prepared(self, rule_set: RuleSet) -> Any:
-        """The rules scattered to every worker, after every worker's fingerprint was
+        """The rules held on the cluster (``held``), after every worker's fingerprint was
         found equal to the client's (once per rule set)."""
         digest = rules_digest(rule_set)
         if digest in self._verified:
@@ -67,16 +73,23 @@ class ClusterSession:
                 "workers differ from this client (give every worker the same factcheck version and rules): "
                 + " | ".join(problems)
             )
-        scattered = self.client.scatter(rule_set, broadcast=True, hash=False)
-        self._verified[digest] = scattered
-        return scattered
+        held = self.held(rule_set, f"factcheck-rules-{digest}")
+        self._verified[digest] = held
+        return held
+
+    def held(self, value: Any, key: str) -> Any:
+        """``value`` as the result of a task of its own on the cluster, for tasks to take
+        as an argument: sent once, and, unlike scattered data, made again by the
+        scheduler from the task when the worker holding it is lost."""
+        return self.client.submit(_same, value, key=key, pure=False)
 
     def extractor(self, rule_set: RuleSet, gazetteer: Gazetteer | None) -> ClusterExtractor:
         """What ``extract_documents`` takes as ``extractor``, extracting on the workers."""
         self.prepared(rule_set)
         places = list(gazetteer.places) if gazetteer is not None else None
-        scattered = self.client.scatter(places, broadcast=True, hash=False) if places is not None else None
-        return ClusterExtractor(self.client, gazetteer, scattered, rules_digest(rule_set), self.workers)
+        digest = rules_digest(rule_set)
+        held = self.held(places, f"factcheck-places-{digest}") if places is not None else None
+        return ClusterExtractor(self.client, gazetteer, held, digest, self.workers)
 
     def checks(self, rule_set: RuleSet) -> ClusterChecks:
         """What ``run_checks`` takes as ``executor``, checking on the workers."""
@@ -86,6 +99,10 @@ class ClusterSession:
         self.client.close()
         if self.local is not None:
             self.local.close()
+
+
+def _same(value: Any) -> Any:
+    return value
 
 
 def _worker_fingerprint(rule_set: RuleSet) -> Fingerprint:
@@ -105,8 +122,26 @@ def open_cluster(value: str, say: Say = _quiet) -> Iterator[ClusterSession]:
             else:
                 say("Dask dashboard unavailable (install bokeh to have it)")
         yield session
+    except Exception as exc:
+        lost = _lost_cluster(exc)
+        if lost is None:
+            raise
+        raise ClusterError(f"the Dask cluster at {spec.describe()} failed during the run: {lost}") from None
     finally:
         session.close()
+
+
+def _lost_cluster(exc: Exception) -> str | None:
+    """What went wrong, in a line, when ``exc`` is the cluster failing (the scheduler
+    gone, a task whose workers kept dying, work cancelled under the client); None for
+    anything else, which is factcheck's own error and keeps its traceback."""
+    from distributed.client import FutureCancelledError
+    from distributed.comm.core import CommClosedError
+    from distributed.scheduler import KilledWorker
+
+    if isinstance(exc, (FutureCancelledError, CommClosedError, KilledWorker)):
+        return f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else 'no detail'}"
+    return None
 
 
 def session_of(client: Client, spec: str = "client") -> ClusterSession:

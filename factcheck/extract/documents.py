@@ -20,20 +20,34 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Protocol
 
 from factcheck.extract import extract
 from factcheck.extract.context.gazetteer import Gazetteer
 from factcheck.extract.index import (
     ClaimIndex,
+    IndexFormat,
     extractor_version,
     key_for,
     resolve_index_path,
 )
-from factcheck.extract.parallel import Extractor, input_size, parallel_min_chars
+from factcheck.extract.parallel import Extractor, Task, input_size, parallel_min_chars
+from factcheck.extract.parquet_index import ParquetIndex
 from factcheck.models import Claim, DocPath, Document
 
 # A progress bar factory: progress(description, total) -> context giving advance().
 Progress = Callable[[str, int], AbstractContextManager[Callable[..., None]]]
+
+
+class Extracting(Protocol):
+    """What ``extract_documents`` extracts with: an ``Extractor`` (this machine's
+    processes) or a cluster's (``factcheck.cluster.extraction.ClusterExtractor``)."""
+
+    def __enter__(self) -> Any: ...
+
+    def __exit__(self, exc_type: object, *_: object) -> None: ...
+
+    def map(self, tasks: Sequence[Task]) -> Iterator[list[Claim]]: ...
 
 
 def claim_id(doc_id: str, start: int, end: int, surface: str) -> str:
@@ -109,9 +123,9 @@ def extract_documents(
     advance: Callable[..., None] | None = None,
     *,
     jobs: int | None = 1,
-    index: ClaimIndex | None = None,
+    index: ClaimIndex | ParquetIndex | None = None,
     progress: Progress | None = None,
-    extractor: Extractor | None = None,
+    extractor: Extracting | None = None,
     tally: ExtractionTally | None = None,
 ) -> list[Claim]:
     """The claims of every document, in document order.
@@ -206,11 +220,15 @@ def early_extractor(
 
 
 @contextmanager
-def open_index(path: Path | None, gazetteer: Gazetteer | None) -> Iterator[ClaimIndex | None]:
+def open_index(
+    path: Path | None, gazetteer: Gazetteer | None, fmt: IndexFormat = "sqlite"
+) -> Iterator[ClaimIndex | ParquetIndex | None]:
     """The claim index at ``path`` for this extractor (``default``: the user cache
-    directory's), or None without a path."""
+    directory's), an SQLite file or (``fmt`` "parquet") a folder of Parquet
+    partitions, or None without a path."""
     if path is None:
         yield None
         return
-    with ClaimIndex.open(resolve_index_path(path), extractor_version(gazetteer)) as index:
+    opened = ParquetIndex.open if fmt == "parquet" else ClaimIndex.open
+    with opened(resolve_index_path(path, fmt), extractor_version(gazetteer)) as index:
         yield index

@@ -52,7 +52,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from factcheck.errors import FactcheckError
 from factcheck.extract.index_stats import IndexStats, VersionStats
@@ -65,6 +65,9 @@ if TYPE_CHECKING:
 SCHEMA_VERSION = 1
 APPLICATION_ID = 0x46434958  # "FCIX": marks the file as a factcheck index
 DEFAULT_NAME = "default"  # --index default
+# --index-format: one SQLite file, or a folder of Parquet partitions (``parquet_index``).
+IndexFormat = Literal["sqlite", "parquet"]
+INDEX_FORMATS: tuple[IndexFormat, ...] = ("sqlite", "parquet")
 # Entries are written in transactions of at most this many documents, and at least every
 # FLUSH_SECONDS: an interrupted run keeps what it finished, and another process waiting
 # for the write lock gets it soon.
@@ -100,10 +103,11 @@ class IndexFileError(FactcheckError):
 # -- where, and which extractor ------------------------------------------------------
 
 
-def default_index_path() -> Path:
+def default_index_path(fmt: IndexFormat = "sqlite") -> Path:
     """The index in the user cache directory: ``$XDG_CACHE_HOME/factcheck/index.sqlite3``
     (``~/.cache/factcheck/`` when unset); on macOS ``~/Library/Caches/factcheck/``, on
-    Windows ``%LOCALAPPDATA%\\factcheck\\Cache\\``, unless ``XDG_CACHE_HOME`` is set."""
+    Windows ``%LOCALAPPDATA%\\factcheck\\Cache\\``, unless ``XDG_CACHE_HOME`` is set.
+    The Parquet index is the folder ``index.parquet`` there."""
     xdg = os.environ.get("XDG_CACHE_HOME")
     if xdg and os.path.isabs(xdg):
         base = Path(xdg) / "factcheck"
@@ -114,14 +118,14 @@ def default_index_path() -> Path:
         base = Path.home() / "Library" / "Caches" / "factcheck"
     else:
         base = Path.home() / ".cache" / "factcheck"
-    return base / "index.sqlite3"
+    return base / ("index.parquet" if fmt == "parquet" else "index.sqlite3")
 
 
-def resolve_index_path(given: Path | str) -> Path:
+def resolve_index_path(given: Path | str, fmt: IndexFormat = "sqlite") -> Path:
     """``--index`` as given: ``default`` is ``default_index_path()`` (write ``./default``
     for a file of that name)."""
     if str(given) == DEFAULT_NAME:
-        return default_index_path()
+        return default_index_path(fmt)
     return Path(given).expanduser()
 
 
@@ -223,7 +227,8 @@ class ClaimIndex:
 
     def _connect(self) -> sqlite3.Connection:
         if self.path.is_dir():
-            raise IndexFileError(f"{self.path}: is a folder, not an index file")
+            hint = " (a Parquet index: add --index-format parquet)" if (self.path / "factcheck-index.json").is_file() else ""
+            raise IndexFileError(f"{self.path}: is a folder, not an index file{hint}")
         inputs = current_inputs()
         if inputs is not None and self.path in inputs:
             # An empty draft named as the index would otherwise become a database.
