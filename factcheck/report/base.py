@@ -94,6 +94,8 @@ class ReportView:
     # the ids findings cite them by), and the series' pseudo-documents by id.
     series: Mapping[str, tuple[Claim, ...]] = field(default_factory=dict)
     series_documents: Mapping[str, Document] = field(default_factory=dict)
+    # How many figures the catalogue (``factcheck figures``) lists, when known.
+    catalogue: int | None = None
 
     # -- look-ups -----------------------------------------------------------------------
     @cached_property
@@ -377,6 +379,8 @@ def summary_line(view: ReportView) -> str:
     )
     if n["suppressed"]:
         text += f", {n['suppressed']} suppressed"
+    if view.catalogue is not None:
+        text += f"; {plural(view.catalogue, 'figure')} in the catalogue"
     return text
 
 

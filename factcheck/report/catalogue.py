@@ -91,6 +91,22 @@ def build_catalogue(report: Report, rules: RuleSet, min_docs: int = 2) -> Catalo
     return Catalogue(figures=entries)
 
 
+def catalogue_size(report: Report, rules: RuleSet, min_docs: int = 2) -> int:
+    """How many entries ``build_catalogue`` would list, without building them (the run's
+    summary line gives it for every run, large archives included)."""
+    classes = verb_classes(rules.synonyms)
+    defined: set[str] = set()
+    framed: dict[tuple[object, ...], set[str]] = defaultdict(set)
+    for claim in report.claims:
+        if claim.figure is not None:
+            defined.add(claim.figure)
+        elif claim.frame is not None and Interval.from_claim(claim) is not None:
+            key = frame_key(claim, classes)
+            if key is not None:
+                framed[(*key, (claim.location or "").lower())].add(claim.doc)
+    return len(defined) + sum(1 for docs in framed.values() if len(docs) >= min_docs)
+
+
 def _entry(
     entry_id: str, label: str, defined_by: Literal["rule", "frame"], claims: list[Claim],
     docs: dict[str, Document], order: dict[str, int],

@@ -53,3 +53,14 @@ def test_an_unknown_catalogue_format_is_a_usage_error() -> None:
     result = run_cli("figures", "--format", "html")
     assert result.code == 2
     assert "--format 'html'" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_run_summary_gives_the_catalogue_size_the_catalogue_lists() -> None:
+    from factcheck import pipeline
+    from factcheck.report.catalogue import build_catalogue, catalogue_size
+
+    result = pipeline.run([], pipeline.RunOptions(corpus=TOPICS, jobs=1))
+    size = catalogue_size(result.report, result.rule_set)
+    assert size == len(build_catalogue(result.report, result.rule_set).figures) == 3
+    summary = run_cli("run", "--corpus", str(TOPICS), "-q").stdout
+    assert summary.rstrip().endswith("; 3 figures in the catalogue")

@@ -92,7 +92,7 @@ def test_sample_draft_timeline_goldens(result, figure: str) -> None:  # noqa: AN
 def test_the_sample_draft_report_says_what_the_readme_says(result) -> None:  # noqa: ANN001
     text = _render(result, "text")
     assert text.endswith("1 checked document against 5 corpus documents and 2 reference series, 27 claims: "
-                         "3 findings (0 errors, 3 warnings, 0 info)\n")
+                         "3 findings (0 errors, 3 warnings, 0 info); 9 figures in the catalogue\n")
     assert sorted(f.rule for f in result.report.findings) == [
         "gaza-toll-outdated", "hostages-held-outdated", "rafah-sheltering-outdated"
     ]
