@@ -72,8 +72,11 @@ def main(argv: list[str] | None = None) -> int:
     inputs = pipeline.load_inputs([], archive)
     docs = inputs.documents
     phase("load documents", f"{len(docs):,} documents, {sum(len(d.text) for d in docs):,} characters")
+    before = _rss_mib()
     claims = extract_documents(docs, gazetteer, jobs=args.jobs)
-    phase("extract", f"{len(claims):,} claims")
+    # What the claims hold in memory, each (RSS the extraction added, over the claims).
+    each = (_rss_mib() - before) * 1024 / max(len(claims), 1)
+    phase("extract", f"{len(claims):,} claims, {each:.1f} KB each in memory")
     result = run_checks(rule_set, docs, claims, jobs=args.jobs)
     phase("check (run_checks)", f"{len(result.findings):,} findings")
     report = Report(

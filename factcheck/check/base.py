@@ -15,11 +15,12 @@ in ``window``; a check module imports what it needs from here alone.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from factcheck import units as unit_tools
 from factcheck.check.items import (
     MAX_COMPARED,
     MAX_CONFLICTS,
@@ -32,12 +33,12 @@ from factcheck.check.items import (
     within_days,
 )
 from factcheck.check.window import WindowIndex
-from factcheck.intervals import Tolerance
+from factcheck.intervals import Interval, Tolerance
 from factcheck.rules.schema import CheckRule, Figure, RuleSet
 
 __all__ = [
     "MAX_COMPARED", "MAX_CONFLICTS", "MAX_EVIDENCE", "Comparison", "Context", "Item", "Problem", "WindowIndex",
-    "base_params", "date_span", "days_apart", "evidence_order", "evidence_params", "format_day", "tolerance_for",
+    "base_params", "date_span", "in_unit", "days_apart", "evidence_order", "evidence_params", "format_day", "tolerance_for",
     "within_days",
 ]
 
@@ -170,6 +171,16 @@ class Context:
 
 def _date_key(item: Item) -> tuple[int, int]:
     return (item.start.toordinal() if item.start is not None else -1, item.rank)
+
+
+def in_unit(items: list[Item], unit: str | None) -> Iterator[tuple[Item, Interval]]:
+    """Each item with its interval converted to ``unit`` (claims no figure claims may
+    mix convertible units: 2 miles and 3.2 km); items whose unit does not convert, or
+    with no interval, are left out."""
+    for item in items:
+        factor = unit_tools.factor(item.claim.unit, unit)
+        if factor is not None and item.interval is not None:
+            yield item, item.interval if factor == 1.0 else item.interval.scaled(factor)
 
 
 def tolerance_for(figure: Figure | None, override: Tolerance | None) -> Tolerance:

@@ -52,6 +52,7 @@ from factcheck.check.base import (
     WindowIndex,
     base_params,
     evidence_params,
+    in_unit,
     tolerance_for,
     within_days,
 )
@@ -161,14 +162,10 @@ def _values(ctx: Context, rule: CheckRule[Options], opts: Options, members: list
     target = members[0].claim.unit if figure is None else None
     copies: list[Item] = []
     original: dict[int, Item] = {}
-    for item in members:
-        interval = item.interval
+    # A figure's claims are in its unit already; context groups may mix convertible units.
+    converted = in_unit(members, target) if figure is None else ((i, i.interval) for i in members)
+    for item, interval in converted:
         assert interval is not None
-        if figure is None:  # context groups may mix convertible units
-            factor = unit_tools.factor(item.claim.unit, target)
-            if factor is None:
-                continue
-            interval = interval.scaled(factor)
         copy = _dated_copy(item, interval)
         original[id(copy)] = item
         copies.append(copy)

@@ -42,7 +42,6 @@ from itertools import islice
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from factcheck import units as unit_tools
 from factcheck.check.base import (
     MAX_EVIDENCE,
     Context,
@@ -52,6 +51,7 @@ from factcheck.check.base import (
     base_params,
     evidence_order,
     evidence_params,
+    in_unit,
 )
 from factcheck.check.names import shares_names
 from factcheck.intervals import Tolerance
@@ -120,12 +120,9 @@ def _group(ctx: Context, rule: CheckRule[Options], opts: Options, key: FrameKey,
     target = members[0].claim.unit
     copies: list[Item] = []
     original: dict[int, Item] = {}
-    for item in members:
-        factor = unit_tools.factor(item.claim.unit, target)
-        if factor is None:
-            continue
+    for item, interval in in_unit(members, target):
         # Only a claim in another unit needs a copy with its interval converted.
-        copy = replace(item, interval=item.interval.scaled(factor)) if factor != 1.0 else item  # type: ignore[union-attr]
+        copy = replace(item, interval=interval) if interval is not item.interval else item
         original[id(copy)] = item
         copies.append(copy)
     copies.sort(key=lambda i: (i.start, i.rank))  # type: ignore[arg-type, return-value]

@@ -12,7 +12,7 @@ stays small), the timelines draw the series around the figure's claims.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -94,10 +94,17 @@ class ReportView:
     # the ids findings cite them by), and the series' pseudo-documents by id.
     series: Mapping[str, tuple[Claim, ...]] = field(default_factory=dict)
     series_documents: Mapping[str, Document] = field(default_factory=dict)
-    # How many figures the catalogue (``factcheck figures``) lists, when known.
-    catalogue: int | None = None
+    # Counts the figures the catalogue (``factcheck figures``) lists, when there is a
+    # rule set to count them with: called only by a formatter that shows the count (the
+    # summary line), so JSON and CSV runs never pay for it.
+    count_catalogue: Callable[[], int] | None = field(default=None, repr=False)
 
     # -- look-ups -----------------------------------------------------------------------
+    @cached_property
+    def catalogue(self) -> int | None:
+        """How many figures the catalogue lists, or None when it cannot be counted."""
+        return self.count_catalogue() if self.count_catalogue is not None else None
+
     @cached_property
     def documents_by_id(self) -> dict[str, Document]:
         """The report's documents, and the reference series' pseudo-documents."""

@@ -20,7 +20,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from factcheck.intervals import Interval
-from factcheck.match.frames import frame_key, verb_classes
+from factcheck.match.frames import FrameKey, frame_key, verb_classes
 from factcheck.models import Claim, Document, Report
 from factcheck.report.escape import csv_text, strip_controls
 from factcheck.rules.schema import RuleSet
@@ -63,48 +63,41 @@ def build_catalogue(report: Report, rules: RuleSet, min_docs: int = 2) -> Catalo
     Undefined figures need claims from ``min_docs`` documents; defined ones one."""
     docs = {d.id: d for d in report.documents}
     order = {d.id: k for k, d in enumerate(report.documents)}
-    defined: dict[str, list[Claim]] = defaultdict(list)
-    framed: dict[tuple[object, ...], list[Claim]] = defaultdict(list)
-    labels: dict[tuple[object, ...], str] = {}
-    classes = verb_classes(rules.synonyms)
-    for claim in report.claims:
-        if claim.figure is not None:
-            defined[claim.figure].append(claim)
-            continue
-        if Interval.from_claim(claim) is None:
-            continue
-        key = frame_key(claim, classes)
-        if key is not None:
-            group = (*key, (claim.location or "").lower())  # the catalogue keeps places apart
-            framed[group].append(claim)
-            labels[group] = key.describe() + (f" in {claim.location}" if claim.location else "")
+    defined, framed = _grouped(report, rules)
     entries = []
     for figure_id, claims in defined.items():
         figure = rules.figures.get(figure_id)
         label = figure.label if figure is not None else figure_id
         entries.append(_entry(figure_id, label, "rule", claims, docs, order))
-    for group, claims in framed.items():
+    for (key, _), claims in framed.items():
         if len({c.doc for c in claims}) >= min_docs:
-            label = labels[group]
-            entries.append(_entry(_slug(label, group), label, "frame", claims, docs, order))
+            place = claims[0].location
+            label = key.describe() + (f" in {place}" if place else "")
+            entries.append(_entry(_slug(label, key), label, "frame", claims, docs, order))
     entries.sort(key=lambda e: (-e.documents, e.defined_by != "rule", e.label, e.id))
     return Catalogue(figures=entries)
 
 
 def catalogue_size(report: Report, rules: RuleSet, min_docs: int = 2) -> int:
-    """How many entries ``build_catalogue`` would list, without building them (the run's
-    summary line gives it for every run, large archives included)."""
+    """How many entries ``build_catalogue`` would list, without building them."""
+    defined, framed = _grouped(report, rules)
+    return len(defined) + sum(1 for claims in framed.values() if len({c.doc for c in claims}) >= min_docs)
+
+
+def _grouped(report: Report, rules: RuleSet) -> tuple[dict[str, list[Claim]], dict[tuple[FrameKey, str], list[Claim]]]:
+    """The claims by the figure a rule assigned them, and the others with an interval by
+    frame and place (the catalogue keeps places apart)."""
     classes = verb_classes(rules.synonyms)
-    defined: set[str] = set()
-    framed: dict[tuple[object, ...], set[str]] = defaultdict(set)
+    defined: dict[str, list[Claim]] = defaultdict(list)
+    framed: dict[tuple[FrameKey, str], list[Claim]] = defaultdict(list)
     for claim in report.claims:
         if claim.figure is not None:
-            defined.add(claim.figure)
-        elif claim.frame is not None and Interval.from_claim(claim) is not None:
+            defined[claim.figure].append(claim)
+        elif Interval.from_claim(claim) is not None:
             key = frame_key(claim, classes)
             if key is not None:
-                framed[(*key, (claim.location or "").lower())].add(claim.doc)
-    return len(defined) + sum(1 for docs in framed.values() if len(docs) >= min_docs)
+                framed[(key, (claim.location or "").lower())].append(claim)
+    return defined, framed
 
 
 def _entry(
@@ -129,13 +122,12 @@ def _entry(
     return CatalogueEntry(id=entry_id, label=label, defined_by=defined_by, documents=len({c.doc for c in claims}), claims=rows)
 
 
-def _slug(label: str, group: tuple[object, ...]) -> str:
+def _slug(label: str, key: FrameKey) -> str:
     words = "".join(ch if ch.isalnum() else "-" for ch in label.lower()).split("-")
     base = "-".join(w for w in words if w)[:60] or "figure"
     # Two groups can describe alike (a money and a count figure of one thing): the kind
     # and dimension keep their ids apart.
-    kind, dimension = str(group[0]), str(group[3])
-    return f"{base}:{kind}:{dimension}"
+    return f"{base}:{key.kind}:{key.dimension}"
 
 
 def render(catalogue: Catalogue, fmt: str) -> str:

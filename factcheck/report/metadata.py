@@ -64,5 +64,5 @@ def make_view(report: Report, command: Command = "run", rule_set: RuleSet | None
     return ReportView(
         report, command, rules=rule_metadata(rule_set), figures=figure_metadata(rule_set),
         series=series, series_documents=documents,
-        catalogue=catalogue_size(report, rule_set) if command == "run" else None,
+        count_catalogue=(lambda: catalogue_size(report, rule_set)) if command == "run" else None,
     )

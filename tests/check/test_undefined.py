@@ -100,7 +100,7 @@ def test_past_events_and_running_totals_are_different_frames() -> None:
 
 
 def test_a_figure_without_a_place_may_be_about_any_place_but_two_places_differ() -> None:
-    a, b, none = Claim(start=0, end=1, surface="1", value=1, lower=None, upper=None, qualifier="exact", location="Rafah"), None, None
+    a = Claim(start=0, end=1, surface="1", value=1, lower=None, upper=None, qualifier="exact", location="Rafah")
     b = a.model_copy(update={"location": "Khan Younis"})
     none = a.model_copy(update={"location": None})
     assert places_agree(a, none) and places_agree(none, b) and places_agree(a, a)
