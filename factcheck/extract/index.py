@@ -197,7 +197,36 @@ class Pending:
     claims: list[Claim]
 
 
-class ClaimIndex:
+class BufferedWrites:
+    """What an index queues between writes: fresh extractions and the paths seen, written
+    by the subclass's ``flush`` every ``batch`` documents or ``flush_seconds``."""
+
+    batch = BATCH
+    flush_seconds = FLUSH_SECONDS
+
+    def __init__(self) -> None:
+        self._pending: list[Pending] = []
+        self._seen: list[tuple[str, Key, int]] = []
+        self._flushed = time.monotonic()
+
+    def add(self, key: Key, chars: int, claims: list[Claim]) -> None:
+        """Queue a fresh extraction; written by ``flush`` (called every ``batch`` documents
+        or ``flush_seconds``, and on closing)."""
+        self._pending.append(Pending(key, chars, claims))
+        if len(self._pending) >= self.batch or time.monotonic() - self._flushed >= self.flush_seconds:
+            self.flush()
+
+    def seen(self, path: str, key: Key, chars: int) -> None:
+        """Record that ``path`` has this content now (written with ``flush``)."""
+        self._seen.append((path, key, chars))
+        if len(self._seen) >= 4 * self.batch:
+            self.flush()
+
+    def flush(self) -> None:
+        raise NotImplementedError
+
+
+class ClaimIndex(BufferedWrites):
     """An open claim index for one extractor version.
 
     >>> with ClaimIndex.open(path, extractor_version(gazetteer)) as index:
@@ -208,9 +237,7 @@ class ClaimIndex:
         self.path = Path(path)
         self.extractor = extractor
         self.timeout = timeout
-        self._pending: list[Pending] = []
-        self._seen: list[tuple[str, Key, int]] = []
-        self._flushed = time.monotonic()
+        super().__init__()
         self._conn = self._connect()
 
     @classmethod
@@ -349,19 +376,6 @@ class ClaimIndex:
         finally:
             conn.execute("COMMIT")
         return found
-
-    def add(self, key: Key, chars: int, claims: list[Claim]) -> None:
-        """Queue a fresh extraction; written by ``flush`` (called every ``BATCH`` documents
-        or ``FLUSH_SECONDS``, and on closing)."""
-        self._pending.append(Pending(key, chars, claims))
-        if len(self._pending) >= BATCH or time.monotonic() - self._flushed >= FLUSH_SECONDS:
-            self.flush()
-
-    def seen(self, path: str, key: Key, chars: int) -> None:
-        """Record that ``path`` has this content now (written with ``flush``)."""
-        self._seen.append((path, key, chars))
-        if len(self._seen) >= 4 * BATCH:
-            self.flush()
 
     def flush(self) -> None:
         self._flushed = time.monotonic()

@@ -39,7 +39,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from factcheck.extract.index import IndexFileError, Key, Pending, Stored
+from factcheck.extract.index import BufferedWrites, IndexFileError, Key, Pending, Stored
 from factcheck.extract.index_stats import IndexStats, VersionStats
 from factcheck.load.files import current_inputs
 from factcheck.models import CLAIM_LIST, Claim
@@ -65,16 +65,17 @@ def require_pyarrow() -> Any:
     return pq
 
 
-class ParquetIndex:
+class ParquetIndex(BufferedWrites):
     """An open Parquet claim index for one extractor version (``ClaimIndex``'s methods)."""
+
+    batch = BATCH
+    flush_seconds = FLUSH_SECONDS
 
     def __init__(self, path: Path, extractor: str) -> None:
         self.path = Path(path)
         self.extractor = extractor
         self._pq = require_pyarrow()
-        self._pending: list[Pending] = []
-        self._seen: list[tuple[str, Key, int]] = []
-        self._flushed = time.monotonic()
+        super().__init__()
         self._prepare()
 
     @classmethod
@@ -150,16 +151,6 @@ class ParquetIndex:
         return found
 
     # -- store -----------------------------------------------------------------------
-
-    def add(self, key: Key, chars: int, claims: list[Claim]) -> None:
-        self._pending.append(Pending(key, chars, claims))
-        if len(self._pending) >= BATCH or time.monotonic() - self._flushed >= FLUSH_SECONDS:
-            self.flush()
-
-    def seen(self, path: str, key: Key, chars: int) -> None:
-        self._seen.append((path, key, chars))
-        if len(self._seen) >= 4 * BATCH:
-            self.flush()
 
     def flush(self) -> None:
         self._flushed = time.monotonic()
