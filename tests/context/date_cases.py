@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from factcheck.extract.context import annotate
 from factcheck.extract.context.dates import DateMention, find_dates
+from factcheck.extract.context.segment import segment
 from factcheck.models import Claim
 
 CASES = Path(__file__).resolve().parent / "cases" / "dates.yaml"
@@ -107,7 +108,10 @@ def score(articles: list[Article]) -> Score:
     out = Score()
     for art in articles:
         text = art.text
-        mentions = find_dates(text, 0, len(text), art.published)
+        # Sentence by sentence, as the context stage finds them.
+        mentions = [
+            d for span in segment(text).sentences for d in find_dates(text, span.start, span.end, art.published)
+        ]
         wanted: dict[int, tuple[DateCase, date, Precision]] = {}
         claims: list[Claim] = []
         for case in art.dates:

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from context_helpers import annotate_one, annotate_surfaces
-from factcheck.extract.context.dates import find_dates, resolve_month_day, resolve_weekday
+from factcheck.extract.context.dates import find_dates, resolve_month, resolve_month_day, resolve_short_year, resolve_weekday
 
 MONDAY = date(2024, 5, 20)
 
@@ -158,3 +158,113 @@ def test_no_publication_date_and_nothing_dating_the_figure_leaves_as_of_empty() 
 def test_relative_dates_in_the_figures_clause(phrase: str, expected: date, precision: str) -> None:
     c = annotate_one(f"Prices rose 3% {phrase}.", "3%", date(2024, 5, 22), unit="percent")
     assert (c.as_of, c.as_of_precision) == (expected, precision)
+
+
+# --- issue 15: years, relative periods and dates ahead of publication ---------------------
+
+MAY = date(2024, 5, 9)  # a Thursday
+
+
+def resolved(text: str, published: date = MAY) -> list[tuple[str, date | None, str]]:
+    return [(text[d.start : d.end], d.value, d.precision) for d in find_dates(text, 0, len(text), published)]
+
+
+def test_a_month_day_ahead_is_the_first_one_not_before_publication() -> None:
+    assert resolve_month_day(6, 12, MAY, ahead=True) == date(2024, 6, 12)
+    assert resolve_month_day(3, 1, date(2024, 11, 14), ahead=True) == date(2025, 3, 1)
+    assert resolve_month_day(5, 9, MAY, ahead=True) == MAY
+    assert resolve_month_day(2, 29, date(2025, 3, 1), ahead=True) == date(2028, 2, 29)
+
+
+def test_month_and_short_year_resolution_both_ways() -> None:
+    assert resolve_month(9, MAY) == date(2023, 9, 1)
+    assert resolve_month(9, MAY, ahead=True) == date(2024, 9, 1)
+    assert resolve_month(3, date(2024, 11, 14), ahead=True) == date(2025, 3, 1)
+    assert resolve_month(5, MAY, ahead=True, strictly=True) == date(2025, 5, 1)
+    assert resolve_short_year(58, MAY) == 1958
+    assert resolve_short_year(24, MAY) == 2024
+    assert resolve_short_year(30, MAY) == 1930
+    assert resolve_short_year(30, MAY, ahead=True) == 2030
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "expected"),
+    [
+        # future auxiliaries and words of schedule or intent
+        ("The council will vote on June 12.", "on June 12", date(2024, 6, 12)),
+        ("Ministers shall meet on Saturday.", "on Saturday", date(2024, 5, 11)),
+        ("The strike is set to begin on June 3.", "on June 3", date(2024, 6, 3)),
+        ("The report is due in March.", "in March", date(2025, 3, 1)),
+        ("The launch is scheduled for September.", "for September", date(2024, 9, 1)),
+        ("Its upcoming tour starts in Leeds on May 20.", "on May 20", date(2024, 5, 20)),
+        ("The talks resume in September.", "in September", date(2024, 9, 1)),
+        ("The levy applies from July onwards.", "from July", date(2024, 7, 1)),
+        ("He said the price would rise on July 1.", "on July 1", date(2024, 7, 1)),
+        ("The court postponed the hearing to Sept. 9.", "to Sept. 9", date(2024, 9, 9)),
+        ("The road remains closed until June.", "until June", date(2024, 6, 1)),
+        ("On Friday, the board will publish its accounts.", "On Friday", date(2024, 5, 10)),
+        # the past, and words that look ahead but do not govern the date
+        ("The talks resumed in September.", "in September", date(2023, 9, 1)),
+        ("The union said on Monday that the strike will go ahead.", "on Monday", date(2024, 5, 6)),
+        ("Turnout was 61% on June 12.", "on June 12", date(2023, 6, 12)),
+        ("Shares fell after the plan on April 23 was rejected.", "on April 23", date(2024, 4, 23)),
+        ("The road was closed until June.", "until June", date(2023, 6, 1)),
+        ("The airline cut 900 jobs in July and will hire again in March.", "in July", date(2023, 7, 1)),
+        ("The airline cut 900 jobs in July and will hire again in March.", "in March", date(2025, 3, 1)),
+        ("The cost of the plan, which would have turned 80 on June 12, ...", "on June 12", date(2023, 6, 12)),
+    ],
+)
+def test_tense_decides_which_year_a_date_without_one_is_in(text: str, words: str, expected: date) -> None:
+    found = {w: v for w, v, _ in resolved(text)}
+    assert found[words] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("sales since 2010", [("since 2010", date(2010, 1, 1), "year")]),
+        ("champions in '87 and '94", [("in '87", date(1987, 1, 1), "year"), ("and '94", date(1994, 1, 1), "year")]),
+        ("it will double by '30", [("by '30", date(2030, 1, 1), "year")]),
+        ("the '90s, a 5'11 forward, 'quoted'", []),
+        ("between 2017 and 2021", [("between 2017", date(2017, 1, 1), "year"), ("and 2021", date(2021, 1, 1), "year")]),
+        ("between March and July", [("between March", date(2024, 3, 1), "month"), ("and July", date(2023, 7, 1), "month")]),
+        ("rents rose in the year to January", [("to January", date(2024, 1, 1), "month")]),
+        # "and" / "to" make a year only as the second of a pair or after a period
+        ("it spent 300 and 2021 euros, paid to 2018 people", []),
+        ("heat could arrive in mid-July", [("mid-July", date(2024, 7, 1), "month")]),
+        ("a peak by mid-2025", [("mid-2025", date(2025, 1, 1), "year")]),
+        ("in March last year", [("in March last year", date(2023, 3, 1), "month")]),
+        ("on June 12 next year", [("on June 12 next year", date(2025, 6, 12), "day")]),
+        ("next year", [("next year", date(2025, 1, 1), "year")]),
+        ("next month", [("next month", date(2024, 6, 1), "month")]),
+        ("next week", [("next week", date(2024, 5, 16), "day")]),
+        ("later this year", [("later this year", date(2024, 1, 1), "year")]),
+        ("this fiscal year", [("this fiscal year", date(2024, 1, 1), "year")]),
+        ("last fiscal year", [("last fiscal year", date(2023, 1, 1), "year")]),
+        ("by the end of the year", [("by the end of the year", date(2024, 12, 1), "month")]),
+        ("at the end of the month", [("the end of the month", date(2024, 5, 1), "month")]),
+        ("at the start of next year", [("the start of next year", date(2025, 1, 1), "month")]),
+        ("early next year", [("early next year", date(2025, 1, 1), "year")]),
+        ("this Friday", [("this Friday", date(2024, 5, 10), "day")]),
+    ],
+)
+def test_years_pairs_and_relative_periods(text: str, expected: list[tuple[str, date, str]]) -> None:
+    assert resolved(text) == expected
+
+
+def test_both_months_of_a_past_range_are_in_the_past() -> None:
+    # Both halves of a past range are in the past ("drew ... between March and July").
+    text = "The show drew 240,000 people between March and July."
+    assert [v for _, v, _ in resolved(text, date(2025, 1, 21))] == [date(2024, 3, 1), date(2024, 7, 1)]
+
+
+def test_a_fiscal_year_phrase_dates_its_figure_as_of() -> None:
+    c = annotate_one("The state expects a $1.2 billion shortfall this fiscal year, officials said on Tuesday.", "$1.2 billion", date(2023, 3, 1))
+    assert (c.as_of, c.as_of_precision) == (date(2023, 1, 1), "year")
+
+
+def test_a_figure_dated_ahead_of_publication() -> None:
+    c = annotate_one("The firm expects to hire 1,200 workers by the end of the year.", "1,200", MAY)
+    assert (c.as_of, c.as_of_precision, c.as_of_source) == (date(2024, 12, 1), "month", "relative")
+    c = annotate_one("Analysts expect prices to average $70 next year.", "$70", MAY)
+    assert (c.as_of, c.as_of_precision) == (date(2025, 1, 1), "year")

@@ -32,6 +32,7 @@ from typing import Literal
 
 import regex
 
+from factcheck.extract.context.tense import direction
 from factcheck.extract.context.tokens import (
     ADVERBS,
     AUXILIARIES,
@@ -70,16 +71,18 @@ _COUNT = r"\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelv
 
 _PREP = (
     r"as\s+of|as\s+at|up\s+to|by|through|until|till|since|from|between|on|in|during|of|"
-    r"before|after|and|to|early|late|mid-|last|this\s+past|this|next|around"
+    r"before|after|and|or|to|for|early|late|mid-|last|this\s+past|this|next|around"
 )
+# "in March last year", "on June 12 next year", "in September of this year".
+_YEAR_WORD = r"(?:,?\s+(?:of\s+)?(?P<{0}>(?i:this|last|next))\s+year\b)?"
 
 DATE_RE = regex.compile(
     rf"""
-    (?:(?P<prep>\b(?i:{_PREP}))\s+(?:(?i:the)\s+)?)?
+    (?:(?P<prep>\b(?i:{_PREP}))(?:(?<=-)|\s+(?:(?i:the)\s+)?))?
     (?:
         (?P<iso>\b(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})\b)
-      | (?P<md>\b(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?![.,]\d)(?:,?\s+(?P<y1>{_YEAR})\b)?)
-      | (?P<dm>\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH})(?:\b|(?<=\.))(?:,?\s+(?P<y2>{_YEAR})\b)?)
+      | (?P<md>\b(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?![.,]\d)(?:,?\s+(?P<y1>{_YEAR})\b)?{_YEAR_WORD.format("q1")})
+      | (?P<dm>\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH})(?:\b|(?<=\.))(?:,?\s+(?P<y2>{_YEAR})\b)?{_YEAR_WORD.format("q2")})
       | (?P<my>\b(?P<m3>{_MONTH})\s+(?P<y3>{_YEAR})\b)
       | (?P<wd>\b(?P<wday>{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?\b)
       | (?P<ago>\b(?P<n>(?i:{_COUNT}))\s+(?P<unit>day|days|week|weeks|month|months|year|years)\s+ago\b)
@@ -87,6 +90,8 @@ DATE_RE = regex.compile(
             yesterday|today|tonight|last\s+night
           | this\s+(?:morning|afternoon|evening)
           | (?:earlier|later)\s+this\s+(?:week|month|year)
+          | (?:last|this|next|the\s+current|the\s+previous|the\s+past|the\s+next|the\s+coming)\s+(?:fiscal|financial)\s+year
+          | (?:the\s+)?(?:end|start|beginning|close|middle)\s+of\s+(?:the|this|next|last)\s+(?:month|year)
           | (?:last|this|next)\s+(?:week|month|year|weekend)
           | (?:the\s+)?(?:past|last)\s+(?:24|48|72)\s+hours
           | the\s+(?:past|last)\s+(?:week|month|year)
@@ -94,8 +99,9 @@ DATE_RE = regex.compile(
         )\b)
       | (?P<fy>\b(?i:fiscal(?:\s+year)?|financial\s+year|FY)\s*['’]?(?P<fyy>{_YEAR}|\d{{2}})\b(?![-/–]\d)
           | \b(?P<fyy2>{_YEAR})(?:[-–/](?:{_YEAR}|\d{{2}}))?\s+(?i:fiscal|financial|budget|school|academic)\s+year\b)
-      | (?P<mo>\b(?P<m4>{_MONTH_FULL})\b(?!\s+\d))
+      | (?P<mo>\b(?P<m4>{_MONTH_FULL})\b(?!\s+\d){_YEAR_WORD.format("q4")})
       | (?P<yr>\b(?P<y4>{_YEAR})\b(?![-/–]\d)(?!,\d))
+      | (?P<ay>(?<![\w'’])['’](?P<y5>\d{{2}})\b(?![\w'’]|[.,]\d|\s*%))
     )
     """,
     regex.VERBOSE,
@@ -103,8 +109,17 @@ DATE_RE = regex.compile(
 
 # Introducing words that make a month or year alone a date ("in May", "since 2014").
 _MONTH_YEAR_PREPS = frozenset(
-    "in during since by until till through from of before after early late mid- last this next as of".split()
+    "in during since by until till through from of before after early late mid- last this next for between".split()
 ) | {"as of", "this past", "up to"}
+# Words that make one only as the second of a pair ("between 2017 and 2021", "March or
+# April") or after a period ("the year to January", "the 12 months to June", "dating
+# back to 2018").
+_PAIR_PREPS = frozenset({"and", "or", "to"})
+_PERIOD_BEFORE = regex.compile(r"\b(?:weeks?|months?|quarters?|year|period|days?|back)\s*$", regex.IGNORECASE)
+# How close the first of a pair must end before the second's introducing word.
+_PAIR_GAP = 12
+# Introducing words whose date lies before publication whatever the tense.
+_BACKWARD_PREPS = frozenset({"since", "as of", "as at", "last", "this past"})
 # Nouns naming an event: a date attached to one is that event's date.
 EVENT_NOUNS = frozenset(
     """
@@ -157,25 +172,49 @@ class DateMention:
 
 
 def resolve_weekday(weekday: int, published: date, which: str | None = None) -> date:
-    """The day named by a weekday (Monday = 0) relative to ``published``."""
+    """The day named by a weekday (Monday = 0) relative to ``published``: "last" and
+    "this past" strictly before, "next" strictly after, "ahead" (the clause points
+    ahead: "will meet on Friday") on or after, otherwise on or before."""
     back = (published.weekday() - weekday) % 7
     if which in ("last", "this past"):
         return published - timedelta(days=back or 7)
     if which == "next":
         return published + timedelta(days=(weekday - published.weekday()) % 7 or 7)
+    if which == "ahead":
+        return published + timedelta(days=(weekday - published.weekday()) % 7)
     return published - timedelta(days=back)
 
 
-def resolve_month_day(month: int, day: int, published: date) -> date | None:
-    """The most recent ``month``/``day`` not after ``published``."""
-    for year in (published.year, published.year - 1, published.year - 2, published.year - 3, published.year - 4):
+def resolve_month_day(month: int, day: int, published: date, ahead: bool = False) -> date | None:
+    """The most recent ``month``/``day`` not after ``published``, or with ``ahead`` the
+    first one not before it."""
+    step = 1 if ahead else -1
+    for k in range(5):
         try:
-            candidate = date(year, month, day)
+            candidate = date(published.year + step * k, month, day)
         except ValueError:
             continue
-        if candidate <= published:
+        if (candidate >= published) if ahead else (candidate <= published):
             return candidate
     return None
+
+
+def resolve_month(month: int, published: date, ahead: bool = False, strictly: bool = False) -> date:
+    """The 1st of the most recent ``month`` not after the month of ``published`` (with
+    ``strictly``, before it: "last March"), or with ``ahead`` the first not before it
+    (after it: "next March")."""
+    if ahead:
+        later = month > published.month or (month == published.month and not strictly)
+        return date(published.year if later else published.year + 1, month, 1)
+    earlier = month < published.month or (month == published.month and not strictly)
+    return date(published.year if earlier else published.year - 1, month, 1)
+
+
+def resolve_short_year(yy: int, published: date, ahead: bool = False) -> int:
+    """The year a two-digit "'58" names: the most recent ending so not after the year of
+    publication, or with ``ahead`` the first not before it."""
+    year = published.year - (published.year - yy) % 100
+    return year + 100 if ahead and year < published.year else year
 
 
 def _month(name: str) -> int:
@@ -198,8 +237,19 @@ def _first_of_previous_month(d: date) -> date:
     return date(d.year - 1, 12, 1) if d.month == 1 else date(d.year, d.month - 1, 1)
 
 
-def _resolve(m: regex.Match[str], prep: str | None, pub: date | None) -> _Resolved:
-    """(value, precision, source, period_start) for one match, or None if it is no date."""
+def _year_word(m: regex.Match[str], pub: date) -> int | None:
+    """The year "this year" / "last year" / "next year" after a month gives, if any."""
+    word = m["q1"] or m["q2"] or m["q4"]
+    if word is None:
+        return None
+    return pub.year + {"this": 0, "last": -1, "next": 1}[word.lower()]
+
+
+def _resolve(m: regex.Match[str], prep: str | None, pub: date | None, ahead: bool = False, pair: bool = False) -> _Resolved:
+    """(value, precision, source, period_start) for one match, or None if it is no date.
+    ``ahead``: the clause points past publication, so a date without its year (week,
+    century) is the next one, not the last; ``pair``: the match is the second of a pair
+    of dates or ends a period ("and 2021", "to January"), a date even after "and"."""
     if m.group("iso"):
         try:
             return date(int(m["iy"]), int(m["im"]), int(m["id"])), "day", "explicit", None
@@ -216,33 +266,46 @@ def _resolve(m: regex.Match[str], prep: str | None, pub: date | None) -> _Resolv
                 return None
         if not 1 <= day <= 31:
             return None
-        return (resolve_month_day(month, day, pub) if pub else None), "day", "explicit", None
+        if pub is None:
+            return None, "day", "explicit", None
+        year_word = _year_word(m, pub)
+        if year_word is not None:
+            try:
+                return date(year_word, month, day), "day", "relative", None
+            except ValueError:
+                return None
+        return resolve_month_day(month, day, pub, ahead), "day", "explicit", None
     if m.group("my"):
         return date(int(m["y3"]), _month(m["m3"]), 1), "month", "explicit", None
     if m.group("wd"):
         wd = WEEKDAYS[m["wday"].lower()]
-        which = prep if prep in ("last", "this past", "next") else None
+        which = prep if prep in ("last", "this past", "next") else "ahead" if ahead or prep == "this" else None
         return (resolve_weekday(wd, pub, which) if pub else None), "day", "relative", None
     if m.group("ago"):
         return _ago(_count(m["n"]), m["unit"].rstrip("s"), pub)
     if m.group("rel"):
         return _relative(" ".join(m["rel"].lower().split()), pub)
     if m.group("mo"):
-        if prep not in _MONTH_YEAR_PREPS:
+        if prep not in _MONTH_YEAR_PREPS and not pair:
             return None
         month = _month(m["m4"])
         if pub is None:
             return None, "month", "explicit", None
-        strictly_before = prep == "last"
-        year = pub.year if (month < pub.month or (month == pub.month and not strictly_before)) else pub.year - 1
-        return date(year, month, 1), "month", "explicit", None
+        year_word = _year_word(m, pub)
+        if year_word is not None:
+            return date(year_word, month, 1), "month", "relative", None
+        return resolve_month(month, pub, ahead or prep == "next", prep in ("last", "next")), "month", "explicit", None
     if m.group("fy"):
         year = int(m["fyy"] or m["fyy2"])
         return date(year + 2000 if year < 100 else year, 1, 1), "year", "explicit", None
     if m.group("yr"):
-        if prep not in _MONTH_YEAR_PREPS:
+        if prep not in _MONTH_YEAR_PREPS and not pair:
             return None
         return date(int(m["y4"]), 1, 1), "year", "explicit", None
+    if m.group("ay"):
+        if pub is None:
+            return None, "year", "explicit", None
+        return date(resolve_short_year(int(m["y5"]), pub, ahead), 1, 1), "year", "explicit", None
     return None
 
 
@@ -282,13 +345,27 @@ def _relative(phrase: str, pub: date | None) -> _Resolved:
         return pub - timedelta(days=7), "day", "relative", None
     if phrase in ("this week", "earlier this week"):
         return pub - timedelta(days=pub.weekday()), "day", "relative", None
-    if phrase in ("later this week", "next week", "later this month", "next month", "later this year", "next year"):
-        return None  # the future does not date a figure
-    if phrase in ("this month", "earlier this month"):
+    if phrase == "later this week":
+        return None  # no one day of it
+    if phrase == "next week":
+        return pub + timedelta(days=7), "day", "relative", None
+    if phrase == "next month":
+        y, mo = divmod(pub.year * 12 + pub.month, 12)
+        return date(y, mo + 1, 1), "month", "relative", None
+    if phrase == "next year":
+        return date(pub.year + 1, 1, 1), "year", "relative", None
+    if phrase.endswith(("fiscal year", "financial year")):
+        # Fiscal years start in different months; the one running at publication is
+        # named by the calendar year of publication, as "fiscal 2024" is 2024.
+        shift = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1}
+        return date(pub.year + shift.get(phrase.split()[-3], 0), 1, 1), "year", "relative", None
+    if " of " in phrase:  # "the end of the year", "the start of next month"
+        return _part_of(phrase, pub)
+    if phrase in ("this month", "earlier this month", "later this month"):
         return date(pub.year, pub.month, 1), "month", "relative", None
     if phrase == "last month":
         return _first_of_previous_month(pub), "month", "relative", None
-    if phrase in ("this year", "earlier this year"):
+    if phrase in ("this year", "earlier this year", "later this year"):
         return date(pub.year, 1, 1), "year", "relative", None
     if phrase == "last year":
         return date(pub.year - 1, 1, 1), "year", "relative", None
@@ -296,6 +373,19 @@ def _relative(phrase: str, pub: date | None) -> _Resolved:
         wd = pub.weekday()
         return (pub if wd >= 5 else pub - timedelta(days=wd + 1)), "day", "relative", None
     return None
+
+
+def _part_of(phrase: str, pub: date) -> _Resolved:
+    """ "the end of the year" (December), "the start of next month", "the middle of
+    the year" (June): the month they name."""
+    part, _, period = phrase.removeprefix("the ").partition(" of ")
+    which, unit = period.split()
+    shift = {"the": 0, "this": 0, "next": 1, "last": -1}[which]
+    if unit == "month":
+        y, mo = divmod(pub.year * 12 + pub.month - 1 + shift, 12)
+        return date(y, mo + 1, 1), "month", "relative", None
+    month = {"end": 12, "close": 12, "middle": 6}.get(part, 1)
+    return date(pub.year + shift, month, 1), "month", "relative", None
 
 
 def _attached(text: str, start: int, end: int, prep: str | None) -> bool:
@@ -326,20 +416,41 @@ def _attached(text: str, start: int, end: int, prep: str | None) -> bool:
 _SINCE = regex.compile(r"\bsince\b(?!.*\bsince\b)[^.;!?]*$", regex.IGNORECASE | regex.DOTALL)
 
 
+def _points_ahead(text: str, lo: int, start: int, end: int, hi: int, prep: str | None) -> bool:
+    """Whether the date at ``text[start:end]`` lies ahead of publication: its clause's
+    tense says so (``tense``), or "until" / "till" in a clause that is not in the past
+    ("lawmakers have until May 31", "remains closed until June")."""
+    said = direction(text, lo, start, end, hi, prep)
+    if said is not None:
+        return said == "ahead"
+    return prep in ("until", "till")
+
+
 def find_dates(text: str, start: int, end: int, published: date | None) -> list[DateMention]:
     """The date expressions in ``text[start:end]`` (one sentence), in text order."""
     out: list[DateMention] = []
     for m in DATE_RE.finditer(text, start, end):
         prep = " ".join(m["prep"].lower().split()) if m["prep"] else None
+        pair = prep in _PAIR_PREPS and (
+            (bool(out) and m.start() - out[-1].end <= _PAIR_GAP)
+            or (prep == "to" and _PERIOD_BEFORE.search(text, max(start, m.start() - 20), m.start()) is not None)
+        )
+        ahead = (
+            published is not None
+            and prep not in _BACKWARD_PREPS
+            and _points_ahead(text, start, m.start(), m.end(), end, prep)
+        )
         since = None
         if prep not in ("since", "as of", "as at", "by", "through", "until", "till", "up to", "from", "between", "to", "and"):
             found = _SINCE.search(text, max(start, m.start() - 80), m.start())
             since = found.start() if found is not None else None
-        if m.group("fy"):
+        if m.group("fy") or (m.group("rel") and m["rel"].lower().endswith("year") and "fiscal" in m["rel"].lower()) or (
+            m.group("rel") and m["rel"].lower().endswith("financial year")
+        ):
             # A fiscal or school year is the period the figure counts: it dates the
             # figure as "as of" does, before the day of the event that gave it.
             prep = "as of"
-        resolved = _resolve(m, prep, published)
+        resolved = _resolve(m, prep, published, ahead, pair)
         if resolved is None:
             continue
         value, precision, source, period_start = resolved
