@@ -3,13 +3,14 @@ many of its dates are found and resolved, with a floor (the issue's goal: 95%)."
 
 from __future__ import annotations
 
+import pytest
 from date_cases import CASES, load, score
 
 RESOLVED_FLOOR = 0.95
 FOUND_FLOOR = 0.97
 
 
-def test_date_cases_are_found_and_resolved_above_the_floor(capsys) -> None:  # noqa: ANN001 - pytest fixture
+def test_date_cases_are_found_and_resolved_above_the_floor(capsys: pytest.CaptureFixture[str]) -> None:
     result = score(load())
     with capsys.disabled():
         print(f"\n{result.line()}  ({CASES.name})")

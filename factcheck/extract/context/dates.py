@@ -416,6 +416,15 @@ def _attached(text: str, start: int, end: int, prep: str | None) -> bool:
 _SINCE = regex.compile(r"\bsince\b(?!.*\bsince\b)[^.;!?]*$", regex.IGNORECASE | regex.DOTALL)
 
 
+def _cyclic(m: regex.Match[str]) -> bool:
+    """Whether the match names a day of every week or year, or a year of every century
+    (no year given: "June 12", "in September", "on Friday", "'58"): only those have a
+    next one and a last one for the tense to choose from."""
+    if m.group("md") or m.group("dm") or m.group("mo"):
+        return not (m["y1"] or m["y2"] or m["q1"] or m["q2"] or m["q4"])
+    return bool(m.group("wd") or m.group("ay"))
+
+
 def _points_ahead(text: str, lo: int, start: int, end: int, hi: int, prep: str | None) -> bool:
     """Whether the date at ``text[start:end]`` lies ahead of publication: its clause's
     tense says so (``tense``), or "until" / "till" in a clause that is not in the past
@@ -438,6 +447,7 @@ def find_dates(text: str, start: int, end: int, published: date | None) -> list[
         ahead = (
             published is not None
             and prep not in _BACKWARD_PREPS
+            and _cyclic(m)
             and _points_ahead(text, start, m.start(), m.end(), end, prep)
         )
         since = None

@@ -42,12 +42,12 @@ from factcheck.extract.context.tokens import (
 
 Direction = Literal["ahead", "back"]
 
-WINDOW = 120
+WINDOW = 80
 
 # Words, figures, clause punctuation, and a full stop after a lowercase word before a
-# capital ("it may rain. In June": callers may pass more than one sentence; "Nov. 2" and
-# "Gov. Smith" keep going).
-_WORD = regex.compile(r"[\p{L}][\p{L}'’-]*|\d[\d.,]*%?|[,;:()\[\]\"“”–—]|(?<=\p{Ll}{3})[.!?](?=\s+[\p{Lu}\"“‘'])")
+# capital or the end of the stretch read ("it may rain. In June": callers may pass more
+# than one sentence; "Nov. 2" and "Gov. Smith" keep going).
+_WORD = regex.compile(r"[\p{L}][\p{L}'-]*|\d[\d.,]*%?|[,;:()\[\]\"“”–—]|(?<=\p{Ll}{3})[.!?](?=\s+(?:[\p{Lu}\"“‘']|$))")
 
 AUX_WORDS = AUXILIARIES | frozenset({"do", "does", "have", "has"})
 MODALS_AHEAD = frozenset("will shall would could might may should must can 'll won't wo wouldn't couldn't shouldn't cannot can't".split())
@@ -108,12 +108,8 @@ PAST_FORMS = _past_forms()
 
 
 def _words(text: str, start: int, end: int) -> list[str]:
-    """The words of ``text[start:end]`` (a full stop at its end still sees what follows)."""
-    return [
-        m.group().replace("’", "'")
-        for m in _WORD.finditer(text[start : end + 2])
-        if m.start() < end - start
-    ]
+    """The words of ``text[start:end]``, with straight apostrophes."""
+    return _WORD.findall(text[start:end].replace("’", "'"))
 
 
 def _marker(words: list[str], k: int) -> tuple[Direction, bool] | None:
@@ -182,7 +178,6 @@ def direction(text: str, lo: int, start: int, end: int, hi: int, prep: str | Non
     by ``prep``) points ahead of publication or back from it, or None when its clause
     does not say."""
     before = _words(text, max(lo, start - WINDOW), start)
-    after = _words(text, end, min(hi, end + WINDOW))
     found: list[tuple[Direction, bool]] = []
     opens_clause = True  # nothing of its clause before the date
     reported = False  # the date follows a reporting verb: it is that verb's
@@ -213,10 +208,13 @@ def direction(text: str, lo: int, start: int, end: int, hi: int, prep: str | Non
         marker = _marker(before, k)
         if marker is not None:
             found.append(marker)
+            if marker[1]:
+                break  # the nearest strong marker decides: nothing further back counts
     decided = _decide(found)
     if decided is not None or reported:
         return decided
     crossed = False
+    after = _words(text, end, min(hi, end + WINDOW))
     for k, raw in enumerate(after):
         w = raw.lower()
         if w in BOUNDARY_PUNCT:
@@ -231,4 +229,6 @@ def direction(text: str, lo: int, start: int, end: int, hi: int, prep: str | Non
         marker = _marker(after, k)
         if marker is not None:
             found.append(marker)
+            if marker[1]:
+                break
     return _decide(found)
