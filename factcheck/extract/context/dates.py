@@ -9,12 +9,19 @@ Monday, "May 6" this year's even when that is after publication). The rules here
 * a month and day without a year is the most recent one not after publication
   ("Oct. 7" in a 2024 article is 2023-10-07, "May 6" in a 20 May 2024 one 2024-05-06);
 * a month without a day has month precision (represented by the 1st of the month), the
-  most recent such month not after publication; a bare year has year precision (1 Jan);
+  most recent such month not after publication; a bare year has year precision (1 Jan),
+  after an introducing word ("in 2009", "since 2010", "mid-2025", the second of a pair:
+  "between 2017 and 2021"); a two-digit year ("'58") is the most recent such year;
+* those "most recent" rules yield to the clause when it points ahead (``tense``: "will
+  vote on June 12", "the talks resume in September", "is due in March"): then the date
+  is the next such day, month or year, on or after publication;
 * "yesterday", "today", "last night", "this morning"; "last week" is seven days before
-  publication, "earlier this week" the Monday of the publication week, "earlier this
-  month" / "last month" / "this year" / "last year" keep month or year precision;
-  "3 days ago", "two weeks ago"; "over the weekend";
-* explicit dates with a year ("March 26, 2024", "26 March 2024", "2024-03-26").
+  publication, "next week" seven days after, "earlier this week" the Monday of the
+  publication week, "earlier this month" / "last month" / "next month" / "this year" /
+  "last year" / "next year" / "this fiscal year" keep month or year precision, "the end
+  of the year" is December; "3 days ago", "two weeks ago"; "over the weekend";
+* explicit dates with a year ("March 26, 2024", "26 March 2024", "2024-03-26", "in March
+  last year").
 
 Each ``DateMention`` also records the word that introduces it ("on", "since", "as of",
 "between"...), which decides what the date does to a figure (see ``role``), and whether
@@ -43,7 +50,14 @@ from factcheck.extract.context.tokens import (
     REPORT_VERBS,
 )
 
-__all__ = ["DateMention", "find_dates", "resolve_month_day", "resolve_weekday"]
+__all__ = [
+    "DateMention",
+    "find_dates",
+    "resolve_month",
+    "resolve_month_day",
+    "resolve_short_year",
+    "resolve_weekday",
+]
 
 Precision = Literal["day", "month", "year"]
 Source = Literal["explicit", "relative"]
