@@ -246,6 +246,7 @@ def test_tense_decides_which_year_a_date_without_one_is_in(text: str, words: str
         ("at the start of next year", [("the start of next year", date(2025, 1, 1), "month")]),
         ("early next year", [("early next year", date(2025, 1, 1), "year")]),
         ("this Friday", [("this Friday", date(2024, 5, 10), "day")]),
+        ("this September, this March", [("this September", date(2024, 9, 1), "month"), ("this March", date(2024, 3, 1), "month")]),
     ],
 )
 def test_years_pairs_and_relative_periods(text: str, expected: list[tuple[str, date, str]]) -> None:

@@ -306,6 +306,8 @@ def _resolve(m: regex.Match[str], prep: str | None, pub: date | None, ahead: boo
         if pub is None:
             return None, "month", "explicit", None
         year_word = _year_word(m, pub)
+        if prep == "this":  # "this September": the one of the publication year
+            year_word = pub.year
         if year_word is not None:
             return date(year_word, month, 1), "month", "relative", None
         return resolve_month(month, pub, ahead or prep == "next", prep in ("last", "next")), "month", "explicit", None

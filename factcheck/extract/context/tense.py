@@ -112,12 +112,13 @@ def _words(text: str, start: int, end: int) -> list[str]:
     return _WORD.findall(text[start:end].replace("’", "'"))
 
 
-def _marker(words: list[str], k: int) -> tuple[Direction, bool] | None:
-    """(direction, strong) of ``words[k]`` in its context, or None."""
+def _marker(words: list[str], k: int, then: str = "") -> tuple[Direction, bool] | None:
+    """(direction, strong) of ``words[k]`` in its context, or None; ``then`` is the
+    word after the last of ``words`` (the date's introducing word: "due in")."""
     raw = words[k]
     w = raw.lower()
     prev = words[k - 1].lower() if k > 0 else ""
-    nxt = words[k + 1].lower() if k + 1 < len(words) else ""
+    nxt = words[k + 1].lower() if k + 1 < len(words) else then
     if w in MODALS_AHEAD and raw == w:  # "May" is a month
         return ("back", True) if nxt in ("have", "'ve") else ("ahead", True)
     if w in PAST_AUX:
@@ -205,7 +206,7 @@ def direction(text: str, lo: int, start: int, end: int, hi: int, prep: str | Non
         if prep in ("to", "until", "till") and w in RESCHEDULE_VERBS:
             found.append(("ahead", True))
             break
-        marker = _marker(before, k)
+        marker = _marker(before, k, prep or "")
         if marker is not None:
             found.append(marker)
             if marker[1]:
