@@ -21,6 +21,7 @@ def pointing(text: str, words: str) -> str | None:
         ("The museum is expected to reopen in May.", "in May", "ahead"),
         ("The museum would have reopened in May.", "in May", "back"),  # a modal with "have"
         ("Elections are going to be held in November.", "in November", "ahead"),
+        ("We’ll know more in November.", "in November", "ahead"),
         ("The vote, due in November, was delayed.", "in November", "ahead"),
         ("She plays her first match on Tuesday.", "on Tuesday", "ahead"),
         ("The minister told reporters on Tuesday that prices will fall.", "on Tuesday", "back"),

@@ -119,7 +119,7 @@ def _marker(words: list[str], k: int, then: str = "") -> tuple[Direction, bool] 
     w = raw.lower()
     prev = words[k - 1].lower() if k > 0 else ""
     nxt = words[k + 1].lower() if k + 1 < len(words) else then
-    if w in MODALS_AHEAD and raw == w:  # "May" is a month
+    if (w in MODALS_AHEAD and raw == w) or w.endswith("'ll"):  # "May" is a month; "we'll"
         return ("back", True) if nxt in ("have", "'ve") else ("ahead", True)
     if w in PAST_AUX:
         return "back", True
