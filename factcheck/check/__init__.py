@@ -7,7 +7,9 @@ validates rule files and generates the JSON Schema and the docs), ``DEFAULT_MESS
 ``DEFAULT_SEVERITY`` and ``PLACEHOLDERS`` its message, ``SCOPE`` what it reads ("figures":
 only the items of figures, ``Context.group`` and the like; "claims": every claim,
 ``Context.items``; a "claims" check may declare ``SPLIT = "document"``: it compares only
-claims of one checked document, in document-id order), ``PROBLEM`` the problem it finds
+claims of one checked document, in document-id order; or ``SPLIT = "frame"``: it
+compares only claims of one frame group, and its ``parts(ctx, count)`` cuts the items
+into ranges of groups), ``PROBLEM`` the problem it finds
 ("disagreement": the claim disagrees with other reports of its figure; "implausible";
 "relation") and ``RANK`` which of the
 checks of one problem speaks first when several flag one claim (``factcheck.check.merge``:

@@ -37,7 +37,7 @@ from factcheck.intervals import Interval, Tolerance
 from factcheck.rules.schema import CheckRule, Figure, RuleSet
 
 __all__ = [
-    "MAX_COMPARED", "MAX_CONFLICTS", "MAX_EVIDENCE", "Comparison", "Context", "Item", "Problem", "WindowIndex",
+    "MAX_COMPARED", "MAX_CONFLICTS", "date_key", "MAX_EVIDENCE", "Comparison", "Context", "Item", "Problem", "WindowIndex",
     "base_params", "date_span", "in_unit", "days_apart", "evidence_order", "evidence_params", "format_day", "tolerance_for",
     "within_days",
 ]
@@ -67,7 +67,12 @@ class Problem:
 class Context:
     """The items of one run, grouped by figure and sorted by date, plus the run's notes."""
 
-    def __init__(self, rules: RuleSet, items: list[Item], as_of: date | None, figures_only: bool = False) -> None:
+    def __init__(
+        self, rules: RuleSet, items: list[Item], as_of: date | None, figures_only: bool = False,
+        groups: dict[str, list[Item]] | None = None,
+    ) -> None:
+        """``groups``: the items by figure, each sorted by ``date_key``, when the caller
+        has them (``factcheck.check.warm``); else made from ``items``."""
         self.rules = rules
         self._items = items
         self.figures_only = figures_only
@@ -75,13 +80,15 @@ class Context:
         self.notes: list[str] = []
         self._noted: set[str] = set()
         self.comparisons: list[Comparison] = []
-        groups: dict[str, list[Item]] = defaultdict(list)
-        for item in items:
-            if item.figure is not None:
-                groups[item.figure.id].append(item)
-        for group in groups.values():
-            group.sort(key=_date_key)
-        self.groups: dict[str, list[Item]] = dict(groups)
+        if groups is None:
+            grouped: dict[str, list[Item]] = defaultdict(list)
+            for item in items:
+                if item.figure is not None:
+                    grouped[item.figure.id].append(item)
+            for group in grouped.values():
+                group.sort(key=date_key)
+            groups = dict(grouped)
+        self.groups: dict[str, list[Item]] = groups
         self._dated: dict[str, list[Item]] = {}
         self._starts: dict[str, list[int]] = {}
         self._windows: dict[tuple[str, str], WindowIndex] = {}
@@ -169,7 +176,8 @@ class Context:
         )
 
 
-def _date_key(item: Item) -> tuple[int, int]:
+def date_key(item: Item) -> tuple[int, int]:
+    """The order of a group's items: by start date (undated first), then rank."""
     return (item.start.toordinal() if item.start is not None else -1, item.rank)
 
 

@@ -194,7 +194,7 @@ class _Run:
         self.overrides = overrides
         texts = {d.id: d.text for d in documents if d.text}
         self_check = not any(d.role == "corpus" for d in documents)
-        self.placed = {d.id: _Placed.of(d, self_check, as_of) for d in documents}
+        self.placed = {d.id: Placed.of(d, self_check, as_of) for d in documents}
         self.matcher = Matcher(rules)
         self.pairs = steps.assign_all(self.matcher, claims, texts, jobs)
         self.reference_items, self.reference_docs = reference_items(rules, len(self.pairs))
@@ -217,7 +217,7 @@ class _Run:
             figure_id = assignment.figure.id if assignment is not None else None
             if claim.figure != figure_id:  # most claims match no figure and need no copy
                 claim = claim.model_copy(update={"figure": figure_id})
-            item = _item(claim, self.placed.get(claim.doc, _UNPLACED), rank, assignment)
+            item = make_item(claim, self.placed.get(claim.doc, UNPLACED), rank, assignment)
             items.append(item)
             if not figures_only:
                 self.assigned.append(claim)
@@ -229,17 +229,22 @@ class _Run:
 
     def in_report_order(self, findings: Iterable[Finding]) -> list[Finding]:
         """Findings by document, position in it, rule, then id."""
-        order = {d.id: k for k, d in enumerate(self.documents)}
-        rule_order = {r.id: k for k, r in enumerate(self.rules.checks)}
+        return report_order(findings, self.documents, self.rules, self.all_items)
 
-        def position(f: Finding) -> int:
-            item = self.all_items.get(f.claim)
-            return item.claim.start if item is not None and item.series is None else 0
 
-        return sorted(
-            findings,
-            key=lambda f: (order.get(f.doc or "", len(order)), position(f), rule_order.get(f.rule, 0), f.id),
-        )
+def report_order(findings: Iterable[Finding], documents: list[Document], rules: RuleSet, items: Mapping[str, Item]) -> list[Finding]:
+    """Findings by document (in ``documents`` order), position in it, rule, then id."""
+    order = {d.id: k for k, d in enumerate(documents)}
+    rule_order = {r.id: k for k, r in enumerate(rules.checks)}
+
+    def position(f: Finding) -> int:
+        item = items.get(f.claim)
+        return item.claim.start if item is not None and item.series is None else 0
+
+    return sorted(
+        findings,
+        key=lambda f: (order.get(f.doc or "", len(order)), position(f), rule_order.get(f.rule, 0), f.id),
+    )
 
 
 class RuleRunner:
@@ -260,7 +265,7 @@ def _cited(item: Item) -> str:
     return f"'{item.value_text}' ({item.source}, {item.date_text})"
 
 
-class _Placed(NamedTuple):
+class Placed(NamedTuple):
     """What a claim's item takes from its document, worked out once per document."""
 
     doc: Document | None
@@ -269,7 +274,7 @@ class _Placed(NamedTuple):
     evidence: bool
 
     @classmethod
-    def of(cls, doc: Document, self_check: bool, as_of: date | None) -> _Placed:
+    def of(cls, doc: Document, self_check: bool, as_of: date | None) -> Placed:
         published = doc.published
         if published is None and as_of is not None and doc.role == "checked":
             published = as_of  # an undated checked document is judged at --as-of
@@ -278,10 +283,10 @@ class _Placed(NamedTuple):
 
 
 # A claim of no document of the run is evidence, like a corpus document's.
-_UNPLACED = _Placed(None, None, False, True)
+UNPLACED = Placed(None, None, False, True)
 
 
-def _item(claim: Claim, place: _Placed, rank: int, assignment: Assignment | None) -> Item:
+def make_item(claim: Claim, place: Placed, rank: int, assignment: Assignment | None) -> Item:
     doc, published, checked, evidence = place
     if assignment is None:
         figure, factor = None, 1.0

@@ -34,11 +34,26 @@ def shares_names(ctx: Context, a: Item, b: Item) -> bool:
     return names.share(a.doc_id, b.doc_id)
 
 
+def texts_of(ctx: Context, docs: set[str]) -> dict[str, list[str]]:
+    """The texts the names of ``docs`` are read from in this run (title and sentences)."""
+    names = ctx.memo(("names",), lambda: _Names(ctx))
+    return {d: list(names.texts[d]) for d in sorted(docs) if d in names.texts}
+
+
+def seed(ctx: Context, texts: dict[str, list[str]]) -> None:
+    """Make ``ctx`` read names from ``texts`` (``texts_of`` in another run's context)
+    instead of from its own items."""
+    ctx.memo(("names",), lambda: _Names(None, texts))
+
+
 class _Names:
     """Names per document, worked out the first time a document is asked about."""
 
-    def __init__(self, ctx: Context) -> None:
-        self.texts: dict[str, list[str]] = defaultdict(list)
+    def __init__(self, ctx: Context | None, texts: dict[str, list[str]] | None = None) -> None:
+        self.texts: dict[str, list[str]] = defaultdict(list, texts or {})
+        self.found: dict[str, frozenset[str]] = {}
+        if ctx is None:
+            return
         seen: set[tuple[str, int]] = set()
         for item in ctx.items:
             claim = item.claim
@@ -49,7 +64,6 @@ class _Names:
             if claim.sentence and key not in seen:
                 seen.add(key)
                 self.texts[claim.doc].append(claim.sentence)
-        self.found: dict[str, frozenset[str]] = {}
 
     def share(self, a: str, b: str) -> bool:
         """Whether documents ``a`` and ``b`` share a name (or either has none)."""

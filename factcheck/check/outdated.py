@@ -60,6 +60,7 @@ from factcheck.check.base import (
     Problem,
     WindowIndex,
     base_params,
+    date_key,
     evidence_order,
     evidence_params,
     format_day,
@@ -118,7 +119,10 @@ def check(ctx: Context, rule: CheckRule[Options]) -> Iterator[Problem]:
         stale = opts.stale_after if opts.stale_after is not None else figure.stale_after
         group = ctx.dated(figure_id)
         starts = ctx.starts(figure_id)
-        index = ctx.window_index(figure_id, "all", lambda _item: True)
+        # Only evidence can be the last report that agreed (``usable``): the index holds
+        # just that, so it is the same whatever the checked documents (a server keeps
+        # one per figure for every draft).
+        index = ctx.window_index(figure_id, "evidence", lambda i: i.evidence)
         for item in ctx.group(figure_id):
             if not item.checked or (item.vague and not opts.include_vague) or item.interval is None:
                 continue
@@ -164,7 +168,7 @@ def check(ctx: Context, rule: CheckRule[Options]) -> Iterator[Problem]:
                     # An undated claim is outdated only if it repeats an earlier report's
                     # figure, old enough to be stale; one that matches nothing is simply
                     # at odds with the latest report (the consistency check's business).
-                    since = _last_agreeing(index, stop, item, tolerance, opts.lag, usable)
+                    since = _last_agreeing(index, group, stop, item, tolerance, opts.lag, usable)
                     if since is not None and stale is not None and (horizon - since).days < stale:
                         since = None
                     if since is not None and too_old and since >= latest_day:
@@ -211,13 +215,17 @@ def _agrees(item: Item, evidence: Item, tolerance: Tolerance, lag: Tolerance | N
     return abs(newer - stated) <= lag.amount(stated, newer)
 
 
-def _last_agreeing(index: WindowIndex, k: int, item: Item, tolerance: Tolerance, lag: Tolerance | None, usable) -> date | None:  # noqa: ANN001
-    """Date of the most recent report at or before index ``k`` that agrees with ``item``
-    (a segment-tree search: O(log n) for figures that move one way)."""
+def _last_agreeing(
+    index: WindowIndex, group: list[Item], k: int, item: Item, tolerance: Tolerance, lag: Tolerance | None, usable,  # noqa: ANN001
+) -> date | None:
+    """Date of the most recent report at or before ``group[k]`` that agrees with
+    ``item`` (a segment-tree search of the evidence ``index``: O(log n) for figures
+    that move one way)."""
     iv = item.interval
     assert iv is not None
+    end = bisect_right(index.items, date_key(group[k]), key=date_key) if k >= 0 else 0
     found = index.last_meeting(
-        k + 1,
+        end,
         _reach(iv.hi, tolerance, up=True),
         _reach(iv.lo, tolerance, up=False),
         lambda e: usable(e) and _agrees(item, e, tolerance, lag),

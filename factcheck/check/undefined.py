@@ -53,7 +53,7 @@ from factcheck.check.base import (
     evidence_params,
     in_unit,
 )
-from factcheck.check.names import shares_names
+from factcheck.check.names import shares_names, texts_of
 from factcheck.intervals import Tolerance
 from factcheck.match.frames import FrameKey, frame_key, places_agree, verb_classes
 from factcheck.rules.messages import COMMON, EVIDENCE
@@ -76,7 +76,10 @@ class UndefinedOptions(BaseModel):
 
 Options = UndefinedOptions
 
-# Reads every claim of the run (Context.items): the claims no figure assigns.
+# Reads every claim of the run (Context.items): the claims no figure assigns. Compares
+# claims of one frame group only, in the groups' order: the cluster checks ranges of
+# groups apart (``parts``) and joins their outputs in order.
+SPLIT = "frame"
 SCOPE = "claims"
 PROBLEM = "disagreement"
 RANK = 4
@@ -99,6 +102,34 @@ def check(ctx: Context, rule: CheckRule[Options]) -> Iterator[Problem]:
         if len({i.doc_id for i in members}) < opts.min_docs or not any(i.checked for i in members):
             continue
         yield from _group(ctx, rule, opts, key, members)
+
+
+def parts(ctx: Context, count: int) -> list[tuple[list[Item], dict[str, list[str]]]]:
+    """The items of the frame groups cut into at most ``count`` parts of about equal
+    size, each the groups of a contiguous range of keys in the order ``check`` visits
+    them (a group never cut), with the texts the names of the part's documents are read
+    from (``names.texts_of``: a part's own claims would not hold every sentence of its
+    documents). Checking each part in a ``Context`` of its items seeded with its texts
+    (``names.seed``) and joining the outputs in part order is checking them all at once."""
+    groups = ctx.memo(("undefined", "groups"), lambda: _groups(ctx))
+    keys = sorted(groups)
+    total = sum(len(groups[k]) for k in keys)
+    cut: list[list[FrameKey]] = [[]]
+    filled = 0
+    for key in keys:
+        if cut[-1] and filled >= len(cut) * total / max(1, count) and len(cut) < count:
+            cut.append([])
+        cut[-1].append(key)
+        filled += len(groups[key])
+    out = []
+    for part in cut:
+        if not part:
+            continue
+        wanted = {id(i) for k in part for i in groups[k]}
+        # In the run's order: a group's members are listed in it as ``_groups`` met them.
+        items = [i for i in ctx.items if id(i) in wanted]
+        out.append((items, texts_of(ctx, {i.doc_id for i in items})))
+    return out
 
 
 def _groups(ctx: Context) -> dict[FrameKey, list[Item]]:

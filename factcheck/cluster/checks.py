@@ -16,8 +16,11 @@ the default one, forking on one machine). ``ClusterChecks`` is the cluster's:
   compare only claims of one document (``SPLIT`` "document": ``internal``, whose groups
   for figures no rule defines are frame groups, entity, predicate and place within a
   document) get the checked items shuffled by document, contiguous ranges of document
-  ids, one range per task, so each group is checked whole on one worker; the rest
-  (``range``) run on the client meanwhile. Outputs come back per rule and figure (or
+  ids, one range per task, so each group is checked whole on one worker; those that
+  compare claims of one frame group (``SPLIT`` "frame": ``undefined``, the figures no
+  rule defines) get them shuffled by frame group, contiguous ranges of groups in the
+  order the check visits them (``undefined.parts``), each sent with the texts its
+  documents' names are read from; the rest (``range``) run on the client meanwhile. Outputs come back per rule and figure (or
   range) and are joined in rule order (``factcheck.cluster.merge``).
 
 What a task is sent: the rules (sent once, a task result of their own), the rule runner
@@ -108,11 +111,29 @@ def check_documents(
     return {k: _run_here(ctx, rules.checks[k], run_rule) for k in split}
 
 
-def split_by_document(rule: CheckRule[Any]) -> bool:
-    """Whether ``rule``'s check compares only claims of one document (``SPLIT``)."""
+def check_frames(
+    rules: RuleSet, run_rule: RunRule, items: list[Item], as_of: date | None, k: int, texts: dict[str, list[str]]
+) -> RuleOutput:
+    """On a worker: rule ``k`` (a check that compares claims of one frame group only)
+    over the items of a range of frame groups, names read from ``texts``."""
+    from factcheck import check  # noqa: F401 - the check kinds register themselves
+    from factcheck.check import names
+
+    ctx = Context(rules, items, as_of)
+    names.seed(ctx, texts)
+    return _run_here(ctx, rules.checks[k], run_rule)
+
+
+def split_of(rule: CheckRule[Any]) -> str | None:
+    """How ``rule``'s check may be cut (``SPLIT``): "document", "frame" or None."""
     from factcheck.check import REGISTRY
 
-    return getattr(REGISTRY[rule.kind], "SPLIT", None) == "document"
+    return getattr(REGISTRY[rule.kind], "SPLIT", None)
+
+
+def split_by_document(rule: CheckRule[Any]) -> bool:
+    """Whether ``rule``'s check compares only claims of one document (``SPLIT``)."""
+    return split_of(rule) == "document"
 
 
 # -- the client side -------------------------------------------------------------------
@@ -177,9 +198,14 @@ class ClusterChecks:
                 )
         split = [k for k, rule in enumerate(rules) if not figures_only(rule) and split_by_document(rule)]
         by_documents = self._check_documents(ctx, run_rule, split)
+        by_frames = {
+            k: self._check_frames(ctx, run_rule, k, rule)
+            for k, rule in enumerate(rules)
+            if not figures_only(rule) and split_of(rule) == "frame"
+        }
         # The other rules that read every claim run here while the workers check.
         for k, rule in enumerate(rules):
-            if not figures_only(rule) and k not in split:
+            if not figures_only(rule) and k not in split and k not in by_frames:
                 outputs[k] = _run_here(ctx, rule, run_rule)
         results = []
         for future in futures:
@@ -191,11 +217,26 @@ class ClusterChecks:
             future.release()
         for k in split:
             outputs[k] = joined([piece[k] for piece in pieces]) if pieces else _run_here(ctx, rules[k], run_rule)
+        for k, frame_futures in by_frames.items():
+            frame_pieces = []
+            for future in frame_futures:
+                frame_pieces.append(future.result())
+                future.release()
+            outputs[k] = joined(frame_pieces)
         done, left = assemble(narrow, results)
         outputs.update(done)
         for k in left:
             outputs[k] = _run_here(ctx, rules[k], run_rule)
         return ctx, [outputs[k] for k in range(len(rules))]
+
+    def _check_frames(self, ctx: Context, run_rule: RunRule, k: int, rule: CheckRule[Any]) -> list[Any]:
+        """Rule ``k`` submitted over ranges of its frame groups, one task per range."""
+        from factcheck.check import REGISTRY
+
+        return [
+            self.client.submit(check_frames, self.held, run_rule, items, ctx.as_of, k, texts, pure=False)
+            for items, texts in REGISTRY[rule.kind].parts(ctx, self.workers * 2)
+        ]
 
     def _check_documents(self, ctx: Context, run_rule: RunRule, split: list[int]) -> list[Any]:
         """The rules ``split`` submitted over ranges of documents (shuffled by document:

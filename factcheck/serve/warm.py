@@ -7,9 +7,11 @@ it loads the rules, reads the corpus (extracting through the claim index when on
 given), and assigns every corpus claim to a figure. Corpus claims that no figure claims
 cannot be evidence for a draft (the checks that read claims outside figures, ``internal``
 and ``range``, judge a checked document's own claims only), so only the assigned ones
-are kept, with their documents: a draft is then matched and checked against a few
-thousand items, not the whole archive. ``tests/serve/test_warm.py`` holds this to the
-findings ``pipeline.run`` gives for the same draft and corpus.
+are kept, with their documents, and made once into the checks' items, groups and
+evidence indexes (``factcheck.check.warm.WarmCorpus``): a draft then adds only its own
+items (``check_draft``), and its cost is the draft's, not the archive's.
+``tests/serve/test_serve_warm.py`` holds this to the findings ``pipeline.run`` gives for
+the same draft and corpus.
 
 The state is never changed after ``load``: requests (threads, or processes forked from
 the loaded server) share it read-only, and each check builds its own report.
@@ -17,18 +19,17 @@ the loaded server) share it read-only, and each check builds its own report.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from factcheck import pipeline
-from factcheck.check.engine import run_checks
 from factcheck.check.merge import merge_findings
+from factcheck.check.warm import WarmCorpus, check_draft, figure_neighbours
 from factcheck.extract.context.gazetteer import Gazetteer
 from factcheck.extract.documents import Progress, extract_document, extract_documents, open_index
-from factcheck.match import Matcher
+from factcheck.match import Assignment, Matcher
 from factcheck.models import Claim, Document, Report
 from factcheck.report import make_view
 from factcheck.report.base import ReportView
@@ -75,6 +76,8 @@ class WarmState:
     neighbours: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # The corpus claims of figures and the reference series, for /v1/figures.
     corpus_view: ReportView | None = None
+    # The corpus claims' items, groups and evidence indexes, made once.
+    corpus: WarmCorpus | None = None
 
     @classmethod
     def load(
@@ -97,7 +100,8 @@ class WarmState:
         documents = [d.model_copy(update={"role": "corpus"}) for d in loaded]
         with open_index(index, gazetteer) as claim_index:
             claims = extract_documents(documents, gazetteer, jobs=jobs, index=claim_index, progress=progress)
-        kept = _claims_of_figures(rule_set, documents, claims)
+        pairs = _claims_of_figures(rule_set, documents, claims)
+        kept = [c for c, _ in pairs]
         kept_docs = {c.doc for c in kept}
         kept_documents = tuple(d for d in documents if d.id in kept_docs)
         stats = CorpusStats(len(documents), len(claims), len(kept_documents), len(kept))
@@ -108,8 +112,9 @@ class WarmState:
             corpus_documents=kept_documents,
             corpus_claims=tuple(kept),
             stats=stats,
-            neighbours=_figure_neighbours(rule_set),
+            neighbours=figure_neighbours(rule_set),
             corpus_view=view,
+            corpus=WarmCorpus(rule_set, kept_documents, pairs),
         )
 
     def check(self, draft: Document, as_of: date | None = None, timeline_limit: int = 0) -> CheckOutcome:
@@ -121,22 +126,21 @@ class WarmState:
         for the HTML report's timelines. It never holds the whole archive: an answer
         stays the size of the draft, not of the corpus."""
         claims = extract_document(draft, self.gazetteer)
-        evidence = self.evidence_for(draft, claims)
-        evidence_docs = {c.doc for c in evidence}
-        documents = [draft, *(d for d in self.corpus_documents if d.id in evidence_docs)]
-        with gcpause.paused():
-            result = run_checks(self.rule_set, documents, claims + evidence, as_of=as_of, jobs=1)
-        draft_claims = [c for c in result.claims if c.doc == draft.id]
+        corpus = self.corpus if self.corpus is not None else WarmCorpus(self.rule_set, (), ())
+        result = check_draft(corpus, [draft], claims, as_of=as_of)
+        draft_claims = result.claims
         wanted = {e for f in result.findings for e in f.evidence}
         if timeline_limit > 0:
             figures = {c.figure for c in draft_claims if c.figure}
             for figure in figures:
-                wanted |= _spread([c for c in result.claims if c.doc != draft.id and c.figure == figure], timeline_limit)
-        corpus_claims = [c for c in result.claims if c.doc != draft.id and c.id in wanted]
+                wanted |= _spread(corpus.claims_of({figure}), timeline_limit)
+        # In corpus order, as a run of the draft with the corpus lists them.
+        cited = sorted((corpus.by_id[c] for c in wanted if c in corpus.by_id), key=lambda i: i.rank)
+        corpus_claims = [i.claim for i in cited if i.series is None]
         cited_docs = {c.doc for c in corpus_claims}
         own = {c.id for c in draft_claims}
         report = Report.model_construct(
-            documents=[draft, *(d for d in documents[1:] if d.id in cited_docs), *result.reference_documents],
+            documents=[draft, *(d for d in self.corpus_documents if d.id in cited_docs), *result.reference_documents],
             claims=draft_claims + corpus_claims + list(result.reference_claims),
             findings=list(result.findings),
             notes=list(result.notes),
@@ -148,17 +152,6 @@ class WarmState:
         report = report.model_copy(update={"findings": merge_findings(report.findings, order)})
         return CheckOutcome(report, make_view(report, "run", self.rule_set))
 
-    def evidence_for(self, draft: Document, claims: list[Claim]) -> list[Claim]:
-        """The corpus claims that can be evidence for ``claims``: those of the figures
-        the draft's claims are assigned to and of the figures a check reads with them
-        (a relation between two figures), in corpus order."""
-        pairs = Matcher(self.rule_set).assign_all(claims, {draft.id: draft.text})
-        figures: set[str] = set()
-        for _, assignment in pairs:
-            if assignment is not None:
-                figures |= self.neighbours.get(assignment.figure.id, {assignment.figure.id})
-        return [c for c in self.corpus_claims if c.figure in figures]
-
 
 def _spread(claims: list[Claim], limit: int) -> set[str]:
     """The ids of at most ``limit`` of ``claims``, evenly spaced in date order."""
@@ -169,44 +162,14 @@ def _spread(claims: list[Claim], limit: int) -> set[str]:
     return {ordered[int(i * step)].id for i in range(limit)}
 
 
-_WORD = re.compile(r"[A-Za-z0-9_]+")
-
-
-def _strings(value: object) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, Mapping):
-        for k, v in value.items():
-            yield from _strings(k)
-            yield from _strings(v)
-    elif isinstance(value, (list, tuple, set, frozenset)):
-        for v in value:
-            yield from _strings(v)
-
-
-def _figure_neighbours(rule_set: RuleSet) -> dict[str, frozenset[str]]:
-    """For each figure, the figures some check names together with it (a relation's
-    expression, a check's figure list): a draft's claim of one may be judged against
-    the corpus claims of the others. Every figure is its own neighbour."""
-    ids = set(rule_set.figures)
-    out: dict[str, set[str]] = {f: {f} for f in ids}
-    for rule in rule_set.checks:
-        named = {w for s in _strings(rule.options.model_dump()) for w in _WORD.findall(s) if w in ids}
-        for figure in named:
-            out[figure] |= named
-    return {f: frozenset(n) for f, n in out.items()}
-
-
-def _claims_of_figures(rule_set: RuleSet, documents: list[Document], claims: list[Claim]) -> list[Claim]:
+def _claims_of_figures(rule_set: RuleSet, documents: list[Document], claims: list[Claim]) -> list[tuple[Claim, Assignment]]:
     """The claims the rules' matcher assigns to a figure (the only corpus claims a check
-    can cite as evidence), with that figure."""
+    can cite as evidence), with that figure, and their assignments."""
     texts = {d.id: d.text for d in documents if d.text}
     with gcpause.paused():
         pairs = Matcher(rule_set).assign_all(claims, texts)
-    # The figure is written into the claim: the matcher keeps a figure a claim already
-    # names (``Matcher.assign_each``), so a request does not match the archive again.
     return [
-        claim.model_copy(update={"figure": assignment.figure.id})
+        (claim.model_copy(update={"figure": assignment.figure.id}), assignment)
         for claim, assignment in pairs
         if assignment is not None
     ]

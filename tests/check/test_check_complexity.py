@@ -101,3 +101,72 @@ def test_the_cap_on_conflicts_counts_only_claims_that_can_be_evidence(crowd: int
     flagged = [f for f in result.findings if f.rule == "toll-consistency" and f.claim == f"draft-c{crowd + 1}"]
     assert len(flagged) == 1
     assert flagged[0].evidence == ["other-c1"]
+
+
+def test_a_claim_of_a_whole_month_does_not_make_every_query_scan_a_month(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One story dates its toll "in November" (a claim spanning 30 days) among daily
+    ones: queries about a day's claims must not widen to the month for all of them, or
+    the cost of each grows with the archive's density (4x the stories on the same days
+    would cost 16x)."""
+
+    def with_a_month(n: int) -> int:
+        docs, claims = _corpus(n, days=40)
+        claims.append(claim(docs[0].id, "9,000", 9000, n=9, entity="people", predicate="killed",
+                            as_of=date(2023, 11, 1), as_of_precision="month"))
+        count = 0
+        original = WindowIndex._conflicting
+
+        def conflicting(self, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+            test = original(self, *args, **kwargs)
+
+            def counted(k: int) -> bool:
+                nonlocal count
+                count += 1
+                return test(k)
+
+            return counted
+
+        monkeypatch.setattr(WindowIndex, "_conflicting", conflicting)
+        run_checks(RULES, docs, claims)
+        monkeypatch.undo()
+        return count
+
+    small, large = with_a_month(400), with_a_month(1600)
+    assert large < 7 * small, (small, large)
+
+
+def test_a_figure_counted_from_many_starts_does_not_make_every_query_scan_its_window(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each story counts the flow from its own start ("since May 6", "since May 7",
+    ...): the claims counting from another start are not candidates, and must not be
+    turned away one by one, or each query costs the whole window (4x the stories on
+    the same days would cost 16x)."""
+
+    def many_starts(n: int) -> int:
+        docs, claims = _corpus(n, days=40)
+        start = date(2023, 10, 1)
+        claims = [
+            c.model_copy(update={"period_start": start + timedelta(days=k)}) if c.location == "Rafah" else c
+            for k, c in enumerate(claims)
+        ]
+        count = 0
+        original = WindowIndex._conflicting
+
+        def conflicting(self, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+            test = original(self, *args, **kwargs)
+
+            def counted(k: int) -> bool:
+                nonlocal count
+                count += 1
+                return test(k)
+
+            return counted
+
+        monkeypatch.setattr(WindowIndex, "_conflicting", conflicting)
+        run_checks(RULES, docs, claims)
+        monkeypatch.undo()
+        return count
+
+    small, large = many_starts(400), many_starts(1600)
+    assert large < 7 * small, (small, large)

@@ -38,7 +38,8 @@ def items(draw: st.DrawFn) -> list[Item]:
         start = DAY + timedelta(days=draw(st.integers(0, 6)))
         span = draw(st.sampled_from([0, 0, 0, 2]))
         claim = Claim.model_construct(
-            id=f"c{k}", doc=draw(st.sampled_from(["a", "b", "c"])), period_start=draw(st.sampled_from([None, DAY])),
+            id=f"c{k}", doc=draw(st.sampled_from(["a", "b", "c"])),
+            period_start=draw(st.sampled_from([None, DAY, DAY + timedelta(days=1)])),
         )
         out.append(Item(claim=claim, doc=None, rank=k, interval=draw(intervals()), start=start, end=start + timedelta(days=span)))
     out.sort(key=lambda i: (i.start.toordinal(), i.rank))
@@ -103,14 +104,18 @@ def test_a_candidate_facing_a_larger_magnitude_gets_the_tolerance_measured_there
 
 @st.composite
 def mixed_spans(draw: st.DrawFn) -> list[Item]:
-    """Claims of a day, a month, a quarter and a year (\"in 2023\") over a year and more:
-    the long ones are looked up apart from the others."""
+    """Claims of a day, a month, a quarter and a year (\"in 2023\") over a year and more,
+    counting from no start or from one of two: each span and each start is looked up
+    apart from the others."""
     n = draw(st.integers(1, 40))
     out = []
     for k in range(n):
         start = DAY + timedelta(days=draw(st.integers(0, 420)))
         span = draw(st.sampled_from([0, 0, 2, 30, 31, 32, 91, 365]))
-        claim = Claim.model_construct(id=f"c{k}", doc=draw(st.sampled_from(["a", "b", "c"])), period_start=None)
+        claim = Claim.model_construct(
+            id=f"c{k}", doc=draw(st.sampled_from(["a", "b", "c"])),
+            period_start=draw(st.sampled_from([None, None, DAY, DAY + timedelta(days=1)])),
+        )
         out.append(Item(claim=claim, doc=None, rank=k, interval=draw(intervals()), start=start, end=start + timedelta(days=span)))
     out.sort(key=lambda i: (i.start.toordinal(), i.rank))
     return out

@@ -183,3 +183,63 @@ def test_document_ranges_never_cut_a_document_and_keep_every_checked_item_once()
     assert [d for part in docs for d in part] == sorted({i.doc_id for i in items if i.checked})
     for r in ranges:  # order kept within a range
         assert [items.index(i) for i in r] == sorted(items.index(i) for i in r)
+
+
+def _undefined_whole_and_by_frames(folder: Path, parts: int) -> tuple[RuleOutput, RuleOutput, int]:
+    """The ``undefined`` rule of the shipped rules over the documents of ``folder`` at
+    once, and over ``undefined.parts`` of its frame groups (each in a context of its own
+    items, names seeded from the texts sent with it) with the outputs joined; and how
+    many parts there were."""
+    from factcheck.check import names, undefined
+    from factcheck.check.base import Context
+    from factcheck.check.engine import _Run
+    from factcheck.check.parallel import _run_here
+    from factcheck.extract.documents import extract_documents
+    from factcheck.load import load_documents
+
+    rule_set = pipeline.load_rule_set(None)
+    docs = [d.model_copy(update={"role": "checked"}) for d in load_documents([str(folder)], role="corpus")]
+    run = _Run(rule_set, docs, extract_documents(docs, pipeline.gazetteer_for(rule_set)), None, {}, 1)
+    rule = next(r for r in rule_set.checks if r.kind == "undefined")
+    whole = _run_here(run.context(False), rule, run.run_rule)
+    cut = undefined.parts(run.context(False), parts)
+    pieces = []
+    for items, texts in cut:
+        ctx = Context(rule_set, items, None)
+        names.seed(ctx, texts)
+        pieces.append(_run_here(ctx, rule, run.run_rule))
+    return whole, joined(pieces), len(cut)
+
+
+def test_the_rule_free_check_over_ranges_of_frame_groups_joined_is_the_check_over_all_claims() -> None:
+    """Our own stories (tests/check/topics: planted budget, workforce and enrolment
+    conflicts across outlets) cut into three ranges of frame groups: the same findings,
+    comparisons and notes, in the same order, as checking them all at once, even though
+    a range holds only some of a story's claims (its names still come from all)."""
+    whole, split, count = _undefined_whole_and_by_frames(REPO / "tests" / "check" / "topics", parts=3)
+    assert count == 3
+    assert len(whole.findings) >= 3 and len(whole.comparisons) >= 3
+    assert [f.model_dump_json() for f in whole.findings] == [f.model_dump_json() for f in split.findings]
+    assert whole.comparisons == split.comparisons and whole.notes == split.notes
+
+
+def test_a_range_of_frame_groups_without_the_seeded_names_would_read_fewer_names() -> None:
+    """Why the texts travel with a part: a part's items hold only some sentences of a
+    story, and the names read from them alone can differ from the story's."""
+    from factcheck.check import undefined
+    from factcheck.check.base import Context
+    from factcheck.check.engine import _Run
+    from factcheck.check.names import texts_of
+    from factcheck.extract.documents import extract_documents
+    from factcheck.load import load_documents
+
+    rule_set = pipeline.load_rule_set(None)
+    folder = REPO / "tests" / "check" / "topics"
+    docs = [d.model_copy(update={"role": "checked"}) for d in load_documents([str(folder)], role="corpus")]
+    run = _Run(rule_set, docs, extract_documents(docs, pipeline.gazetteer_for(rule_set)), None, {}, 1)
+    differs = False
+    for items, texts in undefined.parts(run.context(False), 3):
+        own = texts_of(Context(rule_set, items, None), {i.doc_id for i in items})
+        assert all(set(own[d]) <= set(texts[d]) for d in own)
+        differs |= own != texts
+    assert differs

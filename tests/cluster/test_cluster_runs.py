@@ -126,17 +126,20 @@ def test_every_rule_of_figures_is_checked_on_the_workers_not_left_to_the_client(
     assert left_over == [[]]
 
 
-def test_the_checks_within_one_document_are_shuffled_by_document_to_the_workers(
+def test_the_checks_within_one_document_or_frame_group_are_shuffled_to_the_workers(
     session: ClusterSession, archive: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """``internal`` (its frame groups for figures no rule defines) runs on the workers,
-    over more than one range of documents; only the checks across every claim
-    (``range``, ``undefined``) stay on the client."""
+    over more than one range of documents, and ``undefined`` (figures no rule defines,
+    across stories) over more than one range of frame groups; only the check across
+    every claim (``range``) stays on the client."""
+    from factcheck.check import undefined
     from factcheck.cluster import checks
 
     on_client: list[str] = []
-    real_run, real_ranges = checks._run_here, checks.document_ranges
+    real_run, real_ranges, real_parts = checks._run_here, checks.document_ranges, undefined.parts
     ranges: list[int] = []
+    frame_parts: list[int] = []
 
     def spy_run(ctx, rule, run_rule):  # noqa: ANN001, ANN202
         on_client.append(rule.kind)
@@ -147,12 +150,20 @@ def test_the_checks_within_one_document_are_shuffled_by_document_to_the_workers(
         ranges.append(len(found))
         return found
 
+    def spy_parts(ctx, count):  # noqa: ANN001, ANN202
+        found = real_parts(ctx, count)
+        frame_parts.append(len(found))
+        return found
+
     monkeypatch.setattr(checks, "_run_here", spy_run)
     monkeypatch.setattr(checks, "document_ranges", spy_ranges)
+    monkeypatch.setattr(undefined, "parts", spy_parts)
     run(archive, session)
-    assert "internal" in {r.kind for r in pipeline.load_rule_set(None).checks}
-    assert "internal" not in on_client and set(on_client) <= {"range", "undefined"}
+    kinds = {r.kind for r in pipeline.load_rule_set(None).checks}
+    assert {"internal", "undefined"} <= kinds
+    assert not {"internal", "undefined"} & set(on_client) and set(on_client) <= {"range"}
     assert ranges and ranges[0] >= 2
+    assert frame_parts and frame_parts[0] >= 2
 
 
 @contextmanager
@@ -299,11 +310,18 @@ def test_a_worker_with_another_factcheck_version_is_refused_before_any_work(
         client.run(_set_version, old)
 
 
-def test_a_worker_that_reads_the_rules_differently_is_refused(client: distributed.Client) -> None:
+def test_a_worker_that_reads_the_rules_differently_is_refused(
+    client: distributed.Client, cluster: distributed.LocalCluster
+) -> None:
     client.run(_set_rules_digest, "0" * 16)
     try:
         with pytest.raises(ClusterError, match="reads the rules differently"):
             session_of(client).prepared(pipeline.load_rule_set(None))
+        proc = _cli("run", "--quiet", "--cluster", cluster.scheduler_address)
+        assert proc.returncode == 2
+        assert "Traceback" not in proc.stderr
+        assert proc.stderr.startswith("factcheck: error: workers differ from this client")
+        assert "reads the rules differently" in proc.stderr
     finally:
         client.run(_set_rules_digest, None)
     session_of(client).prepared(pipeline.load_rule_set(None))  # restored: accepted again

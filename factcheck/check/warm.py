@@ -1,0 +1,198 @@
+"""The checks of one draft against a corpus kept warm: the corpus's items, groups and
+evidence indexes are made once, and each draft adds only its own.
+
+``run_checks(rules, [draft, *corpus], claims)`` makes an ``Item`` of every claim, sorts
+every figure's group, and builds each figure's ``WindowIndex`` before it checks the
+draft's few claims: for a server checking draft after draft against one archive, that
+is the archive's cost on every request. ``WarmCorpus`` makes the corpus's part once.
+``check_draft`` then assigns the draft's claims to figures, makes their items, and runs
+every rule over a ``Context`` whose groups are the warm groups with the draft's items
+merged in, sharing the warm evidence indexes wherever the draft adds no evidence to
+them (its claims are checked, not evidence, once a corpus is there).
+
+The result is the one ``run_checks`` gives for the draft with the corpus claims of the
+figures it names (and of the figures a check reads with them, ``figure_neighbours``):
+the same findings, comparisons and order. The draft's items rank before the corpus's
+(negative ranks): ranks are only ever compared, and in a run of the draft with the
+corpus the draft's claims come first too. ``tests/serve/test_serve_warm.py`` holds the
+two to the same output.
+
+Nothing of a ``WarmCorpus`` is changed by a check but the caches of its indexes, filled
+on first use (each index is complete before it is stored), so concurrent checks may
+share one.
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+from collections import ChainMap
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from datetime import date
+
+from factcheck.check.base import Context, Item, WindowIndex, date_key
+from factcheck.check.engine import UNPLACED, CheckResult, Placed, RuleRunner, make_item, report_order
+from factcheck.check.parallel import RuleOutput
+from factcheck.check.reference import reference_items
+from factcheck.match import Assignment, Matcher
+from factcheck.models import Claim, Document, Finding
+from factcheck.rules.schema import RuleSet
+from factcheck.util import gcpause
+
+
+class WarmCorpus:
+    """The corpus side of many checks: its claims' items (ranks 0, 1, ...), the
+    reference series' items, each figure's group, and their evidence indexes."""
+
+    def __init__(self, rules: RuleSet, documents: Sequence[Document], pairs: Sequence[tuple[Claim, Assignment]]) -> None:
+        self.rules = rules
+        self.documents = {d.id: d for d in documents}
+        placed = {d.id: Placed.of(d, False, None) for d in documents}
+        self.items = [make_item(claim, placed.get(claim.doc, UNPLACED), rank, a) for rank, (claim, a) in enumerate(pairs)]
+        self.reference_items, self.reference_docs = reference_items(rules, len(self.items))
+        # Groups of corpus and reference items, and of reference items alone (a figure
+        # the draft does not name is read only through its reference series).
+        self.context = Context(rules, self.items + self.reference_items, None)
+        self.references = Context(rules, self.reference_items, None)
+        self.by_id: dict[str, Item] = {i.claim.id: i for i in self.items}
+        self.by_id.update((i.claim.id, i) for i in self.reference_items)
+        self.neighbours = figure_neighbours(rules)
+
+    def claims_of(self, figures: set[str]) -> list[Claim]:
+        """The corpus claims of ``figures``, in corpus order."""
+        return [i.claim for i in self.items if i.figure is not None and i.figure.id in figures]
+
+
+def check_draft(
+    warm: WarmCorpus, drafts: Sequence[Document], claims: Sequence[Claim], as_of: date | None = None,
+) -> CheckResult:
+    """Check the ``claims`` of ``drafts`` (role "checked") against the warm corpus and
+    the rules' reference series, as ``run_checks`` would with the corpus claims of the
+    figures they name. ``claims`` in the result are the drafts' (with ``figure`` set);
+    ``notes`` those of matching the drafts and of the checks."""
+    with gcpause.paused():
+        return _check_draft(warm, drafts, claims, as_of)
+
+
+def _check_draft(warm: WarmCorpus, drafts: Sequence[Document], claims: Sequence[Claim], as_of: date | None) -> CheckResult:
+    rules = warm.rules
+    matcher = Matcher(rules)
+    pairs = matcher.assign_all(list(claims), {d.id: d.text for d in drafts if d.text})
+    wanted: set[str] = set()
+    for _, assignment in pairs:
+        if assignment is not None:
+            wanted |= warm.neighbours.get(assignment.figure.id, {assignment.figure.id})
+    # As in a run of the drafts alone, drafts with no corpus claim to be judged against
+    # are each other's evidence.
+    self_check = not any(warm.context.group(f) and any(not i.is_reference for i in warm.context.group(f)) for f in wanted)
+    placed = {d.id: Placed.of(d, self_check, as_of) for d in drafts}
+    own: list[Item] = []
+    assigned: list[Claim] = []
+    for rank, (claim, assignment) in enumerate(pairs, start=-len(pairs)):
+        figure_id = assignment.figure.id if assignment is not None else None
+        if claim.figure != figure_id:
+            claim = claim.model_copy(update={"figure": figure_id})
+        assigned.append(claim)
+        own.append(make_item(claim, placed.get(claim.doc, UNPLACED), rank, assignment))
+    ctx = DraftContext(warm, own, wanted, as_of)
+    run_rule = RuleRunner({})
+    outputs = [RuleOutput(*ctx.recorded(lambda rule=rule: run_rule(ctx, rule))) for rule in rules.checks]
+    findings: dict[str, Finding] = {}
+    for output in outputs:
+        for found in output.findings:
+            findings.setdefault(found.id, found)
+        ctx.comparisons.extend(output.comparisons)
+        for note in output.notes:
+            ctx.note(note)
+    items: Mapping[str, Item] = ChainMap({i.claim.id: i for i in own}, warm.by_id)
+    ordered = report_order(findings.values(), list(drafts), rules, items)
+    cited = {e for f in ordered for e in f.evidence}
+    ref_claims = [i.claim for i in warm.reference_items if i.id in cited]
+    ref_doc_ids = {c.doc for c in ref_claims}
+    return CheckResult(
+        claims=assigned,
+        findings=ordered,
+        notes=matcher.notes + ctx.notes,
+        reference_documents=[d for d in warm.reference_docs if d.id in ref_doc_ids],
+        reference_claims=ref_claims,
+        comparisons=ctx.comparisons,
+        items=items,  # type: ignore[arg-type]
+        kinds={r.id: r.kind for r in rules.checks},
+    )
+
+
+class DraftContext(Context):
+    """A run's ``Context`` over the drafts' items and the warm corpus: the groups of the
+    figures the drafts name (and their neighbours) are the warm ones with the drafts'
+    items merged in, every other figure's its reference series alone."""
+
+    def __init__(self, warm: WarmCorpus, own: list[Item], wanted: set[str], as_of: date | None) -> None:
+        self.warm = warm
+        self.wanted = wanted
+        self.own: dict[str, list[Item]] = {}
+        for item in own:
+            if item.figure is not None:
+                self.own.setdefault(item.figure.id, []).append(item)
+        groups: dict[str, list[Item]] = dict(warm.references.groups)
+        for figure in wanted:
+            mine = sorted(self.own.get(figure, ()), key=date_key)
+            warm_group = warm.context.group(figure)
+            groups[figure] = list(heapq.merge(warm_group, mine, key=date_key)) if mine else warm_group
+        corpus = [i for i in warm.items if i.figure is not None and i.figure.id in wanted]
+        super().__init__(warm.rules, own + corpus + warm.reference_items, as_of, groups=groups)
+
+    def _source(self, figure_id: str) -> Context | None:
+        """The warm context whose group of ``figure_id`` is this one's, if the drafts
+        add nothing to it."""
+        if figure_id in self.own:
+            return None
+        return self.warm.context if figure_id in self.wanted else self.warm.references
+
+    def dated(self, figure_id: str) -> list[Item]:
+        source = self._source(figure_id)
+        return source.dated(figure_id) if source is not None else super().dated(figure_id)
+
+    def starts(self, figure_id: str) -> list[int]:
+        source = self._source(figure_id)
+        return source.starts(figure_id) if source is not None else super().starts(figure_id)
+
+    def window_index(self, figure_id: str, purpose: str, accept: Callable[[Item], bool]) -> WindowIndex:
+        """The warm index when no item of the drafts is one it takes (a ``purpose``
+        names what ``accept`` takes: "evidence", for one), else one of this run."""
+        source = self._source(figure_id)
+        if source is None and not any(accept(i) for i in self.own[figure_id] if i.dated and i.interval is not None):
+            source = self.warm.context if figure_id in self.wanted else self.warm.references
+        if source is not None:
+            return source.window_index(figure_id, purpose, accept)
+        return super().window_index(figure_id, purpose, accept)
+
+
+_WORD = re.compile(r"[A-Za-z0-9_]+")
+
+
+def _strings(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, Mapping):
+        for k, v in value.items():
+            yield from _strings(k)
+            yield from _strings(v)
+    elif isinstance(value, (list, tuple, set, frozenset)):
+        for v in value:
+            yield from _strings(v)
+
+
+def figure_neighbours(rules: RuleSet) -> dict[str, frozenset[str]]:
+    """For each figure, the figures some check names together with it (a relation's
+    expression, a check's figure list): a draft's claim of one may be judged against
+    the corpus claims of the others. Every figure is its own neighbour."""
+    ids = set(rules.figures)
+    out: dict[str, set[str]] = {f: {f} for f in ids}
+    for rule in rules.checks:
+        named = {w for s in _strings(rule.options.model_dump()) for w in _WORD.findall(s) if w in ids}
+        for figure in named:
+            out[figure] |= named
+    return {f: frozenset(n) for f, n in out.items()}
+
+
+__all__ = ["DraftContext", "WarmCorpus", "check_draft", "figure_neighbours"]
