@@ -29,6 +29,7 @@ from factcheck.check.merge import merge_findings
 from factcheck.extract.context.gazetteer import Gazetteer
 from factcheck.extract.documents import Progress, extract_document, extract_documents, open_index
 from factcheck.match import Matcher
+from factcheck.match.scope import scoped_run
 from factcheck.models import Claim, Document, Report
 from factcheck.report import make_view
 from factcheck.report.base import ReportView
@@ -152,7 +153,9 @@ class WarmState:
         """The corpus claims that can be evidence for ``claims``: those of the figures
         the draft's claims are assigned to and of the figures a check reads with them
         (a relation between two figures), in corpus order."""
-        pairs = Matcher(self.rule_set).assign_all(claims, {draft.id: draft.text})
+        matcher = Matcher(self.rule_set)
+        matcher.scope(scoped_run(self.rule_set, [draft], matcher.gazetteer).figures_out)
+        pairs = matcher.assign_all(claims, {draft.id: draft.text})
         figures: set[str] = set()
         for _, assignment in pairs:
             if assignment is not None:
@@ -202,7 +205,10 @@ def _claims_of_figures(rule_set: RuleSet, documents: list[Document], claims: lis
     can cite as evidence), with that figure."""
     texts = {d.id: d.text for d in documents if d.text}
     with gcpause.paused():
-        pairs = Matcher(rule_set).assign_all(claims, texts)
+        matcher = Matcher(rule_set)
+        # A corpus document out of a rule file's scope gives that file's figures no claim.
+        matcher.scope(scoped_run(rule_set, documents, matcher.gazetteer).figures_out)
+        pairs = matcher.assign_all(claims, texts)
     # The figure is written into the claim: the matcher keeps a figure a claim already
     # names (``Matcher.assign_each``), so a request does not match the archive again.
     return [
