@@ -148,7 +148,7 @@ class Scopes:
             if reason is None and c.outlets and doc.outlet and doc.outlet.casefold().strip() in c.outlets:
                 reason = f"is from {doc.outlet}"
             if c.has_subject and reason is None:
-                out[shown] = Verdict(False, "mentions none of its places or words and is from none of its outlets")
+                out[shown] = Verdict(False, _none_of(c.scope))
                 continue
             dated = _date_verdict(c.scope, doc)
             if dated is not None:
@@ -179,6 +179,15 @@ class Scopes:
                     hidden.setdefault(check, set()).add(doc.id)
         out.documents_out = {check: frozenset(docs) for check, docs in hidden.items()}
         return out
+
+
+def _none_of(scope: Scope) -> str:
+    """Why a document is out of a scope that names a subject: none of it is there."""
+    said = [what for what, given in (("places", scope.places), ("words", scope.words)) if given]
+    parts = [f"mentions none of its {' or '.join(said)}"] if said else []
+    if scope.outlets:
+        parts.append("is from none of its outlets")
+    return " and ".join(parts)
 
 
 def _date_verdict(scope: Scope, doc: Document) -> str | None:

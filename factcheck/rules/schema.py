@@ -254,9 +254,9 @@ class Scope(BaseModel):
     claims, of these documents only (``factcheck.match.scope``).
 
     A document is in scope when it mentions one of the ``places`` (by any name, alias or
-    demonym of the place or of a place within it), or one of the ``words`` (in its
-    title or text, in any form), or is from one of the ``outlets``: any one of them is
-    enough. A date range (``since``, ``until``) must hold as well; a document with no
+    demonym of the place or of a place within it), or one of the ``words`` (in any
+    form), or is from one of the ``outlets``: any one of them is enough. Its title,
+    text and URL are read (a URL's slug is most often its headline). A date range (``since``, ``until``) must hold as well; a document with no
     date is taken to be in range. A scope that names none of places, words and outlets
     is a date range alone.
     """
@@ -264,7 +264,7 @@ class Scope(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     places: WordList = Field(default_factory=list, description="Places of the gazetteer a document may mention: 'Gaza' (also Rafah, Gazan, the Gaza Strip: its aliases, demonyms and the places within it).")
-    words: WordList = Field(default_factory=list, description="Words or phrases a document may mention, in its title or text, in any form: 'hostage', 'Security Council'.")
+    words: WordList = Field(default_factory=list, description="Words or phrases a document may mention (its title, text or URL), in any form: 'hostage', 'Security Council'.")
     outlets: WordList = Field(default_factory=list, description="Outlets a document may be from (its outlet, any case): 'City Gazette'.")
     since: date | None = Field(default=None, description="Documents published on or after this day only (YYYY-MM-DD).")
     until: date | None = Field(default=None, description="Documents published on or before this day only (YYYY-MM-DD).")

@@ -30,6 +30,7 @@ from factcheck.extract.context.gazetteer import Gazetteer
 from factcheck.extract.documents import Progress, extract_document, extract_documents, open_index
 from factcheck.match import Matcher
 from factcheck.match.scope import scoped_run
+from factcheck.pipeline import RuleSources
 from factcheck.models import Claim, Document, Report
 from factcheck.report import make_view
 from factcheck.report.base import ReportView
@@ -81,7 +82,7 @@ class WarmState:
     def load(
         cls,
         corpus: Path | None = None,
-        rules: Path | None = None,
+        rules: RuleSources | None = None,
         index: Path | None = None,
         warn: Warn = _ignore,
         progress: Progress | None = None,
