@@ -208,7 +208,8 @@ class _Run:
         # figures only reads just these (each claim read is a page copied).
         self.figured = [rank for rank, (_, assignment) in enumerate(self.pairs) if assignment is not None]
         # An object, not a method of the run: an executor may send it to other machines.
-        self.run_rule = RuleRunner(overrides, self.scoped.documents_out)
+        hidden = {k: v for k, v in self.scoped.documents_out.items() if _may_see_out_of_scope(rules, k)}
+        self.run_rule = RuleRunner(overrides, hidden)
 
     def context(self, figures_only: bool) -> Context:
         """The run's items in a ``Context``: every claim's (and ``assigned``,
@@ -265,6 +266,19 @@ class RuleRunner:
         if seen is not ctx:
             ctx.adopt(seen)
         return [finding(rule, problem, template, severity) for problem in problems]
+
+
+def _may_see_out_of_scope(rules: RuleSet, check_id: str) -> bool:
+    """Whether a scoped check could read claims of documents out of its scope. Not when
+    it reads only figures its own file defines: no claim of such a document has them.
+    Those checks then run on the context as it is, not on a filtered copy of it."""
+    rule = rules.check(check_id)
+    if rule is None or REGISTRY[rule.kind].SCOPE != "figures":
+        return True
+    relation = rules.expressions.get(check_id)
+    named = list(relation.variables()) if relation is not None else list(getattr(rule.options, "figures", None) or [])
+    own = rules.file_of("check", check_id)
+    return not named or any(rules.file_of("figure", f) != own for f in named)
 
 
 def _cited(item: Item) -> str:

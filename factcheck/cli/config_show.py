@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from factcheck.cli.config import LoadedConfig, show_config
+from factcheck.errors import UsageError
 from factcheck.pipeline import RuleSources
 
 
@@ -119,6 +120,9 @@ def render_text(loaded: LoadedConfig, report: ConfigReport) -> str:
 
 
 def render(loaded: LoadedConfig, sources: RuleSources, documents: Sequence[str], fmt: str) -> str:
+    """``factcheck config show`` in ``fmt`` (text or json)."""
+    if fmt not in ("text", "json"):
+        raise UsageError(f"--format {fmt}: config show writes text or json")
     report = config_report(loaded, sources, documents)
     if fmt == "json":
         return report.model_dump_json(indent=2) + "\n"

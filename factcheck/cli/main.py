@@ -19,6 +19,7 @@ import typer
 
 from factcheck import __version__
 from factcheck.cli.help import PlainCommand
+from factcheck.cli.rule_options import NoDefaultRulesOpt, RulesOpt, rule_sources
 from factcheck.cli.rules import rules_app
 from factcheck.cli.serve import serve_command
 from factcheck.cli.scale import (
@@ -40,7 +41,7 @@ from factcheck.util import gcpause
 
 if TYPE_CHECKING:  # the pipeline is imported when a command runs: --help stays quick
     from factcheck.cli.config import Config
-    from factcheck.pipeline import RuleSources, RunResult
+    from factcheck.pipeline import RunResult
 
 app = typer.Typer(
     name="factcheck",
@@ -115,8 +116,6 @@ PathsArg = Annotated[Optional[list[str]], typer.Argument(help="Files or folders 
 FormatOpt = Annotated[Optional[str], typer.Option("--format", "-f", metavar="FORMAT", help=f"Output format: {', '.join(FORMATTERS)} (default: text, or the configuration's).", show_default=False)]
 OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write the report to FILE instead of standard output.", show_default=False)]
 CorpusOpt = Annotated[Optional[Path], typer.Option("--corpus", metavar="DIR", help="Folder of earlier reporting to check against (default: the shipped seed corpus).", show_default=False)]
-RulesOpt = Annotated[Optional[list[Path]], typer.Option("--rules", metavar="DIR", help="A folder (or file) of rule files to add to the shipped rules; repeat it for several (default: the configuration's).", show_default=False)]
-NoDefaultRulesOpt = Annotated[bool, typer.Option("--no-default-rules", help="Do not load the shipped rules: only the --rules folders (or the configuration's).")]
 AsOfOpt = Annotated[Optional[str], typer.Option("--as-of", metavar="DATE", help="Judge figures as of this date YYYY-MM-DD instead of each document's publication date.", show_default=False)]
 ConfigOpt = Annotated[Optional[Path], typer.Option("--config", metavar="FILE", help="Configuration file (default: factcheck.toml or [tool.factcheck] in pyproject.toml, found by walking up from the working directory).", show_default=False)]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary line (text format); no progress bar.")]
@@ -124,22 +123,6 @@ TitleOpt = Annotated[Optional[str], typer.Option("--title", metavar="TEXT", help
 OutletOpt = Annotated[Optional[str], typer.Option("--outlet", metavar="TEXT", help="Outlet of the checked document(s).", show_default=False)]
 PublishedOpt = Annotated[Optional[str], typer.Option("--published", metavar="DATE", help="Publication date YYYY-MM-DD of the checked document(s).", show_default=False)]
 UrlOpt = Annotated[Optional[str], typer.Option("--url", metavar="URL", help="URL of the checked document(s).", show_default=False)]
-
-
-def rule_sources(rules: list[Path] | None, no_default_rules: bool, config: Path | None = None) -> RuleSources:
-    """The rule folders of a command: ``--rules`` (else the configuration's ``rules``)
-    added to the shipped rules, which ``--no-default-rules`` (or ``default_rules =
-    false``) drops."""
-    from factcheck.cli.config import load_config
-    from factcheck.pipeline import RuleSources
-
-    loaded = load_config(explicit=config)
-    cfg = loaded.config
-    defaults = cfg.default_rules and not no_default_rules
-    if rules:
-        return RuleSources(tuple(rules), defaults, ("--rules",) * len(rules))
-    why = f"configuration file {loaded.source}" if loaded.source is not None else "configuration"
-    return RuleSources(tuple(cfg.rules), defaults, (why,) * len(cfg.rules))
 
 
 def _check(
@@ -470,16 +453,12 @@ def config_show(
     \b
     Examples:
       factcheck config show
-      factcheck config show --rules topics/city-budget/ --document draft.md
-      factcheck config show --format json
+      factcheck config show --rules topics/city-budget/ --document draft.md --format json
     """
     from factcheck.cli.config import load_config
     from factcheck.cli.config_show import render
 
-    if fmt not in ("text", "json"):
-        raise UsageError(f"--format {fmt}: config show writes text or json")
-    loaded = load_config(explicit=config)
-    print(render(loaded, rule_sources(rules, no_default_rules, config), document or [], fmt), end="")
+    print(render(load_config(explicit=config), rule_sources(rules, no_default_rules, config), document or [], fmt), end="")
 
 
 app.add_typer(baseline_app, name="baseline")

@@ -175,7 +175,7 @@ def test_empty_and_non_mapping_files(tmp_path: Path) -> None:
     (tmp_path / "empty.yaml").write_text("", encoding="utf-8")
     assert load_rules([tmp_path], kinds=REGISTRY).figures == {}
     assert _errors(tmp_path, {"list.yaml": "- a\n- b\n"}) == [
-        "list.yaml:1:1: a rule file is a mapping with the keys description, figures, checks, reference, places, synonyms; got a list"
+        "list.yaml:1:1: a rule file is a mapping with the keys description, scope, figures, checks, reference, places, synonyms; got a list"
     ]
 
 
