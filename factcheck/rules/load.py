@@ -6,7 +6,8 @@ check, series and place on its own so that one broken entry does not hide the pr
 of the next, then checks what no single entry can: ids unique across files, checks
 and series naming figures that exist, regular expressions that compile (with the
 ``regex`` module), relation expressions that parse, message placeholders the check
-provides, units factcheck knows and reference files that read. All problems are raised
+provides, units factcheck knows, reference files that read and scope places the
+gazetteer knows. All problems are raised
 together as ``RuleErrors``; each message says what was expected and, for a misspelt
 key, figure or placeholder, the closest valid one.
 
