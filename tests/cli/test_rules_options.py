@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-
 from typing import Any
 
 # A topic of our own: a county library system's loans.

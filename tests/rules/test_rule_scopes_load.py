@@ -44,8 +44,10 @@ def test_a_scope_is_read_with_its_file(tmp_path: Path) -> None:
 def test_an_unknown_scope_key_is_reported_at_its_line_with_the_closest_key(tmp_path: Path) -> None:
     errors = _errors(tmp_path, "scope:\n  word: [school]\n" + FIGURE)
     assert errors == [
-        "schools.yaml:2:3: scope: unknown key 'word'; did you mean 'words'? "
-        "(expected one of: places, words, outlets, since, until)"
+        (
+            "schools.yaml:2:3: scope: unknown key 'word'; did you mean 'words'? "
+            "(expected one of: places, words, outlets, since, until)"
+        )
     ]
 
 

@@ -108,8 +108,10 @@ def test_bad_expression_points_at_the_column(tmp_path: Path) -> None:
 def test_duplicate_ids_across_files(tmp_path: Path) -> None:
     errors = _errors(tmp_path, {"a.yaml": FIGURE, "b.yaml": FIGURE})
     assert errors == [
-        "b.yaml:3:9: duplicate figure id 'toll' (first defined at a.yaml:3:9); --rules adds to the shipped "
-        "rules: rename one, or pass --no-default-rules to drop the shipped ones"
+        (
+            "b.yaml:3:9: duplicate figure id 'toll' (first defined at a.yaml:3:9); --rules adds to the shipped "
+            "rules: rename one, or pass --no-default-rules to drop the shipped ones"
+        )
     ]
 
 
