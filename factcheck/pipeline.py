@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from factcheck.check import REGISTRY
 from factcheck.check.engine import run_checks
 from factcheck.check.merge import merge_findings
+from factcheck.errors import UsageError
 from factcheck.extract.context.gazetteer import Gazetteer, gazetteer_of
 from factcheck.extract.documents import (
     Extracting,
@@ -60,10 +61,41 @@ def _ignore(_: str) -> None:
 
 
 @dataclass(frozen=True)
+class RuleSources:
+    """Which rule folders a run loads, and why each: the shipped rules (unless
+    ``defaults`` is False: ``--no-default-rules``), then each folder ``added`` (``--rules``
+    or the configuration's ``rules``), whose reason ``why`` gives by position."""
+
+    added: tuple[Path, ...] = ()
+    defaults: bool = True
+    why: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, rules: RuleSources | Path | Sequence[Path] | None) -> RuleSources:
+        """A bare folder, or a list of them, is added to the shipped rules."""
+        if isinstance(rules, RuleSources):
+            return rules
+        if rules is None:
+            return cls()
+        folders = (Path(rules),) if isinstance(rules, str | Path) else tuple(Path(r) for r in rules)
+        return cls(folders, True, ("--rules",) * len(folders))
+
+    def folders(self) -> list[tuple[Path, str | None, str]]:
+        """Each folder with how its files are shown (None: as given) and why it is loaded."""
+        out: list[tuple[Path, str | None, str]] = []
+        if self.defaults:
+            out.append((default_rules(), "rules", "shipped default"))
+        for k, folder in enumerate(self.added):
+            out.append((folder, None, self.why[k] if k < len(self.why) else "--rules"))
+        return out
+
+
+@dataclass(frozen=True)
 class RunOptions:
     """What a run is given besides the documents to check.
 
-    ``corpus``, ``rules``: folders (None: the shipped ones). ``as_of``: judge every
+    ``corpus``: a folder (None: the shipped one). ``rules``: the rule folders
+    (``RuleSources``; a folder or a list of them is added to the shipped rules). ``as_of``: judge every
     claim at this date instead of its document's. ``overrides``: metadata of the checked
     documents. ``severity``: severities by check id. ``baseline``: findings to report as
     suppressed. ``jobs``: processes (None: one per core). ``index``: a claim index file
@@ -72,7 +104,7 @@ class RunOptions:
     processes; the output is the same."""
 
     corpus: Path | None = None
-    rules: Path | None = None
+    rules: RuleSources | Path | Sequence[Path] | None = None
     as_of: date | None = None
     overrides: MetadataOverrides | None = None
     severity: Mapping[str, Severity] = field(default_factory=dict)
@@ -155,11 +187,14 @@ def _is_draft(doc: Document, root: Path) -> bool:
     return relative is not None and DRAFTS_DIR in relative.parts[:-1]
 
 
-def load_rule_set(rules: Path | None) -> RuleSet:
-    """The rule files of ``rules`` (None: the shipped rules), with factcheck's check kinds."""
-    if rules is not None:
-        return load_rules([rules], kinds=REGISTRY)
-    return load_rules([default_rules()], shown_as=["rules"], kinds=REGISTRY)
+def load_rule_set(rules: RuleSources | Path | Sequence[Path] | None) -> RuleSet:
+    """The rule files of ``rules`` (``RuleSources.of``: a folder is added to the shipped
+    rules), with factcheck's check kinds. No folder at all is an error: nothing to check."""
+    sources = RuleSources.of(rules)
+    folders = sources.folders()
+    if not folders:
+        raise UsageError("--no-default-rules drops the shipped rules: give at least one --rules DIR")
+    return load_rules([f for f, _, _ in folders], shown_as=[s for _, s, _ in folders], kinds=REGISTRY)
 
 
 def gazetteer_for(rule_set: RuleSet) -> Gazetteer | None:
@@ -263,7 +298,7 @@ class IndexRun:
 def index_documents(
     paths: Sequence[str],
     index: Path | None = None,
-    rules: Path | None = None,
+    rules: RuleSources | Path | Sequence[Path] | None = None,
     warn: Warn = _ignore,
     progress: Progress | None = None,
     jobs: int | None = None,

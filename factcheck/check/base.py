@@ -14,6 +14,8 @@ in ``window``; a check module imports what it needs from here alone.
 
 from __future__ import annotations
 
+import copy
+
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -150,6 +152,19 @@ class Context:
         if item.doc is not None and item.doc.published is not None:
             return item.doc.published
         return None
+
+    def without(self, documents: frozenset[str]) -> Context:
+        """A view of this context without the claims of ``documents`` (those out of a
+        check's scope), sharing its notes and comparisons; reference points stay."""
+        view = copy.copy(self)
+        kept = [i for i in self._items if i.claim.doc not in documents or i.series is not None]
+        Context.__init__(view, self.rules, kept, self.as_of, self.figures_only)
+        view.notes, view._noted, view.comparisons = self.notes, self._noted, self.comparisons
+        return view
+
+    def adopt(self, view: Context) -> None:
+        """What a rule run on ``view`` (``without``) left on it that this context's
+        caller reads; a plain context keeps nothing more than the shared notes."""
 
     def note(self, message: str) -> None:
         if message not in self._noted:

@@ -33,6 +33,7 @@ from factcheck.check.findings import finding
 from factcheck.check.reference import reference_items
 from factcheck.intervals import Interval
 from factcheck.match import Assignment, Matcher
+from factcheck.match.scope import scoped_run
 from factcheck.models import Agreement, Claim, Document, Finding, Severity
 from factcheck.rules.schema import CheckRule, RuleSet
 from factcheck.util import gcpause
@@ -196,6 +197,9 @@ class _Run:
         self_check = not any(d.role == "corpus" for d in documents)
         self.placed = {d.id: Placed.of(d, self_check, as_of) for d in documents}
         self.matcher = Matcher(rules)
+        # Each document against each scoped rule file, once, before any claim is matched.
+        self.scoped = scoped_run(rules, documents, self.matcher.gazetteer)
+        self.matcher.scope(self.scoped.figures_out)
         self.pairs = steps.assign_all(self.matcher, claims, texts, jobs)
         self.reference_items, self.reference_docs = reference_items(rules, len(self.pairs))
         self.all_items: dict[str, Item] = {}
@@ -204,7 +208,8 @@ class _Run:
         # figures only reads just these (each claim read is a page copied).
         self.figured = [rank for rank, (_, assignment) in enumerate(self.pairs) if assignment is not None]
         # An object, not a method of the run: an executor may send it to other machines.
-        self.run_rule = RuleRunner(overrides)
+        hidden = {k: v for k, v in self.scoped.documents_out.items() if may_see_out_of_scope(rules, k)}
+        self.run_rule = RuleRunner(overrides, hidden)
 
     def context(self, figures_only: bool) -> Context:
         """The run's items in a ``Context``: every claim's (and ``assigned``,
@@ -251,14 +256,34 @@ class RuleRunner:
     """Runs one rule over a context and makes its findings (with the run's severity
     overrides); small and picklable, so that a cluster's workers run rules exactly so."""
 
-    def __init__(self, overrides: Mapping[str, Severity]) -> None:
+    def __init__(self, overrides: Mapping[str, Severity], hidden: Mapping[str, frozenset[str]] | None = None) -> None:
         self.overrides = dict(overrides)
+        # By check id, the documents out of the scope of the check's rule file.
+        self.hidden = dict(hidden or {})
 
     def __call__(self, ctx: Context, rule: CheckRule[Any]) -> list[Finding]:
         module = REGISTRY[rule.kind]
         template = rule.message or default_message(rule.kind, rule.options)
         severity: Severity = self.overrides.get(rule.id) or rule.severity or module.DEFAULT_SEVERITY  # type: ignore[assignment]
-        return [finding(rule, problem, template, severity) for problem in module.check(ctx, rule)]
+        hidden = self.hidden.get(rule.id)
+        seen = ctx.without(hidden) if hidden else ctx
+        problems = list(module.check(seen, rule))
+        if seen is not ctx:
+            ctx.adopt(seen)
+        return [finding(rule, problem, template, severity) for problem in problems]
+
+
+def may_see_out_of_scope(rules: RuleSet, check_id: str) -> bool:
+    """Whether a scoped check could read claims of documents out of its scope. Not when
+    it reads only figures its own file defines: no claim of such a document has them.
+    Those checks then run on the context as it is, not on a filtered copy of it."""
+    rule = rules.check(check_id)
+    if rule is None or REGISTRY[rule.kind].SCOPE != "figures":
+        return True
+    relation = rules.expressions.get(check_id)
+    named = list(relation.variables()) if relation is not None else list(getattr(rule.options, "figures", None) or [])
+    own = rules.file_of("check", check_id)
+    return not named or any(rules.file_of("figure", f) != own for f in named)
 
 
 def _cited(item: Item) -> str:

@@ -31,10 +31,11 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
 
 from factcheck.check.base import Context, Item, WindowIndex, date_key
-from factcheck.check.engine import UNPLACED, CheckResult, Placed, RuleRunner, make_item, report_order
+from factcheck.check.engine import UNPLACED, CheckResult, Placed, RuleRunner, make_item, may_see_out_of_scope, report_order
 from factcheck.check.parallel import RuleOutput
 from factcheck.check.reference import reference_items
 from factcheck.match import Assignment, Matcher
+from factcheck.match.scope import scoped_run
 from factcheck.models import Claim, Document, Finding
 from factcheck.rules.schema import RuleSet
 from factcheck.util import gcpause
@@ -44,8 +45,15 @@ class WarmCorpus:
     """The corpus side of many checks: its claims' items (ranks 0, 1, ...), the
     reference series' items, each figure's group, and their evidence indexes."""
 
-    def __init__(self, rules: RuleSet, documents: Sequence[Document], pairs: Sequence[tuple[Claim, Assignment]]) -> None:
+    def __init__(
+        self, rules: RuleSet, documents: Sequence[Document], pairs: Sequence[tuple[Claim, Assignment]],
+        documents_out: Mapping[str, frozenset[str]] | None = None,
+    ) -> None:
+        """``pairs``: the corpus claims with the figures they were assigned (within the
+        scopes of the rule files); ``documents_out``: by check id, the corpus documents
+        out of the scope of its rule file (``factcheck.match.scope.ScopedRun``)."""
         self.rules = rules
+        self.documents_out = dict(documents_out or {})
         self.documents = {d.id: d for d in documents}
         placed = {d.id: Placed.of(d, False, None) for d in documents}
         self.items = [make_item(claim, placed.get(claim.doc, UNPLACED), rank, a) for rank, (claim, a) in enumerate(pairs)]
@@ -57,6 +65,22 @@ class WarmCorpus:
         self.by_id: dict[str, Item] = {i.claim.id: i for i in self.items}
         self.by_id.update((i.claim.id, i) for i in self.reference_items)
         self.neighbours = figure_neighbours(rules)
+
+    @classmethod
+    def of(cls, rules: RuleSet, documents: Sequence[Document], claims: Sequence[Claim]) -> WarmCorpus:
+        """The warm corpus of ``documents`` (role "corpus") and their ``claims``: each
+        claim assigned to a figure within the rule files' scopes; those no figure
+        claims are left out (no check cites them as evidence for a draft), and so are
+        the documents left without a claim."""
+        matcher = Matcher(rules)
+        scoped = scoped_run(rules, list(documents), matcher.gazetteer)
+        matcher.scope(scoped.figures_out)
+        with gcpause.paused():
+            found = matcher.assign_all(list(claims), {d.id: d.text for d in documents if d.text})
+        # The figure is written into the claim, for the report and ``claims_of``.
+        pairs = [(c.model_copy(update={"figure": a.figure.id}), a) for c, a in found if a is not None]
+        kept = {c.doc for c, _ in pairs}
+        return cls(rules, [d for d in documents if d.id in kept], pairs, scoped.documents_out)
 
     def claims_of(self, figures: set[str]) -> list[Claim]:
         """The corpus claims of ``figures``, in corpus order."""
@@ -77,6 +101,9 @@ def check_draft(
 def _check_draft(warm: WarmCorpus, drafts: Sequence[Document], claims: Sequence[Claim], as_of: date | None) -> CheckResult:
     rules = warm.rules
     matcher = Matcher(rules)
+    # The drafts against each scoped rule file, as a run of them with the corpus would.
+    scoped = scoped_run(rules, list(drafts), matcher.gazetteer)
+    matcher.scope(scoped.figures_out)
     pairs = matcher.assign_all(list(claims), {d.id: d.text for d in drafts if d.text})
     wanted: set[str] = set()
     for _, assignment in pairs:
@@ -95,7 +122,13 @@ def _check_draft(warm: WarmCorpus, drafts: Sequence[Document], claims: Sequence[
         assigned.append(claim)
         own.append(make_item(claim, placed.get(claim.doc, UNPLACED), rank, assignment))
     ctx = DraftContext(warm, own, wanted, as_of)
-    run_rule = RuleRunner({})
+    hidden = {
+        check: out
+        for check in set(warm.documents_out) | set(scoped.documents_out)
+        if (out := warm.documents_out.get(check, frozenset()) | scoped.documents_out.get(check, frozenset()))
+        and may_see_out_of_scope(rules, check)
+    }
+    run_rule = RuleRunner({}, hidden)
     outputs = [RuleOutput(*ctx.recorded(lambda rule=rule: run_rule(ctx, rule))) for rule in rules.checks]
     findings: dict[str, Finding] = {}
     for output in outputs:
@@ -140,6 +173,13 @@ class DraftContext(Context):
             groups[figure] = list(heapq.merge(warm_group, mine, key=date_key)) if mine else warm_group
         corpus = [i for i in warm.items if i.figure is not None and i.figure.id in wanted]
         super().__init__(warm.rules, own + corpus + warm.reference_items, as_of, groups=groups)
+
+    def without(self, documents: frozenset[str]) -> Context:
+        """A plain context of this one's items but those of ``documents`` (a check that
+        may not see them, ``RuleRunner``): it cannot share the warm groups."""
+        view = Context(self.rules, [i for i in self.items if i.claim.doc not in documents or i.series is not None], self.as_of)
+        view.notes, view._noted, view.comparisons = self.notes, self._noted, self.comparisons
+        return view
 
     def _source(self, figure_id: str) -> Context | None:
         """The warm context whose group of ``figure_id`` is this one's, if the drafts

@@ -7,7 +7,9 @@ The configuration is found by walking up from the working directory: in each fol
     fail_on = "warning"        # error | warning | info | never   (default: error)
     format = "text"            # the default --format
     corpus = "archive/"        # the default --corpus (relative to the file)
-    rules = "rules/"           # the default --rules (relative to the file)
+    rules = ["rules/"]         # rule folders added to the shipped rules (relative to the
+                               # file; a single string is one folder); --rules replaces them
+    default_rules = true       # false: do not load the shipped rules (--no-default-rules)
     baseline = "factcheck-baseline.json"   # the default --baseline (relative to the file)
 
     [severity]                 # per-rule severity overrides: rule id = error|warning|info
@@ -47,9 +49,16 @@ class Config(BaseModel):
     fail_on: FailOn = Field(default="error", description="exit 1 when there is a finding of this severity or above")
     format: str = Field(default="text", description="the default output format")
     corpus: Path | None = Field(default=None, description="the default corpus folder")
-    rules: Path | None = Field(default=None, description="the default rules folder")
+    rules: list[Path] = Field(default_factory=list, description="rule folders added to the shipped rules")
+    default_rules: bool = Field(default=True, description="whether the shipped rules are loaded")
     baseline: Path | None = Field(default=None, description="the default baseline file")
     severity: dict[str, SeverityName] = Field(default_factory=dict, description="per-rule severity overrides")
+
+    @field_validator("rules", mode="before")
+    @classmethod
+    def _one_or_more(cls, value: Any) -> Any:
+        # One folder may be written as a string, as before rules became a list.
+        return [value] if isinstance(value, str) else value
 
     @field_validator("format")
     @classmethod
@@ -164,10 +173,11 @@ def parse_config(text: str, path: Path) -> LoadedConfig:
     except ValidationError as exc:
         raise _config_error(exc, text, shown, base_table) from None
     folder = path.parent
-    resolved = {
+    resolved: dict[str, Any] = {
         key: (folder / value) if value is not None and not Path(value).is_absolute() else value
-        for key, value in (("corpus", config.corpus), ("rules", config.rules), ("baseline", config.baseline))
+        for key, value in (("corpus", config.corpus), ("baseline", config.baseline))
     }
+    resolved["rules"] = [r if r.is_absolute() else folder / r for r in config.rules]
     return LoadedConfig(config.model_copy(update=resolved), path, "tool.factcheck" if is_pyproject else "")
 
 
@@ -217,6 +227,8 @@ def load_config(start: Path | None = None, explicit: Path | None = None) -> Load
 
 
 def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, Path):
         value = value.as_posix()
     return json.dumps(value, ensure_ascii=False)
@@ -237,11 +249,13 @@ def show_config(loaded: LoadedConfig | None = None) -> str:
     else:
         where = f"[{loaded.table}] in " if loaded.table else ""
         lines.append(f"# from {where}{loaded.source}")
-    for key in ("fail_on", "format", "corpus", "rules", "baseline"):
+    for key in ("fail_on", "format", "corpus", "rules", "default_rules", "baseline"):
         value = getattr(c, key)
-        if value is None:
-            default = {"corpus": "the shipped seed corpus", "rules": "the shipped rules", "baseline": "none"}[key]
+        if value is None or value == []:
+            default = {"corpus": "the shipped seed corpus", "rules": "only the shipped rules", "baseline": "none"}[key]
             lines.append(f"# {key} = (not set: {default})")
+        elif isinstance(value, list):
+            lines.append(f"{key} = [{', '.join(_toml_value(v) for v in value)}]")
         else:
             lines.append(f"{key} = {_toml_value(value)}")
     lines.append("")

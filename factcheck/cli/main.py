@@ -19,6 +19,7 @@ import typer
 
 from factcheck import __version__
 from factcheck.cli.help import PlainCommand
+from factcheck.cli.rule_options import NoDefaultRulesOpt, RulesOpt, rule_sources
 from factcheck.cli.rules import rules_app
 from factcheck.cli.serve import serve_command
 from factcheck.cli.scale import (
@@ -115,7 +116,6 @@ PathsArg = Annotated[Optional[list[str]], typer.Argument(help="Files or folders 
 FormatOpt = Annotated[Optional[str], typer.Option("--format", "-f", metavar="FORMAT", help=f"Output format: {', '.join(FORMATTERS)} (default: text, or the configuration's).", show_default=False)]
 OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write the report to FILE instead of standard output.", show_default=False)]
 CorpusOpt = Annotated[Optional[Path], typer.Option("--corpus", metavar="DIR", help="Folder of earlier reporting to check against (default: the shipped seed corpus).", show_default=False)]
-RulesOpt = Annotated[Optional[Path], typer.Option("--rules", metavar="DIR", help="Folder of rule files (default: the shipped rules).", show_default=False)]
 AsOfOpt = Annotated[Optional[str], typer.Option("--as-of", metavar="DATE", help="Judge figures as of this date YYYY-MM-DD instead of each document's publication date.", show_default=False)]
 ConfigOpt = Annotated[Optional[Path], typer.Option("--config", metavar="FILE", help="Configuration file (default: factcheck.toml or [tool.factcheck] in pyproject.toml, found by walking up from the working directory).", show_default=False)]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary line (text format); no progress bar.")]
@@ -128,7 +128,7 @@ UrlOpt = Annotated[Optional[str], typer.Option("--url", metavar="URL", help="URL
 def _check(
     paths: list[str],
     corpus: Path | None,
-    rules: Path | None,
+    rules: list[Path] | None,
     as_of: str | None,
     config: Path | None,
     baseline: Path | None,
@@ -139,6 +139,7 @@ def _check(
     creating_baseline: bool = False,
     cluster: str | None = None,
     index_format: IndexFormatChoice = IndexFormatChoice.sqlite,
+    no_default_rules: bool = False,
 ) -> tuple[Config, RunResult]:
     """Load the configuration and the baseline, and run the pipeline: what ``run``,
     ``timeline`` and ``baseline create`` share."""
@@ -155,7 +156,7 @@ def _check(
     loaded_baseline = load_baseline(baseline_path) if baseline_path is not None else None
     options = pipeline.RunOptions(
         corpus=corpus if corpus is not None else cfg.corpus,
-        rules=rules if rules is not None else cfg.rules,
+        rules=rule_sources(rules, no_default_rules, config),
         as_of=_parse_date(as_of, "--as-of"),
         overrides=overrides,
         severity=cfg.severity,
@@ -192,6 +193,7 @@ def run(
     paths: PathsArg = None,
     corpus: CorpusOpt = None,
     rules: RulesOpt = None,
+    no_default_rules: NoDefaultRulesOpt = False,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", metavar="LEVEL", help="Exit 1 when there is a finding of this severity or above: error, warning, info, or never (default: error, or the configuration's).", show_default=False)] = None,
@@ -225,7 +227,7 @@ def run(
     cfg, result = _check(
         paths or [], corpus, rules, as_of, config, baseline,
         _overrides(title, outlet, published, url), quiet, jobs=jobs, index=index, cluster=cluster,
-        index_format=index_format,
+        index_format=index_format, no_default_rules=no_default_rules,
     )
     chosen = fmt if fmt is not None else cfg.format
     _render(result, "run", _formatter(chosen), output, quiet)
@@ -240,6 +242,7 @@ def run(
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Files or folders to read; '-' reads standard input.", metavar="PATH")],
     rules: RulesOpt = None,
+    no_default_rules: NoDefaultRulesOpt = False,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     quiet: QuietOpt = False,
@@ -268,7 +271,7 @@ def extract(
         result = pipeline.extract_report(
             paths,
             pipeline.RunOptions(
-                rules=rules, overrides=_overrides(title, outlet, published, url), warn=warn,
+                rules=rule_sources(rules, no_default_rules), overrides=_overrides(title, outlet, published, url), warn=warn,
                 progress=progress_factory(quiet), jobs=jobs, index=index, cluster=session,
                 index_format=index_format.kind,
             ),
@@ -282,6 +285,7 @@ def index_command(
     index: Annotated[Optional[Path], typer.Option("--index", metavar="FILE", help="The index file (default: index.sqlite3 in the user cache directory, e.g. ~/.cache/factcheck/; index.parquet with --index-format parquet).", show_default=False)] = None,
     index_format: IndexFormatOpt = IndexFormatChoice.sqlite,
     rules: RulesOpt = None,
+    no_default_rules: NoDefaultRulesOpt = False,
     jobs: JobsOpt = None,
     cluster: ClusterOpt = None,
     stats: Annotated[bool, typer.Option("--stats", help="Print what the index holds (after adding PATHs, if any).")] = False,
@@ -313,7 +317,7 @@ def index_command(
     if paths:
         with cluster_session(cluster, quiet) as session:
             done = pipeline.index_documents(
-                paths, index=target, rules=rules, warn=warn, progress=progress_factory(quiet), jobs=jobs,
+                paths, index=target, rules=rule_sources(rules, no_default_rules), warn=warn, progress=progress_factory(quiet), jobs=jobs,
                 cluster=session, index_format=fmt,
             )
         if not quiet:
@@ -329,7 +333,7 @@ def index_command(
         print(f"index: {target} does not exist (factcheck index PATH... creates it)")
         return
     if prune or stats:
-        rule_set = pipeline.load_rule_set(rules)
+        rule_set = pipeline.load_rule_set(rule_sources(rules, no_default_rules))
         with open_index(target, pipeline.gazetteer_for(rule_set), fmt) as claim_index:
             assert claim_index is not None
             if prune:
@@ -345,6 +349,7 @@ def figures(
     paths: PathsArg = None,
     corpus: CorpusOpt = None,
     rules: RulesOpt = None,
+    no_default_rules: NoDefaultRulesOpt = False,
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="text, json or csv.")] = "text",
     output: OutputOpt = None,
     min_docs: Annotated[int, typer.Option("--min-docs", metavar="N", min=1, help="Documents a figure no rule defines needs to be listed.")] = 2,
@@ -367,7 +372,7 @@ def figures(
 
     if fmt not in FORMATS:
         raise UsageError(f"--format {fmt!r}: the catalogue is written as one of {', '.join(FORMATS)}")
-    _, result = _check(paths or [], corpus, rules, None, config, None, MetadataOverrides(), quiet, jobs=jobs, index=index)
+    _, result = _check(paths or [], corpus, rules, None, config, None, MetadataOverrides(), quiet, jobs=jobs, index=index, no_default_rules=no_default_rules)
     with gcpause.paused():
         catalogue = build_catalogue(result.report, result.rule_set, min_docs=min_docs)
     write_output(render(catalogue, fmt), output, result.inputs)
@@ -379,6 +384,7 @@ def timeline(
     paths: PathsArg = None,
     corpus: CorpusOpt = None,
     rules: RulesOpt = None,
+    no_default_rules: NoDefaultRulesOpt = False,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write an .svg or .png chart (or a .txt table) instead of printing a table.", show_default=False)] = None,
     as_of: AsOfOpt = None,
     config: ConfigOpt = None,
@@ -394,7 +400,7 @@ def timeline(
     from factcheck.report import make_view, terminal_width, use_color
     from factcheck.report.timeline import render_timeline
 
-    _, result = _check(paths or [], corpus, rules, as_of, config, None, _overrides(None, None, None, None), False)
+    _, result = _check(paths or [], corpus, rules, as_of, config, None, _overrides(None, None, None, None), False, no_default_rules=no_default_rules)
     color = output is None and use_color(sys.stdout)
     view = make_view(result.report, "run", result.rule_set)
     content = render_timeline(view, figure, output, color=color, width=terminal_width() if color else 120)
@@ -410,6 +416,7 @@ def baseline_create(
     output: Annotated[Path, typer.Option("--output", "-o", metavar="FILE", help="The baseline file to write.")] = Path("factcheck-baseline.json"),
     corpus: CorpusOpt = None,
     rules: RulesOpt = None,
+    no_default_rules: NoDefaultRulesOpt = False,
     as_of: AsOfOpt = None,
     config: ConfigOpt = None,
 ) -> None:
@@ -423,7 +430,7 @@ def baseline_create(
     """
     from factcheck.suppress import create_baseline
 
-    _, result = _check(paths or [], corpus, rules, as_of, config, None, _overrides(None, None, None, None), True, creating_baseline=True)
+    _, result = _check(paths or [], corpus, rules, as_of, config, None, _overrides(None, None, None, None), True, creating_baseline=True, no_default_rules=no_default_rules)
     write_output(create_baseline(result.report), output, result.inputs)
     print(f"factcheck: wrote {len(result.report.findings)} finding(s) to {output}", file=sys.stderr)
 
@@ -432,16 +439,26 @@ config_app = typer.Typer(help="Show the configuration factcheck uses.", no_args_
 
 
 @config_app.command("show", cls=PlainCommand)
-def config_show(config: ConfigOpt = None) -> None:
-    """Print the effective configuration as TOML, and where it comes from.
+def config_show(
+    config: ConfigOpt = None,
+    rules: RulesOpt = None,
+    no_default_rules: NoDefaultRulesOpt = False,
+    document: Annotated[Optional[list[str]], typer.Option("--document", metavar="PATH", help="Also say which rule files apply to this document (or each document of this folder), and why; repeatable.", show_default=False)] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="text (TOML, the rule files as comments) or json.")] = "text",
+) -> None:
+    """Print the effective configuration as TOML, where it comes from, and the rule
+    files a run loads: why each (shipped default, --rules, configuration file) and the
+    documents each applies to (its scope).
 
     \b
-    Example:
+    Examples:
       factcheck config show
+      factcheck config show --rules topics/city-budget/ --document draft.md --format json
     """
-    from factcheck.cli.config import load_config, show_config
+    from factcheck.cli.config import load_config
+    from factcheck.cli.config_show import render
 
-    print(show_config(load_config(explicit=config)), end="")
+    print(render(load_config(explicit=config), rule_sources(rules, no_default_rules, config), document or [], fmt), end="")
 
 
 app.add_typer(baseline_app, name="baseline")

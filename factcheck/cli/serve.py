@@ -22,7 +22,8 @@ def _workers_default() -> int:
 
 def serve_command(
     corpus: Annotated[Optional[Path], typer.Option("--corpus", metavar="DIR", help="Folder of earlier reporting to check against (default: the shipped seed corpus).", show_default=False)] = None,
-    rules: Annotated[Optional[Path], typer.Option("--rules", metavar="DIR", help="Folder of rule files (default: the shipped rules).", show_default=False)] = None,
+    rules: Annotated[Optional[list[Path]], typer.Option("--rules", metavar="DIR", help="A folder of rule files to add to the shipped rules; repeat it for several.", show_default=False)] = None,
+    no_default_rules: Annotated[bool, typer.Option("--no-default-rules", help="Do not load the shipped rules: only the --rules folders.")] = False,
     index: Annotated[Optional[Path], typer.Option("--index", metavar="FILE", help="Claim index (factcheck index) to load the corpus through; 'default' is the user cache directory's.", show_default=False)] = None,
     host: Annotated[str, typer.Option("--host", metavar="ADDRESS", help="Address to listen on. Anything but loopback needs --token.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", metavar="PORT", min=0, max=65535, help="Port to listen on.")] = DEFAULT_PORT,
@@ -40,6 +41,7 @@ def serve_command(
       factcheck serve --corpus archive/ --index default --workers 2
       factcheck serve --host 0.0.0.0 --token "$(openssl rand -hex 16)"
     """
+    from factcheck.pipeline import RuleSources
     from factcheck.serve.server import serve
     from factcheck.serve.state import ServeSettings
 
@@ -49,7 +51,7 @@ def serve_command(
 
         resolved = resolve_index_path(index)
     settings = ServeSettings(
-        corpus=corpus, rules=rules, index=resolved,
+        corpus=corpus, rules=RuleSources(tuple(rules or ()), not no_default_rules, ("--rules",) * len(rules or ())), index=resolved,
         workers=_workers_default() if workers is None else workers,
         max_body=max_body, time_limit=time_limit, token=token, keep_submissions=keep_submissions,
     )

@@ -33,6 +33,10 @@ class OneFigure(Context):
             self.order = list(full)
         return [f for f in full if f == self.only]
 
+    def adopt(self, view: Context) -> None:
+        if isinstance(view, OneFigure) and self.order is None:
+            self.order = view.order
+
 
 @dataclass
 class PartitionOutput:

@@ -36,8 +36,13 @@ regular expression runs with a timeout (``factcheck.rules.patterns.PATTERN_TIMEO
 seconds); a pattern that times out does not match, and the run's notes name the figure
 and where it is defined.
 
+A rule file's ``scope`` (``factcheck.rules.schema.Scope``) is decided once per document
+before any claim is matched (``scope``): the figures of a file out of a document's scope
+are not candidates for its claims (``Matcher.scope``).
+
 Modules: ``fields`` (what is read of a claim), ``figure`` (one figure's tests),
-``matcher`` (every figure; the best match), ``partitives`` (parts of a whole let go).
+``matcher`` (every figure; the best match), ``partitives`` (parts of a whole let go),
+``scope`` (which rule files apply to which documents).
 """
 
 from __future__ import annotations

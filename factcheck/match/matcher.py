@@ -42,6 +42,15 @@ class Matcher:
         self._by_fields: dict[tuple[object, ...], list[tuple[FigureMatcher, float, int, int]]] = {}
         self._sentences = SentenceMemo()
         self._document: DocumentWords | None = None
+        # By document id, the figures of rule files out of its scope
+        # (``factcheck.match.scope``): decided once per document, before matching.
+        self.figures_out: Mapping[str, frozenset[str]] = {}
+
+    def scope(self, figures_out: Mapping[str, frozenset[str]]) -> Matcher:
+        """This matcher, keeping the figures of ``figures_out[doc]`` from the claims of
+        each document ``doc`` (``factcheck.match.scope.ScopedRun``)."""
+        self.figures_out = figures_out
+        return self
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -79,6 +88,9 @@ class Matcher:
         one priority and score that are not a part and its whole leave the claim without
         a figure: a tie is a guess."""
         candidates = self._candidates(claim)
+        out_of_scope = self.figures_out.get(claim.doc) if self.figures_out else None
+        if out_of_scope:
+            candidates = [c for c in candidates if c[0].figure.id not in out_of_scope]
         if not candidates:  # most claims of an archive: nothing more to read
             return None
         span = claim_span_in_sentence(claim, text)
@@ -176,7 +188,7 @@ class Matcher:
         texts = texts or {}
         out: list[Assignment | None] = []
         for claim in claims:
-            if claim.figure is not None and claim.figure in self.rules.figures:
+            if claim.figure is not None and claim.figure in self.rules.figures and not self._out_of_scope(claim, claim.figure):
                 figure = self.rules.figures[claim.figure]
                 factor = unit_tools.factor(claim.unit, figure.unit)
                 out.append(Assignment(figure, factor, 0) if factor is not None else None)
@@ -216,6 +228,10 @@ class Matcher:
                 out[part] = (out[part][0], self._part_of(claims[part], b.figure, text))
         return out
 
+    def _out_of_scope(self, claim: Claim, figure_id: str) -> bool:
+        found = self.figures_out.get(claim.doc) if self.figures_out else None
+        return found is not None and figure_id in found
+
     def _part_of(self, claim: Claim, whole: Figure, text: str | None) -> Assignment | None:
         """The best of ``whole``'s part figures for a claim that is a part of a claim of
         ``whole``: what the part counts is what the whole counts, so the parts' own
@@ -228,7 +244,7 @@ class Matcher:
         document = DocumentWords(text)
         best: tuple[tuple[int, int, int], Assignment] | None = None
         for matcher in self.matchers:
-            if matcher.figure.part_of != whole.id:
+            if matcher.figure.part_of != whole.id or self._out_of_scope(claim, matcher.figure.id):
                 continue
             answer = matcher.fields_score(claim.kind, claim.unit, period, evidence, places, linked=True)
             if answer is None:

@@ -10,5 +10,6 @@ Modules: ``schema`` (the models), ``load`` (files to a rule set), ``types`` (the
 forms researchers write: tolerances, durations, word lists), ``patterns`` (regular
 expressions as every stage runs them), ``expr`` (relation expressions), ``messages``
 (message templates), ``reference`` (reference series files), ``testfile`` (rule-test
-files), ``jsonschema`` (the JSON Schemas editors use).
+files), ``jsonschema`` (the JSON Schemas editors use), ``docs`` (the table of scope keys in
+docs/rules.md).
 """

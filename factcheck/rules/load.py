@@ -6,7 +6,8 @@ check, series and place on its own so that one broken entry does not hide the pr
 of the next, then checks what no single entry can: ids unique across files, checks
 and series naming figures that exist, regular expressions that compile (with the
 ``regex`` module), relation expressions that parse, message placeholders the check
-provides, units factcheck knows and reference files that read. All problems are raised
+provides, units factcheck knows, reference files that read and scope places the
+gazetteer knows. All problems are raised
 together as ``RuleErrors``; each message says what was expected and, for a misspelt
 key, figure or placeholder, the closest valid one.
 
@@ -29,6 +30,7 @@ from pydantic import BaseModel, ValidationError
 
 from factcheck import units as unit_tools
 from factcheck.errors import FactcheckError, RuleError, RuleErrors, SourceLocation
+from factcheck.extract.context.gazetteer import default_gazetteer, gazetteer_of
 from factcheck.load.files import read_text_file
 from factcheck.places import Place
 from factcheck.rules.expr import ExprError, Relation, parse_relation
@@ -45,6 +47,7 @@ from factcheck.rules.schema import (
     ReferenceSeries,
     RuleFile,
     RuleSet,
+    Scope,
     check_entry_model,
     check_rule,
 )
@@ -111,12 +114,16 @@ def load_rules(dirs: Sequence[Path], shown_as: Sequence[str | None] | None = Non
         if loaded is not None:
             files.append(loaded)
 
-    rules = RuleSet(files=[f.path for f in files])
+    rules = RuleSet(files=[f.path for f in files], shown=[f.shown for f in files])
     entries: dict[tuple[str, str, int], BaseModel] = {}
+    synonym_origins: dict[str, SourceLocation] = {}
     for f in files:
         for section, i, obj in _validate_file(f, out, kinds):
-            entries[(f.shown, section, i)] = obj
-        _read_synonyms(f, rules, out)
+            if isinstance(obj, Scope):
+                rules.scopes[f.shown] = obj
+            else:
+                entries[(f.shown, section, i)] = obj
+        _read_synonyms(f, rules, out, synonym_origins)
 
     # Ids are checked on the raw data, so that an entry with other problems still
     # counts (no cascade of "unknown figure") and its duplicate is still reported.
@@ -151,6 +158,10 @@ def load_rules(dirs: Sequence[Path], shown_as: Sequence[str | None] | None = Non
             rules.figures[obj.id] = obj
         elif isinstance(obj, Place):
             rules.places.append(obj)
+    for f in files:
+        scope = rules.scopes.get(f.shown)
+        if scope is not None and scope.places:
+            _check_scope_places(f, scope, rules, out)
 
     if out.errors:
         raise RuleErrors(sort_errors(out.errors))
@@ -160,7 +171,7 @@ def load_rules(dirs: Sequence[Path], shown_as: Sequence[str | None] | None = Non
     return rules
 
 
-def _read_synonyms(f: _File, rules: RuleSet, out: _Collector) -> None:
+def _read_synonyms(f: _File, rules: RuleSet, out: _Collector, synonym_origins: dict[str, SourceLocation]) -> None:
     """The ``synonyms:`` of a file into the rule set; a name defined twice is an error."""
     data = f.yaml.data
     value = data.get("synonyms") if isinstance(data, dict) else None
@@ -172,8 +183,10 @@ def _read_synonyms(f: _File, rules: RuleSet, out: _Collector) -> None:
             out.add(f"synonyms: {name!r} is not a valid name (lower-case letters, digits and '_')", where)
             continue
         if name in rules.synonyms:
-            out.add(f"synonyms: the set '{name}' is defined twice", where)
+            first = synonym_origins[name]
+            out.add(f"synonyms: the set '{name}' is defined twice (first at {first}){_two_files_hint(first, where)}", where)
             continue
+        synonym_origins[name] = where
         listed = [words] if isinstance(words, str) else words
         if isinstance(listed, list) and all(isinstance(w, str) and w.strip() for w in listed):
             rules.synonyms[name] = [w.strip() for w in listed]
@@ -246,6 +259,11 @@ def _validate_file(f: _File, out: _Collector, kinds: Kinds) -> list[tuple[str, i
             if value is not None and not (isinstance(value, dict) and all(isinstance(v, str | list) for v in value.values())):
                 out.add(f"{key}: expected a mapping of names to lists of words, got {describe(value)}", f.yaml.locate((key,)))
             continue
+        if key == "scope":
+            scope = _validate_scope(f, value, out)
+            if scope is not None:
+                entries.append((key, 0, scope))
+            continue
         if model is None:  # description
             if value is not None and not isinstance(value, str):
                 out.add(f"{key}: expected text, got {describe(value)}", f.yaml.locate((key,)))
@@ -264,14 +282,51 @@ def _validate_file(f: _File, out: _Collector, kinds: Kinds) -> list[tuple[str, i
     return entries
 
 
+def _validate_scope(f: _File, value: Any, out: _Collector) -> Scope | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        keys = ", ".join(Scope.model_fields)
+        out.add(f"scope: expected a mapping with the keys {keys}, got {describe(value)}", f.yaml.locate(("scope",)))
+        return None
+    try:
+        return Scope.model_validate(value)
+    except ValidationError as exc:
+        for err in exc.errors():
+            out.errors.append(convert_error(err, f.yaml, ("scope",), Scope))
+    return None
+
+
+def _check_scope_places(f: _File, scope: Scope, rules: RuleSet, out: _Collector) -> None:
+    """A scope's places are places the gazetteer knows, or no document would match."""
+    gazetteer = gazetteer_of(rules.places) or default_gazetteer()
+    raw = f.yaml.data.get("scope", {}).get("places") if isinstance(f.yaml.data, dict) else None
+    for k, name in enumerate(scope.places):
+        if name in gazetteer:
+            continue
+        known = sorted({p.name for p in gazetteer})
+        close = difflib.get_close_matches(name, known, n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else "; add it to a places: list, or use scope: words"
+        path: tuple[str | int, ...] = ("scope", "places") + ((k,) if isinstance(raw, list) else ())
+        out.add(f"scope: unknown place '{name}'{hint}", f.yaml.locate(path))
+
+
 # -- semantic checks ----------------------------------------------------------------
 def _unique(origins: dict[tuple[str, str], SourceLocation], what: str, ident: str, where: SourceLocation, out: _Collector) -> bool:
     first = origins.get((what, ident))
     if first is not None:
-        out.add(f"duplicate {what} id '{ident}' (first defined at {first})", where)
+        out.add(f"duplicate {what} id '{ident}' (first defined at {first}){_two_files_hint(first, where)}", where)
         return False
     origins[(what, ident)] = where
     return True
+
+
+def _two_files_hint(first: SourceLocation, where: SourceLocation) -> str:
+    """Two files defining one id are most often a copy of the shipped rules given with
+    ``--rules``, which adds folders to the shipped ones."""
+    if first.path == where.path:
+        return ""
+    return "; --rules adds to the shipped rules: rename one, or pass --no-default-rules to drop the shipped ones"
 
 
 def _scalar_location(f: _File, path: tuple[str | int, ...], offset: int) -> SourceLocation:

@@ -249,12 +249,55 @@ class ReferenceSeries(BaseModel):
         return self
 
 
+class Scope(BaseModel):
+    """The documents a rule file is about: its figures assign claims, and its checks see
+    claims, of these documents only (``factcheck.match.scope``).
+
+    A document is in scope when it mentions one of the ``places`` (by any name, alias or
+    demonym of the place or of a place within it), or one of the ``words`` (in any
+    form), or is from one of the ``outlets``: any one of them is enough. Its title,
+    text and URL are read (a URL's slug is most often its headline). A date range (``since``, ``until``) must hold as well; a document with no
+    date is taken to be in range. A scope that names none of places, words and outlets
+    is a date range alone.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    places: WordList = Field(default_factory=list, description="Places of the gazetteer a document may mention: 'Gaza' (also Rafah, Gazan, the Gaza Strip: its aliases, demonyms and the places within it).")
+    words: WordList = Field(default_factory=list, description="Words or phrases a document may mention (its title, text or URL), in any form: 'hostage', 'Security Council'.")
+    outlets: WordList = Field(default_factory=list, description="Outlets a document may be from (its outlet, any case): 'City Gazette'.")
+    since: date | None = Field(default=None, description="Documents published on or after this day only (YYYY-MM-DD).")
+    until: date | None = Field(default=None, description="Documents published on or before this day only (YYYY-MM-DD).")
+
+    @model_validator(mode="after")
+    def _says_something(self) -> Scope:
+        if not (self.places or self.words or self.outlets or self.since or self.until):
+            raise ValueError("a scope needs places, words, outlets, since or until")
+        if self.since is not None and self.until is not None and self.since > self.until:
+            raise ValueError(f"since ({self.since}) is after until ({self.until})")
+        return self
+
+    def describe(self) -> str:
+        """The scope in words, for ``factcheck config show``."""
+        parts = []
+        for key, values in (("places", self.places), ("words", self.words), ("outlets", self.outlets)):
+            if values:
+                parts.append(f"{key}: {', '.join(values)}")
+        said = "documents mentioning " + " or ".join(parts) if parts else "documents"
+        if self.since is not None:
+            said += f", published since {self.since}"
+        if self.until is not None:
+            said += f", published until {self.until}"
+        return said
+
+
 class RuleFile(BaseModel):
     """The top level of a rule file; ``rule_file_model`` gives its checks their kinds."""
 
     model_config = ConfigDict(extra="forbid", title="factcheck rule file")
 
     description: str | None = None
+    scope: Scope | None = Field(default=None, description="The documents this file's figures and checks apply to (default: every document).")
     figures: list[Figure] = Field(default_factory=list)
     checks: list[dict[str, Any]] = Field(default_factory=list)
     reference: list[ReferenceSeries] = Field(default_factory=list)
@@ -298,6 +341,11 @@ class RuleSet:
     places: list[Place] = field(default_factory=list)
     synonyms: dict[str, list[str]] = field(default_factory=dict)
     files: list[Path] = field(default_factory=list)
+    # How each file is shown ("rules/un.yaml"), in the order of ``files``.
+    shown: list[str] = field(default_factory=list)
+    # The scope of each scoped file, by how it is shown; a file not here applies to
+    # every document.
+    scopes: dict[str, Scope] = field(default_factory=dict)
     # Parsed relation expressions by check id.
     expressions: dict[str, Relation] = field(default_factory=dict)
     # Where each figure, check and series was defined: ("figure", id) -> location.
@@ -308,6 +356,11 @@ class RuleSet:
             if c.id == rule_id:
                 return c
         return None
+
+    def file_of(self, what: str, ident: str) -> str | None:
+        """The file (as shown) that defines figure, check or series ``ident``."""
+        where = self.origins.get((what, ident))
+        return where.path if where is not None else None
 
     def parts(self, figure_id: str) -> list[Figure]:
         """The figures declared parts of ``figure_id``."""

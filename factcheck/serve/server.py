@@ -34,7 +34,8 @@ def resolve_token(host: str, token: str | None) -> str | None:
 
 def check_settings(settings: ServeSettings) -> None:
     """What can be wrong before anything starts: folders that are not there."""
-    for option, folder in (("--corpus", settings.corpus), ("--rules", settings.rules)):
+    added = settings.rules.added if settings.rules is not None else ()
+    for option, folder in (("--corpus", settings.corpus), *(("--rules", r) for r in added)):
         if folder is not None and not Path(folder).exists():
             raise UsageError(f"{option} {folder}: no such file or folder")
     keep = settings.keep_submissions

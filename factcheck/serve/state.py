@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Literal
 
 from factcheck.errors import FactcheckError, escape_controls
+from factcheck.pipeline import RuleSources
 from factcheck.serve.limits import DEFAULT_MAX_BODY, DEFAULT_TIME_LIMIT
 from factcheck.serve.runner import Runner
 from factcheck.serve.warm import WarmState
@@ -36,7 +37,7 @@ class ServeSettings:
     nothing submitted is written anywhere)."""
 
     corpus: Path | None = None
-    rules: Path | None = None
+    rules: RuleSources | None = None  # None: the shipped rules
     index: Path | None = None
     workers: int = 1
     max_body: int = DEFAULT_MAX_BODY

@@ -29,13 +29,12 @@ from factcheck.check.merge import merge_findings
 from factcheck.check.warm import WarmCorpus, check_draft, figure_neighbours
 from factcheck.extract.context.gazetteer import Gazetteer
 from factcheck.extract.documents import Progress, extract_document, extract_documents, open_index
-from factcheck.match import Assignment, Matcher
+from factcheck.pipeline import RuleSources
 from factcheck.models import Claim, Document, Report
 from factcheck.report import make_view
 from factcheck.report.base import ReportView
 from factcheck.rules.schema import RuleSet
 from factcheck.suppress import apply_suppressions
-from factcheck.util import gcpause
 
 Warn = Callable[[str], None]
 
@@ -83,7 +82,7 @@ class WarmState:
     def load(
         cls,
         corpus: Path | None = None,
-        rules: Path | None = None,
+        rules: RuleSources | None = None,
         index: Path | None = None,
         warn: Warn = _ignore,
         progress: Progress | None = None,
@@ -100,10 +99,9 @@ class WarmState:
         documents = [d.model_copy(update={"role": "corpus"}) for d in loaded]
         with open_index(index, gazetteer) as claim_index:
             claims = extract_documents(documents, gazetteer, jobs=jobs, index=claim_index, progress=progress)
-        pairs = _claims_of_figures(rule_set, documents, claims)
-        kept = [c for c, _ in pairs]
-        kept_docs = {c.doc for c in kept}
-        kept_documents = tuple(d for d in documents if d.id in kept_docs)
+        warm = WarmCorpus.of(rule_set, documents, claims)
+        kept = [i.claim for i in warm.items]
+        kept_documents = tuple(warm.documents.values())
         stats = CorpusStats(len(documents), len(claims), len(kept_documents), len(kept))
         view = make_view(Report(documents=list(kept_documents), claims=list(kept)), "run", rule_set)
         return cls(
@@ -114,7 +112,7 @@ class WarmState:
             stats=stats,
             neighbours=figure_neighbours(rule_set),
             corpus_view=view,
-            corpus=WarmCorpus(rule_set, kept_documents, pairs),
+            corpus=warm,
         )
 
     def check(self, draft: Document, as_of: date | None = None, timeline_limit: int = 0) -> CheckOutcome:
@@ -160,16 +158,3 @@ def _spread(claims: list[Claim], limit: int) -> set[str]:
     ordered = sorted(claims, key=lambda c: (c.as_of is None, c.as_of or date.min, c.id))
     step = len(ordered) / limit
     return {ordered[int(i * step)].id for i in range(limit)}
-
-
-def _claims_of_figures(rule_set: RuleSet, documents: list[Document], claims: list[Claim]) -> list[tuple[Claim, Assignment]]:
-    """The claims the rules' matcher assigns to a figure (the only corpus claims a check
-    can cite as evidence), with that figure, and their assignments."""
-    texts = {d.id: d.text for d in documents if d.text}
-    with gcpause.paused():
-        pairs = Matcher(rule_set).assign_all(claims, texts)
-    return [
-        (claim.model_copy(update={"figure": assignment.figure.id}), assignment)
-        for claim, assignment in pairs
-        if assignment is not None
-    ]

@@ -37,15 +37,7 @@ def world():  # noqa: ANN201
     rules = pipeline.load_rule_set(None)
     gazetteer = pipeline.gazetteer_for(rules)
     corpus_docs = _generated(150, seed=21, role="corpus")
-    pairs = [
-        (c.model_copy(update={"figure": a.figure.id}), a)
-        for c, a in Matcher(rules).assign_all(
-            extract_documents(corpus_docs, gazetteer), {d.id: d.text for d in corpus_docs if d.text}
-        )
-        if a is not None
-    ]
-    kept = {c.doc for c, _ in pairs}
-    warm = WarmCorpus(rules, [d for d in corpus_docs if d.id in kept], pairs)
+    warm = WarmCorpus.of(rules, corpus_docs, extract_documents(corpus_docs, gazetteer))
     drafts = _generated(12, seed=77, role="checked")
     return rules, gazetteer, warm, drafts
 

@@ -85,12 +85,12 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> dict:
     # A baseline made beforehand, and a configuration that uses it and the copies.
     made = subprocess.run(
         [sys.executable, "-m", "factcheck", "baseline", "create", "inputs/draft.md", "--corpus", "inputs/corpus",
-         "--rules", "inputs/rules", "--output", "inputs/baseline.json"],
+         "--rules", "inputs/rules", "--no-default-rules", "--output", "inputs/baseline.json"],
         cwd=root, capture_output=True, timeout=300,
     )
     assert made.returncode == 0, made.stderr.decode()
     (inputs / "factcheck.toml").write_text(
-        'fail_on = "warning"\ncorpus = "corpus"\nrules = "rules"\nbaseline = "baseline.json"\n\n'
+        'fail_on = "warning"\ncorpus = "corpus"\nrules = ["rules"]\ndefault_rules = false\nbaseline = "baseline.json"\n\n'
         '[severity]\ngaza-toll-outdated = "error"\n',
         encoding="utf-8",
     )

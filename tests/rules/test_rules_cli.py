@@ -87,7 +87,7 @@ def test_schema_prints_the_json_schema() -> None:
     assert result.returncode == 0
     schema = json.loads(result.stdout)
     assert schema["$schema"].startswith("https://json-schema.org/")
-    assert set(schema["properties"]) == {"description", "figures", "checks", "reference", "places", "synonyms"}
+    assert set(schema["properties"]) == {"description", "scope", "figures", "checks", "reference", "places", "synonyms"}
     tests = json.loads(_run("schema", "--tests").stdout)
     assert "tests" in tests["properties"]
 

@@ -107,7 +107,18 @@ def test_bad_expression_points_at_the_column(tmp_path: Path) -> None:
 
 def test_duplicate_ids_across_files(tmp_path: Path) -> None:
     errors = _errors(tmp_path, {"a.yaml": FIGURE, "b.yaml": FIGURE})
-    assert errors == ["b.yaml:3:9: duplicate figure id 'toll' (first defined at a.yaml:3:9)"]
+    assert errors == [
+        (
+            "b.yaml:3:9: duplicate figure id 'toll' (first defined at a.yaml:3:9); --rules adds to the shipped "
+            "rules: rename one, or pass --no-default-rules to drop the shipped ones"
+        )
+    ]
+
+
+def test_duplicate_ids_within_one_file_get_no_hint_about_folders(tmp_path: Path) -> None:
+    text = FIGURE + FIGURE.split("figures:\n", 1)[1]
+    errors = _errors(tmp_path, {"a.yaml": text})
+    assert len(errors) == 1 and "duplicate figure id 'toll'" in errors[0] and "--no-default-rules" not in errors[0]
 
 
 def test_reference_file_rows_are_reported_with_their_line(tmp_path: Path) -> None:
@@ -166,7 +177,7 @@ def test_empty_and_non_mapping_files(tmp_path: Path) -> None:
     (tmp_path / "empty.yaml").write_text("", encoding="utf-8")
     assert load_rules([tmp_path], kinds=REGISTRY).figures == {}
     assert _errors(tmp_path, {"list.yaml": "- a\n- b\n"}) == [
-        "list.yaml:1:1: a rule file is a mapping with the keys description, figures, checks, reference, places, synonyms; got a list"
+        "list.yaml:1:1: a rule file is a mapping with the keys description, scope, figures, checks, reference, places, synonyms; got a list"
     ]
 
 
