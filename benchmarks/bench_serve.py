@@ -121,6 +121,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workers", type=int, default=2, help="the server's check processes")
     ap.add_argument("--max-seconds", type=float, default=900, help="stop sending after this long")
     ap.add_argument("--smoke", action="store_true", help="30 articles, 16 drafts, 4 clients: checks the script works")
+    ap.add_argument("--index", type=Path, help="a claim index of the archive to reuse (made by `factcheck index` "
+                    "of the same archive: the server refreshes what differs); default: made anew in a temporary folder")
     args = ap.parse_args(argv)
     if args.smoke:
         args.articles, args.drafts, args.clients, args.workers, args.max_seconds = 30, 16, 4, 1, 300
@@ -129,11 +131,12 @@ def main(argv: list[str] | None = None) -> int:
     drafts = _drafts(args.drafts)
     with tempfile.TemporaryDirectory(prefix="factcheck-bench-serve-") as tmp:
         env = {**os.environ, "XDG_CACHE_HOME": str(Path(tmp) / "cache")}
-        index = Path(tmp) / "index.sqlite3"
+        index = args.index.resolve() if args.index else Path(tmp) / "index.sqlite3"
         t = time.perf_counter()
         subprocess.run(factcheck_cmd() + ["index", str(archive), "--index", str(index), "--quiet"],
                        check=True, env=env, cwd=REPO)
-        print(f"index: {args.articles:,} articles indexed in {time.perf_counter() - t:.1f} s")
+        print(f"index: {args.articles:,} articles indexed in {time.perf_counter() - t:.1f} s"
+              + (" (brought up to date)" if args.index else ""))
         port = _free_port()
         url = f"http://127.0.0.1:{port}"
         cmd = factcheck_cmd() + ["serve", "--host", "127.0.0.1", "--port", str(port), "--corpus", str(archive),
