@@ -133,6 +133,9 @@ _WORD = re.compile(r"[a-z][a-z'’-]*|[^\sa-z]")
 # How far either side of a figure the grammar reads (characters).
 _LEFT = 60
 _RIGHT = 40
+# "from 41,000 in 2019 to 55,000", "from 4.1% last year to": the old value's date
+# between the two values.
+_DATED_GAP = re.compile(r"(?:in|on|at|during|a|last|the|this|of|[a-z]+day|\d{4}|[a-z]{3,9}\.?)(?:\s+[\w.'’]+){0,3}\s+to")
 _PERCENTS = frozenset({"percent", "percentage_point"})
 
 
@@ -241,7 +244,7 @@ def _read_right(right: list[str], claim: Claim) -> _Reading | None:
 def _from_to(text: str, a: Claim, b: Claim, lo: int) -> bool:
     """Whether ``a`` and ``b`` are "from A to B" after a cue of change."""
     gap = text[a.end : b.start].strip().lower()
-    if gap != "to":
+    if gap != "to" and not _DATED_GAP.fullmatch(gap):
         return False
     left = _left_words(text, lo, a.start)
     if not left or left[-1] != "from":

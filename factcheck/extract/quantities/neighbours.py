@@ -21,7 +21,7 @@ from __future__ import annotations
 from factcheck.extract.quantities import exclusions as ex
 from factcheck.extract.quantities import hedges as hg
 from factcheck.extract.quantities import units
-from factcheck.extract.quantities.nearby import words_before
+from factcheck.extract.quantities.nearby import prev_word, words_before
 from factcheck.extract.quantities.piece import Piece, drop_hedge
 
 _DASHES = "-–—−"
@@ -46,6 +46,10 @@ def _range_gap(g: str, a: Piece) -> bool:
             return a.hedge is not None and a.hedge.lower() == "between"
         return True
     return False
+
+
+# Words that make a bare year-like number before "to" a year ("in 2019 to 55,000").
+_YEAR_PREPS = frozenset({"in", "since", "during", "until", "of", "by"})
 
 
 def _same_unit(a: Piece, b: Piece) -> bool:
@@ -252,4 +256,6 @@ def _pair(a: Piece, b: Piece, text: str) -> Piece | None:
         if ex.is_year(bn.integer_digits) or (bn.integer_digits is not None and len(bn.integer_digits) == 2):
             a.dropped = b.dropped = True
             return None
+        if prev_word(text, a.start).lower() in _YEAR_PREPS:
+            return None  # "from 41,000 in 2019 to 55,000": a date, then the new value
     return _make_range(a, b)
