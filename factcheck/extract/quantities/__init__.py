@@ -47,6 +47,7 @@ Module map:
 ``nearby``          the words next to a figure, cue words
 ``neighbours``      ranges, tallies, "one in five", "one over three", year ranges
 ``claims``          a piece -> ``Claim``: kind, unit name, qualifier, interval
+``conversions``     "€10 ($11)": a bracketed conversion is the same figure
 ``changes``         changes and levels: "rose 3%", "from X to Y" -> role, direction
 ==================  =================================================================
 """
@@ -95,11 +96,12 @@ def find_quantities(text: str) -> list[Claim]:
     """
     from factcheck.extract.quantities.assemble import find
     from factcheck.extract.quantities.changes import mark_changes
+    from factcheck.extract.quantities.conversions import drop_conversions
 
     if not text:
         return []
     scan = _ascii_digits(text)
-    claims = mark_changes(scan, find(scan))
+    claims = mark_changes(scan, drop_conversions(scan, find(scan)))
     if scan is text:
         return claims
     return [

@@ -59,8 +59,8 @@ _DOWN_TRANSITIVE = "cut reduce lower slash trim shed halve drop lose".split()
 # particle ("went from 310 miles to 345 miles", "edged up 0.2%").
 _NEUTRAL = "move change shift swing switch revise adjust edge tick inch nudge creep trend".split() + ["go", "went", "gone", "goes", "going"]
 # "a pay rise", "an increase of 12 cents": nouns of change.
-_UP_NOUNS = "rise increase gain jump surge climb growth hike boost rebound uptick spike rally upswing".split()
-_DOWN_NOUNS = "drop fall decrease decline cut reduction loss slump plunge dip slide contraction downturn fall-off markdown downswing".split()
+_UP_NOUNS = "rise increase gain jump surge climb growth hike boost rebound uptick spike rally upswing warming".split()
+_DOWN_NOUNS = "drop fall decrease decline cut reduction loss slump plunge dip slide contraction downturn fall-off markdown downswing cooling".split()
 # A sum of money before these is the level of a loss or a gain ("a $2 billion loss").
 _MONEY_LEVEL_NOUNS = frozenset({"loss", "losses", "gain", "gains"})
 

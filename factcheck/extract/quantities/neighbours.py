@@ -246,9 +246,9 @@ def _pair(a: Piece, b: Piece, text: str) -> Piece | None:
             return None
     if not _same_unit(a, b):
         return None
-    if low.endswith("to") and (_change_verb_before(text, a.start)):
-        if a.hedge is not None and a.hedge.lower() == "from":
-            drop_hedge(a)
+    if low.endswith("to") and a.hedge is not None and a.hedge.lower() == "from" and _change_verb_before(text, a.start):
+        # "rose from 30 to 40": the old and the new value ("rise 2 to 3 degrees" is a range)
+        drop_hedge(a)
         return None
     an, bn = a.number, b.number
     if an is not None and bn is not None and ex.is_year(an.integer_digits) \
