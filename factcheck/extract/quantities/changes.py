@@ -51,7 +51,7 @@ _UP = (
 ).split()
 _DOWN = (
     "fall decrease drop decline plunge plummet slip slide tumble dip sink slump ease "
-    "shrink narrow contract cool retreat weaken depreciate sag crash dive lose"
+    "shrink narrow contract cool retreat weaken depreciate sag crash dive"
 ).split()
 _UP_TRANSITIVE = "raise boost lift add hike double triple increase".split()
 _DOWN_TRANSITIVE = "cut reduce lower slash trim shed halve drop lose".split()
@@ -201,6 +201,8 @@ def _read_left(left: list[str], claim: Claim, right: list[str]) -> _Reading | No
     if w in INTRANSITIVE:
         if to:
             return _Reading("after", INTRANSITIVE[w])
+        if w in TRANSITIVE and not by and claim.kind == "count" and right[:1] != ["points"]:
+            return None  # "dropped 3 games", "increased 40 staff": what was dropped
         return None if of_after and not by else _Reading("change", INTRANSITIVE[w])
     if w in TRANSITIVE:
         if to:
@@ -229,8 +231,8 @@ def _read_right(right: list[str], claim: Claim) -> _Reading | None:
         if w in ("up", "down") and nxt in ("the", "a", "an", "and", "or", "in", "at", "to", "with", "for", "on"):
             return None  # "40 miles up the coast", "set 3 traps down in"
         return _Reading("change", PARTICLES[w])
-    if claim.kind == "count":
-        return None  # "200 job cuts" counts the cuts
+    if claim.kind == "count" and w != "-":
+        return None  # "200 job cuts" counts the cuts; "a 9-point decline" is one
     for k, w in enumerate(right[:4]):
         if w in NOUNS:
             if claim.kind == "money" and w in _MONEY_LEVEL_NOUNS:

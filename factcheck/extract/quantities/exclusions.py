@@ -125,7 +125,7 @@ NUMBERED_NAME = (
     r"|#[0-9]+"
 )
 # "Part", "Act", "Bill", "Law", "Form" are ordinary words: only capitalised ones name.
-CASED_DESIGNATORS = r"(?:Part|Act|Bill|Law|Form|Rule|Schedule|Title|Order|Sector|Level|Stage|Volume|Figure|Release)"
+CASED_DESIGNATORS = r"(?:Model|Part|Act|Bill|Law|Form|Rule|Schedule|Title|Order|Sector|Level|Stage|Volume|Figure|Release)"
 
 FIXED_EXPRESSIONS = r"24/7|9/11|50/50|24-7|360-degree(?![a-z])"
 
