@@ -94,8 +94,8 @@ def frame_key(claim: Claim, classes: Mapping[str, str]) -> FrameKey | None:
     frame = claim.frame
     if frame is None or frame.role != "current" or frame.negated or claim.qualifier == "vague":
         return None
-    if claim.role in ("change", "before"):
-        return None  # an amount of change, or an old value: never a level
+    if claim.role in ("change", "before", "conversion"):
+        return None  # an amount of change, an old value, a second statement of one figure
     if frame.part_of is not None or frame.whole_noun or frame.part_relation or frame.how == "whole":
         return None
     if frame.how == "measure":

@@ -96,12 +96,12 @@ def find_quantities(text: str) -> list[Claim]:
     """
     from factcheck.extract.quantities.assemble import find
     from factcheck.extract.quantities.changes import mark_changes
-    from factcheck.extract.quantities.conversions import drop_conversions
+    from factcheck.extract.quantities.conversions import mark_conversions
 
     if not text:
         return []
     scan = _ascii_digits(text)
-    claims = mark_changes(scan, drop_conversions(scan, find(scan)))
+    claims = mark_conversions(scan, mark_changes(scan, find(scan)))
     if scan is text:
         return claims
     return [

@@ -1,6 +1,8 @@
 """Conversions in brackets: "2 to 3 degrees Celsius (3.6 to 5.4 Fahrenheit)", "€10
 ($11)", "10 km (6 miles)" state one figure twice. The bracketed amount is the writer's
-conversion of the one before it, not a second claim: it is dropped.
+conversion of the one before it, not a second figure: it is kept as written (a reader
+of the JSON sees every amount of the text) with ``role`` "conversion" and ``pair`` the
+figure it converts, and the matcher and the checks never take it as a claim of its own.
 
 A bracket is a conversion when it holds nothing but one figure (its hedge included:
 "(about $11)"), right after a figure of the same sort in another unit: money in another
@@ -30,11 +32,12 @@ def _conversion(text: str, a: Claim, b: Claim) -> bool:
     return _CLOSE.match(text, b.end) is not None
 
 
-def drop_conversions(text: str, claims: list[Claim]) -> list[Claim]:
-    """``claims`` (in text order) without the bracketed conversions of the one before."""
+def mark_conversions(text: str, claims: list[Claim]) -> list[Claim]:
+    """``claims`` (in text order) with each bracketed conversion of the one before it
+    marked as such (``role`` "conversion", ``pair_start`` the converted figure's start)."""
     out: list[Claim] = []
     for c in claims:
-        if out and _conversion(text, out[-1], c):
-            continue
+        if out and out[-1].role != "conversion" and _conversion(text, out[-1], c):
+            c = c.model_copy(update={"role": "conversion", "pair_start": out[-1].start})
         out.append(c)
     return out

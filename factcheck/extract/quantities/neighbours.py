@@ -65,6 +65,13 @@ def _change_verb_before(text: str, pos: int) -> bool:
     return any(w in ex.CHANGE_VERBS for w in words[-4:])
 
 
+def _after_from(text: str, a: Piece) -> bool:
+    """Whether "from" opens ``a``: its hedge, or the word before it ("from about $350")."""
+    if a.hedge is not None and a.hedge.lower() == "from":
+        return True
+    return words_before(text, a.start, 12).split()[-1:] == ["from"]
+
+
 def _tally_context(text: str, pos: int) -> bool:
     words = words_before(text, pos, 60).replace(",", " ").split()
     return any(w.strip(".;:") in ex.TALLY_CONTEXT for w in words[-6:])
@@ -246,9 +253,10 @@ def _pair(a: Piece, b: Piece, text: str) -> Piece | None:
             return None
     if not _same_unit(a, b):
         return None
-    if low.endswith("to") and a.hedge is not None and a.hedge.lower() == "from" and _change_verb_before(text, a.start):
+    if low.endswith("to") and _after_from(text, a) and _change_verb_before(text, a.start):
         # "rose from 30 to 40": the old and the new value ("rise 2 to 3 degrees" is a range)
-        drop_hedge(a)
+        if a.hedge is not None and a.hedge.lower() == "from":
+            drop_hedge(a)
         return None
     an, bn = a.number, b.number
     if an is not None and bn is not None and ex.is_year(an.integer_digits) \
