@@ -26,7 +26,8 @@ figure or a clause mark, so the cost is a constant per figure):
 * ``FIG [word word] NOUN`` and ``NOUN of FIG`` for a noun of change ("a 6.1 percent
   drop", "a 5% pay rise", "an increase of 12 cents"); a sum of money before "loss" or
   "gain" is a level of that loss or gain ("a $2 billion loss");
-* ``VERB to FIG`` / ``up|down to FIG``: the level reached (``after``);
+* ``VERB to FIG`` / ``up|down to FIG``: the level reached (``after``), also after a
+  change ("slid 3 points to 71%");
 * ``CUE ... from FIG to FIG``: a cue of change within four words before "from" (any
   verb of change, a neutral one such as "went" or "moved", a noun of change, "up" or
   "down") makes the two figures before and after.
@@ -287,7 +288,11 @@ def mark_changes(text: str, claims: list[Claim]) -> list[Claim]:
             k += 2
             continue
         right = _right_words(text, c.end, hi)
-        reading = _read_left(_left_words(text, lo, c.start), c, right) or _read_right(right, c)
+        left = _left_words(text, lo, c.start)
+        reading = _read_left(left, c, right) or _read_right(right, c)
+        if reading is None and k and out[k - 1].role == "change" and left[-1:] == ["to"] and len(left) <= 3:
+            # "slid 3 points to 71%", "up 5% to $4.20": the level the change reached
+            reading = _Reading("after", out[k - 1].direction)
         if reading is not None:
             out[k] = c.model_copy(update={"role": reading.role, "direction": reading.direction})
         k += 1

@@ -18,7 +18,8 @@ TEMPERATURE_WORDS = (
     "cold", "warm", "cool", "weather", "celsius", "fahrenheit", "outside", "freezing",
     "thermometer", "fever", "oven", "boil", "boiling", "frost", "chill", "climate",
     "warming", "cooler", "warmer", "colder", "hotter", "high of", "low of", "highs",
-    "lows", "°",
+    "lows", "°", "warmed", "cooled", "warms", "cools", "heated", "hottest", "coldest",
+    "warmest",
 )
 # Words near "pounds" that make it sterling, and ...
 _MONEY_CUES = (
