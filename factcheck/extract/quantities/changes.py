@@ -48,7 +48,7 @@ Direction = Literal["up", "down"]
 _UP = (
     "rise increase grow climb jump surge soar gain rebound recover rally advance spike "
     "balloon swell widen expand accelerate warm rocket skyrocket improve strengthen "
-    "appreciate climb"
+    "appreciate"
 ).split()
 _DOWN = (
     "fall decrease drop decline plunge plummet slip slide tumble dip sink slump ease "
@@ -192,7 +192,7 @@ def _read_left(left: list[str], claim: Claim, right: list[str]) -> _Reading | No
         return None
     w = left[k]
     of_after = bool(right) and right[0] == "of"
-    if w in PARTICLES and w in ("up", "down"):
+    if w in ("up", "down"):
         host = left[k - 1] if k >= 1 else None
         if host is not None and host in _PARTICLE_VERBS:
             return None

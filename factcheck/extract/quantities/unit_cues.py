@@ -39,6 +39,20 @@ _DIMENSION_WORDS = frozenset(
 )
 
 
+# What "pounds of ..." is money for ("thousands of pounds of damage", "of taxpayers' money").
+_MONEY_OF = frozenset(
+    "damage damages debt debts funding revenue taxpayers taxpayers' public investment "
+    "savings cash money losses profit profits compensation spending fines fees bills "
+    "subsidies donations".split()
+)
+
+
+def money_of(text: str, u_end: int) -> bool:
+    """Whether the unit word ending at ``u_end`` is followed by "of" and a noun of money."""
+    of_end = text.lower().find("of", u_end, u_end + 6) + 2
+    return of_end > 1 and next_word(text, of_end).lower() in _MONEY_OF
+
+
 def resolve_unit(
     info: units.UnitInfo | None,
     text: str,
@@ -86,7 +100,8 @@ def resolve_unit(
         if usep and "-" in usep:
             return info  # "a twenty-pound bag"
         if nxt == "of":
-            return info  # "1.4 million pounds of aid"
+            # "1.4 million pounds of aid" weighs; "pounds of damage" is money
+            return units.money_unit("GBP") if money_of(text, u_end) else info
         window = words_before(text, p.start, 80)
         if has_cue(window, _WEIGHT_CUES):
             return info
