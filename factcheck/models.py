@@ -16,6 +16,11 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 Qualifier = Literal["exact", "approx", "over", "under", "at_least", "at_most", "range", "vague"]
 Severity = Literal["error", "warning", "info"]
 Role = Literal["checked", "corpus"]
+# What a figure is to the thing it measures (``factcheck.extract.quantities.changes``):
+# an amount of change, the old or new value of a change, or a bracketed conversion of
+# the figure before it ("€10 ($11)"); null for a plain level.
+ChangeRole = Literal["change", "before", "after", "conversion"]
+Direction = Literal["up", "down"]
 DatePrecision = Literal["day", "month", "year"]
 
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
@@ -192,6 +197,15 @@ class Claim(BaseModel):
     column: int | None = None
     # The clause analysis of the figure (see ``ClaimFrame``).
     frame: ClaimFrame | None = None
+    # A change and the two values of a change: "rose 3%" is a change (direction up);
+    # "dropped from $1,980 to $1,740" is a "before" and an "after" value, each naming
+    # the other in ``pair`` (its id; ``pair_start`` its start offset, which is all a
+    # claim has before ids are given); a conversion names the figure it converts. A
+    # change is never compared with a level, nor a conversion taken as a second claim.
+    role: ChangeRole | None = None
+    direction: Direction | None = None
+    pair: str | None = None
+    pair_start: int | None = None
 
 
 class Reason(BaseModel):

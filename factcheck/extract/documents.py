@@ -94,6 +94,8 @@ def identified(doc: Document, found: Sequence[Claim]) -> list[Claim]:
             column=c.start - starts[line_index] + 1,
             sentence=sentences.setdefault(c.sentence, c.sentence),
         )
+        if c.pair_start is not None:
+            values["pair"] = ids.get(c.pair_start)  # the other value of "from X to Y"
         frame = c.frame
         if frame is not None and (frame.whole_start is not None or frame.value_of_start is not None):
             # The whole a part belongs to, and the claim a value is of, by their ids here.

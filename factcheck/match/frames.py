@@ -32,17 +32,14 @@ from typing import NamedTuple
 
 from factcheck import units as unit_tools
 from factcheck.extract.context.lemma import noun_lemma, verb_lemma
+from factcheck.extract.quantities.changes import CHANGE_LEMMAS
 from factcheck.models import Claim
 
 # Verbs of a change: a figure they govern directly is an amount of change, not a level
 # ("prices rose 3%", "the firm cut 200 jobs"). "Rose to 48,200" makes the figure the
 # value of the thing that rose (a "measure" frame), which is a level again.
-CHANGE_VERBS = frozenset({
-    "rise", "fall", "increase", "decrease", "drop", "grow", "climb", "decline", "jump", "surge", "plunge",
-    "slip", "gain", "lose", "cut", "raise", "reduce", "boost", "add", "shed", "widen", "narrow", "shrink",
-    "soar", "tumble", "slide", "dip", "edge", "swell", "ease", "slash", "trim", "lift", "lower", "expand",
-    "contract", "double", "triple", "halve", "rebound", "recover", "sink", "spike", "balloon", "slump",
-})
+# One vocabulary of change for extraction and matching (``factcheck.extract.quantities.changes``).
+CHANGE_VERBS = CHANGE_LEMMAS | {"edge"}
 
 # Verbs that say only that the thing is there: the class comes from what they say of it
 # ("are dead"), or the claim's predicate.
@@ -97,6 +94,8 @@ def frame_key(claim: Claim, classes: Mapping[str, str]) -> FrameKey | None:
     frame = claim.frame
     if frame is None or frame.role != "current" or frame.negated or claim.qualifier == "vague":
         return None
+    if claim.role in ("change", "before", "conversion"):
+        return None  # an amount of change, an old value, a second statement of one figure
     if frame.part_of is not None or frame.whole_noun or frame.part_relation or frame.how == "whole":
         return None
     if frame.how == "measure":

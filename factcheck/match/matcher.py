@@ -87,6 +87,10 @@ class Matcher:
         over its whole (a part matching is the more precise reading). Two figures of
         one priority and score that are not a part and its whole leave the claim without
         a figure: a tie is a guess."""
+        if claim.role in ("change", "conversion"):
+            # Figures are levels: "prices rose 12 cents" is not a price of 12 cents; and
+            # "€10 ($11)" is one figure, the one written first.
+            return None
         candidates = self._candidates(claim)
         out_of_scope = self.figures_out.get(claim.doc) if self.figures_out else None
         if out_of_scope:

@@ -95,6 +95,18 @@ def test_an_earlier_value_set_aside_is_never_grouped() -> None:
     assert earlier and frame_key(earlier[0], CLASSES) is None
 
 
+def test_a_change_read_from_its_words_is_never_grouped_with_levels() -> None:
+    # "3% higher" has no verb of change: the figure's own words say it is a change
+    (change,) = _claims("Council spending was 3% higher.")
+    assert change.role == "change" and frame_key(change, CLASSES) is None
+
+
+def test_the_old_value_of_from_to_is_never_grouped_the_new_one_is() -> None:
+    before, after = _claims("Membership went from 12,000 members to 9,500 members.")
+    assert frame_key(before, CLASSES) is None
+    assert frame_key(after, CLASSES) is not None
+
+
 def test_past_events_and_running_totals_are_different_frames() -> None:
     assert _key("The attack killed 1,200 people.") != _key("In all, 45,000 people have died.")
 

@@ -23,7 +23,7 @@ from datetime import date
 from typing import Any
 
 from factcheck.extract.context.attribution import AttributionIndex
-from factcheck.extract.context.dates import date_claim
+from factcheck.extract.context.dates import Dating, date_claim
 from factcheck.extract.context.document import TextContext
 from factcheck.extract.context.entity import EntityInfo, find_entity
 from factcheck.extract.context.frame import COUNTING_VERBS, Frame, SentenceFrames
@@ -39,6 +39,9 @@ from factcheck.places import Place
 
 __all__ = ["Gazetteer", "annotate", "default_gazetteer", "segment"]
 
+# The ``as_of_source`` of the old value of a change ("from X to Y") that no date of its
+# own dates: earlier than the story, not as of its publication.
+EARLIER_SOURCE = "earlier"
 # Words beyond which a sentence is not analysed clause by clause (see ``_frames``).
 MAX_FRAME_WORDS = 2000
 # The longest sentence a claim carries whole (characters); see ``_sentence_span``.
@@ -174,6 +177,10 @@ class _Annotator:
             (frames.words[x].tok.start, frames.words[y - 1].tok.end) for x, y in frame.described_spans if y > x
         ]
         dating = self._date(claim, si, sent.start, clause, used, described)
+        if claim.role == "before" and dating.source == "published":
+            # The old value of "dropped from $1,980 to $1,740" is not what the story
+            # says holds on its date: it is an earlier value of unknown date.
+            dating = Dating(None, None, EARLIER_SOURCE, dating.period_start)
         self.prev = _Previous(si, paragraph, i1, predicate, ent.entity_type, claim.end)
         # A new claim from validated values, sharing one "fields set" (``_ALL_FIELDS``):
         # ``model_copy`` would give each its own set of field names, ~2 KB a claim.
@@ -196,6 +203,7 @@ class _Annotator:
                     frame, frames, ent, sorted({d.value for d in ctx.dates(si) if d.value is not None and d.role != "since"}),
                     whole_start if whole_start is not None else self._whole_before(si) if frame.whole_before else None,
                     "tally" if whole_start is not None else None,
+                    claim,
                 ),
             }
         )
@@ -312,7 +320,7 @@ _ALL_FIELDS = set(Claim.model_fields)
 
 def _claim_frame(
     frame: Frame, frames: SentenceFrames, ent: EntityInfo, mentions: list[date], whole: int | None = None,
-    relation: str | None = None,
+    relation: str | None = None, claim: Claim | None = None,
 ) -> ClaimFrame:
     """The ``ClaimFrame`` of a frame; the whole of a part is named by its start offset
     (claims get their ids later, ``factcheck.extract.documents``). ``whole`` is the
@@ -323,6 +331,13 @@ def _claim_frame(
         whole_start = frames.words[frames.figures[frame.part_of][0]].tok.start
     if frame.versus is not None:
         value_of_start = frames.words[frames.figures[frame.versus][0]].tok.start
+    role = frame.role
+    if claim is not None and claim.role == "before":
+        # "from X to Y": X is an earlier value of Y's figure (one notion of an earlier
+        # value: the checks set it aside, the matcher gives it Y's figure).
+        role = "earlier"
+        if claim.pair_start is not None:
+            value_of_start = claim.pair_start
     # Built without validation (every value comes from the analysis above, typed) and
     # with one shared "fields set": a validated model keeps a set of the 25 field names
     # per instance, most of a frame's memory on a page of figures.
@@ -346,7 +361,7 @@ def _claim_frame(
         whole_noun=frame.part_noun,
         period=frame.period,
         rate=frame.rate,
-        role=frame.role,  # type: ignore[arg-type]
+        role=role,  # type: ignore[arg-type]
         vote=frame.vote,
         mentions=mentions,
         clause=frame.clause,

@@ -47,6 +47,8 @@ Module map:
 ``nearby``          the words next to a figure, cue words
 ``neighbours``      ranges, tallies, "one in five", "one over three", year ranges
 ``claims``          a piece -> ``Claim``: kind, unit name, qualifier, interval
+``conversions``     "€10 ($11)": a bracketed conversion is the same figure
+``changes``         changes and levels: "rose 3%", "from X to Y" -> role, direction
 ==================  =================================================================
 """
 
@@ -93,11 +95,13 @@ def find_quantities(text: str) -> list[Claim]:
     like ASCII ones; their surface stays as written.
     """
     from factcheck.extract.quantities.assemble import find
+    from factcheck.extract.quantities.changes import mark_changes
+    from factcheck.extract.quantities.conversions import mark_conversions
 
     if not text:
         return []
     scan = _ascii_digits(text)
-    claims = find(scan)
+    claims = mark_conversions(scan, mark_changes(scan, find(scan)))
     if scan is text:
         return claims
     return [

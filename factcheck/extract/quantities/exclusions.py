@@ -41,6 +41,8 @@ Two kinds of exclusion:
 
 from __future__ import annotations
 
+from factcheck.extract.quantities.changes import FROM_TO_CUES
+
 MONTHS_CASELESS = (
     "january|february|april|june|july|august|september|october|november|december|"
     "jan|feb|apr|jun|jul|aug|sep|sept|oct|nov|dec"
@@ -123,7 +125,7 @@ NUMBERED_NAME = (
     r"|#[0-9]+"
 )
 # "Part", "Act", "Bill", "Law", "Form" are ordinary words: only capitalised ones name.
-CASED_DESIGNATORS = r"(?:Part|Act|Bill|Law|Form|Rule|Schedule|Title|Order|Sector|Level|Stage|Volume|Figure|Release)"
+CASED_DESIGNATORS = r"(?:Model|Part|Act|Bill|Law|Form|Rule|Schedule|Title|Order|Sector|Level|Stage|Volume|Figure|Release)"
 
 FIXED_EXPRESSIONS = r"24/7|9/11|50/50|24-7|360-degree(?![a-z])"
 
@@ -142,19 +144,9 @@ ONE_IDIOM_PREV = frozenset(
     such""".split()
 )
 
-# Words that make a number after "from ... to ..." a change, not a range.
-CHANGE_VERBS = frozenset(
-    """rose rise rises rising risen fell fall falls falling fallen increased increase
-    increases increasing decreased decrease decreases decreasing grew grow grows growing
-    grown dropped drop drops dropping climbed climb climbs climbing jumped jump jumps
-    jumping surged surge surges soared soar soars plunged plunge plunges plummeted
-    declined decline declines declining cut cuts reduced reduce reduces reducing raised
-    raise raises raising changed change changes changing went go goes going moved move
-    moves revised revise revises upgraded downgraded lifted lowered lower lowers boosted
-    boost slashed slash doubled tripled shrank shrunk shrink swelled swell swollen
-    expanded expand narrowed narrow widened widen slipped slip slid slide tumbled
-    tumble sank sink edged edge ticked tick""".split()
-)
+# Words that make a number after "from ... to ..." a change, not a range: the one
+# vocabulary of change (``changes``).
+CHANGE_VERBS = FROM_TO_CUES
 
 # Words before a hyphenated pair that make it a vote or score tally.
 TALLY_CONTEXT = frozenset(

@@ -23,7 +23,7 @@ from factcheck.extract.quantities.number_words import (
 )
 from factcheck.extract.quantities.numerals import Number
 from factcheck.extract.quantities.piece import Piece
-from factcheck.extract.quantities.unit_cues import resolve_unit
+from factcheck.extract.quantities.unit_cues import money_of, resolve_unit
 from factcheck.extract.quantities.word_runs import parse_word_run
 
 
@@ -303,7 +303,7 @@ def vague_piece(m: regex.Match[str], text: str, match_id: int) -> Piece | None:
         info = units.lookup(vunit)
         if info is not None and info.rule == "pound":
             nxt = next_word(text, m.end("vunit")).lower()
-            info = info if nxt == "of" else units.money_unit("GBP")
+            info = info if nxt == "of" and not money_of(text, m.end("vunit")) else units.money_unit("GBP")
         if info is not None:
             p.unit = info
             p.end = m.end("vunit")

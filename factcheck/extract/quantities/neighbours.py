@@ -21,7 +21,7 @@ from __future__ import annotations
 from factcheck.extract.quantities import exclusions as ex
 from factcheck.extract.quantities import hedges as hg
 from factcheck.extract.quantities import units
-from factcheck.extract.quantities.nearby import words_before
+from factcheck.extract.quantities.nearby import prev_word, words_before
 from factcheck.extract.quantities.piece import Piece, drop_hedge
 
 _DASHES = "-–—−"
@@ -48,6 +48,10 @@ def _range_gap(g: str, a: Piece) -> bool:
     return False
 
 
+# Words that make a bare year-like number before "to" a year ("in 2019 to 55,000").
+_YEAR_PREPS = frozenset({"in", "since", "during", "until", "of", "by"})
+
+
 def _same_unit(a: Piece, b: Piece) -> bool:
     ua = a.unit.name if a.unit else (a.currency or None)
     ub = b.unit.name if b.unit else (b.currency or None)
@@ -59,6 +63,13 @@ def _same_unit(a: Piece, b: Piece) -> bool:
 def _change_verb_before(text: str, pos: int) -> bool:
     words = words_before(text, pos, 50).replace(",", " ").split()
     return any(w in ex.CHANGE_VERBS for w in words[-4:])
+
+
+def _after_from(text: str, a: Piece) -> bool:
+    """Whether "from" opens ``a``: its hedge, or the word before it ("from about $350")."""
+    if a.hedge is not None and a.hedge.lower() == "from":
+        return True
+    return words_before(text, a.start, 12).split()[-1:] == ["from"]
 
 
 def _tally_context(text: str, pos: int) -> bool:
@@ -242,7 +253,8 @@ def _pair(a: Piece, b: Piece, text: str) -> Piece | None:
             return None
     if not _same_unit(a, b):
         return None
-    if low.endswith("to") and (_change_verb_before(text, a.start)):
+    if low.endswith("to") and _after_from(text, a) and _change_verb_before(text, a.start):
+        # "rose from 30 to 40": the old and the new value ("rise 2 to 3 degrees" is a range)
         if a.hedge is not None and a.hedge.lower() == "from":
             drop_hedge(a)
         return None
@@ -252,4 +264,6 @@ def _pair(a: Piece, b: Piece, text: str) -> Piece | None:
         if ex.is_year(bn.integer_digits) or (bn.integer_digits is not None and len(bn.integer_digits) == 2):
             a.dropped = b.dropped = True
             return None
+        if prev_word(text, a.start).lower() in _YEAR_PREPS:
+            return None  # "from 41,000 in 2019 to 55,000": a date, then the new value
     return _make_range(a, b)

@@ -270,7 +270,8 @@ _UNDER_100_WORDS = (
 _CENTS = (
     r"(?<=(?i:dollars?|euros?|pounds?|bucks|yuan|kuai|rupees?))"
     rf"(?:{OPT_SP},?{OPT_SP}(?:(?i:and){SPS})?|{SPS})"
-    rf"(?P<cents>[0-9]{{1,2}}(?![0-9])|{_UNDER_100_WORDS})"
+    # "and 5" but not "and 5,000 yen": cents are one or two digits and no more
+    rf"(?P<cents>[0-9]{{1,2}}(?![0-9]|[.,][0-9])|{_UNDER_100_WORDS})"
     rf"(?:{SPS}(?P<centw>(?i:cents?|pence|mao))(?![A-Za-z]))?"
     rf"(?(centw)|(?={OPT_SP}(?:[.,;:!?)]|$)))"
 )
@@ -288,7 +289,7 @@ _UNCERTAINTY = r"[0-9]+(?:\.[0-9]+)?(?:[eE][-+−]?[0-9]+)?"
 def _vague_body() -> str:
     base = (
         rf"(?:tens|hundreds|dozens|scores){SP}of{SP}(?:thousands|millions|billions)"
-        rf"|(?:several|a{SP}few){SP}(?:dozen|hundred|thousand|million|billion)(?!s)"
+        rf"|(?:several|a{SP}few|a{SP}couple(?:{SP}of)?){SP}(?:dozen|hundred|thousand|million|billion)(?!s)"
         r"|hundreds|thousands|millions|billions|trillions|dozens"
         rf"|scores(?={SP}of{SP})"
     )

@@ -18,7 +18,8 @@ TEMPERATURE_WORDS = (
     "cold", "warm", "cool", "weather", "celsius", "fahrenheit", "outside", "freezing",
     "thermometer", "fever", "oven", "boil", "boiling", "frost", "chill", "climate",
     "warming", "cooler", "warmer", "colder", "hotter", "high of", "low of", "highs",
-    "lows", "°",
+    "lows", "°", "warmed", "cooled", "warms", "cools", "heated", "hottest", "coldest",
+    "warmest",
 )
 # Words near "pounds" that make it sterling, and ...
 _MONEY_CUES = (
@@ -36,6 +37,20 @@ _WEIGHT_CUES = ("weigh", "weighs", "weighed", "weighing", "weight", "lost", "gai
 _DIMENSION_WORDS = frozenset(
     "thick thin long wide tall high deep across diameter in length width height".split()
 )
+
+
+# What "pounds of ..." is money for ("thousands of pounds of damage", "of taxpayers' money").
+_MONEY_OF = frozenset(
+    "damage damages debt debts funding revenue taxpayers taxpayers' public investment "
+    "savings cash money losses profit profits compensation spending fines fees bills "
+    "subsidies donations".split()
+)
+
+
+def money_of(text: str, u_end: int) -> bool:
+    """Whether the unit word ending at ``u_end`` is followed by "of" and a noun of money."""
+    of_end = text.lower().find("of", u_end, u_end + 6) + 2
+    return of_end > 1 and next_word(text, of_end).lower() in _MONEY_OF
 
 
 def resolve_unit(
@@ -85,7 +100,8 @@ def resolve_unit(
         if usep and "-" in usep:
             return info  # "a twenty-pound bag"
         if nxt == "of":
-            return info  # "1.4 million pounds of aid"
+            # "1.4 million pounds of aid" weighs; "pounds of damage" is money
+            return units.money_unit("GBP") if money_of(text, u_end) else info
         window = words_before(text, p.start, 80)
         if has_cue(window, _WEIGHT_CUES):
             return info

@@ -19,6 +19,7 @@ millions (of)                      [2,000,000, 10,000,000)
 tens / hundreds of millions        [2e7, 1e8) / [2e8, 1e9)
 billions (of), tens / hundreds of  [2e9, 1e10), [2e10, 1e11), [2e11, 1e12)
 several dozen / a few dozen        [36, 100) / [24, 100)
+a couple (of) hundred / thousand   [200, 400) / [2,000, 4,000)
 =================================  ========================
 
 "Several hundred years" and the like are vague durations (unit year). A currency after
@@ -46,6 +47,12 @@ def interval(expr: str) -> tuple[float, float] | None:
     if not words:
         return None
     # "tens of thousands", "hundreds of millions", "dozens of", "thousands"
+    if words[:2] == ["a", "couple"]:
+        # "a couple (of) hundred": about two of them, fewer than "a few" allows
+        rest = [w for w in words[2:] if w != "of"]
+        if len(rest) != 1 or rest[0] not in _SINGULAR:
+            return None
+        return (2 * _SINGULAR[rest[0]], 4 * _SINGULAR[rest[0]])
     if words[0] in ("several", "a few", "a") or (len(words) >= 2 and words[:2] == ["a", "few"]):
         if words[0] == "several":
             k, rest = 3.0, words[1:]

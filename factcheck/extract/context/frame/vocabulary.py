@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from factcheck.extract.context.tokens import IRREGULAR
+from factcheck.extract.quantities.changes import FROM_TO_CUES
 
 IRREGULAR_PAST = frozenset(form for form, (past, participle) in IRREGULAR.items() if form in (past, participle))
 
@@ -38,7 +39,9 @@ CONTAINERS = frozenset({"remains", "body", "bodies", "corpse", "corpses"})
 SKIP_IN_NP = frozenset({"ADV", "NEG"})
 EARLIER_WORDS = frozenset({"earlier", "previously", "initially", "originally", "formerly", "first"})
 NOT_EARLIER_AFTER = frozenset({"this", "today", "week", "month", "year", "in", "on"})
-CHANGE_WORDS = frozenset({"down", "up", "revised", "lowered", "raised", "cut", "reduced"})
+# Words before "from" that make its figure an earlier value ("down from 1,400", "rose
+# from 30"): the one vocabulary of change (``factcheck.extract.quantities.changes``).
+CHANGE_WORDS = FROM_TO_CUES
 # Nouns of places: the object of "left the city", "crossed the border", "fled their
 # homes" is where the counted went or came from, not what they acted on.
 PLACE_NOUNS = frozenset(
