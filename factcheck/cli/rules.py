@@ -121,3 +121,49 @@ def schema(
     from factcheck.rules.jsonschema import dumps, rules_schema, tests_schema
 
     sys.stdout.write(dumps(tests_schema() if tests else rules_schema(REGISTRY)))
+
+
+@rules_app.command("suggest", cls=PlainCommand)
+def suggest(
+    paths: Annotated[Optional[list[str]], typer.Argument(help="Files or folders to read besides the corpus.", show_default=False, metavar="PATH")] = None,
+    output: Annotated[Path, typer.Option("--output", "-o", metavar="FILE", help="The rule file to write; its tests go to tests/ beside it.")] = ...,  # type: ignore[assignment]
+    corpus: Annotated[Optional[Path], typer.Option("--corpus", metavar="DIR", help="Folder of reporting to draft rules from (default: the shipped seed corpus).", show_default=False)] = None,
+    rules: Annotated[Optional[Path], typer.Option("--rules", metavar="DIR", help="Folder of rule files whose figures are already defined (default: the shipped rules).", show_default=False)] = None,
+    min_docs: Annotated[int, typer.Option("--min-docs", metavar="N", min=2, help="Documents a figure needs to be drafted.")] = 2,
+    add: Annotated[bool, typer.Option("--add", help="Write into a folder that already holds rule files.")] = False,
+    overwrite: Annotated[bool, typer.Option("--overwrite", help="Replace FILE and its tests if they exist.")] = False,
+) -> None:
+    """Draft a rule file for review from the figures no rule defines that several
+    documents give: a figure, a consistency check and two rule tests (one that must
+    flag, one that must pass) for each, every value with a comment naming the claims it
+    came from.
+
+    \b
+    Examples:
+      factcheck rules suggest --corpus archive/ -o drafts/budget.yaml
+      factcheck rules validate drafts/ && factcheck rules test drafts/
+    """
+    from factcheck import pipeline
+    from factcheck.cli.suggest_files import draft_targets, write_drafts
+    from factcheck.report.suggest import suggest as draft
+    from factcheck.report.suggest_yaml import rule_file, tests_file
+
+    try:
+        rules_path, tests_path = draft_targets(output, add=add, overwrite=overwrite)
+        result = pipeline.run(paths or [], pipeline.RunOptions(corpus=corpus, rules=rules, jobs=1))
+        drafts = draft(result.report, result.rule_set, min_docs=min_docs, taken=_taken(result.rule_set))
+        command = "factcheck rules suggest" + (f" --corpus {corpus}" if corpus else "") + (f" --min-docs {min_docs}" if min_docs != 2 else "")
+        write_drafts(
+            rule_file(drafts, f"tests/{rules_path.name}", command), tests_file(drafts, rules_path.name),
+            rules_path, tests_path, result.inputs,
+        )
+    except FactcheckError as exc:
+        _fail(exc)
+        return
+    print(f"factcheck: drafted {len(drafts)} figure(s) into {rules_path} (tests: {tests_path}); review before use", file=sys.stderr)
+
+
+def _taken(rule_set: object) -> set[str]:
+    figures = getattr(rule_set, "figures", {})
+    checks = getattr(rule_set, "checks", [])
+    return set(figures) | {c.id for c in checks}
