@@ -155,3 +155,18 @@ def test_stories_that_share_no_name_give_no_draft(tmp_path: Path) -> None:
 def test_a_draft_output_must_be_a_yaml_file(tmp_path: Path) -> None:
     result = run_cli("rules", "suggest", "--corpus", str(TOPICS), "-o", str(tmp_path / "rules.txt"))
     assert result.code == 2 and "*.yaml" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_worked_example_of_docs_rules_md_is_what_suggest_writes(tmp_path: Path) -> None:
+    docs = (REPO / "docs" / "rules.md").read_text(encoding="utf-8")
+    command, shown = re.search(r"<!-- BEGIN EXAMPLE: (.+?) -->\n```yaml\n(.*?)```\n<!-- END EXAMPLE -->", docs, re.S).groups()  # type: ignore[union-attr]
+    args = command.split()
+    assert args[:3] == ["factcheck", "rules", "suggest"] and args[-2] == "-o"
+    out = tmp_path / Path(args[-1]).name
+    result = run_cli(*args[1:-1], str(out), cwd=REPO)  # from the repository root, as the docs run it
+    assert result.code == 0, result.stderr
+    assert shown in out.read_text(encoding="utf-8")
+    promised = re.search(r"factcheck rules test drafts/ +# (\d+ of \d+ cases passed)", docs)
+    assert promised is not None
+    tested = run_cli("rules", "test", str(tmp_path), cwd=REPO)
+    assert tested.code == 0 and promised.group(1) in tested.stdout
