@@ -144,26 +144,30 @@ def suggest(
       factcheck rules validate drafts/ && factcheck rules test drafts/
     """
     from factcheck import pipeline
+    from factcheck.cli.config import load_config
     from factcheck.cli.suggest_files import draft_targets, write_drafts
+    from factcheck.report.suggest import Draft
     from factcheck.report.suggest import suggest as draft
+    from factcheck.report.suggest_check import passing
     from factcheck.report.suggest_yaml import rule_file, tests_file
+
+    command = "factcheck rules suggest" + (f" --corpus {corpus}" if corpus else "") + (f" --min-docs {min_docs}" if min_docs != 2 else "")
+
+    def render(drafts: list[Draft]) -> tuple[str, str]:
+        return rule_file(drafts, f"tests/{output.name}", command), tests_file(drafts, output.name)
 
     try:
         rules_path, tests_path = draft_targets(output, add=add, overwrite=overwrite)
-        result = pipeline.run(paths or [], pipeline.RunOptions(corpus=corpus, rules=rules, jobs=1))
-        drafts = draft(result.report, result.rule_set, min_docs=min_docs, taken=_taken(result.rule_set))
-        command = "factcheck rules suggest" + (f" --corpus {corpus}" if corpus else "") + (f" --min-docs {min_docs}" if min_docs != 2 else "")
-        write_drafts(
-            rule_file(drafts, f"tests/{rules_path.name}", command), tests_file(drafts, rules_path.name),
-            rules_path, tests_path, result.inputs,
-        )
+        cfg = load_config().config
+        options = pipeline.RunOptions(corpus=corpus if corpus is not None else cfg.corpus, rules=rules if rules is not None else cfg.rules, jobs=1)
+        result = pipeline.run(paths or [], options)
+        taken = set(result.rule_set.figures) | {c.id for c in result.rule_set.checks}
+        kept, left_out = passing(draft(result.report, result.rule_set, min_docs=min_docs, taken=taken), render, result.rule_set.files)
+        write_drafts(*render(kept), rules_path, tests_path, result.inputs)
     except FactcheckError as exc:
         _fail(exc)
         return
-    print(f"factcheck: drafted {len(drafts)} figure(s) into {rules_path} (tests: {tests_path}); review before use", file=sys.stderr)
-
-
-def _taken(rule_set: object) -> set[str]:
-    figures = getattr(rule_set, "figures", {})
-    checks = getattr(rule_set, "checks", [])
-    return set(figures) | {c.id for c in checks}
+    print(f"factcheck: drafted {len(kept)} figure(s) into {rules_path} (tests: {tests_path}); review before use", file=sys.stderr)
+    if left_out:
+        names = ", ".join(d.label for d in left_out[:5]) + (" …" if len(left_out) > 5 else "")
+        print(f"factcheck: left out {len(left_out)} figure(s) whose drafted tests did not pass: {names}", file=sys.stderr)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -169,18 +170,25 @@ class _Mentions:
 
     def subjects(self, members: list[Cited], min_docs: int) -> list[tuple[str, list[Cited]]]:
         """The group split by the names its documents share: the name most of the
-        remaining documents mention (the rarest in the run on a tie, then the first
-        alphabetically) takes the documents that mention it, while it has ``min_docs``."""
+        remaining documents mention (see ``rank``) takes the documents that mention it,
+        while it has ``min_docs``."""
         docs = {c.doc.id: c.doc for c in members}
-        candidates = sorted({
-            word for doc in docs.values()
-            for name in names_in(f"{doc.title or ''}.\n{doc.text}") for word in name.split()
-            if len(word) > 2 and word[0].isupper() and word.isalpha() and word.lower() not in self.common
-        })
+        candidates = sorted(_names(docs.values(), self.common))
+        sentences: dict[str, tuple[str, ...]] = defaultdict(tuple)
+        for c in members:
+            sentences[c.doc.id] += words_of(c.claim.sentence)
         remaining = set(docs)
         out = []
+
+        def rank(name: str) -> tuple[int, int, int, str]:
+            # Named in the claims' own sentences first ("Marlow's council passed ..."),
+            # then anywhere in the stories, then the rarest in the run.
+            near = sum(1 for d in remaining if WordSet.of([name]).matches_words(sentences[d]))
+            anywhere = sum(1 for d in remaining if self.mentions(docs[d], name))
+            return (-near, -anywhere, self.rarity(name), name)
+
         while remaining and candidates:
-            best = min(candidates, key=lambda w: (-sum(1 for d in remaining if self.mentions(docs[d], w)), self.rarity(w), w))
+            best = min(candidates, key=rank)
             taken = {d for d in remaining if self.mentions(docs[d], best)}
             if len(taken) < min_docs:
                 break
@@ -188,6 +196,20 @@ class _Mentions:
             remaining -= taken
             candidates.remove(best)
         return out
+
+
+def _names(documents: Iterable[Document], common: frozenset[str]) -> set[str]:
+    """The names the documents mention: whole ("Gaza Strip"), and one word of a longer
+    name only where it also stands alone ("Marlow" of "Marlow City Council"), never a
+    word some story writes in lower case. Lines are read one by one: a line without a
+    full stop (a dateline, a heading) does not run into the next one's first word."""
+    whole: set[str] = set()
+    for doc in documents:
+        for line in f"{doc.title or ''}\n{doc.text}".splitlines():
+            whole.update(names_in(line))
+    alone = {n for n in whole if " " not in n}
+    found = {n for n in whole if " " in n} | {w for n in whole for w in n.split() if w in alone}
+    return {n for n in found if len(n) > 2 and all(w.isalpha() and w.lower() not in common for w in n.split())}
 
 
 def _draft(key: FrameKey, topic: str, members: list[Cited], leeway: Tolerance) -> Draft | None:

@@ -170,3 +170,22 @@ def test_the_worked_example_of_docs_rules_md_is_what_suggest_writes(tmp_path: Pa
     assert promised is not None
     tested = run_cli("rules", "test", str(tmp_path), cwd=REPO)
     assert tested.code == 0 and promised.group(1) in tested.stdout
+
+
+def test_a_draft_whose_own_tests_fail_is_left_out_and_the_others_kept() -> None:
+    from factcheck import pipeline
+    from factcheck.report.suggest import suggest
+    from factcheck.report.suggest_check import passing
+    from factcheck.report.suggest_yaml import rule_file, tests_file
+
+    result = pipeline.run([], pipeline.RunOptions(corpus=TOPICS, jobs=1))
+    drafts = suggest(result.report, result.rule_set)
+    assert len(drafts) == 3
+    # A topic no story mentions: the figure can capture none of its claims.
+    drafts[0].topic = "Nowhere"
+
+    def render(ds: list) -> tuple[str, str]:  # type: ignore[type-arg]
+        return rule_file(ds, "tests/t.yaml", "test"), tests_file(ds, "t.yaml")
+
+    kept, left_out = passing(drafts, render, result.rule_set.files)
+    assert left_out == [drafts[0]] and kept == drafts[1:]
