@@ -16,7 +16,8 @@ Within a subject, the claims about one date are compared with the calibrated int
 (``factcheck.hedging``): the claim most other stories agree with is the draft's
 reference, the ones that disagree are its planted conflicts. Drafts come ranked by how
 many documents give the figure, then by the share of them that agree, then by name;
-``factcheck.report.suggest_yaml`` writes them with a comment behind every value.
+``factcheck.report.suggest_yaml`` writes them with a comment behind every value, and
+``factcheck.report.suggest_check`` keeps only those whose own rule tests pass.
 """
 
 from __future__ import annotations
