@@ -23,10 +23,12 @@ def catalogue_section(catalogue: Catalogue, claim_href: Callable[[str], str | No
     defined = sum(1 for e in entries if e.defined_by == "rule")
     out = [
         '<section class="fc-catalogue-section" id="fc-catalogue"><h2>Figure catalogue</h2>',
-        f'<p class="fc-hint">{len(entries)} figure{"s" if len(entries) != 1 else ""} the documents talk about: '
-        f"{defined} defined by rules, {len(entries) - defined} by no rule (claims of several stories that "
-        "count the same thing the same way). What <code>factcheck figures</code> lists, and what "
-        "<code>factcheck rules suggest</code> drafts rules from.</p>",
+        (
+            f'<p class="fc-hint">{len(entries)} figure{"s" if len(entries) != 1 else ""} the documents talk about: '
+            f"{defined} defined by rules, {len(entries) - defined} by no rule (claims of several stories that "
+            "count the same thing the same way). What <code>factcheck figures</code> lists, and what "
+            "<code>factcheck rules suggest</code> drafts rules from.</p>"
+        ),
     ]
     if not entries:
         out[-1] = out[-1].replace("</p>", " None here.</p>")
@@ -39,11 +41,15 @@ def catalogue_section(catalogue: Catalogue, claim_href: Callable[[str], str | No
 def _entry(entry: CatalogueEntry, claim_href: Callable[[str], str | None], entry_id: Callable[[str], str]) -> str:
     how = "rule" if entry.defined_by == "rule" else "no rule"
     out = [
-        f'<h3 id="{h(entry_id(entry.id))}">{h(one_line(entry.label))} <small>({how}: {h(one_line(entry.id))}) · '
-        f"{len(entry.claims)} claim{'s' if len(entry.claims) != 1 else ''} in {entry.documents} "
-        f"document{'s' if entry.documents != 1 else ''}</small></h3>",
-        '<table class="fc-catalogue"><thead><tr><th>Date</th><th>Figure</th><th>Source</th>'
-        "<th>Document</th></tr></thead><tbody>",
+        (
+            f'<h3 id="{h(entry_id(entry.id))}">{h(one_line(entry.label))} <small>({how}: {h(one_line(entry.id))}) · '
+            f"{len(entry.claims)} claim{'s' if len(entry.claims) != 1 else ''} in {entry.documents} "
+            f"document{'s' if entry.documents != 1 else ''}</small></h3>"
+        ),
+        (
+            '<table class="fc-catalogue"><thead><tr><th>Date</th><th>Figure</th><th>Source</th>'
+            "<th>Document</th></tr></thead><tbody>"
+        ),
     ]
     for c in entry.claims:
         value = h(one_line(c.value))

@@ -26,7 +26,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 import regex
 
@@ -114,9 +114,7 @@ def suggest(report: Report, rules: RuleSet, min_docs: int = 2, taken: set[str] |
     drafts: list[Draft] = []
     for key in sorted(groups):
         for topic, members in mentions.subjects(groups[key], min_docs):
-            draft = _draft(key, topic, members, leeway)
-            if draft is not None:
-                drafts.append(draft)
+            drafts.append(_draft(key, topic, members, leeway))
     drafts.sort(key=lambda d: (-d.documents, -d.agreement, d.label, d.figure_id))
     _unique_ids(drafts, taken)
     return drafts
@@ -213,7 +211,7 @@ def _names(documents: Iterable[Document], common: frozenset[str]) -> set[str]:
     return {n for n in found if len(n) > 2 and all(w.isalpha() and w.lower() not in common for w in n.split())}
 
 
-def _draft(key: FrameKey, topic: str, members: list[Cited], leeway: Tolerance) -> Draft | None:
+def _draft(key: FrameKey, topic: str, members: list[Cited], leeway: Tolerance) -> Draft:
     members = sorted(members, key=lambda c: c.sort_key)
     unit = members[0].claim.unit
     # Values are compared in one unit; a claim in another is left to the reviewer.
@@ -229,23 +227,34 @@ def _draft(key: FrameKey, topic: str, members: list[Cited], leeway: Tolerance) -
     return draft
 
 
-def _near(a: Cited, b: Cited) -> bool:
-    if a.day is None or b.day is None:
-        return a.day == b.day
-    return abs((a.day - b.day).days) <= WINDOW_DAYS
+def _days_near(members: list[Cited]) -> dict[date | None, list[Cited]]:
+    """The claims about each date and the dates a window away (undated: together)."""
+    by_day: dict[date | None, list[Cited]] = defaultdict(list)
+    for c in members:
+        by_day[c.day].append(c)
+    near: dict[date | None, list[Cited]] = {}
+    for day, claims in by_day.items():
+        if day is None:
+            near[day] = claims
+            continue
+        near[day] = [c for k in range(-WINDOW_DAYS, WINDOW_DAYS + 1) for c in by_day.get(day + timedelta(days=k), ())]
+    return near
 
 
 def _sides(members: list[Cited], leeway: Tolerance) -> tuple[Cited, list[Cited], list[Cited]]:
     """The claim the most documents of its date agree with (the earliest on a tie, as
     the ``undefined`` check flags the later), with the claims of its date that agree
     with it and those that do not."""
+    near = _days_near(members)
+
     def backing(c: Cited) -> int:
-        return len({o.doc.id for o in members if _near(c, o) and c.interval.overlaps(o.interval, leeway)})
+        return len({o.doc.id for o in near[c.day] if c.interval.overlaps(o.interval, leeway)})
 
     anchor = min(members, key=lambda c: (-backing(c), c.sort_key))
-    same_day = [c for c in members if _near(anchor, c)]
+    same_day = sorted(near[anchor.day], key=lambda c: c.sort_key)
     agreeing = [c for c in same_day if anchor.interval.overlaps(c.interval, leeway)]
-    conflicting = [c for c in same_day if c not in agreeing and c.doc.id != anchor.doc.id]
+    agreed = {id(c) for c in agreeing}
+    conflicting = [c for c in same_day if id(c) not in agreed and c.doc.id != anchor.doc.id]
     return anchor, agreeing, conflicting
 
 

@@ -159,7 +159,7 @@ def test_a_draft_output_must_be_a_yaml_file(tmp_path: Path) -> None:
 
 def test_the_worked_example_of_docs_rules_md_is_what_suggest_writes(tmp_path: Path) -> None:
     docs = (REPO / "docs" / "rules.md").read_text(encoding="utf-8")
-    command, shown = re.search(r"<!-- BEGIN EXAMPLE: (.+?) -->\n```yaml\n(.*?)```\n<!-- END EXAMPLE -->", docs, re.S).groups()  # type: ignore[union-attr]
+    command, shown = re.search(r"<!-- BEGIN EXAMPLE: (.+?) -->\n```yaml\n(.*?)```\n<!-- END EXAMPLE -->", docs, re.DOTALL).groups()  # type: ignore[union-attr]
     args = command.split()
     assert args[:3] == ["factcheck", "rules", "suggest"] and args[-2] == "-o"
     out = tmp_path / Path(args[-1]).name

@@ -18,8 +18,8 @@ from report_fixtures import build_suppressed_report, nasty_report
 from factcheck.models import Report
 from factcheck.report import FORMATTERS, ReportView
 from factcheck.report.catalogue import build_catalogue
-from factcheck.rules.schema import RuleSet
 from factcheck.report.escape import csv_text, gh_data, gh_property, json_for_script, md, md_code, md_link
+from factcheck.rules.schema import RuleSet
 
 class TagCollector(HTMLParser):
     def __init__(self) -> None:
