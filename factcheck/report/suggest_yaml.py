@@ -74,7 +74,7 @@ def _figure(d: Draft) -> list[str]:
     ]
     lines += [_comment(f"  {cite(c)} ({c.day or 'undated'}): {quote(c)}", "  ") for c in d.claims]
     unit = d.anchor.claim.unit or "count"
-    entity = " ".join(d.key.thing)
+    entity = counted_phrase(d)
     lines += [
         f"  - id: {d.figure_id}",
         f"    name: {q(d.label)}",
@@ -101,6 +101,15 @@ def _figure(d: Draft) -> list[str]:
     ]
     lines += _tolerance(d, i)
     return lines
+
+
+def counted_phrase(d: Draft) -> str:
+    """The counted thing as the stories write it: the frame keeps its narrowing words
+    sorted, a phrase matches them in the order of the text ("full-time city worker")."""
+    *narrowing, noun = d.key.thing
+    sentence = d.anchor.claim.sentence.lower()
+    at = {w: sentence.find(w) for w in narrowing}
+    return " ".join([*sorted(narrowing, key=lambda w: (at[w] < 0, at[w], w)), noun])
 
 
 def _description(d: Draft) -> str:

@@ -189,3 +189,15 @@ def test_a_draft_whose_own_tests_fail_is_left_out_and_the_others_kept() -> None:
 
     kept, left_out = passing(drafts, render, result.rule_set.files)
     assert left_out == [drafts[0]] and kept == drafts[1:]
+
+
+def test_the_words_narrowing_the_counted_thing_keep_the_order_of_the_text(tmp_path: Path) -> None:
+    corpus = tmp_path / "jobs"
+    for k, n in enumerate(("4,100", "4,100", "5,300")):
+        _story(corpus, f"{k}.md", f"Jobs report {k}", f"Outlet {k}", "2025-03-04",
+               f"The Halvering council employs {n} part-time parks workers, the mayor said.")
+    draft = _suggest(tmp_path / "drafts" / "jobs.yaml", corpus=corpus)
+    (figure,) = yaml.safe_load(draft.read_text(encoding="utf-8"))["figures"]
+    assert figure["match"]["entity"] == ["part-time park worker"] and figure["match"]["topic"] == ["Halvering"]
+    tested = run_cli("rules", "test", str(draft.parent))
+    assert tested.code == 0 and "2 of 2 cases passed" in tested.stdout, tested.stdout
