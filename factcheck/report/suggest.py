@@ -305,7 +305,8 @@ def _mentions(c: Cited, topic: str) -> bool:
 
 
 def _figure_id(label: str) -> str:
-    words = "".join(ch if ch.isalnum() else " " for ch in label.lower()).split()
+    # Ids are ASCII (FIGURE_ID_PATTERN): "Zürich" gives "z_rich", which the label keeps readable.
+    words = "".join(ch if ch.isascii() and ch.isalnum() else " " for ch in label.lower()).split()
     ident = "_".join(words)[:60].strip("_") or "figure"
     return ident if ident[0].isalpha() else f"figure_{ident}"
 

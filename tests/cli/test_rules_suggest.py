@@ -201,3 +201,13 @@ def test_the_words_narrowing_the_counted_thing_keep_the_order_of_the_text(tmp_pa
     assert figure["match"]["entity"] == ["part-time park worker"] and figure["match"]["topic"] == ["Halvering"]
     tested = run_cli("rules", "test", str(draft.parent))
     assert tested.code == 0 and "2 of 2 cases passed" in tested.stdout, tested.stdout
+
+
+def test_a_name_beyond_ascii_still_gives_a_valid_figure_id(tmp_path: Path) -> None:
+    corpus = tmp_path / "zurich"
+    for k, n in enumerate(("2.1", "2.1", "2.6")):
+        _story(corpus, f"{k}.md", f"Budget {k}", f"Outlet {k}", "2025-06-10", f"The Zürich council approved a ${n} billion budget for fiscal 2026.")
+    draft = _suggest(tmp_path / "drafts" / "zurich.yaml", corpus=corpus)
+    (figure,) = yaml.safe_load(draft.read_text(encoding="utf-8"))["figures"]
+    assert figure["match"]["topic"] == ["Zürich"] and re.fullmatch(r"[a-z][a-z0-9_]*", figure["id"])
+    assert run_cli("rules", "validate", str(draft.parent)).code == 0
