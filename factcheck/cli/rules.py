@@ -121,3 +121,53 @@ def schema(
     from factcheck.rules.jsonschema import dumps, rules_schema, tests_schema
 
     sys.stdout.write(dumps(tests_schema() if tests else rules_schema(REGISTRY)))
+
+
+@rules_app.command("suggest", cls=PlainCommand)
+def suggest(
+    paths: Annotated[Optional[list[str]], typer.Argument(help="Files or folders to read besides the corpus.", show_default=False, metavar="PATH")] = None,
+    output: Annotated[Path, typer.Option("--output", "-o", metavar="FILE", help="The rule file to write; its tests go to tests/ beside it.")] = ...,  # type: ignore[assignment]
+    corpus: Annotated[Optional[Path], typer.Option("--corpus", metavar="DIR", help="Folder of reporting to draft rules from (default: the shipped seed corpus).", show_default=False)] = None,
+    rules: Annotated[Optional[Path], typer.Option("--rules", metavar="DIR", help="Folder of rule files whose figures are already defined (default: the shipped rules).", show_default=False)] = None,
+    min_docs: Annotated[int, typer.Option("--min-docs", metavar="N", min=2, help="Documents a figure needs to be drafted.")] = 2,
+    add: Annotated[bool, typer.Option("--add", help="Write into a folder that already holds rule files.")] = False,
+    overwrite: Annotated[bool, typer.Option("--overwrite", help="Replace FILE and its tests if they exist.")] = False,
+) -> None:
+    """Draft a rule file for review from the figures no rule defines that several
+    documents give: a figure, a consistency check and two rule tests (one that must
+    flag, one that must pass) for each, every value with a comment naming the claims it
+    came from.
+
+    \b
+    Examples:
+      factcheck rules suggest --corpus archive/ -o drafts/budget.yaml
+      factcheck rules validate drafts/ && factcheck rules test drafts/
+    """
+    from factcheck import pipeline
+    from factcheck.cli.config import load_config
+    from factcheck.cli.suggest_files import draft_targets, write_drafts
+    from factcheck.report.suggest import Draft
+    from factcheck.report.suggest import suggest as draft
+    from factcheck.report.suggest_check import passing
+    from factcheck.report.suggest_yaml import rule_file, tests_file
+
+    command = "factcheck rules suggest" + (f" --corpus {corpus}" if corpus else "") + (f" --min-docs {min_docs}" if min_docs != 2 else "")
+
+    def render(drafts: list[Draft]) -> tuple[str, str]:
+        return rule_file(drafts, f"tests/{output.name}", command), tests_file(drafts, output.name)
+
+    try:
+        rules_path, tests_path = draft_targets(output, add=add, overwrite=overwrite)
+        cfg = load_config().config
+        options = pipeline.RunOptions(corpus=corpus if corpus is not None else cfg.corpus, rules=rules if rules is not None else cfg.rules, jobs=1)
+        result = pipeline.run(paths or [], options)
+        taken = set(result.rule_set.figures) | {c.id for c in result.rule_set.checks}
+        kept, left_out = passing(draft(result.report, result.rule_set, min_docs=min_docs, taken=taken), render, result.rule_set.files)
+        write_drafts(*render(kept), rules_path, tests_path, result.inputs)
+    except FactcheckError as exc:
+        _fail(exc)
+        return
+    print(f"factcheck: drafted {len(kept)} figure(s) into {rules_path} (tests: {tests_path}); review before use", file=sys.stderr)
+    if left_out:
+        names = ", ".join(d.label for d in left_out[:5]) + (" …" if len(left_out) > 5 else "")
+        print(f"factcheck: left out {len(left_out)} figure(s) whose drafted tests did not pass: {names}", file=sys.stderr)

@@ -16,10 +16,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from factcheck.models import REFERENCE_FORMAT, SEVERITY_RANK, Claim, Document, Finding, Report
 from factcheck.report.numbers import format_value
+
+if TYPE_CHECKING:
+    from factcheck.report.catalogue import Catalogue
 
 Command = Literal["run", "extract"]
 
@@ -98,12 +101,19 @@ class ReportView:
     # rule set to count them with: called only by a formatter that shows the count (the
     # summary line), so JSON and CSV runs never pay for it.
     count_catalogue: Callable[[], int] | None = field(default=None, repr=False)
+    # Builds the catalogue itself, for a formatter that shows it (the HTML page).
+    make_catalogue: Callable[[], Catalogue] | None = field(default=None, repr=False)
 
     # -- look-ups -----------------------------------------------------------------------
     @cached_property
     def catalogue(self) -> int | None:
         """How many figures the catalogue lists, or None when it cannot be counted."""
         return self.count_catalogue() if self.count_catalogue is not None else None
+
+    @cached_property
+    def figure_catalogue(self) -> Catalogue | None:
+        """The catalogue ``factcheck figures`` lists, or None without a rule set."""
+        return self.make_catalogue() if self.make_catalogue is not None else None
 
     @cached_property
     def documents_by_id(self) -> dict[str, Document]:

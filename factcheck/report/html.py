@@ -10,6 +10,8 @@ Security Policy that allows only its own inline style and script (by hash). It s
 * one timeline chart per figure (inline SVG, see ``timeline/svg.py``) with every claim of
   the figure across sources and dates drawn as an interval, the reference series, and
   the flagged claims marked;
+* the figure catalogue of ``factcheck figures`` (``html_catalogue.py``), when the page
+  is made with the run's rules;
 * the run's notes.
 
 Everything from the input (article text, titles, paths, rule messages) is escaped,
@@ -30,6 +32,7 @@ from factcheck import __version__
 from factcheck.models import Claim, Document, Finding
 from factcheck.report.base import ReportView, format_date, summary_counts, summary_line
 from factcheck.report.escape import h, json_for_script, one_line
+from factcheck.report.html_catalogue import catalogue_section
 from factcheck.report.numbers import format_interval, format_value
 from factcheck.report.timeline.series import count_text, figure_series
 from factcheck.report.timeline.svg import timeline_svg
@@ -120,6 +123,15 @@ class HtmlFormatter:
         for doc in docs:
             parts.append(self._document(view, doc))
         parts.append(self._timelines(view))
+        catalogue = view.figure_catalogue
+        if catalogue is not None:
+            shown = {d.id for d in docs}
+
+            def claim_href(claim_id: str) -> str | None:
+                claim = view.claims_by_id.get(claim_id)
+                return f"#{_dom_id('claim-', claim_id)}" if claim is not None and claim.doc in shown else None
+
+            parts.append(catalogue_section(catalogue, claim_href, lambda i: _dom_id("figure-", i)))
         if view.report.notes:
             parts.append('<section class="fc-notes-section"><h2>Notes</h2><ul class="fc-notes">')
             parts.extend(f"<li>{h(one_line(note))}</li>" for note in view.report.notes)

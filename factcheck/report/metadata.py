@@ -13,7 +13,7 @@ from factcheck.check import REGISTRY
 from factcheck.check.reference import reference_claims
 from factcheck.models import Claim, Document, Report
 from factcheck.report.base import Command, FigureInfo, ReportView, RuleInfo
-from factcheck.report.catalogue import catalogue_size
+from factcheck.report.catalogue import build_catalogue, catalogue_size
 from factcheck.rules.schema import RuleSet
 
 
@@ -65,4 +65,5 @@ def make_view(report: Report, command: Command = "run", rule_set: RuleSet | None
         report, command, rules=rule_metadata(rule_set), figures=figure_metadata(rule_set),
         series=series, series_documents=documents,
         count_catalogue=(lambda: catalogue_size(report, rule_set)) if command == "run" else None,
+        make_catalogue=(lambda: build_catalogue(report, rule_set)) if command == "run" else None,
     )

@@ -8,14 +8,18 @@ import csv
 import io
 import json
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 
 import pytest
 from report_helpers import make_view
 from report_fixtures import build_suppressed_report, nasty_report
 
-from factcheck.report import FORMATTERS
+from factcheck.models import Report
+from factcheck.report import FORMATTERS, ReportView
+from factcheck.report.catalogue import build_catalogue
 from factcheck.report.escape import csv_text, gh_data, gh_property, json_for_script, md, md_code, md_link
+from factcheck.rules.schema import RuleSet
 
 class TagCollector(HTMLParser):
     def __init__(self) -> None:
@@ -46,9 +50,18 @@ ALLOWED_TAGS = {
 }
 
 
+def with_catalogue(report: Report) -> ReportView:
+    """The view ``factcheck run --format html`` renders: with the figure catalogue page
+    (built from the report's own claims, so its labels and sources are the hostile text)."""
+    return replace(make_view(report), make_catalogue=lambda: build_catalogue(report, RuleSet(), min_docs=1))
+
+
+@pytest.mark.parametrize("catalogue", [False, True], ids=["page", "with-catalogue"])
 @pytest.mark.parametrize("report_factory", [build_suppressed_report, nasty_report])
-def test_html_never_contains_user_markup(report_factory) -> None:  # noqa: ANN001
-    html = FORMATTERS["html"].render(make_view(report_factory()))
+def test_html_never_contains_user_markup(report_factory, catalogue: bool) -> None:  # noqa: ANN001
+    report = report_factory()
+    html = FORMATTERS["html"].render(with_catalogue(report) if catalogue else make_view(report))
+    assert ('id="fc-catalogue"' in html) == catalogue
     assert "<script>alert" not in html
     assert "<b>&" not in html
     assert "<img" not in html  # as text it is "&lt;img src=x onerror=...": harmless
@@ -85,8 +98,16 @@ def test_json_for_script_escapes() -> None:
     assert json.loads(s) == {"a": "</script><!--\u2028&"}
 
 
-def test_html_has_no_external_resources(view) -> None:  # noqa: ANN001
-    html = FORMATTERS["html"].render(view)
+def test_the_catalogue_page_escapes_its_labels_sources_and_documents() -> None:
+    html = FORMATTERS["html"].render(with_catalogue(nasty_report()))
+    section = html.split('id="fc-catalogue"', 1)[1].split("</section>", 1)[0]
+    assert "fig&lt;1&gt;" in section and "&quot;&gt;&lt;img src=x" in section
+    assert "<img" not in section and "\x1b" not in section
+
+
+@pytest.mark.parametrize("catalogue", [False, True], ids=["page", "with-catalogue"])
+def test_html_has_no_external_resources(view, catalogue: bool) -> None:  # noqa: ANN001
+    html = FORMATTERS["html"].render(with_catalogue(view.report) if catalogue else view)
     assert "src=" not in html
     assert "<link" not in html
     assert "@import" not in html and "url(" not in html
