@@ -30,7 +30,7 @@ from factcheck.cli.scale import (
     cluster_session,
     progress_factory,
 )
-from factcheck.errors import FactcheckError, UsageError
+from factcheck.errors import FactcheckError, InputError, SkippedRecords, UsageError
 from factcheck.load import MetadataOverrides
 from factcheck.models import SEVERITY_RANK
 from factcheck.report import FORMATTERS
@@ -122,6 +122,7 @@ QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print only the su
 TitleOpt = Annotated[Optional[str], typer.Option("--title", metavar="TEXT", help="Title of the checked document(s); beats front matter and manifest.", show_default=False)]
 OutletOpt = Annotated[Optional[str], typer.Option("--outlet", metavar="TEXT", help="Outlet of the checked document(s).", show_default=False)]
 PublishedOpt = Annotated[Optional[str], typer.Option("--published", metavar="DATE", help="Publication date YYYY-MM-DD of the checked document(s).", show_default=False)]
+StrictRecordsOpt = Annotated[bool, typer.Option("--strict-records", help="Refuse a JSON or JSON Lines file that has a bad record (default: check its other records, list each bad one as FILE:LINE:COL and exit 2 at the end).")]
 UrlOpt = Annotated[Optional[str], typer.Option("--url", metavar="URL", help="URL of the checked document(s).", show_default=False)]
 
 
@@ -139,6 +140,7 @@ def _check(
     creating_baseline: bool = False,
     cluster: str | None = None,
     index_format: IndexFormatChoice = IndexFormatChoice.sqlite,
+    strict_records: bool = False,
 ) -> tuple[Config, RunResult]:
     """Load the configuration and the baseline, and run the pipeline: what ``run``,
     ``timeline`` and ``baseline create`` share."""
@@ -165,9 +167,16 @@ def _check(
         index_format=index_format.kind,
         warn=warn,
         progress=progress_factory(quiet),
+        strict_records=strict_records,
     )
     with cluster_session(cluster, quiet) as session:
         return cfg, pipeline.run(paths, replace(options, cluster=session))
+
+
+def _refuse_bad_records(bad_records: list[InputError]) -> None:
+    """After the report of the good records is out: each bad record on a line, exit 2."""
+    if bad_records:
+        raise SkippedRecords(bad_records)
 
 
 def _render(result: RunResult, command: Command, fmt: str, output: Path | None, quiet: bool) -> None:
@@ -207,6 +216,7 @@ def run(
     index: IndexOpt = None,
     index_format: IndexFormatOpt = IndexFormatChoice.sqlite,
     cluster: ClusterOpt = None,
+    strict_records: StrictRecordsOpt = False,
 ) -> None:
     """Check documents against the corpus and the rules, and report what is wrong.
 
@@ -225,10 +235,11 @@ def run(
     cfg, result = _check(
         paths or [], corpus, rules, as_of, config, baseline,
         _overrides(title, outlet, published, url), quiet, jobs=jobs, index=index, cluster=cluster,
-        index_format=index_format,
+        index_format=index_format, strict_records=strict_records,
     )
     chosen = fmt if fmt is not None else cfg.format
     _render(result, "run", _formatter(chosen), output, quiet)
+    _refuse_bad_records(result.bad_records)
     threshold_name = fail_on.value if fail_on is not None else cfg.fail_on
     if threshold_name != "never":
         threshold = SEVERITY_RANK[threshold_name]
@@ -251,6 +262,7 @@ def extract(
     index: IndexOpt = None,
     index_format: IndexFormatOpt = IndexFormatChoice.sqlite,
     cluster: ClusterOpt = None,
+    strict_records: StrictRecordsOpt = False,
 ) -> None:
     """List every numeric claim in the documents, with its interval and context.
 
@@ -270,10 +282,11 @@ def extract(
             pipeline.RunOptions(
                 rules=rules, overrides=_overrides(title, outlet, published, url), warn=warn,
                 progress=progress_factory(quiet), jobs=jobs, index=index, cluster=session,
-                index_format=index_format.kind,
+                index_format=index_format.kind, strict_records=strict_records,
             ),
         )
     _render(result, "extract", chosen, output, quiet)
+    _refuse_bad_records(result.bad_records)
 
 
 @app.command("index", cls=PlainCommand)
@@ -287,6 +300,7 @@ def index_command(
     stats: Annotated[bool, typer.Option("--stats", help="Print what the index holds (after adding PATHs, if any).")] = False,
     prune: Annotated[bool, typer.Option("--prune", help="Delete entries of other extractor versions and of content no indexed path has any more.")] = False,
     quiet: QuietOpt = False,
+    strict_records: StrictRecordsOpt = False,
 ) -> None:
     """Build or update the claim index: extract each document once, and again only when
     its text (or the extractor, or the gazetteer) changes.
@@ -314,7 +328,7 @@ def index_command(
         with cluster_session(cluster, quiet) as session:
             done = pipeline.index_documents(
                 paths, index=target, rules=rules, warn=warn, progress=progress_factory(quiet), jobs=jobs,
-                cluster=session, index_format=fmt,
+                cluster=session, index_format=fmt, strict_records=strict_records,
             )
         if not quiet:
             print(
@@ -338,6 +352,8 @@ def index_command(
                     print(f"factcheck: pruned {deleted:,} entries from {target}", file=sys.stderr)
             if stats:
                 print(claim_index.stats().render(), end="")
+    if paths:
+        _refuse_bad_records(done.bad_records)
 
 
 @app.command(cls=PlainCommand)
@@ -352,6 +368,7 @@ def figures(
     quiet: QuietOpt = False,
     jobs: JobsOpt = None,
     index: IndexOpt = None,
+    strict_records: StrictRecordsOpt = False,
 ) -> None:
     """List the figures the corpus talks about: those the rules define, and those no
     rule defines that several documents give, each with its claims' values, sources and
@@ -367,10 +384,13 @@ def figures(
 
     if fmt not in FORMATS:
         raise UsageError(f"--format {fmt!r}: the catalogue is written as one of {', '.join(FORMATS)}")
-    _, result = _check(paths or [], corpus, rules, None, config, None, MetadataOverrides(), quiet, jobs=jobs, index=index)
+    _, result = _check(paths or [], corpus, rules, None, config, None, MetadataOverrides(), quiet, jobs=jobs, index=index,
+        strict_records=strict_records,
+    )
     with gcpause.paused():
         catalogue = build_catalogue(result.report, result.rule_set, min_docs=min_docs)
     write_output(render(catalogue, fmt), output, result.inputs)
+    _refuse_bad_records(result.bad_records)
 
 
 @app.command(cls=PlainCommand)
@@ -382,6 +402,7 @@ def timeline(
     output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write an .svg or .png chart (or a .txt table) instead of printing a table.", show_default=False)] = None,
     as_of: AsOfOpt = None,
     config: ConfigOpt = None,
+    strict_records: StrictRecordsOpt = False,
 ) -> None:
     """The series of one figure across the corpus, the checked documents and the
     reference data: a table, or a chart with --output.
@@ -394,11 +415,15 @@ def timeline(
     from factcheck.report import make_view, terminal_width, use_color
     from factcheck.report.timeline import render_timeline
 
-    _, result = _check(paths or [], corpus, rules, as_of, config, None, _overrides(None, None, None, None), False)
+    _, result = _check(
+        paths or [], corpus, rules, as_of, config, None, _overrides(None, None, None, None), False,
+        strict_records=strict_records,
+    )
     color = output is None and use_color(sys.stdout)
     view = make_view(result.report, "run", result.rule_set)
     content = render_timeline(view, figure, output, color=color, width=terminal_width() if color else 120)
     write_output(content, output, result.inputs)
+    _refuse_bad_records(result.bad_records)
 
 
 baseline_app = typer.Typer(help="Record today's findings so that later runs report only new ones.", no_args_is_help=True)
@@ -412,6 +437,7 @@ def baseline_create(
     rules: RulesOpt = None,
     as_of: AsOfOpt = None,
     config: ConfigOpt = None,
+    strict_records: StrictRecordsOpt = False,
 ) -> None:
     """Write a baseline of the current findings, keyed on fingerprints that survive
     edits elsewhere in the text (rule, figure, value, document; never line numbers).
@@ -423,9 +449,12 @@ def baseline_create(
     """
     from factcheck.suppress import create_baseline
 
-    _, result = _check(paths or [], corpus, rules, as_of, config, None, _overrides(None, None, None, None), True, creating_baseline=True)
+    _, result = _check(paths or [], corpus, rules, as_of, config, None, _overrides(None, None, None, None), True,
+        creating_baseline=True, strict_records=strict_records,
+    )
     write_output(create_baseline(result.report), output, result.inputs)
     print(f"factcheck: wrote {len(result.report.findings)} finding(s) to {output}", file=sys.stderr)
+    _refuse_bad_records(result.bad_records)
 
 
 config_app = typer.Typer(help="Show the configuration factcheck uses.", no_args_is_help=True)
