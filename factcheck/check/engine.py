@@ -195,7 +195,7 @@ class _Run:
         texts = {d.id: d.text for d in documents if d.text}
         self_check = not any(d.role == "corpus" for d in documents)
         self.placed = {d.id: _Placed.of(d, self_check, as_of) for d in documents}
-        self.matcher = Matcher(rules)
+        self.matcher = Matcher(rules, paths={d.id: d.path for d in documents})
         self.pairs = steps.assign_all(self.matcher, claims, texts, jobs)
         self.reference_items, self.reference_docs = reference_items(rules, len(self.pairs))
         self.all_items: dict[str, Item] = {}

@@ -184,16 +184,18 @@ def _render(result: RunResult, command: Command, fmt: str, output: Path | None, 
 
     color = output is None and fmt == "text" and use_color(sys.stdout)
     formatter = get_formatter(fmt, color=color, quiet=quiet, width=terminal_width() if color else None)
+    report = result.report
+    warnings = [note.removeprefix("warning: ") for note in report.notes if note.startswith("warning: ")]
+    if fmt == "text" and output is None and warnings:
+        # A warning goes to stderr, one line each, in every format; a text report on
+        # stdout would only repeat it there, wrapped to the terminal's width.
+        report = report.model_copy(update={"notes": [n for n in report.notes if not n.startswith("warning: ")]})
     with gcpause.paused():
-        view = make_view(result.report, command, result.rule_set)
+        view = make_view(report, command, result.rule_set)
         rendered = formatter.render(view)
     write_output(rendered, output, result.inputs)
-    if fmt != "text" or output is not None:
-        # The text report shows its notes; other formats carry them as data, so the
-        # warnings a person must see also go to stderr.
-        for note in result.report.notes:
-            if note.startswith("warning: "):
-                warn(note.removeprefix("warning: "))
+    for message in warnings:
+        warn(message)
 
 
 @app.command(cls=PlainCommand)

@@ -50,9 +50,12 @@ Encoded = tuple[str, float, int] | None
 # -- the worker side -------------------------------------------------------------------
 
 
-def assign_slice(rules: RuleSet, claims: list[Claim], texts: dict[str, str]) -> tuple[list[Encoded], list[str]]:
-    """On a worker: each claim's own figure assignment (id, factor, score) and the notes."""
-    matcher = Matcher(rules)  # fresh: its notes are this slice's alone
+def assign_slice(
+    rules: RuleSet, claims: list[Claim], texts: dict[str, str], paths: dict[str, str] | None = None
+) -> tuple[list[Encoded], list[str]]:
+    """On a worker: each claim's own figure assignment (id, factor, score) and the notes
+    (``paths``: the documents' paths, by id, for the notes to name them)."""
+    matcher = Matcher(rules, paths=paths)  # fresh: its notes are this slice's alone
     found = matcher.assign_each(claims, texts)
     return [None if x is None else (x.figure.id, x.factor, x.score) for x in found], list(matcher.notes)
 
@@ -139,7 +142,10 @@ class ClusterChecks:
             part = list(claims[a : a + step])
             docs = {c.doc for c in part}
             futures.append(
-                self.client.submit(assign_slice, self.held, part, {d: texts[d] for d in docs if d in texts}, pure=False)
+                self.client.submit(
+                    assign_slice, self.held, part, {d: texts[d] for d in docs if d in texts},
+                    {d: matcher.paths[d] for d in docs if d in matcher.paths}, pure=False,
+                )
             )
         assignments: list[Assignment | None] = []
         for future in futures:

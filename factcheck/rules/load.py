@@ -33,7 +33,7 @@ from factcheck.load.files import read_text_file
 from factcheck.places import Place
 from factcheck.rules.expr import ExprError, Relation, parse_relation
 from factcheck.rules.messages import validate_template
-from factcheck.rules.patterns import regex_problem
+from factcheck.rules.patterns import PATTERN_FIELDS, regex_problem
 from factcheck.rules.problems import convert_error, describe, sort_errors, unknown_key
 from factcheck.rules.reference import load_points
 from factcheck.rules.schema import (
@@ -131,7 +131,7 @@ def load_rules(dirs: Sequence[Path], shown_as: Sequence[str | None] | None = Non
 
     for f in files:
         for i, raw in _raw(f, "figures"):
-            _check_figure(f, i, raw, out)
+            _check_figure(f, i, raw, out, rules.pattern_origins)
             _check_parts_and_sets(f, i, raw, known, rules, out)
         for i, raw in _raw(f, "checks"):
             relation = _check_check(f, i, raw, known, out, kinds)
@@ -296,7 +296,10 @@ def _scalar_location(f: _File, path: tuple[str | int, ...], offset: int) -> Sour
     return SourceLocation(start.path, start.line, target + 1)
 
 
-def _check_figure(f: _File, i: int, raw: dict[str, Any], out: _Collector) -> None:
+def _check_figure(
+    f: _File, i: int, raw: dict[str, Any], out: _Collector,
+    pattern_origins: dict[tuple[str, str, str], SourceLocation],
+) -> None:
     base = ("figures", i)
     name = raw.get("id") if isinstance(raw.get("id"), str) else f"#{i + 1}"
     unit = raw.get("unit")
@@ -309,8 +312,9 @@ def _check_figure(f: _File, i: int, raw: dict[str, Any], out: _Collector) -> Non
     match = raw.get("match")
     if not isinstance(match, dict):
         return
-    for key in ("sentence", "exclude_sentence", "surface"):
+    for key in PATTERN_FIELDS:
         for path, pattern in _strings(match.get(key), base + ("match", key)):
+            pattern_origins.setdefault((name, key, pattern), f.yaml.locate(path))
             problem = regex_problem(pattern)
             if problem is not None:
                 message, offset = problem

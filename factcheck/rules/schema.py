@@ -302,6 +302,9 @@ class RuleSet:
     expressions: dict[str, Relation] = field(default_factory=dict)
     # Where each figure, check and series was defined: ("figure", id) -> location.
     origins: dict[tuple[str, str], SourceLocation] = field(default_factory=dict)
+    # Where each regular expression of a figure's match was written: (figure id, field,
+    # pattern) -> location, so that a message about a pattern points at the pattern.
+    pattern_origins: dict[tuple[str, str, str], SourceLocation] = field(default_factory=dict)
 
     def check(self, rule_id: str) -> CheckRule[Any] | None:
         for c in self.checks:
