@@ -17,6 +17,7 @@ import csv
 import difflib
 import io
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -47,13 +48,40 @@ def load_points(path: Path, shown: str) -> tuple[list[ReferencePoint], list[Rule
     return [], [RuleError(f"unknown reference file type {suffix or '(none)'!r}; use .csv or .jsonl", SourceLocation(shown))]
 
 
+# A quote that opens a cell (at the start of a line or after a comma), and a quoted cell
+# through its closing quote (``""`` is a quote inside it). Possessive: a cell that is
+# never closed fails to match instead of backtracking to an inner quote.
+_OPENING_QUOTE = re.compile(r'(?m)(?:^|(?<=,))"')
+_QUOTED_CELL = re.compile(r'"(?:[^"]++|"")*+"')
+
+
+def _unterminated_quote(data: str) -> int | None:
+    """Where the quoted cell that is never closed opens, if there is one: the csv
+    module would read every row after it as that cell's value."""
+    at = 0
+    while (found := _OPENING_QUOTE.search(data, at)) is not None:
+        closed = _QUOTED_CELL.match(data, found.start())
+        if closed is None:
+            return found.start()
+        at = closed.end()
+    return None
+
+
 def _csv(text: str, shown: str) -> tuple[list[ReferencePoint], list[RuleError]]:
     lines = text.splitlines(keepends=True)
     # Comment lines keep their place so that line numbers stay those of the file.
     data = "".join("\n" if line.lstrip().startswith("#") else line for line in lines)
-    reader = csv.reader(io.StringIO(data))
     points: list[ReferencePoint] = []
     errors: list[RuleError] = []
+    opening = _unterminated_quote(data)
+    if opening is not None:
+        line_start = data.rfind("\n", 0, opening) + 1
+        line = data.count("\n", 0, opening) + 1
+        errors.append(RuleError(
+            "unterminated quote: the quoted cell that opens here is never closed", SourceLocation(shown, line, opening - line_start + 1),
+        ))
+        data = data[:line_start]  # the rows before it are still read
+    reader = csv.reader(io.StringIO(data))
     header: list[str] | None = None
     try:
         for row in reader:
@@ -62,9 +90,9 @@ def _csv(text: str, shown: str) -> tuple[list[ReferencePoint], list[RuleError]]:
                 continue
             if header is None:
                 header = [c.strip() for c in row]
-                errors += _header_errors(header, shown, line)
-                if errors:
-                    return [], errors
+                bad_header = _header_errors(header, shown, line)
+                if bad_header:
+                    return [], errors + bad_header
                 continue
             if len(row) > len(header):
                 errors.append(RuleError(f"row has {len(row)} cells but the header has {len(header)}", SourceLocation(shown, line)))
@@ -73,7 +101,7 @@ def _csv(text: str, shown: str) -> tuple[list[ReferencePoint], list[RuleError]]:
             _add(record, shown, line, points, errors)
     except csv.Error as exc:
         errors.append(RuleError(f"CSV syntax error: {exc}", SourceLocation(shown, reader.line_num)))
-    if header is None:
+    if header is None and opening is None:
         errors.append(RuleError("empty reference file; expected a header row such as 'date,value,qualifier'", SourceLocation(shown, 1)))
     return points, errors
 

@@ -60,3 +60,34 @@ def test_missing_file_and_unknown_type(tmp_path: Path) -> None:
 def test_points_show_their_qualifier() -> None:
     assert point_surface(ReferencePoint(date=date(2024, 4, 7), value=130, qualifier="approx")) == "about 130"
     assert point_surface(ReferencePoint(date=date(2024, 5, 25), value=35903)) == "35,903"
+
+
+def test_an_unterminated_quote_is_reported_where_it_opens_without_the_swallowed_rows(tmp_path: Path) -> None:
+    # Issue 19: it was reported at the last line, the rows after the quote as the value.
+    f = tmp_path / "rain.csv"
+    f.write_text(
+        'date,value,note\n2023-07-01,41,gauge A\n2023-07-02,"38,gauge B\n2023-07-03,52,gauge C\n2023-07-04,47,gauge D\n',
+        encoding="utf-8",
+    )
+    points, errors = load_points(f, "rain.csv")
+    assert [str(e) for e in errors] == ["rain.csv:3:12: unterminated quote: the quoted cell that opens here is never closed"]
+    assert [p.value for p in points] == [41]  # the rows before it are still read
+
+
+def test_closed_quoted_cells_across_lines_and_doubled_quotes_are_not_unterminated(tmp_path: Path) -> None:
+    f = tmp_path / "wind.csv"
+    f.write_text(
+        'date,value,note\n2023-01-05,"90",\n2023-01-06,88,"gusts ""up to"" 120,\nsaid the service"\n'
+        '2023-01-07,70,a "quoted" word mid-cell\n',
+        encoding="utf-8",
+    )
+    points, errors = load_points(f, "wind.csv")
+    assert errors == [] and [p.value for p in points] == [90, 88, 70]
+    assert points[1].note == 'gusts "up to" 120,\nsaid the service'
+
+
+def test_a_doubled_quote_before_the_end_of_the_file_does_not_close_the_cell(tmp_path: Path) -> None:
+    f = tmp_path / "tide.csv"
+    f.write_text('date,value,note\n2023-03-01,4,fine\n2023-03-02,5,"high ""\n', encoding="utf-8")
+    _, errors = load_points(f, "tide.csv")
+    assert [str(e) for e in errors] == ["tide.csv:3:14: unterminated quote: the quoted cell that opens here is never closed"]
