@@ -91,3 +91,42 @@ def test_a_doubled_quote_before_the_end_of_the_file_does_not_close_the_cell(tmp_
     f.write_text('date,value,note\n2023-03-01,4,fine\n2023-03-02,5,"high ""\n', encoding="utf-8")
     _, errors = load_points(f, "tide.csv")
     assert [str(e) for e in errors] == ["tide.csv:3:14: unterminated quote: the quoted cell that opens here is never closed"]
+
+
+def test_impossible_values_in_a_series_file_are_bad_rows(tmp_path: Path) -> None:
+    # Issue 19: a negative count, -1e308 and a date of 9999-12-31 passed validation.
+    f = tmp_path / "shelters.csv"
+    f.write_text(
+        "date,value,lower\n2024-02-01,310,\n2024-02-02,-12,\n2024-02-03,-1e308,\n2024-02-04,300,-5\n9999-12-31,305,\n",
+        encoding="utf-8",
+    )
+    points, errors = load_points(f, "shelters.csv")
+    assert [p.value for p in points] == [310]
+    assert [str(e).split(" is ")[0] for e in errors] == [
+        "shelters.csv:3: value: -12",
+        "shelters.csv:4: value: -1e+308",
+        "shelters.csv:5: lower: -5",
+        "shelters.csv:6: date: 9999-12-31",
+    ]
+    assert "signed: true" in str(errors[0]) and "after today" in str(errors[3])
+
+
+def test_a_signed_figure_may_have_values_below_zero(tmp_path: Path) -> None:
+    f = tmp_path / "balance.jsonl"
+    f.write_text('{"date": "2024-03-31", "value": -2.5e9}\n{"date": "2024-06-30", "value": 1.1e9}\n', encoding="utf-8")
+    points, errors = load_points(f, "balance.jsonl", signed=True)
+    assert errors == [] and [p.value for p in points] == [-2.5e9, 1.1e9]
+    _, unsigned = load_points(f, "balance.jsonl")
+    assert [str(e).split(":")[:2] for e in unsigned] == [["balance.jsonl", "1"]]
+
+
+def test_a_date_a_little_ahead_is_accepted_as_an_embargoed_release() -> None:
+    from datetime import timedelta
+
+    from factcheck.rules.reference import FUTURE_DAYS, impossible
+
+    today = date(2025, 1, 10)
+    near = ReferencePoint(date=today + timedelta(days=FUTURE_DAYS), value=4)
+    far = ReferencePoint(date=today + timedelta(days=FUTURE_DAYS + 1), value=4)
+    assert impossible(near, signed=False, today=today) == []
+    assert [k for k, _ in impossible(far, signed=False, today=today)] == ["date"]
