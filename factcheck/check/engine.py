@@ -218,7 +218,8 @@ class _Run:
             if claim.figure != figure_id:  # most claims match no figure and need no copy
                 claim = claim.model_copy(update={"figure": figure_id})
             item = _item(claim, self.placed.get(claim.doc, _UNPLACED), rank, assignment)
-            items.append(item)
+            if not claim.unrepresentable:  # reported, but no check can compare its value
+                items.append(item)
             if not figures_only:
                 self.assigned.append(claim)
                 self.all_items[claim.id] = item

@@ -83,6 +83,8 @@ class Matcher:
         over its whole (a part matching is the more precise reading). Two figures of
         one priority and score that are not a part and its whole leave the claim without
         a figure: a tie is a guess."""
+        if claim.unrepresentable:  # a value no check can compare is no figure's claim
+            return None
         candidates = self._candidates(claim)
         if not candidates:  # most claims of an archive: nothing more to read
             return None

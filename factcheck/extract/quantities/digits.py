@@ -156,8 +156,9 @@ def _decimal_number(s: str, neg: bool, start: int, end: int, abbreviation: str |
     """Digits with separators, decimals, exponents, powers and a scale abbreviation."""
     mantissa, exponent, power, times_ten = _split_powers(s)
     digits_txt, decimal = _normalise_separators(mantissa)
-    if len(digits_txt) > _MAX_DIGITS:
-        return None  # beyond any float: not a figure anyone states
+    if len(digits_txt.lstrip("0").partition(".")[0]) > _MAX_DIGITS:
+        # Beyond any float: the figure is kept as unrepresentable (``unrepresentable``).
+        raise OverflowError("number beyond any float")
     try:
         d = Decimal(digits_txt)
     except InvalidOperation:
