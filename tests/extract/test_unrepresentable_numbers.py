@@ -87,3 +87,9 @@ def test_unrepresentable_claims_are_in_the_json_and_in_no_finding(tmp_path: Path
     if contract.exists():
         checked = subprocess.run([sys.executable, str(contract), "--run"], input=proc.stdout, capture_output=True, text=True)
         assert checked.returncode == 0, checked.stdout
+
+
+def test_a_fraction_of_hundreds_of_digits_is_read_with_an_interval_that_covers_it() -> None:
+    # Its place value is below any float: the interval must not shrink to the point 0.
+    [claim] = extract("The leak rate was 0." + "0" * 400 + "1 litres a second.")
+    assert not claim.unrepresentable and claim.lower < claim.upper and claim.upper > 0

@@ -187,7 +187,8 @@ def _decimal_number(s: str, neg: bool, start: int, end: int, abbreviation: str |
         integer_digits = None
     if neg:
         value = -value
-    prec = float(precision) if precision else abs(value) * 1e-6 or 1e-9
+    # A place value below any float (a fraction of hundreds of digits) is no precision.
+    prec = (float(precision) if precision else 0.0) or abs(value) * 1e-6 or 1e-9
     return Number(
         value=value,
         precision=prec,
