@@ -30,7 +30,8 @@ from factcheck.cli.scale import (
     cluster_session,
     progress_factory,
 )
-from factcheck.errors import FactcheckError, InputError, SkippedRecords, UsageError
+from factcheck.cli.records import StrictRecordsOpt, refuse_bad_records
+from factcheck.errors import FactcheckError, UsageError
 from factcheck.load import MetadataOverrides
 from factcheck.models import SEVERITY_RANK
 from factcheck.report import FORMATTERS
@@ -122,7 +123,6 @@ QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print only the su
 TitleOpt = Annotated[Optional[str], typer.Option("--title", metavar="TEXT", help="Title of the checked document(s); beats front matter and manifest.", show_default=False)]
 OutletOpt = Annotated[Optional[str], typer.Option("--outlet", metavar="TEXT", help="Outlet of the checked document(s).", show_default=False)]
 PublishedOpt = Annotated[Optional[str], typer.Option("--published", metavar="DATE", help="Publication date YYYY-MM-DD of the checked document(s).", show_default=False)]
-StrictRecordsOpt = Annotated[bool, typer.Option("--strict-records", help="Refuse a JSON or JSON Lines file that has a bad record (default: check its other records, list each bad one as FILE:LINE:COL and exit 2 at the end).")]
 UrlOpt = Annotated[Optional[str], typer.Option("--url", metavar="URL", help="URL of the checked document(s).", show_default=False)]
 
 
@@ -172,11 +172,6 @@ def _check(
     with cluster_session(cluster, quiet) as session:
         return cfg, pipeline.run(paths, replace(options, cluster=session))
 
-
-def _refuse_bad_records(bad_records: list[InputError]) -> None:
-    """After the report of the good records is out: each bad record on a line, exit 2."""
-    if bad_records:
-        raise SkippedRecords(bad_records)
 
 
 def _render(result: RunResult, command: Command, fmt: str, output: Path | None, quiet: bool) -> None:
@@ -235,13 +230,12 @@ def run(
     if fmt is not None:
         _formatter(fmt)
     cfg, result = _check(
-        paths or [], corpus, rules, as_of, config, baseline,
-        _overrides(title, outlet, published, url), quiet, jobs=jobs, index=index, cluster=cluster,
-        index_format=index_format, strict_records=strict_records,
+        paths or [], corpus, rules, as_of, config, baseline, _overrides(title, outlet, published, url), quiet,
+        jobs=jobs, index=index, cluster=cluster, index_format=index_format, strict_records=strict_records,
     )
     chosen = fmt if fmt is not None else cfg.format
     _render(result, "run", _formatter(chosen), output, quiet)
-    _refuse_bad_records(result.bad_records)
+    refuse_bad_records(result.bad_records)
     threshold_name = fail_on.value if fail_on is not None else cfg.fail_on
     if threshold_name != "never":
         threshold = SEVERITY_RANK[threshold_name]
@@ -288,7 +282,7 @@ def extract(
             ),
         )
     _render(result, "extract", chosen, output, quiet)
-    _refuse_bad_records(result.bad_records)
+    refuse_bad_records(result.bad_records)
 
 
 @app.command("index", cls=PlainCommand)
@@ -328,10 +322,8 @@ def index_command(
     target = resolve_index_path(index, fmt) if index is not None else default_index_path(fmt)
     if paths:
         with cluster_session(cluster, quiet) as session:
-            done = pipeline.index_documents(
-                paths, index=target, rules=rules, warn=warn, progress=progress_factory(quiet), jobs=jobs,
-                cluster=session, index_format=fmt, strict_records=strict_records,
-            )
+            done = pipeline.index_documents(paths, index=target, rules=rules, warn=warn, progress=progress_factory(quiet),
+                                            jobs=jobs, cluster=session, index_format=fmt, strict_records=strict_records)
         if not quiet:
             print(
                 f"factcheck: indexed {done.documents:,} document(s) in {done.path}: "
@@ -355,7 +347,7 @@ def index_command(
             if stats:
                 print(claim_index.stats().render(), end="")
     if paths:
-        _refuse_bad_records(done.bad_records)
+        refuse_bad_records(done.bad_records)
 
 
 @app.command(cls=PlainCommand)
@@ -386,13 +378,11 @@ def figures(
 
     if fmt not in FORMATS:
         raise UsageError(f"--format {fmt!r}: the catalogue is written as one of {', '.join(FORMATS)}")
-    _, result = _check(paths or [], corpus, rules, None, config, None, MetadataOverrides(), quiet, jobs=jobs, index=index,
-        strict_records=strict_records,
-    )
+    _, result = _check(paths or [], corpus, rules, None, config, None, MetadataOverrides(), quiet, jobs=jobs, index=index, strict_records=strict_records)
     with gcpause.paused():
         catalogue = build_catalogue(result.report, result.rule_set, min_docs=min_docs)
     write_output(render(catalogue, fmt), output, result.inputs)
-    _refuse_bad_records(result.bad_records)
+    refuse_bad_records(result.bad_records)
 
 
 @app.command(cls=PlainCommand)
@@ -417,15 +407,12 @@ def timeline(
     from factcheck.report import make_view, terminal_width, use_color
     from factcheck.report.timeline import render_timeline
 
-    _, result = _check(
-        paths or [], corpus, rules, as_of, config, None, _overrides(None, None, None, None), False,
-        strict_records=strict_records,
-    )
+    _, result = _check(paths or [], corpus, rules, as_of, config, None, _overrides(None, None, None, None), False, strict_records=strict_records)
     color = output is None and use_color(sys.stdout)
     view = make_view(result.report, "run", result.rule_set)
     content = render_timeline(view, figure, output, color=color, width=terminal_width() if color else 120)
     write_output(content, output, result.inputs)
-    _refuse_bad_records(result.bad_records)
+    refuse_bad_records(result.bad_records)
 
 
 baseline_app = typer.Typer(help="Record today's findings so that later runs report only new ones.", no_args_is_help=True)
@@ -451,12 +438,10 @@ def baseline_create(
     """
     from factcheck.suppress import create_baseline
 
-    _, result = _check(paths or [], corpus, rules, as_of, config, None, _overrides(None, None, None, None), True,
-        creating_baseline=True, strict_records=strict_records,
-    )
+    _, result = _check(paths or [], corpus, rules, as_of, config, None, _overrides(None, None, None, None), True, creating_baseline=True, strict_records=strict_records)
     write_output(create_baseline(result.report), output, result.inputs)
     print(f"factcheck: wrote {len(result.report.findings)} finding(s) to {output}", file=sys.stderr)
-    _refuse_bad_records(result.bad_records)
+    refuse_bad_records(result.bad_records)
 
 
 config_app = typer.Typer(help="Show the configuration factcheck uses.", no_args_is_help=True)
