@@ -76,6 +76,21 @@ class MetadataError(InputError):
     """Front matter or a manifest that cannot be understood."""
 
 
+class SkippedRecords(InputError):
+    """The bad records of JSON and JSON Lines files, raised after the run has checked
+    (and reported) every good one: one line per bad record, then what was done."""
+
+    def __init__(self, errors: list[InputError]) -> None:
+        super().__init__(
+            f"{len(errors)} bad record(s) left out, every other record was checked "
+            "(--strict-records refuses such files instead)"
+        )
+        self.errors = errors
+
+    def __str__(self) -> str:
+        return "\n".join([*(str(e) for e in self.errors), super().__str__()])
+
+
 class RuleError(FactcheckError):
     """A rule file that cannot be used. Several may be collected into ``RuleErrors``."""
 

@@ -206,6 +206,12 @@ class Claim(BaseModel):
     direction: Direction | None = None
     pair: str | None = None
     pair_start: int | None = None
+    # A number beyond any float (``1.8e308``, thousands of digits): kept as a vague claim
+    # with the interval that is known, compared by no check.
+    unrepresentable: bool = False
+    # The whole number as written when its float value rounds it
+    # ("999999999999999999999" for 1e+21); the interval then covers the written number.
+    exact: str | None = None
 
 
 class Reason(BaseModel):

@@ -34,6 +34,7 @@ from factcheck.extract.documents import (
     real_path,
 )
 from factcheck.extract.index import IndexFormat, default_index_path
+from factcheck.errors import InputError
 from factcheck.extract.parallel import default_jobs
 from factcheck.load import MetadataOverrides, load_documents
 from factcheck.load.files import InputFiles, recording
@@ -101,7 +102,9 @@ class RunOptions:
     suppressed. ``jobs``: processes (None: one per core). ``index``: a claim index file
     to reuse and fill (``index_format`` "parquet": a folder of Parquet partitions). ``warn`` and ``progress``: how to tell the user. ``cluster``: a
     Dask cluster (``factcheck.cluster``) that extracts and checks instead of local
-    processes; the output is the same."""
+    processes; the output is the same. ``strict_records``: a bad record of a JSON or
+    JSON Lines file refuses the file (else the other records are checked and the bad
+    ones are listed in ``RunResult.bad_records``)."""
 
     corpus: Path | None = None
     rules: RuleSources | Path | Sequence[Path] | None = None
@@ -115,6 +118,11 @@ class RunOptions:
     progress: Progress | None = None
     cluster: ClusterSession | None = None
     index_format: IndexFormat = "sqlite"
+    strict_records: bool = False
+
+    def bad_records(self) -> list[InputError] | None:
+        """The list a run collects its bad records in (None: strict, a bad one raises)."""
+        return None if self.strict_records else []
 
 
 @dataclass
@@ -130,11 +138,13 @@ class Inputs:
 @dataclass
 class RunResult:
     """A run's report, the rule set it was checked with (formatters describe rules) and
-    the files it read (never to be written over)."""
+    the files it read (never to be written over). ``bad_records``: the records of JSON
+    and JSON Lines files that could not be read, left out of the report."""
 
     report: Report
     rule_set: RuleSet
     inputs: InputFiles = field(default_factory=InputFiles)
+    bad_records: list[InputError] = field(default_factory=list)
 
 
 def load_inputs(
@@ -143,17 +153,20 @@ def load_inputs(
     overrides: MetadataOverrides | None = None,
     warn: Warn = _ignore,
     use_corpus: bool = True,
+    bad_records: list[InputError] | None = None,
 ) -> Inputs:
     """Read the documents to check and the corpus to check them against.
 
     Without ``paths`` the corpus checks itself: every corpus document is "checked"
     (CONTRACT.md). A checked file that also lies in the corpus is not its own evidence.
+    ``bad_records``: see ``load_documents``.
     """
     corpus_docs: list[Document] = []
     if use_corpus:
         root = corpus if corpus is not None else default_corpus()
         corpus_docs = [
-            d for d in load_documents([str(root)], role="corpus", warn=warn) if not _is_draft(d, root)
+            d for d in load_documents([str(root)], role="corpus", warn=warn, bad_records=bad_records)
+            if not _is_draft(d, root)
         ]
         if corpus is None:
             # The shipped corpus is reported as "seeds/..." wherever the package is
@@ -161,7 +174,7 @@ def load_inputs(
             corpus_docs = [_rebase(d, root, "seeds") for d in corpus_docs]
     if not paths:
         return Inputs(checked=[d.model_copy(update={"role": "checked"}) for d in corpus_docs], corpus=[])
-    checked = load_documents(list(paths), role="checked", overrides=overrides, warn=warn)
+    checked = load_documents(list(paths), role="checked", overrides=overrides, warn=warn, bad_records=bad_records)
     checked_files = {real_path(d.path) for d in checked}
     corpus_docs = [d for d in corpus_docs if real_path(d.path) not in checked_files]
     return Inputs(checked=checked, corpus=corpus_docs)
@@ -240,9 +253,10 @@ def run(paths: Sequence[str], options: RunOptions | None = None) -> RunResult:
         rule_set = load_rule_set(opts.rules)
         gazetteer = gazetteer_for(rule_set)
         sources = list(paths) + [str(opts.corpus if opts.corpus is not None else default_corpus())]
+        bad_records = opts.bad_records()
         documents, claims = _load_and_extract(
             sources,
-            lambda: load_inputs(paths, opts.corpus, opts.overrides, opts.warn).documents,
+            lambda: load_inputs(paths, opts.corpus, opts.overrides, opts.warn, bad_records=bad_records).documents,
             gazetteer, jobs, opts.index, opts.progress, opts.cluster, rule_set, opts.index_format,
         )
         executor = opts.cluster.checks(rule_set) if opts.cluster is not None else None
@@ -264,7 +278,7 @@ def run(paths: Sequence[str], options: RunOptions | None = None) -> RunResult:
         # Suppressions silence one check's verdict; then one finding per claim and problem.
         order = {r.id: k for k, r in enumerate(rule_set.checks)}
         report = report.model_copy(update={"findings": merge_findings(report.findings, order)})
-    return RunResult(report, rule_set, inputs)
+    return RunResult(report, rule_set, inputs, bad_records or [])
 
 
 def extract_report(paths: Sequence[str], options: RunOptions | None = None) -> RunResult:
@@ -275,11 +289,15 @@ def extract_report(paths: Sequence[str], options: RunOptions | None = None) -> R
     with recording() as inputs:
         rule_set = load_rule_set(opts.rules)
         gazetteer = gazetteer_for(rule_set)
+        bad_records = opts.bad_records()
         documents, claims = _load_and_extract(
-            paths, lambda: load_inputs(paths, None, opts.overrides, opts.warn, use_corpus=False).checked,
+            paths,
+            lambda: load_inputs(
+                paths, None, opts.overrides, opts.warn, use_corpus=False, bad_records=bad_records
+            ).checked,
             gazetteer, opts.jobs, opts.index, opts.progress, opts.cluster, rule_set, opts.index_format,
         )
-    return RunResult(Report(documents=documents, claims=claims), rule_set, inputs)
+    return RunResult(Report(documents=documents, claims=claims), rule_set, inputs, bad_records or [])
 
 
 @dataclass
@@ -293,6 +311,7 @@ class IndexRun:
     reused: int
     claims: int
     copies: int = 0
+    bad_records: list[InputError] = field(default_factory=list)
 
 
 def index_documents(
@@ -304,15 +323,17 @@ def index_documents(
     jobs: int | None = None,
     cluster: ClusterSession | None = None,
     index_format: IndexFormat = "sqlite",
+    strict_records: bool = False,
 ) -> IndexRun:
     """``factcheck index PATH...``: add the claims of every document (drafts folders
     included) to the claim index (default: the user cache directory's; ``index_format``
     "parquet": a folder of Parquet partitions); with ``cluster``, extracted on its
-    workers and written here."""
+    workers and written here. ``strict_records``: as in ``RunOptions``."""
     with recording():
         rule_set = load_rule_set(rules)
         gazetteer = gazetteer_for(rule_set)
-        docs = load_documents(list(paths), role="corpus", warn=warn)
+        bad_records: list[InputError] | None = None if strict_records else []
+        docs = load_documents(list(paths), role="corpus", warn=warn, bad_records=bad_records)
         target = index if index is not None else default_index_path(index_format)
         with open_index(target, gazetteer, index_format) as claim_index:
             assert claim_index is not None
@@ -328,4 +349,5 @@ def index_documents(
                 reused=tally.unchanged,
                 copies=tally.copies,
                 claims=len(claims),
+                bad_records=bad_records or [],
             )

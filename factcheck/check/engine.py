@@ -196,7 +196,7 @@ class _Run:
         texts = {d.id: d.text for d in documents if d.text}
         self_check = not any(d.role == "corpus" for d in documents)
         self.placed = {d.id: Placed.of(d, self_check, as_of) for d in documents}
-        self.matcher = Matcher(rules)
+        self.matcher = Matcher(rules, paths={d.id: d.path for d in documents})
         # Each document against each scoped rule file, once, before any claim is matched.
         self.scoped = scoped_run(rules, documents, self.matcher.gazetteer)
         self.matcher.scope(self.scoped.figures_out)
@@ -223,7 +223,8 @@ class _Run:
             if claim.figure != figure_id:  # most claims match no figure and need no copy
                 claim = claim.model_copy(update={"figure": figure_id})
             item = make_item(claim, self.placed.get(claim.doc, UNPLACED), rank, assignment)
-            items.append(item)
+            if not claim.unrepresentable:  # reported, but no check can compare its value
+                items.append(item)
             if not figures_only:
                 self.assigned.append(claim)
                 self.all_items[claim.id] = item

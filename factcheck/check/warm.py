@@ -72,7 +72,7 @@ class WarmCorpus:
         claim assigned to a figure within the rule files' scopes; those no figure
         claims are left out (no check cites them as evidence for a draft), and so are
         the documents left without a claim."""
-        matcher = Matcher(rules)
+        matcher = Matcher(rules, paths={d.id: d.path for d in documents})
         scoped = scoped_run(rules, list(documents), matcher.gazetteer)
         matcher.scope(scoped.figures_out)
         with gcpause.paused():
@@ -100,7 +100,7 @@ def check_draft(
 
 def _check_draft(warm: WarmCorpus, drafts: Sequence[Document], claims: Sequence[Claim], as_of: date | None) -> CheckResult:
     rules = warm.rules
-    matcher = Matcher(rules)
+    matcher = Matcher(rules, paths={d.id: d.path for d in drafts})
     # The drafts against each scoped rule file, as a run of them with the corpus would.
     scoped = scoped_run(rules, list(drafts), matcher.gazetteer)
     matcher.scope(scoped.figures_out)
@@ -120,7 +120,8 @@ def _check_draft(warm: WarmCorpus, drafts: Sequence[Document], claims: Sequence[
         if claim.figure != figure_id:
             claim = claim.model_copy(update={"figure": figure_id})
         assigned.append(claim)
-        own.append(make_item(claim, placed.get(claim.doc, UNPLACED), rank, assignment))
+        if not claim.unrepresentable:  # reported, but no check can compare its value
+            own.append(make_item(claim, placed.get(claim.doc, UNPLACED), rank, assignment))
     ctx = DraftContext(warm, own, wanted, as_of)
     hidden = {
         check: out

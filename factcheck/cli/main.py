@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import sys
 from dataclasses import replace
-from datetime import date
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
@@ -19,6 +17,24 @@ import typer
 
 from factcheck import __version__
 from factcheck.cli.help import PlainCommand
+from factcheck.cli.options import (
+    AsOfOpt,
+    ConfigOpt,
+    CorpusOpt,
+    FailOn,
+    FormatOpt,
+    OutletOpt,
+    OutputOpt,
+    PathsArg,
+    PublishedOpt,
+    QuietOpt,
+    TitleOpt,
+    UrlOpt,
+    _formatter,
+    _overrides,
+    _parse_date,
+    warn,
+)
 from factcheck.cli.rule_options import NoDefaultRulesOpt, RulesOpt, rule_sources
 from factcheck.cli.rules import rules_app
 from factcheck.cli.serve import serve_command
@@ -31,10 +47,10 @@ from factcheck.cli.scale import (
     cluster_session,
     progress_factory,
 )
+from factcheck.cli.records import StrictRecordsOpt, refuse_bad_records
 from factcheck.errors import FactcheckError, UsageError
 from factcheck.load import MetadataOverrides
 from factcheck.models import SEVERITY_RANK
-from factcheck.report import FORMATTERS
 from factcheck.report.base import Command
 from factcheck.report.write import write_output
 from factcheck.util import gcpause
@@ -58,43 +74,6 @@ app = typer.Typer(
 )
 
 
-class FailOn(str, Enum):
-    error = "error"
-    warning = "warning"
-    info = "info"
-    never = "never"
-
-
-def warn(message: str) -> None:
-    from factcheck.errors import (
-        escape_controls,  # a file name may hold a newline or ESC
-    )
-
-    print(f"factcheck: warning: {escape_controls(message)}", file=sys.stderr)
-
-
-def _parse_date(value: str | None, option: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"{option} {value!r}: expected a date as YYYY-MM-DD") from None
-
-
-def _formatter(name: str) -> str:
-    if name not in FORMATTERS:
-        known = ", ".join(sorted(FORMATTERS))
-        raise UsageError(f"--format {name!r}: unknown format; choose one of {known}")
-    return name
-
-
-def _overrides(title: str | None, outlet: str | None, published: str | None, url: str | None) -> MetadataOverrides:
-    return MetadataOverrides(
-        title=title, outlet=outlet, published=_parse_date(published, "--published"), url=url
-    )
-
-
 def _version(value: bool) -> None:
     if value:
         print(f"factcheck {__version__}")
@@ -112,19 +91,6 @@ def _main(
     against dated reference figures."""
 
 
-PathsArg = Annotated[Optional[list[str]], typer.Argument(help="Files or folders to check; '-' reads standard input.", show_default=False, metavar="PATH")]
-FormatOpt = Annotated[Optional[str], typer.Option("--format", "-f", metavar="FORMAT", help=f"Output format: {', '.join(FORMATTERS)} (default: text, or the configuration's).", show_default=False)]
-OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write the report to FILE instead of standard output.", show_default=False)]
-CorpusOpt = Annotated[Optional[Path], typer.Option("--corpus", metavar="DIR", help="Folder of earlier reporting to check against (default: the shipped seed corpus).", show_default=False)]
-AsOfOpt = Annotated[Optional[str], typer.Option("--as-of", metavar="DATE", help="Judge figures as of this date YYYY-MM-DD instead of each document's publication date.", show_default=False)]
-ConfigOpt = Annotated[Optional[Path], typer.Option("--config", metavar="FILE", help="Configuration file (default: factcheck.toml or [tool.factcheck] in pyproject.toml, found by walking up from the working directory).", show_default=False)]
-QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary line (text format); no progress bar.")]
-TitleOpt = Annotated[Optional[str], typer.Option("--title", metavar="TEXT", help="Title of the checked document(s); beats front matter and manifest.", show_default=False)]
-OutletOpt = Annotated[Optional[str], typer.Option("--outlet", metavar="TEXT", help="Outlet of the checked document(s).", show_default=False)]
-PublishedOpt = Annotated[Optional[str], typer.Option("--published", metavar="DATE", help="Publication date YYYY-MM-DD of the checked document(s).", show_default=False)]
-UrlOpt = Annotated[Optional[str], typer.Option("--url", metavar="URL", help="URL of the checked document(s).", show_default=False)]
-
-
 def _check(
     paths: list[str],
     corpus: Path | None,
@@ -140,6 +106,7 @@ def _check(
     cluster: str | None = None,
     index_format: IndexFormatChoice = IndexFormatChoice.sqlite,
     no_default_rules: bool = False,
+    strict_records: bool = False,
 ) -> tuple[Config, RunResult]:
     """Load the configuration and the baseline, and run the pipeline: what ``run``,
     ``timeline`` and ``baseline create`` share."""
@@ -166,9 +133,11 @@ def _check(
         index_format=index_format.kind,
         warn=warn,
         progress=progress_factory(quiet),
+        strict_records=strict_records,
     )
     with cluster_session(cluster, quiet) as session:
         return cfg, pipeline.run(paths, replace(options, cluster=session))
+
 
 
 def _render(result: RunResult, command: Command, fmt: str, output: Path | None, quiet: bool) -> None:
@@ -176,16 +145,18 @@ def _render(result: RunResult, command: Command, fmt: str, output: Path | None, 
 
     color = output is None and fmt == "text" and use_color(sys.stdout)
     formatter = get_formatter(fmt, color=color, quiet=quiet, width=terminal_width() if color else None)
+    report = result.report
+    warnings = [note.removeprefix("warning: ") for note in report.notes if note.startswith("warning: ")]
+    if fmt == "text" and output is None and warnings:
+        # A warning goes to stderr, one line each, in every format; a text report on
+        # stdout would only repeat it there, wrapped to the terminal's width.
+        report = report.model_copy(update={"notes": [n for n in report.notes if not n.startswith("warning: ")]})
     with gcpause.paused():
-        view = make_view(result.report, command, result.rule_set)
+        view = make_view(report, command, result.rule_set)
         rendered = formatter.render(view)
     write_output(rendered, output, result.inputs)
-    if fmt != "text" or output is not None:
-        # The text report shows its notes; other formats carry them as data, so the
-        # warnings a person must see also go to stderr.
-        for note in result.report.notes:
-            if note.startswith("warning: "):
-                warn(note.removeprefix("warning: "))
+    for message in warnings:
+        warn(message)
 
 
 @app.command(cls=PlainCommand)
@@ -209,6 +180,7 @@ def run(
     index: IndexOpt = None,
     index_format: IndexFormatOpt = IndexFormatChoice.sqlite,
     cluster: ClusterOpt = None,
+    strict_records: StrictRecordsOpt = False,
 ) -> None:
     """Check documents against the corpus and the rules, and report what is wrong.
 
@@ -227,10 +199,11 @@ def run(
     cfg, result = _check(
         paths or [], corpus, rules, as_of, config, baseline,
         _overrides(title, outlet, published, url), quiet, jobs=jobs, index=index, cluster=cluster,
-        index_format=index_format, no_default_rules=no_default_rules,
+        index_format=index_format, no_default_rules=no_default_rules, strict_records=strict_records,
     )
     chosen = fmt if fmt is not None else cfg.format
     _render(result, "run", _formatter(chosen), output, quiet)
+    refuse_bad_records(result.bad_records)
     threshold_name = fail_on.value if fail_on is not None else cfg.fail_on
     if threshold_name != "never":
         threshold = SEVERITY_RANK[threshold_name]
@@ -254,6 +227,7 @@ def extract(
     index: IndexOpt = None,
     index_format: IndexFormatOpt = IndexFormatChoice.sqlite,
     cluster: ClusterOpt = None,
+    strict_records: StrictRecordsOpt = False,
 ) -> None:
     """List every numeric claim in the documents, with its interval and context.
 
@@ -273,10 +247,11 @@ def extract(
             pipeline.RunOptions(
                 rules=rule_sources(rules, no_default_rules), overrides=_overrides(title, outlet, published, url), warn=warn,
                 progress=progress_factory(quiet), jobs=jobs, index=index, cluster=session,
-                index_format=index_format.kind,
+                index_format=index_format.kind, strict_records=strict_records,
             ),
         )
     _render(result, "extract", chosen, output, quiet)
+    refuse_bad_records(result.bad_records)
 
 
 @app.command("index", cls=PlainCommand)
@@ -291,6 +266,7 @@ def index_command(
     stats: Annotated[bool, typer.Option("--stats", help="Print what the index holds (after adding PATHs, if any).")] = False,
     prune: Annotated[bool, typer.Option("--prune", help="Delete entries of other extractor versions and of content no indexed path has any more.")] = False,
     quiet: QuietOpt = False,
+    strict_records: StrictRecordsOpt = False,
 ) -> None:
     """Build or update the claim index: extract each document once, and again only when
     its text (or the extractor, or the gazetteer) changes.
@@ -318,7 +294,7 @@ def index_command(
         with cluster_session(cluster, quiet) as session:
             done = pipeline.index_documents(
                 paths, index=target, rules=rule_sources(rules, no_default_rules), warn=warn, progress=progress_factory(quiet), jobs=jobs,
-                cluster=session, index_format=fmt,
+                cluster=session, index_format=fmt, strict_records=strict_records,
             )
         if not quiet:
             print(
@@ -342,6 +318,8 @@ def index_command(
                     print(f"factcheck: pruned {deleted:,} entries from {target}", file=sys.stderr)
             if stats:
                 print(claim_index.stats().render(), end="")
+    if paths:
+        refuse_bad_records(done.bad_records)
 
 
 @app.command(cls=PlainCommand)
@@ -357,6 +335,7 @@ def figures(
     quiet: QuietOpt = False,
     jobs: JobsOpt = None,
     index: IndexOpt = None,
+    strict_records: StrictRecordsOpt = False,
 ) -> None:
     """List the figures the corpus talks about: those the rules define, and those no
     rule defines that several documents give, each with its claims' values, sources and
@@ -372,10 +351,12 @@ def figures(
 
     if fmt not in FORMATS:
         raise UsageError(f"--format {fmt!r}: the catalogue is written as one of {', '.join(FORMATS)}")
-    _, result = _check(paths or [], corpus, rules, None, config, None, MetadataOverrides(), quiet, jobs=jobs, index=index, no_default_rules=no_default_rules)
+    _, result = _check(paths or [], corpus, rules, None, config, None, MetadataOverrides(), quiet, jobs=jobs, index=index,
+                       no_default_rules=no_default_rules, strict_records=strict_records)
     with gcpause.paused():
         catalogue = build_catalogue(result.report, result.rule_set, min_docs=min_docs)
     write_output(render(catalogue, fmt), output, result.inputs)
+    refuse_bad_records(result.bad_records)
 
 
 @app.command(cls=PlainCommand)
@@ -388,6 +369,7 @@ def timeline(
     output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write an .svg or .png chart (or a .txt table) instead of printing a table.", show_default=False)] = None,
     as_of: AsOfOpt = None,
     config: ConfigOpt = None,
+    strict_records: StrictRecordsOpt = False,
 ) -> None:
     """The series of one figure across the corpus, the checked documents and the
     reference data: a table, or a chart with --output.
@@ -400,11 +382,13 @@ def timeline(
     from factcheck.report import make_view, terminal_width, use_color
     from factcheck.report.timeline import render_timeline
 
-    _, result = _check(paths or [], corpus, rules, as_of, config, None, _overrides(None, None, None, None), False, no_default_rules=no_default_rules)
+    _, result = _check(paths or [], corpus, rules, as_of, config, None, _overrides(None, None, None, None), False,
+                       no_default_rules=no_default_rules, strict_records=strict_records)
     color = output is None and use_color(sys.stdout)
     view = make_view(result.report, "run", result.rule_set)
     content = render_timeline(view, figure, output, color=color, width=terminal_width() if color else 120)
     write_output(content, output, result.inputs)
+    refuse_bad_records(result.bad_records)
 
 
 baseline_app = typer.Typer(help="Record today's findings so that later runs report only new ones.", no_args_is_help=True)
@@ -419,6 +403,7 @@ def baseline_create(
     no_default_rules: NoDefaultRulesOpt = False,
     as_of: AsOfOpt = None,
     config: ConfigOpt = None,
+    strict_records: StrictRecordsOpt = False,
 ) -> None:
     """Write a baseline of the current findings, keyed on fingerprints that survive
     edits elsewhere in the text (rule, figure, value, document; never line numbers).
@@ -430,9 +415,11 @@ def baseline_create(
     """
     from factcheck.suppress import create_baseline
 
-    _, result = _check(paths or [], corpus, rules, as_of, config, None, _overrides(None, None, None, None), True, creating_baseline=True, no_default_rules=no_default_rules)
+    _, result = _check(paths or [], corpus, rules, as_of, config, None, _overrides(None, None, None, None), True,
+                       creating_baseline=True, no_default_rules=no_default_rules, strict_records=strict_records)
     write_output(create_baseline(result.report), output, result.inputs)
     print(f"factcheck: wrote {len(result.report.findings)} finding(s) to {output}", file=sys.stderr)
+    refuse_bad_records(result.bad_records)
 
 
 config_app = typer.Typer(help="Show the configuration factcheck uses.", no_args_is_help=True)

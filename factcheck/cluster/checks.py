@@ -55,11 +55,13 @@ Encoded = tuple[str, float, int] | None
 
 def assign_slice(
     rules: RuleSet, claims: list[Claim], texts: dict[str, str], figures_out: Mapping[str, frozenset[str]] | None = None,
+    paths: dict[str, str] | None = None,
 ) -> tuple[list[Encoded], list[str]]:
     """On a worker: each claim's own figure assignment (id, factor, score) and the
     notes; ``figures_out``: the figures out of each document's scope (decided on the
-    client, ``factcheck.match.scope``)."""
-    matcher = Matcher(rules).scope(figures_out or {})  # fresh: its notes are this slice's alone
+    client, ``factcheck.match.scope``); ``paths``: the documents' paths, by id, for the
+    notes to name them."""
+    matcher = Matcher(rules, paths=paths).scope(figures_out or {})  # fresh: its notes are this slice's alone
     found = matcher.assign_each(claims, texts)
     return [None if x is None else (x.figure.id, x.factor, x.score) for x in found], list(matcher.notes)
 
@@ -166,7 +168,8 @@ class ClusterChecks:
             futures.append(
                 self.client.submit(
                     assign_slice, self.held, part, {d: texts[d] for d in docs if d in texts},
-                    {d: matcher.figures_out[d] for d in docs if d in matcher.figures_out}, pure=False,
+                    {d: matcher.figures_out[d] for d in docs if d in matcher.figures_out},
+                    {d: matcher.paths[d] for d in docs if d in matcher.paths}, pure=False,
                 )
             )
         assignments: list[Assignment | None] = []

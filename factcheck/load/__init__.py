@@ -37,7 +37,7 @@ from typing import BinaryIO, TextIO
 from factcheck.errors import InputError, SourceLocation
 from factcheck.load.decode import decode_bytes, join_split_numbers, normalize_newlines
 from factcheck.load.files import MAX_FILE_BYTES, read_file_bytes, read_stream, stat_path
-from factcheck.load.formats import EXTENSIONS, Parsed, parse, parse_text
+from factcheck.load.formats import EXTENSIONS, BadRecord, Parsed, parse, parse_text
 from factcheck.load.ids import document_id
 from factcheck.load.manifest import MANIFEST_NAME, ManifestEntry, load_manifest
 from factcheck.load.metadata import Metadata, merge
@@ -85,15 +85,19 @@ def load_documents(
     overrides: MetadataOverrides | None = None,
     warn: Warn | None = None,
     stdin: TextIO | BinaryIO | None = None,
+    bad_records: list[InputError] | None = None,
 ) -> list[Document]:
     """Read every document under ``paths`` (files, folders, ``-`` for standard input).
 
     Documents come in the order of ``paths``, a folder's members sorted by relative
     path. Raises ``InputError`` (``MetadataError`` for bad front matter, manifests or
     dates) naming the file; warnings (guessed encodings, manifest records naming missing
-    files, a file given twice) go to ``warn``.
+    files, a file given twice) go to ``warn``. With ``bad_records`` (a list), a bad
+    record of a JSON or JSON Lines file is appended to it and the file's other records
+    are read; without, it refuses the file.
     """
     loader = _Loader(role, overrides.metadata() if overrides else Metadata(source="cli"), warn if warn is not None else _log.warning, stdin)
+    loader.bad_record = bad_records.append if bad_records is not None else None
     for given in paths:
         loader.load(os.fspath(given))
     return loader.documents
@@ -109,6 +113,7 @@ class _Loader:
         self.loaded: dict[str, str] = {}  # real path → reported path
         self.stdin_read = False
         self.manifests: dict[str, dict[str, ManifestEntry]] = {}  # by real path of sources.yaml
+        self.bad_record: BadRecord | None = None
 
     def load(self, given: str) -> None:
         if given == STDIN:
@@ -131,9 +136,9 @@ class _Loader:
             raise InputError("there is no standard input to read", SourceLocation(STDIN_PATH))
         data = read_stream(stream, STDIN_PATH)
         if isinstance(data, str):
-            parsed = parse_text(normalize_newlines(data.removeprefix("\ufeff")), "sniff", STDIN_PATH)
+            parsed = parse_text(normalize_newlines(data.removeprefix("\ufeff")), "sniff", STDIN_PATH, self.bad_record)
         else:
-            parsed = parse(data, "sniff", STDIN_PATH, self.warn)
+            parsed = parse(data, "sniff", STDIN_PATH, self.warn, self.bad_record)
         self.add(parsed, STDIN_PATH, [])
 
     def load_single(self, given: str, shown: str) -> None:
@@ -142,7 +147,7 @@ class _Loader:
         fmt = format_for(given) or "sniff"
         data = read_file_bytes(given, shown)
         layers = self.sibling_manifest(given, shown)
-        self.add(parse(data, fmt, shown, self.warn), shown, layers)
+        self.add(parse(data, fmt, shown, self.warn, self.bad_record), shown, layers)
 
     def load_folder(self, given: str, shown: str) -> None:
         folder = walk_folder(given, shown, self.warn)
@@ -157,7 +162,11 @@ class _Loader:
             if self.already_loaded(member.fs_path, member.shown):
                 continue
             data = read_file_bytes(member.fs_path, member.shown)
-            self.add(parse(data, member.fmt, member.shown, self.warn), member.shown, per_file.get(member.rel, []))
+            self.add(
+                parse(data, member.fmt, member.shown, self.warn, self.bad_record),
+                member.shown,
+                per_file.get(member.rel, []),
+            )
 
     # -- manifests -------------------------------------------------------------------
     def manifest(self, fs_path: str, shown: str) -> dict[str, ManifestEntry]:

@@ -2,13 +2,15 @@
 
 A folder is read recursively. Hidden files and folders (names starting with ``.``) are
 skipped, and so is anything whose extension is not a supported one. Symbolic links are
-followed, but a folder already being read (a symlink loop) is not entered again.
+followed, but a folder already being read (a symlink loop) is not entered again, and a
+link that leads back to itself is skipped with a warning.
 Members are sorted by their path relative to the folder, in posix form, so the order
 (and everything numbered after it) is the same on every system and every run.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import posixpath
 from collections.abc import Callable
@@ -54,6 +56,15 @@ def format_for(name: str) -> str | None:
     return EXTENSIONS.get(os.path.splitext(name)[1].lower())
 
 
+def _loops(path: str) -> bool:
+    """Whether the symbolic link ``path`` leads, through any number of links, back to itself."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    return False
+
+
 def walk_folder(root: str, shown: str, warn: Callable[[str], None]) -> Folder:
     folder = Folder()
     try:
@@ -93,7 +104,11 @@ def walk_folder(root: str, shown: str, warn: Callable[[str], None]) -> Folder:
                 folder.manifests.append(Member(entry.path, join_shown(shown, rel), rel, "manifest"))
             else:
                 fmt = format_for(entry.name)
-                if fmt is not None:
+                if fmt is not None and entry.is_symlink() and _loops(entry.path):
+                    # Like a folder linked into itself: nothing to read, and nothing
+                    # wrong with the other documents, so a warning rather than a refusal.
+                    warn(f"{join_shown(shown, rel)}: symbolic link loop (it leads back to itself); skipped")
+                elif fmt is not None:
                     folder.members.append(Member(entry.path, join_shown(shown, rel), rel, fmt))
                 elif entry.is_symlink() and not os.path.exists(entry.path):
                     # A link to itself or to nothing: it may stand for a folder or a

@@ -6,13 +6,14 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 
 from factcheck import units as unit_tools
+from factcheck.errors import SourceLocation
 from factcheck.extract.context.gazetteer import Gazetteer, default_gazetteer
 from factcheck.match.fields import ClaimFields, Evidence, normal
 from factcheck.match.figure import Assignment, DocumentWords, FigureMatcher, PatternTimeout, effective_match
 from factcheck.match.partitives import partitives
 from factcheck.models import Claim
 from factcheck.rules import patterns
-from factcheck.rules.patterns import SentenceMemo, claim_span_in_sentence
+from factcheck.rules.patterns import PATTERN_FIELDS, SentenceMemo, claim_span_in_sentence
 from factcheck.rules.schema import Figure, RuleSet
 
 # Distinct claim fields whose figures ``Matcher`` remembers; the bound keeps a huge
@@ -26,8 +27,12 @@ STATED = frozenset({"phrase", "demonym"})
 class Matcher:
     """Every figure of a rule set, ready to assign claims."""
 
-    def __init__(self, rules: RuleSet, gazetteer: Gazetteer | None = None) -> None:
+    def __init__(
+        self, rules: RuleSet, gazetteer: Gazetteer | None = None, paths: Mapping[str, str] | None = None
+    ) -> None:
         self.rules = rules
+        # Document id -> path, so that a message names the document as its user knows it.
+        self.paths: Mapping[str, str] = paths if paths is not None else {}
         reference: dict[str, list[tuple[date, float]]] = {}
         for series in rules.series:
             reference.setdefault(series.series.figure, []).extend((p.date, p.value) for p in series.points)
@@ -87,6 +92,8 @@ class Matcher:
         over its whole (a part matching is the more precise reading). Two figures of
         one priority and score that are not a part and its whole leave the claim without
         a figure: a tie is a guess."""
+        if claim.unrepresentable:  # a value no check can compare is no figure's claim
+            return None
         if claim.role in ("change", "conversion"):
             # Figures are levels: "prices rose 12 cents" is not a price of 12 cents; and
             # "€10 ($11)" is one figure, the one written first.
@@ -157,15 +164,30 @@ class Matcher:
         return found
 
     def _timeout(self, exc: PatternTimeout, claim: Claim) -> None:
-        where = self.rules.origins.get(("figure", exc.figure.id))
+        where = self._pattern_origin(exc.figure, exc.pattern) or self.rules.origins.get(("figure", exc.figure.id))
         prefix = f"{where}: " if where else ""
+        document = self.paths.get(claim.doc) or claim.doc or "a document"
         # A "warning: " note reaches stderr in every format: a figure silently not
         # matched must not go unnoticed by a pipeline reading JSON.
         note = (
             f"warning: {prefix}figure '{exc.figure.id}': the pattern {exc.pattern!r} took longer than "
-            f"{patterns.PATTERN_TIMEOUT:g}s on a sentence of {claim.doc or 'a document'} and was taken as not matching; simplify it"
+            f"{patterns.PATTERN_TIMEOUT:g}s on a sentence of {document} and was taken as not matching; simplify it"
         )
         self.note(note)
+
+    def _pattern_origin(self, figure: Figure, pattern: str) -> SourceLocation | None:
+        """Where ``pattern`` was written: in the figure's match, or (a part inherits its
+        whole's lists) in the match of the figure it is a part of."""
+        seen: set[str] = set()
+        current: Figure | None = figure
+        while current is not None and current.id not in seen:
+            seen.add(current.id)
+            for key in PATTERN_FIELDS:
+                found = self.rules.pattern_origins.get((current.id, key, pattern))
+                if found is not None:
+                    return found
+            current = self.rules.figures.get(current.part_of) if current.part_of else None
+        return None
 
     def note(self, message: str) -> None:
         """Add ``message`` to the run's notes, once."""

@@ -28,8 +28,16 @@ def _dumps(value: Any, depth: int) -> str:
     return text.replace("\n", "\n" + "  " * depth) if depth else text
 
 
+# Claim fields written only when set: they are about rare numbers (beyond a float, or
+# rounded by one), and every other claim's record stays as it was.
+_ONLY_WHEN_SET = ("unrepresentable", "exact")
+
+
 def _record(item: BaseModel) -> dict[str, Any]:
     data = item.model_dump(mode="json", exclude={"frame"})
+    for key in _ONLY_WHEN_SET:
+        if key in data and not data[key]:
+            del data[key]
     frame = getattr(item, "frame", None)
     if frame is not None:
         # The clause analysis, only what it found (a claim's frame has some thirty

@@ -11,6 +11,9 @@ def format_number(value: float | None) -> str:
         return "?"
     if value == int(value) and abs(value) < 1e15:
         return f"{int(value):,}"
+    if abs(value) >= 1e21:
+        # Hundreds of grouped digits say less than the exponent (the largest float).
+        return f"{value:.6g}"
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
@@ -25,7 +28,9 @@ def format_interval(claim: Claim) -> str:
 
 def format_value(claim: Claim) -> str:
     """The claim's figure for a reader: its value with unit, or its interval when vague."""
-    if claim.value is None:
+    if claim.unrepresentable:
+        text = "beyond any float"
+    elif claim.value is None:
         text = format_interval(claim)
     else:
         text = format_number(claim.value)

@@ -35,9 +35,9 @@ from factcheck.load.files import read_text_file
 from factcheck.places import Place
 from factcheck.rules.expr import ExprError, Relation, parse_relation
 from factcheck.rules.messages import validate_template
-from factcheck.rules.patterns import regex_problem
+from factcheck.rules.patterns import PATTERN_FIELDS, regex_problem
 from factcheck.rules.problems import convert_error, describe, sort_errors, unknown_key
-from factcheck.rules.reference import load_points
+from factcheck.rules.reference import impossible, load_points
 from factcheck.rules.schema import (
     CHECK_KEYS,
     Figure,
@@ -135,10 +135,11 @@ def load_rules(dirs: Sequence[Path], shown_as: Sequence[str | None] | None = Non
                 if isinstance(ident, str) and _unique(rules.origins, what, ident, f.yaml.locate((section, i, "id")), out):
                     first[(what, ident)] = (f.shown, i)
     known = {ident for (what, ident) in first if what == "figure" and regex.match(FIGURE_ID_PATTERN, ident)}
+    signed = {raw["id"] for f in files for _, raw in _raw(f, "figures") if raw.get("signed") is True and isinstance(raw.get("id"), str)}
 
     for f in files:
         for i, raw in _raw(f, "figures"):
-            _check_figure(f, i, raw, out)
+            _check_figure(f, i, raw, out, rules.pattern_origins)
             _check_parts_and_sets(f, i, raw, known, rules, out)
         for i, raw in _raw(f, "checks"):
             relation = _check_check(f, i, raw, known, out, kinds)
@@ -149,7 +150,7 @@ def load_rules(dirs: Sequence[Path], shown_as: Sequence[str | None] | None = Non
                 if relation is not None:
                     rules.expressions[rule.id] = relation
         for i, raw in _raw(f, "reference"):
-            points = _check_series(f, i, raw, known, out)
+            points = _check_series(f, i, raw, known, signed, out)
             obj = entries.get((f.shown, "reference", i))
             if isinstance(obj, ReferenceSeries) and points is not None and first.get(("series", obj.id)) == (f.shown, i):
                 rules.series.append(LoadedSeries(obj, sorted(obj.points + points, key=lambda p: p.date), f.shown))
@@ -351,7 +352,10 @@ def _scalar_location(f: _File, path: tuple[str | int, ...], offset: int) -> Sour
     return SourceLocation(start.path, start.line, target + 1)
 
 
-def _check_figure(f: _File, i: int, raw: dict[str, Any], out: _Collector) -> None:
+def _check_figure(
+    f: _File, i: int, raw: dict[str, Any], out: _Collector,
+    pattern_origins: dict[tuple[str, str, str], SourceLocation],
+) -> None:
     base = ("figures", i)
     name = raw.get("id") if isinstance(raw.get("id"), str) else f"#{i + 1}"
     unit = raw.get("unit")
@@ -364,8 +368,9 @@ def _check_figure(f: _File, i: int, raw: dict[str, Any], out: _Collector) -> Non
     match = raw.get("match")
     if not isinstance(match, dict):
         return
-    for key in ("sentence", "exclude_sentence", "surface"):
+    for key in PATTERN_FIELDS:
         for path, pattern in _strings(match.get(key), base + ("match", key)):
+            pattern_origins.setdefault((name, key, pattern), f.yaml.locate(path))
             problem = regex_problem(pattern)
             if problem is not None:
                 message, offset = problem
@@ -444,16 +449,28 @@ def _relation(f: _File, path: tuple[str | int, ...], text: str, known: set[str],
     return None if unknown else relation
 
 
-def _check_series(f: _File, i: int, raw: dict[str, Any], known: set[str], out: _Collector) -> list[ReferencePoint] | None:
-    """Figure reference and file of one series; the file's points (None on errors)."""
+def _check_series(
+    f: _File, i: int, raw: dict[str, Any], known: set[str], signed: set[str], out: _Collector
+) -> list[ReferencePoint] | None:
+    """Figure reference, inline points and file of one series; the file's points (None
+    on errors). ``signed``: the figures whose values may be negative."""
     base = ("reference", i)
     name = raw.get("id") if isinstance(raw.get("id"), str) else f"#{i + 1}"
     figure_id = raw.get("figure")
     if isinstance(figure_id, str):
         _figure_ref(figure_id, known, f.yaml.locate(base + ("figure",)), out, f"reference series '{name}'")
+    may_be_negative = figure_id in signed
+    inline = raw.get("points")
+    for j, point in enumerate(inline if isinstance(inline, list) else []):
+        try:
+            valid = ReferencePoint.model_validate(point)
+        except ValidationError:
+            continue  # reported by the schema
+        for key, why in impossible(valid, may_be_negative):
+            out.add(f"reference series '{name}': {key}: {why}", f.yaml.locate(base + ("points", j, key)))
     file = raw.get("file")
     if not isinstance(file, str):
         return []
-    loaded, errors = load_points(f.path.parent / file, str(Path(f.shown).parent / file))
+    loaded, errors = load_points(f.path.parent / file, str(Path(f.shown).parent / file), may_be_negative)
     out.errors += errors
     return None if errors else loaded

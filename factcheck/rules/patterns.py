@@ -21,6 +21,9 @@ from factcheck.models import Claim
 # Seconds a rule's regular expression may run on one sentence.
 PATTERN_TIMEOUT = 0.25
 
+# The fields of a figure's ``match`` that hold regular expressions.
+PATTERN_FIELDS: tuple[str, ...] = ("sentence", "exclude_sentence", "surface")
+
 
 def _word_regex(word: str) -> str:
     word = word.strip().replace("’", "'")

@@ -8,7 +8,9 @@ fields of ``ReferencePoint``: ``date`` and ``value`` are required; ``qualifier``
 missing values; lines starting with ``#`` are comments (cite the source there). A
 JSONL file has one JSON object per line; blank lines are skipped.
 
-Every bad row is reported with its line number, all of them in one run.
+Every bad row is reported with its line number, all of them in one run. A value no
+report could give is a bad row too (``impossible``): below zero for a figure that is not
+``signed``, or dated far after today.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ import csv
 import difflib
 import io
 import json
+import re
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -29,10 +33,40 @@ from factcheck.rules.schema import ReferencePoint
 
 FIELDS = tuple(ReferencePoint.model_fields)
 MAX_BYTES = 50 * 1024 * 1024
+# A reference value is dated when it was published: an embargoed release may carry a
+# date a little ahead, a date more than this after today is a typo (9999-12-31).
+FUTURE_DAYS = 366
 
 
-def load_points(path: Path, shown: str) -> tuple[list[ReferencePoint], list[RuleError]]:
-    """The points of a series file and the problems found in it (row by row)."""
+def _shown(number: float) -> str:
+    # Digits grouped for the sizes a report gives; beyond, the exponent form is shorter.
+    return format_number(number) if abs(number) < 1e15 else f"{number:g}"
+
+
+def impossible(point: ReferencePoint, signed: bool, today: date | None = None) -> list[tuple[str, str]]:
+    """What no report could give in ``point``: (field, why) for a value, ``lower`` or
+    ``upper`` below zero unless the figure is ``signed``, and a date far in the future."""
+    problems: list[tuple[str, str]] = []
+    if not signed:
+        for key in ("value", "lower", "upper"):
+            number = getattr(point, key)
+            if number is not None and number < 0:
+                problems.append((key, (
+                    f"{_shown(number)} is below zero, which this figure cannot be; "
+                    "give the figure 'signed: true' if its values may be negative"
+                )))
+    latest = (today or date.today()) + timedelta(days=FUTURE_DAYS)
+    if point.date > latest:
+        problems.append(("date", (
+            f"{point.date.isoformat()} is more than {FUTURE_DAYS} days after today; "
+            "a reference value is dated when it was published"
+        )))
+    return problems
+
+
+def load_points(path: Path, shown: str, signed: bool = False) -> tuple[list[ReferencePoint], list[RuleError]]:
+    """The points of a series file and the problems found in it (row by row);
+    ``signed``: whether the series' figure may be negative."""
     if not path.exists() and not path.is_symlink():
         return [], [RuleError("reference file not found", SourceLocation(shown))]
     try:
@@ -41,19 +75,46 @@ def load_points(path: Path, shown: str) -> tuple[list[ReferencePoint], list[Rule
         return [], [exc]
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        return _csv(text, shown)
+        return _csv(text, shown, signed)
     if suffix in (".jsonl", ".ndjson"):
-        return _jsonl(text, shown)
+        return _jsonl(text, shown, signed)
     return [], [RuleError(f"unknown reference file type {suffix or '(none)'!r}; use .csv or .jsonl", SourceLocation(shown))]
 
 
-def _csv(text: str, shown: str) -> tuple[list[ReferencePoint], list[RuleError]]:
+# A quote that opens a cell (at the start of a line or after a comma), and a quoted cell
+# through its closing quote (``""`` is a quote inside it). Possessive: a cell that is
+# never closed fails to match instead of backtracking to an inner quote.
+_OPENING_QUOTE = re.compile(r'(?m)(?:^|(?<=,))"')
+_QUOTED_CELL = re.compile(r'"(?:[^"]++|"")*+"')
+
+
+def _unterminated_quote(data: str) -> int | None:
+    """Where the quoted cell that is never closed opens, if there is one: the csv
+    module would read every row after it as that cell's value."""
+    at = 0
+    while (found := _OPENING_QUOTE.search(data, at)) is not None:
+        closed = _QUOTED_CELL.match(data, found.start())
+        if closed is None:
+            return found.start()
+        at = closed.end()
+    return None
+
+
+def _csv(text: str, shown: str, signed: bool = False) -> tuple[list[ReferencePoint], list[RuleError]]:
     lines = text.splitlines(keepends=True)
     # Comment lines keep their place so that line numbers stay those of the file.
     data = "".join("\n" if line.lstrip().startswith("#") else line for line in lines)
-    reader = csv.reader(io.StringIO(data))
     points: list[ReferencePoint] = []
     errors: list[RuleError] = []
+    opening = _unterminated_quote(data)
+    if opening is not None:
+        line_start = data.rfind("\n", 0, opening) + 1
+        line = data.count("\n", 0, opening) + 1
+        errors.append(RuleError(
+            "unterminated quote: the quoted cell that opens here is never closed", SourceLocation(shown, line, opening - line_start + 1),
+        ))
+        data = data[:line_start]  # the rows before it are still read
+    reader = csv.reader(io.StringIO(data))
     header: list[str] | None = None
     try:
         for row in reader:
@@ -62,18 +123,18 @@ def _csv(text: str, shown: str) -> tuple[list[ReferencePoint], list[RuleError]]:
                 continue
             if header is None:
                 header = [c.strip() for c in row]
-                errors += _header_errors(header, shown, line)
-                if errors:
-                    return [], errors
+                bad_header = _header_errors(header, shown, line)
+                if bad_header:
+                    return [], errors + bad_header
                 continue
             if len(row) > len(header):
                 errors.append(RuleError(f"row has {len(row)} cells but the header has {len(header)}", SourceLocation(shown, line)))
                 continue
             record = {k: v.strip() for k, v in zip(header, row, strict=False) if v.strip() != ""}
-            _add(record, shown, line, points, errors)
+            _add(record, shown, line, points, errors, signed)
     except csv.Error as exc:
         errors.append(RuleError(f"CSV syntax error: {exc}", SourceLocation(shown, reader.line_num)))
-    if header is None:
+    if header is None and opening is None:
         errors.append(RuleError("empty reference file; expected a header row such as 'date,value,qualifier'", SourceLocation(shown, 1)))
     return points, errors
 
@@ -91,7 +152,7 @@ def _header_errors(header: list[str], shown: str, line: int) -> list[RuleError]:
     return errors
 
 
-def _jsonl(text: str, shown: str) -> tuple[list[ReferencePoint], list[RuleError]]:
+def _jsonl(text: str, shown: str, signed: bool = False) -> tuple[list[ReferencePoint], list[RuleError]]:
     points: list[ReferencePoint] = []
     errors: list[RuleError] = []
     for line, raw in enumerate(text.splitlines(), start=1):
@@ -105,13 +166,19 @@ def _jsonl(text: str, shown: str) -> tuple[list[ReferencePoint], list[RuleError]
         if not isinstance(record, dict):
             errors.append(RuleError("expected a JSON object per line", SourceLocation(shown, line, 1)))
             continue
-        _add(record, shown, line, points, errors)
+        _add(record, shown, line, points, errors, signed)
     return points, errors
 
 
-def _add(record: dict[str, Any], shown: str, line: int, points: list[ReferencePoint], errors: list[RuleError]) -> None:
+def _add(
+    record: dict[str, Any], shown: str, line: int, points: list[ReferencePoint], errors: list[RuleError], signed: bool
+) -> None:
     try:
-        points.append(ReferencePoint.model_validate(record))
+        point = ReferencePoint.model_validate(record)
+        bad = impossible(point, signed)
+        if not bad:
+            points.append(point)
+        errors += [RuleError(f"{key}: {why}", SourceLocation(shown, line)) for key, why in bad]
     except ValidationError as exc:
         for err in exc.errors():
             where = ".".join(str(p) for p in err["loc"])

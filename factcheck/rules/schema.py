@@ -118,6 +118,7 @@ class Figure(BaseModel):
     near_reference: float | None = Field(default=None, ge=1, description="How many times below or above the figure's reference series at its date a claim may be and still be of this figure (2: between half and double): a strike's toll is not the war's.")
     growth: float | None = Field(default=None, ge=0, description="For a cumulative figure: how much it may grow in a day, in its unit (default: from its reference series, else unbounded).")
     report_lag: Days = Field(default=2, description="How many days old the figure a report gives may be (reports quote the latest count they have).")
+    signed: bool = Field(default=False, description="Its values may be below zero (a temperature, a budget balance, a change); otherwise a reference value below zero is refused as impossible.")
 
     @property
     def label(self) -> str:
@@ -350,6 +351,9 @@ class RuleSet:
     expressions: dict[str, Relation] = field(default_factory=dict)
     # Where each figure, check and series was defined: ("figure", id) -> location.
     origins: dict[tuple[str, str], SourceLocation] = field(default_factory=dict)
+    # Where each regular expression of a figure's match was written: (figure id, field,
+    # pattern) -> location, so that a message about a pattern points at the pattern.
+    pattern_origins: dict[tuple[str, str, str], SourceLocation] = field(default_factory=dict)
 
     def check(self, rule_id: str) -> CheckRule[Any] | None:
         for c in self.checks:

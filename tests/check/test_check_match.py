@@ -166,7 +166,37 @@ figures:
     # remembered as an answer), again no match, and still one note
     assert m.assign(claim("d", "2", 2, sentence="a" * 40 + "!", n=2)) is None
     [note] = m.notes
-    assert "figure 'slow'" in note and "rules.yaml:3" in note and "(a|aa)+$" in note
+    # at the pattern (line 6), not at the figure's id (line 3)
+    assert "figure 'slow'" in note and "rules.yaml:6:" in note and "(a|aa)+$" in note
+
+
+def test_a_timed_out_pattern_of_a_whole_is_located_where_the_whole_wrote_it(tmp_path, monkeypatch) -> None:
+    # A part inherits the lists of its whole: the note points at the whole's pattern and
+    # names the document by its path.
+    monkeypatch.setattr(patterns, "PATTERN_TIMEOUT", 0.05)
+    rules = rules_from(
+        tmp_path,
+        """
+figures:
+  - id: catch
+    description: fish landed
+    kind: level
+    match:
+      sentence:
+        - 'tonnes'
+        - '(x|xx)+$'
+  - id: cod
+    description: cod landed
+    kind: level
+    part_of: catch
+    match: {entity: [cod]}
+""",
+    )
+    m = Matcher(rules, paths={"d": "harbour/landings.md"})
+    assert m.assign(claim("d", "1", 1, entity="cod", sentence="x" * 40 + "!")) is None
+    assert any(
+        "rules.yaml:9:11: figure '" in n and "'(x|xx)+$'" in n and "of harbour/landings.md and" in n for n in m.notes
+    ), m.notes
 
 
 def test_a_claim_that_already_names_a_figure_keeps_it(matcher: Matcher) -> None:

@@ -104,13 +104,21 @@ def test_symlink_loop_given_directly(tmp_path: Path) -> None:
 
 
 @posix_only
-def test_symlink_loop_inside_a_folder_member(tmp_path: Path) -> None:
+def test_symlink_loop_inside_a_folder_member_is_skipped_with_a_warning(tmp_path: Path) -> None:
+    # Issue 19: like a folder linked into itself, a link to itself is skipped, saying so.
     folder = tmp_path / "archive"
     folder.mkdir()
     (folder / "good.txt").write_text("About 40 people were hurt.\n", encoding="utf-8")
     os.symlink("loop.txt", folder / "loop.txt")
+    os.symlink("ping.md", folder / "pong.md")
+    os.symlink("pong.md", folder / "ping.md")
     result = run_cli("extract", "archive", cwd=tmp_path)
-    assert_refused(result, "archive/loop.txt", "symlink loop")
+    assert_ok(result)
+    assert "archive/good.txt" in result.stdout and "1 document, 1 claim" in result.stdout
+    assert sorted(result.warnings) == [
+        f"factcheck: warning: archive/{name}: symbolic link loop (it leads back to itself); skipped"
+        for name in ("loop.txt", "ping.md", "pong.md")
+    ]
 
 
 @posix_only

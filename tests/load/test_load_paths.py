@@ -143,3 +143,19 @@ def test_loading_never_modifies_the_inputs(tmp_path):
     after = f.stat()
     assert f.read_bytes() == content
     assert (before.st_mtime_ns, before.st_size, before.st_mode) == (after.st_mtime_ns, after.st_size, after.st_mode)
+
+
+def test_a_document_link_to_itself_inside_a_folder_is_skipped_with_a_warning(tmp_path, warnings):
+    # Issue 19: "loop.txt" -> "loop.txt" refused the whole folder, and "me" -> "me" was
+    # warned about: both are nothing to read, the other documents are fine.
+    (tmp_path / "a.txt").write_text("a", encoding="utf-8")
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    docs = load_documents([tmp_path], warn=warnings)
+    assert [d.text for d in docs] == ["a"]
+    assert list(warnings) == [f"{tmp_path / 'loop.txt'}: symbolic link loop (it leads back to itself); skipped"]
+
+
+def test_a_link_to_itself_given_by_name_is_still_refused(tmp_path):
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    with pytest.raises(InputError, match="symbolic links"):
+        load_documents([tmp_path / "loop.txt"])

@@ -95,3 +95,62 @@ def test_deeply_nested_json_is_an_input_error_not_a_crash(tmp_path):
     f.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
     with pytest.raises(InputError):
         load_documents([f])
+
+
+# -- bad records among good ones (issue 19) ----------------------------------------------
+
+_MIXED_EXPORT = (
+    '{"text": "The orchestra sold 3,400 season tickets.", "id": "arts-1"}\n'
+    '{"text": "The ferry carried 212 passengers" \n'  # a missing comma: not JSON
+    '["a list, not a record"]\n'
+    '{"text": "Rainfall reached 48 millimetres in an hour.", "id": "arts-1"}\n'  # repeated id
+    '{"text": "The county closed 9 libraries.", "published": "last week"}\n'  # bad date
+    '{"text": "Turnout was 61 percent in the by-election.", "id": "pol-7"}\n'
+)
+
+
+def test_bad_records_are_collected_and_the_good_ones_still_read(tmp_path):
+    f = tmp_path / "export.jsonl"
+    f.write_text(_MIXED_EXPORT, encoding="utf-8")
+    bad: list[InputError] = []
+    docs = load_documents([f], bad_records=bad)
+    assert [d.path for d in docs] == [f"{f}#arts-1", f"{f}#pol-7"]
+    assert [(e.location.line, e.location.column) for e in bad] == [(2, 45), (3, 1), (4, 1), (5, 1)]
+    assert all(str(e).startswith(f"{f}:{e.location.line}:{e.location.column}: ") for e in bad)
+    assert "ids must be unique" in bad[2].message and "YYYY-MM-DD" in bad[3].message
+
+
+def test_a_skipped_record_does_not_keep_its_id_from_a_later_good_record(tmp_path):
+    f = tmp_path / "export.jsonl"
+    f.write_text(
+        '{"text": "The club signed 3 strikers.", "id": "s1", "published": "soon"}\n'
+        '{"text": "The club signed 2 keepers.", "id": "s1"}\n',
+        encoding="utf-8",
+    )
+    bad: list[InputError] = []
+    assert [d.path for d in load_documents([f], bad_records=bad)] == [f"{f}#s1"]
+    assert len(bad) == 1 and bad[0].location.line == 1
+
+
+def test_bad_records_of_a_json_list_are_collected_by_position(tmp_path):
+    f = tmp_path / "list.json"
+    f.write_text('[{"text": "The bakery sold 800 loaves."}, 17, {"title": "no text"}]', encoding="utf-8")
+    bad: list[InputError] = []
+    assert [d.path for d in load_documents([f], bad_records=bad)] == [f"{f}#1"]
+    assert [e.message.split(" ")[:2] for e in bad] == [["record", "2"], ["record", "3"]]
+
+
+def test_without_a_list_for_bad_records_the_first_one_refuses_the_file(tmp_path):
+    f = tmp_path / "export.jsonl"
+    f.write_text(_MIXED_EXPORT, encoding="utf-8")
+    with pytest.raises(InputError) as exc:
+        load_documents([f])
+    assert exc.value.location.line == 2
+
+
+def test_too_deep_json_on_the_first_line_is_reported_at_that_line(tmp_path):
+    f = tmp_path / "deep.jsonl"
+    f.write_text("[" * 100_000 + "\n", encoding="utf-8")
+    with pytest.raises(InputError) as exc:
+        load_documents([f])
+    assert exc.value.location.line == 1

@@ -41,7 +41,7 @@ def test_unknown_key_names_the_closest_valid_one(tmp_path: Path) -> None:
     assert _one(tmp_path, text) == (
         "rules.yaml:6:5: figures[0]: unknown key 'tolerence'; did you mean 'tolerance'? (expected one of: "
         "id, name, description, unit, kind, match, tolerance, stale_after, priority, part_of, near_reference, "
-        "growth, report_lag)"
+        "growth, report_lag, signed)"
     )
 
 
@@ -208,3 +208,27 @@ def test_a_tolerance_must_be_a_finite_non_negative_amount(tmp_path: Path, tolera
     text = FIGURE.replace("kind: cumulative", f"kind: cumulative\n    tolerance: {tolerance}")
     error = _one(tmp_path, text)
     assert error.startswith("rules.yaml:6:") and expected in error, error
+
+
+def test_impossible_inline_and_file_reference_values_point_at_their_lines(tmp_path: Path) -> None:
+    # Issue 19: a negative count and a date of 9999-12-31 passed `rules validate`.
+    text = FIGURE + (
+        "reference:\n"
+        "  - id: s\n    figure: toll\n    source: x\n    file: ref/s.csv\n"
+        "    points:\n      - {date: 2024-01-01, value: -3}\n      - {date: 9999-12-31, value: 7}\n"
+    )
+    errors = _errors(tmp_path, {"rules.yaml": text, "ref/s.csv": "date,value\n2024-01-02,-1e308\n"})
+    assert [e.split(" is ")[0] for e in errors] == [
+        "ref/s.csv:2: value: -1e+308",
+        "rules.yaml:13:35: reference series 's': value: -3",
+        "rules.yaml:14:16: reference series 's': date: 9999-12-31",
+    ]
+
+
+def test_a_signed_figure_takes_negative_reference_values(tmp_path: Path) -> None:
+    text = FIGURE.replace("kind: cumulative", "kind: level\n    signed: true") + (
+        "reference:\n  - id: s\n    figure: toll\n    source: x\n    points:\n      - {date: 2024-01-01, value: -3}\n"
+    )
+    (tmp_path / "rules.yaml").write_text(text, encoding="utf-8")
+    rules = load_rules([tmp_path], kinds=REGISTRY)
+    assert rules.figures["toll"].signed and [p.value for p in rules.series[0].points] == [-3]

@@ -16,14 +16,17 @@ from factcheck.extract.quantities.neighbours import combine
 from factcheck.extract.quantities.piece import Piece, drop_hedge
 from factcheck.extract.quantities.prescan import matches
 from factcheck.extract.quantities.readings import finalise_piece
+from factcheck.extract.quantities.unrepresentable import beyond_float, rounded
 from factcheck.models import Claim
 
 
 def find(text: str) -> list[Claim]:
     """Every figure in ``text`` (ASCII digits) as a ``Claim``, in text order."""
-    # A figure whose arithmetic fails (an overflow, a denominator of zero) is no figure:
-    # it is skipped, and the rest of the text is still read.
+    # A figure whose arithmetic fails (a denominator of zero) is no figure: it is
+    # skipped, and the rest of the text is still read. One beyond any float is a figure
+    # all the same, kept as unrepresentable rather than dropped without a word.
     pieces: list[Piece] = []
+    overflowed: list[Claim] = []
     for match_id, m in enumerate(matches(text)):
         if m.group("skip") is not None:
             continue
@@ -34,6 +37,10 @@ def find(text: str) -> list[Claim]:
                     pieces.append(vp)
             else:
                 pieces.extend(quantity_pieces(m, text, match_id))
+        except OverflowError:
+            kept = beyond_float(m.start(), m.end(), text)
+            if kept is not None:
+                overflowed.append(kept)
         except (ArithmeticError, ValueError):
             continue
     for p in pieces:
@@ -57,5 +64,9 @@ def find(text: str) -> list[Claim]:
         except (ArithmeticError, ValueError):
             c = None
         if c is not None:
+            if p.number is not None and p.number.scale == 1.0 and (p.unit is None or p.unit.scale == 1.0):
+                c = rounded(c, p.number.integer_digits, p.number.value < 0)
             claims.append(c)
+    if overflowed:
+        claims = sorted(claims + overflowed, key=lambda c: (c.start, c.end))
     return claims

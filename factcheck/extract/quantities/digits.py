@@ -156,8 +156,9 @@ def _decimal_number(s: str, neg: bool, start: int, end: int, abbreviation: str |
     """Digits with separators, decimals, exponents, powers and a scale abbreviation."""
     mantissa, exponent, power, times_ten = _split_powers(s)
     digits_txt, decimal = _normalise_separators(mantissa)
-    if len(digits_txt) > _MAX_DIGITS:
-        return None  # beyond any float: not a figure anyone states
+    if len(digits_txt.lstrip("0").partition(".")[0]) > _MAX_DIGITS:
+        # Beyond any float: the figure is kept as unrepresentable (``unrepresentable``).
+        raise OverflowError("number beyond any float")
     try:
         d = Decimal(digits_txt)
     except InvalidOperation:
@@ -186,7 +187,8 @@ def _decimal_number(s: str, neg: bool, start: int, end: int, abbreviation: str |
         integer_digits = None
     if neg:
         value = -value
-    prec = float(precision) if precision else abs(value) * 1e-6 or 1e-9
+    # A place value below any float (a fraction of hundreds of digits) is no precision.
+    prec = (float(precision) if precision else 0.0) or abs(value) * 1e-6 or 1e-9
     return Number(
         value=value,
         precision=prec,

@@ -8,11 +8,18 @@ one record per line (blank lines are skipped). A record needs its text in ``text
 
 A record is reported as ``file.jsonl#N`` where N is its line (JSON Lines) or its
 1-based position in the list (JSON), or as ``file.jsonl#<id>`` when it has an ``id``.
+
+A bad record (a line that is not JSON, a record without text, a repeated id, a bad
+date) raises ``InputError`` naming its line, unless the caller gives ``bad_record``: then
+the error is handed to it and the other records are still read, so that one broken line
+of a large CMS export does not stop the checking of all the others. A ``.json`` file
+whose JSON syntax is broken has no records to save and is always refused.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from factcheck.errors import InputError, SourceLocation
@@ -21,6 +28,8 @@ from factcheck.load.metadata import read_fields
 
 SOURCE = "record"
 TEXT_FIELDS: tuple[str, ...] = ("text", "body", "content")
+
+BadRecord = Callable[[InputError], None]
 
 
 def _record(
@@ -43,7 +52,6 @@ def _record(
         fragment = f"#{str(rid).strip()}"
     if fragment in seen:
         raise InputError(f"{name}: {path}{fragment} is also record {seen[fragment]}; ids must be unique", where)
-    seen[fragment] = number
     metadata = read_fields(
         obj,
         SOURCE,
@@ -51,37 +59,61 @@ def _record(
         aliases={"date": "published"},
         drop=frozenset(TEXT_FIELDS) | {"id"},
     )
+    # Taken only once the record is good: a skipped bad record does not hold its id.
+    seen[fragment] = number
     return Parsed(
         text=text.replace("\r\n", "\n").replace("\r", "\n"), format="json", metadata=metadata, fragment=fragment
     )
 
 
-def _loads(text: str, path: str, line_offset: int = 0) -> Any:
+def _loads(text: str, path: str, line: int | None = None) -> Any:
+    """``text`` as JSON; ``line``: the line of a JSON Lines file it is (errors count
+    from there)."""
+    line_offset = 0 if line is None else line - 1
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         where = SourceLocation(path, exc.lineno + line_offset, exc.colno)
         raise InputError(f"invalid JSON: {exc.msg}", where) from None
     except RecursionError:
-        raise InputError("invalid JSON: nested too deeply", SourceLocation(path, line_offset + 1 if line_offset else None)) from None
+        raise InputError("invalid JSON: nested too deeply", SourceLocation(path, line, 1 if line is not None else None)) from None
 
 
-def parse_json(text: str, path: str) -> list[Parsed]:
+def _read_records(
+    items: list[tuple[int, SourceLocation, Callable[[], Any]]], path: str, bad_record: BadRecord | None
+) -> list[Parsed]:
+    """The records of ``items`` (number, place, how to get the object); a bad one raises,
+    or goes to ``bad_record`` and is left out."""
+    seen: dict[str, int] = {}
+    parsed: list[Parsed] = []
+    for number, where, get in items:
+        try:
+            parsed.append(_record(get(), number, path, where, seen))
+        except InputError as exc:
+            if bad_record is None:
+                raise
+            bad_record(exc)
+    return parsed
+
+
+def parse_json(text: str, path: str, bad_record: BadRecord | None = None) -> list[Parsed]:
     if not text.strip():
         return []
     data = _loads(text, path)
     records = data if isinstance(data, list) else [data]
-    seen: dict[str, int] = {}
-    return [_record(obj, i, path, SourceLocation(path), seen) for i, obj in enumerate(records, 1)]
+    where = SourceLocation(path)
+    return _read_records(
+        [(i, where, (lambda obj=obj: obj)) for i, obj in enumerate(records, 1)], path, bad_record
+    )
 
 
-def parse_jsonl(text: str, path: str) -> list[Parsed]:
-    seen: dict[str, int] = {}
-    parsed: list[Parsed] = []
+def parse_jsonl(text: str, path: str, bad_record: BadRecord | None = None) -> list[Parsed]:
+    items: list[tuple[int, SourceLocation, Callable[[], Any]]] = []
     # split("\n"), not splitlines(): JSON strings may hold U+2028 and other line breaks.
     for number, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
-        obj = _loads(line, path, line_offset=number - 1)
-        parsed.append(_record(obj, number, path, SourceLocation(path, number), seen))
-    return parsed
+        # Column 1: a record's own problem (no text, a repeated id) is about the whole line.
+        where = SourceLocation(path, number, 1)
+        items.append((number, where, (lambda line=line, number=number: _loads(line, path, line=number))))
+    return _read_records(items, path, bad_record)
