@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factcheck.check import REGISTRY
+from factcheck.check.budget import budget_of
 from factcheck.check.engine import run_checks
 from factcheck.check.merge import merge_findings
 from factcheck.extract.context.gazetteer import Gazetteer, gazetteer_of
@@ -182,16 +183,17 @@ def _load_and_extract(
     starts before the reading when the files are large (``early_extractor``), or the
     cluster's workers extract."""
     early: Extracting | None
+    budget = budget_of(rule_set) if rule_set is not None else None
     if cluster is not None and rule_set is not None:
         early = cluster.extractor(rule_set, gazetteer)
     else:
-        early = early_extractor(sources, gazetteer, jobs, index)
+        early = early_extractor(sources, gazetteer, jobs, index, budget)
     # Stops the workers if loading fails; after extraction, leaving it does nothing.
     with early if early is not None else nullcontext():
         documents = load()
-        with open_index(index, gazetteer, index_format) as claim_index:
+        with open_index(index, gazetteer, index_format, budget) as claim_index:
             claims = extract_documents(
-                documents, gazetteer, jobs=jobs, index=claim_index, progress=progress, extractor=early
+                documents, gazetteer, jobs=jobs, index=claim_index, progress=progress, extractor=early, budget=budget,
             )
     return documents, claims
 
@@ -279,12 +281,14 @@ def index_documents(
         gazetteer = gazetteer_for(rule_set)
         docs = load_documents(list(paths), role="corpus", warn=warn)
         target = index if index is not None else default_index_path(index_format)
-        with open_index(target, gazetteer, index_format) as claim_index:
+        budget = budget_of(rule_set)
+        with open_index(target, gazetteer, index_format, budget) as claim_index:
             assert claim_index is not None
             tally = ExtractionTally()
             extractor = cluster.extractor(rule_set, gazetteer) if cluster is not None else None
             claims = extract_documents(
-                docs, gazetteer, jobs=jobs, index=claim_index, progress=progress, tally=tally, extractor=extractor
+                docs, gazetteer, jobs=jobs, index=claim_index, progress=progress, tally=tally, extractor=extractor,
+                budget=budget,
             )
             return IndexRun(
                 path=claim_index.path,
