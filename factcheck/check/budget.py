@@ -1,7 +1,8 @@
 """budget: a checked document too dense with figures to be read whole.
 
 Extraction reads at most ``document_numbers`` numbers (written in digits) of one
-document and at most ``sentence_numbers`` of one sentence (``factcheck.extract.budget``):
+document (or ``numbers_per_mib`` per MiB of its text, if that is more) and at most
+``sentence_numbers`` of one sentence (``factcheck.extract.budget``):
 text dense with figures and without full stops, a table pasted as prose or a data dump,
 would otherwise take minutes and gigabytes. What lies beyond is not checked, and this
 check says so, once per cut, on the last claim read before it: the sentence (by its
@@ -16,6 +17,7 @@ Example::
       - id: not-fully-checked
         budget:
           document_numbers: 20000
+          numbers_per_mib: 4000
           sentence_numbers: 5000
 
 Passes: an article of a few hundred figures.
@@ -32,7 +34,7 @@ from itertools import groupby
 from pydantic import BaseModel, ConfigDict, Field
 
 from factcheck.check.base import Context, Item, Problem, base_params
-from factcheck.extract.budget import DOCUMENT_NUMBERS, SENTENCE_NUMBERS, Budget, Cut, read_plan
+from factcheck.extract.budget import DOCUMENT_NUMBERS, NUMBERS_PER_MIB, SENTENCE_NUMBERS, Budget, Cut, read_plan
 from factcheck.models import Document
 from factcheck.rules.messages import COMMON
 from factcheck.rules.schema import CheckRule, RuleSet
@@ -49,13 +51,17 @@ class BudgetOptions(BaseModel):
         default=DOCUMENT_NUMBERS, ge=1, le=10_000_000,
         description="Numbers (written in digits) of one document that are read; the rest is not checked.",
     )
+    numbers_per_mib: int = Field(
+        default=NUMBERS_PER_MIB, ge=0, le=10_000_000,
+        description="Numbers read per MiB of a document's text, when that is more than document_numbers (a long document may hold more).",
+    )
     sentence_numbers: int = Field(
         default=SENTENCE_NUMBERS, ge=1, le=10_000_000,
         description="Numbers of one sentence that are read (analysis costs grow with the figures of a sentence).",
     )
 
     def budget(self) -> Budget:
-        return Budget(self.document_numbers, self.sentence_numbers)
+        return Budget(self.document_numbers, self.sentence_numbers, self.numbers_per_mib)
 
 
 Options = BudgetOptions
@@ -98,13 +104,18 @@ def check(ctx: Context, rule: CheckRule[Options]) -> Iterator[Problem]:
         items = list(group)
         doc = items[0].doc
         assert doc is not None
-        plan = read_plan(doc.text, budget)
-        for cut in plan.cuts:
+        # Cuts that follow the same last claim (a sentence cut, then the document's
+        # limit in the next sentence without a figure read between) make one finding.
+        at: dict[str, tuple[Item, list[Cut]]] = {}
+        for cut in read_plan(doc.text, budget).cuts:
             last = _last_before(items, cut.start)
-            if last is None:
-                continue
+            if last is not None:
+                at.setdefault(last.id, (last, []))[1].append(cut)
+        for last, cuts in at.values():
             params = base_params(last, rule) | {
-                "cut": describe(cut, doc), "numbers": f"{cut.numbers:,}", "read": f"{cut.read:,}",
+                "cut": "; ".join(describe(c, doc) for c in cuts),
+                "numbers": f"{cuts[0].numbers:,}",
+                "read": f"{cuts[0].read:,}",
             }
             ctx.compared(rule, last, [], agreed=False)
             yield Problem(last, [], params)

@@ -72,6 +72,13 @@ def warn(message: str) -> None:
     print(f"factcheck: warning: {escape_controls(message)}", file=sys.stderr)
 
 
+def notice(message: str) -> None:
+    """A line on standard error even with --quiet: that a long document is being read."""
+    from factcheck.errors import escape_controls
+
+    print(f"factcheck: {escape_controls(message)}", file=sys.stderr, flush=True)
+
+
 def _parse_date(value: str | None, option: str) -> date | None:
     if value is None:
         return None
@@ -165,6 +172,7 @@ def _check(
         index_format=index_format.kind,
         warn=warn,
         progress=progress_factory(quiet),
+        notice=notice,
     )
     with cluster_session(cluster, quiet) as session:
         return cfg, pipeline.run(paths, replace(options, cluster=session))
@@ -270,7 +278,7 @@ def extract(
             pipeline.RunOptions(
                 rules=rules, overrides=_overrides(title, outlet, published, url), warn=warn,
                 progress=progress_factory(quiet), jobs=jobs, index=index, cluster=session,
-                index_format=index_format.kind,
+                index_format=index_format.kind, notice=notice,
             ),
         )
     _render(result, "extract", chosen, output, quiet)
@@ -314,7 +322,7 @@ def index_command(
         with cluster_session(cluster, quiet) as session:
             done = pipeline.index_documents(
                 paths, index=target, rules=rules, warn=warn, progress=progress_factory(quiet), jobs=jobs,
-                cluster=session, index_format=fmt,
+                cluster=session, index_format=fmt, notice=notice,
             )
         if not quiet:
             print(

@@ -4,7 +4,9 @@ Context analysis costs grow with the figures a sentence holds (each figure is re
 against the others of its sentence), and memory with the figures a document holds. Text
 dense with figures and without full stops (a table pasted as prose, a CSV export under
 a ``.txt`` name) would otherwise take minutes and gigabytes far below the size limit.
-So extraction reads at most ``document_numbers`` numbers of a document and at most
+So extraction reads at most ``document_numbers`` numbers of a document (or
+``numbers_per_mib`` for each MiB of its text, if that is more: a long document may hold
+more figures, a short one cannot hold memory far beyond its size) and at most
 ``sentence_numbers`` of one sentence; what lies beyond is not read, and the check
 ``not-fully-checked`` (``factcheck.check.budget``) reports it, naming what was cut.
 
@@ -26,16 +28,23 @@ import regex
 _NUMBER = regex.compile(r"\d+(?:[.,]\d+)*")
 
 DOCUMENT_NUMBERS = 20_000
+NUMBERS_PER_MIB = 4_000
 SENTENCE_NUMBERS = 5_000
+MIB = 2**20
 
 
 @dataclass(frozen=True, slots=True)
 class Budget:
-    """At most ``document_numbers`` numbers of a document and ``sentence_numbers`` of
-    one sentence are read."""
+    """At most ``document_limit(len(text))`` numbers of a document and
+    ``sentence_numbers`` of one sentence are read."""
 
     document_numbers: int = DOCUMENT_NUMBERS
     sentence_numbers: int = SENTENCE_NUMBERS
+    numbers_per_mib: int = NUMBERS_PER_MIB
+
+    def document_limit(self, chars: int) -> int:
+        """The numbers a document of ``chars`` characters may hold."""
+        return max(self.document_numbers, self.numbers_per_mib * chars // MIB)
 
 
 DEFAULT_BUDGET = Budget()
@@ -69,36 +78,50 @@ class ReadPlan:
         return not any(c.start <= offset < c.end for c in self.cuts if c.scope == "sentence")
 
 
+def may_be_cut(text: str, budget: Budget = DEFAULT_BUDGET) -> bool:
+    """Whether ``text`` is long enough to hold more numbers than ``budget`` reads (each
+    takes at least two characters with the space after it): a cheap test first."""
+    return len(text) > 2 * min(budget.sentence_numbers, budget.document_limit(len(text)))
+
+
 def read_plan(text: str, budget: Budget = DEFAULT_BUDGET, sentences: Sequence[tuple[int, int]] | None = None) -> ReadPlan:
     """What of ``text`` is read within ``budget``. ``sentences`` (start, end) spans,
     else the text is segmented when it holds more numbers than one sentence may."""
+    most = budget.document_limit(len(text))
     starts: list[int] = []
     total = 0
     for m in _NUMBER.finditer(text):
-        if total < budget.document_numbers + 1:
+        if total <= most:
             starts.append(m.start())
         total += 1
     cuts: list[Cut] = []
     limit = len(text)
-    if total > budget.document_numbers:
+    if total > most:
         # Up to the next number, so the last number read keeps the words after it ("people").
-        limit = starts[budget.document_numbers]
-        starts = starts[: budget.document_numbers]
-        cuts.append(Cut("document", limit, len(text), total, budget.document_numbers))
+        limit = starts[most]
+        starts = starts[:most]
+        cuts.append(Cut("document", limit, len(text), total, most))
     if len(starts) > budget.sentence_numbers:
-        cuts[:0] = _sentence_cuts(text, starts, budget.sentence_numbers, limit, sentences)
+        in_sentences, covers_rest = _sentence_cuts(text, starts, budget.sentence_numbers, limit, sentences)
+        if covers_rest:
+            # The last cut sentence holds every number left: it says all there is.
+            cuts = []
+        cuts[:0] = in_sentences
     return ReadPlan(limit, tuple(cuts))
 
 
 def _sentence_cuts(
     text: str, starts: list[int], most: int, limit: int, sentences: Sequence[tuple[int, int]] | None
-) -> list[Cut]:
+) -> tuple[list[Cut], bool]:
+    """The sentences holding more than ``most`` numbers, and whether the last of them
+    holds every number from the document's ``limit`` on."""
     if sentences is None:
         from factcheck.extract.context.segment import segment
 
         sentences = [(s.start, s.end) for s in segment(text).sentences]
     sentence_starts = [s for s, _ in sentences]
     cuts: list[Cut] = []
+    covers_rest = False
     k = 0
     while k < len(starts):
         si = max(0, bisect.bisect_right(sentence_starts, starts[k]) - 1)
@@ -109,6 +132,7 @@ def _sentence_cuts(
             counted = j - k
             if s_end > limit:
                 counted += sum(1 for _ in _NUMBER.finditer(text, limit, s_end))
+                covers_rest = _NUMBER.search(text, s_end) is None
             cuts.append(Cut("sentence", starts[k + most], min(s_end, limit), counted, most, s_start))
         k = j
-    return cuts
+    return cuts, covers_rest

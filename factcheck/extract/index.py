@@ -164,7 +164,7 @@ def extractor_version(gazetteer: Gazetteer | None, budget: Budget | None = None)
     h.update(b"\0")
     h.update(data.encode("utf-8"))
     if budget is not None and budget != Budget():
-        h.update(f"\0budget {budget.document_numbers} {budget.sentence_numbers}".encode())
+        h.update(f"\0budget {budget.document_numbers} {budget.sentence_numbers} {budget.numbers_per_mib}".encode())
     return f"{__version__}+{h.hexdigest()[:16]}"
 
 
