@@ -27,6 +27,7 @@ from factcheck import pipeline
 from factcheck.check.engine import run_checks
 from factcheck.check.merge import merge_findings
 from factcheck.extract.context.gazetteer import Gazetteer
+from factcheck.check.budget import budget_of
 from factcheck.extract.documents import Progress, extract_document, extract_documents, open_index
 from factcheck.match import Matcher
 from factcheck.models import Claim, Document, Report
@@ -95,8 +96,12 @@ class WarmState:
         # is the evidence, so it goes back to its own role.
         loaded = pipeline.load_inputs([], corpus, warn=warn).checked
         documents = [d.model_copy(update={"role": "corpus"}) for d in loaded]
-        with open_index(index, gazetteer) as claim_index:
-            claims = extract_documents(documents, gazetteer, jobs=jobs, index=claim_index, progress=progress)
+        budget = budget_of(rule_set)
+        with open_index(index, gazetteer, budget=budget) as claim_index:
+            claims = extract_documents(
+                documents, gazetteer, jobs=jobs, index=claim_index, progress=progress, budget=budget
+            )
+        pipeline.warn_cuts(documents, rule_set, warn)
         kept = _claims_of_figures(rule_set, documents, claims)
         kept_docs = {c.doc for c in kept}
         kept_documents = tuple(d for d in documents if d.id in kept_docs)
@@ -120,7 +125,7 @@ class WarmState:
         corpus claims of each figure the draft mentions, spread evenly over their dates,
         for the HTML report's timelines. It never holds the whole archive: an answer
         stays the size of the draft, not of the corpus."""
-        claims = extract_document(draft, self.gazetteer)
+        claims = extract_document(draft, self.gazetteer, budget_of(self.rule_set))
         evidence = self.evidence_for(draft, claims)
         evidence_docs = {c.doc for c in evidence}
         documents = [draft, *(d for d in self.corpus_documents if d.id in evidence_docs)]
