@@ -20,9 +20,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factcheck.check import REGISTRY
-from factcheck.check.budget import ID as BUDGET, budget_of, describe
+from factcheck.check.budget import ID as BUDGET
+from factcheck.check.budget import budget_of, describe
 from factcheck.check.engine import run_checks
 from factcheck.check.merge import merge_findings
+from factcheck.extract.budget import Budget, may_be_cut, read_plan
 from factcheck.extract.context.gazetteer import Gazetteer, gazetteer_of
 from factcheck.extract.documents import (
     Extracting,
@@ -33,7 +35,6 @@ from factcheck.extract.documents import (
     open_index,
     real_path,
 )
-from factcheck.extract.budget import Budget, may_be_cut, read_plan
 from factcheck.extract.index import IndexFormat, default_index_path
 from factcheck.extract.parallel import default_jobs
 from factcheck.load import MetadataOverrides, load_documents

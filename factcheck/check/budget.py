@@ -34,7 +34,14 @@ from itertools import groupby
 from pydantic import BaseModel, ConfigDict, Field
 
 from factcheck.check.base import Context, Item, Problem, base_params
-from factcheck.extract.budget import DOCUMENT_NUMBERS, NUMBERS_PER_MIB, SENTENCE_NUMBERS, Budget, Cut, read_plan
+from factcheck.extract.budget import (
+    DOCUMENT_NUMBERS,
+    NUMBERS_PER_MIB,
+    SENTENCE_NUMBERS,
+    Budget,
+    Cut,
+    read_plan,
+)
 from factcheck.models import Document
 from factcheck.rules.messages import COMMON
 from factcheck.rules.schema import CheckRule, RuleSet

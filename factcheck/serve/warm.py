@@ -24,11 +24,16 @@ from datetime import date
 from pathlib import Path
 
 from factcheck import pipeline
+from factcheck.check.budget import budget_of
 from factcheck.check.engine import run_checks
 from factcheck.check.merge import merge_findings
 from factcheck.extract.context.gazetteer import Gazetteer
-from factcheck.check.budget import budget_of
-from factcheck.extract.documents import Progress, extract_document, extract_documents, open_index
+from factcheck.extract.documents import (
+    Progress,
+    extract_document,
+    extract_documents,
+    open_index,
+)
 from factcheck.match import Matcher
 from factcheck.models import Claim, Document, Report
 from factcheck.report import make_view
