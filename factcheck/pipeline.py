@@ -20,9 +20,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factcheck.check import REGISTRY
+from factcheck.check.budget import ID as BUDGET
+from factcheck.check.budget import budget_of, describe
 from factcheck.check.engine import run_checks
 from factcheck.check.merge import merge_findings
 from factcheck.errors import UsageError
+from factcheck.extract.budget import Budget, may_be_cut, read_plan
 from factcheck.extract.context.gazetteer import Gazetteer, gazetteer_of
 from factcheck.extract.documents import (
     Extracting,
@@ -51,6 +54,10 @@ if TYPE_CHECKING:
     from factcheck.cluster import ClusterSession
 
 Warn = Callable[[str], None]
+
+# A document of at least this many characters is announced as it is read, even with
+# --quiet: a long one takes a while, and a silent terminal looks like a hang.
+LONG_DOCUMENT_CHARS = 2**20
 
 # A corpus folder's drafts/ holds unpublished copy (the shipped sample drafts live in
 # seeds/drafts/): it is checked when named, never used as evidence.
@@ -104,7 +111,8 @@ class RunOptions:
     Dask cluster (``factcheck.cluster``) that extracts and checks instead of local
     processes; the output is the same. ``strict_records``: a bad record of a JSON or
     JSON Lines file refuses the file (else the other records are checked and the bad
-    ones are listed in ``RunResult.bad_records``)."""
+    ones are listed in ``RunResult.bad_records``). ``notice``: what the user is told
+    even in a quiet run (a long document being read)."""
 
     corpus: Path | None = None
     rules: RuleSources | Path | Sequence[Path] | None = None
@@ -119,6 +127,7 @@ class RunOptions:
     cluster: ClusterSession | None = None
     index_format: IndexFormat = "sqlite"
     strict_records: bool = False
+    notice: Warn = _ignore
 
     def bad_records(self) -> list[InputError] | None:
         """The list a run collects its bad records in (None: strict, a bad one raises)."""
@@ -215,6 +224,26 @@ def gazetteer_for(rule_set: RuleSet) -> Gazetteer | None:
     return gazetteer_of(rule_set.places)
 
 
+def announce_long(documents: Sequence[Document], notice: Warn) -> None:
+    """One line per long document ("reading big.txt (10.0 MiB of text)…")."""
+    for doc in documents:
+        if len(doc.text) >= LONG_DOCUMENT_CHARS:
+            notice(f"reading {doc.path} ({len(doc.text) / 2**20:.1f} MiB of text)\u2026")
+
+
+def warn_cuts(documents: Sequence[Document], rule_set: RuleSet, warn: Warn, checks: bool = True) -> None:
+    """A warning for each part of a document the budget left unread that no finding
+    reports: corpus documents (evidence not read), and every document when the rules
+    have no ``budget`` check (or none runs: ``factcheck extract``)."""
+    budget: Budget = budget_of(rule_set)
+    reported = checks and any(r.kind == BUDGET for r in rule_set.checks)
+    for doc in documents:
+        if (reported and doc.role == "checked") or not may_be_cut(doc.text, budget):
+            continue
+        for cut in read_plan(doc.text, budget).cuts:
+            warn(f"{doc.path}: not fully read: {describe(cut, doc)}")
+
+
 def _load_and_extract(
     sources: Sequence[str],
     load: Callable[[], list[Document]],
@@ -225,21 +254,24 @@ def _load_and_extract(
     cluster: ClusterSession | None = None,
     rule_set: RuleSet | None = None,
     index_format: IndexFormat = "sqlite",
+    notice: Warn = _ignore,
 ) -> tuple[list[Document], list[Claim]]:
     """The documents ``load()`` reads from ``sources`` and their claims; a worker pool
     starts before the reading when the files are large (``early_extractor``), or the
     cluster's workers extract."""
     early: Extracting | None
+    budget = budget_of(rule_set) if rule_set is not None else None
     if cluster is not None and rule_set is not None:
         early = cluster.extractor(rule_set, gazetteer)
     else:
-        early = early_extractor(sources, gazetteer, jobs, index)
+        early = early_extractor(sources, gazetteer, jobs, index, budget)
     # Stops the workers if loading fails; after extraction, leaving it does nothing.
     with early if early is not None else nullcontext():
         documents = load()
-        with open_index(index, gazetteer, index_format) as claim_index:
+        announce_long(documents, notice)
+        with open_index(index, gazetteer, index_format, budget) as claim_index:
             claims = extract_documents(
-                documents, gazetteer, jobs=jobs, index=claim_index, progress=progress, extractor=early
+                documents, gazetteer, jobs=jobs, index=claim_index, progress=progress, extractor=early, budget=budget,
             )
     return documents, claims
 
@@ -257,8 +289,9 @@ def run(paths: Sequence[str], options: RunOptions | None = None) -> RunResult:
         documents, claims = _load_and_extract(
             sources,
             lambda: load_inputs(paths, opts.corpus, opts.overrides, opts.warn, bad_records=bad_records).documents,
-            gazetteer, jobs, opts.index, opts.progress, opts.cluster, rule_set, opts.index_format,
+            gazetteer, jobs, opts.index, opts.progress, opts.cluster, rule_set, opts.index_format, opts.notice,
         )
+        warn_cuts(documents, rule_set, opts.warn)
         executor = opts.cluster.checks(rule_set) if opts.cluster is not None else None
         with gcpause.paused():
             result = run_checks(
@@ -295,8 +328,9 @@ def extract_report(paths: Sequence[str], options: RunOptions | None = None) -> R
             lambda: load_inputs(
                 paths, None, opts.overrides, opts.warn, use_corpus=False, bad_records=bad_records
             ).checked,
-            gazetteer, opts.jobs, opts.index, opts.progress, opts.cluster, rule_set, opts.index_format,
+            gazetteer, opts.jobs, opts.index, opts.progress, opts.cluster, rule_set, opts.index_format, opts.notice,
         )
+        warn_cuts(documents, rule_set, opts.warn, checks=False)
     return RunResult(Report(documents=documents, claims=claims), rule_set, inputs, bad_records or [])
 
 
@@ -324,6 +358,7 @@ def index_documents(
     cluster: ClusterSession | None = None,
     index_format: IndexFormat = "sqlite",
     strict_records: bool = False,
+    notice: Warn = _ignore,
 ) -> IndexRun:
     """``factcheck index PATH...``: add the claims of every document (drafts folders
     included) to the claim index (default: the user cache directory's; ``index_format``
@@ -334,14 +369,18 @@ def index_documents(
         gazetteer = gazetteer_for(rule_set)
         bad_records: list[InputError] | None = None if strict_records else []
         docs = load_documents(list(paths), role="corpus", warn=warn, bad_records=bad_records)
+        announce_long(docs, notice)
         target = index if index is not None else default_index_path(index_format)
-        with open_index(target, gazetteer, index_format) as claim_index:
+        budget = budget_of(rule_set)
+        with open_index(target, gazetteer, index_format, budget) as claim_index:
             assert claim_index is not None
             tally = ExtractionTally()
             extractor = cluster.extractor(rule_set, gazetteer) if cluster is not None else None
             claims = extract_documents(
-                docs, gazetteer, jobs=jobs, index=claim_index, progress=progress, tally=tally, extractor=extractor
+                docs, gazetteer, jobs=jobs, index=claim_index, progress=progress, tally=tally, extractor=extractor,
+                budget=budget,
             )
+            warn_cuts(docs, rule_set, warn, checks=False)
             return IndexRun(
                 path=claim_index.path,
                 documents=len(docs),

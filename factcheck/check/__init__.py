@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, Literal, Protocol
 
-from factcheck.check import consistency, internal, monotonic, outdated, parts, range, relation, undefined
+from factcheck.check import budget, consistency, internal, monotonic, outdated, parts, range, relation, undefined
 from factcheck.check.base import Context, Problem
 from factcheck.rules import schema
 from factcheck.rules.schema import CheckRule
@@ -51,6 +51,7 @@ REGISTRY: dict[str, CheckKind] = {
     range.ID: range,
     internal.ID: internal,
     undefined.ID: undefined,
+    budget.ID: budget,
 }
 
 KINDS: tuple[str, ...] = tuple(REGISTRY)

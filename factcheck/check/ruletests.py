@@ -98,7 +98,9 @@ def _document(spec: TestDocument, doc_id: str, path: str, role: str) -> Document
 
 
 def _extract(doc: Document, rules: RuleSet) -> list[Claim]:
-    return extract_document(doc, gazetteer_of(rules.places))
+    from factcheck.check.budget import budget_of
+
+    return extract_document(doc, gazetteer_of(rules.places), budget_of(rules))
 
 
 def run_case(rules: RuleSet, test: RuleTest, where: SourceLocation) -> Outcome:

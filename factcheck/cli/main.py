@@ -33,6 +33,7 @@ from factcheck.cli.options import (
     _formatter,
     _overrides,
     _parse_date,
+    notice,
     warn,
 )
 from factcheck.cli.rule_options import NoDefaultRulesOpt, RulesOpt, rule_sources
@@ -134,6 +135,7 @@ def _check(
         warn=warn,
         progress=progress_factory(quiet),
         strict_records=strict_records,
+        notice=notice,
     )
     with cluster_session(cluster, quiet) as session:
         return cfg, pipeline.run(paths, replace(options, cluster=session))
@@ -247,7 +249,7 @@ def extract(
             pipeline.RunOptions(
                 rules=rule_sources(rules, no_default_rules), overrides=_overrides(title, outlet, published, url), warn=warn,
                 progress=progress_factory(quiet), jobs=jobs, index=index, cluster=session,
-                index_format=index_format.kind, strict_records=strict_records,
+                index_format=index_format.kind, strict_records=strict_records, notice=notice,
             ),
         )
     _render(result, "extract", chosen, output, quiet)
@@ -294,7 +296,7 @@ def index_command(
         with cluster_session(cluster, quiet) as session:
             done = pipeline.index_documents(
                 paths, index=target, rules=rule_sources(rules, no_default_rules), warn=warn, progress=progress_factory(quiet), jobs=jobs,
-                cluster=session, index_format=fmt, strict_records=strict_records,
+                cluster=session, index_format=fmt, strict_records=strict_records, notice=notice,
             )
         if not quiet:
             print(

@@ -32,6 +32,13 @@ def warn(message: str) -> None:
     print(f"factcheck: warning: {escape_controls(message)}", file=sys.stderr)
 
 
+def notice(message: str) -> None:
+    """A line on standard error even with --quiet: that a long document is being read."""
+    from factcheck.errors import escape_controls
+
+    print(f"factcheck: {escape_controls(message)}", file=sys.stderr, flush=True)
+
+
 def _parse_date(value: str | None, option: str) -> date | None:
     if value is None:
         return None

@@ -29,6 +29,7 @@ from factcheck.models import CLAIM_LIST, Claim
 if TYPE_CHECKING:
     from distributed import Client, Future
 
+    from factcheck.extract.budget import Budget
     from factcheck.extract.context.gazetteer import Gazetteer
     from factcheck.places import Place
 
@@ -55,12 +56,14 @@ def _gazetteer(digest: str, places: list[Place] | None) -> Gazetteer | None:
     return found
 
 
-def extract_batch(tasks: list[tuple[str, date | None]], places: list[Place] | None, digest: str) -> list[bytes]:
+def extract_batch(
+    tasks: list[tuple[str, date | None]], places: list[Place] | None, digest: str, budget: Budget | None = None
+) -> list[bytes]:
     """On a worker: the claims of each task, as JSON."""
     from factcheck.extract import extract
 
     gazetteer = _gazetteer(digest, places)
-    return [CLAIM_LIST.dump_json(extract(text, published, gazetteer)) for text, published in tasks]
+    return [CLAIM_LIST.dump_json(extract(text, published, gazetteer, budget)) for text, published in tasks]
 
 
 # -- the client side -------------------------------------------------------------------
@@ -79,11 +82,15 @@ def batch_key(tasks: Sequence[Task], digest: str) -> str:
 class ClusterExtractor:
     """``factcheck.extract.parallel.Extractor``'s interface on a Dask cluster."""
 
-    def __init__(self, client: Client, gazetteer: Gazetteer | None, places: Any, digest: str, workers: int) -> None:
+    def __init__(
+        self, client: Client, gazetteer: Gazetteer | None, places: Any, digest: str, workers: int,
+        budget: Budget | None = None,
+    ) -> None:
         self.client = client
         self.gazetteer = gazetteer
         self.places = places  # the places of the gazetteer, held on the cluster (or None)
         self.digest = digest
+        self.budget = budget
         self.workers = max(1, workers)
         self._pending: list[Future] = []
 
@@ -112,7 +119,7 @@ class ClusterExtractor:
             if batch is None:
                 return False
             future = self.client.submit(
-                extract_batch, batch, self.places, self.digest, key=batch_key(batch, self.digest),
+                extract_batch, batch, self.places, self.digest, self.budget, key=batch_key(batch, self.digest),
             )
             window.append(future)
             self._pending.append(future)

@@ -89,7 +89,9 @@ class ClusterSession:
         places = list(gazetteer.places) if gazetteer is not None else None
         digest = rules_digest(rule_set)
         held = self.held(places, f"factcheck-places-{digest}") if places is not None else None
-        return ClusterExtractor(self.client, gazetteer, held, digest, self.workers)
+        from factcheck.check.budget import budget_of
+
+        return ClusterExtractor(self.client, gazetteer, held, digest, self.workers, budget_of(rule_set))
 
     def checks(self, rule_set: RuleSet) -> ClusterChecks:
         """What ``run_checks`` takes as ``executor``, checking on the workers."""

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from factcheck.extract import extract
+from factcheck.extract.budget import Budget
 from factcheck.extract.context.gazetteer import Gazetteer
 from factcheck.extract.index import (
     ClaimIndex,
@@ -65,9 +66,9 @@ def _line_starts(text: str) -> list[int]:
     return starts
 
 
-def extract_document(doc: Document, gazetteer: Gazetteer | None = None) -> list[Claim]:
+def extract_document(doc: Document, gazetteer: Gazetteer | None = None, budget: Budget | None = None) -> list[Claim]:
     """The claims of one document, with ids, document id and source line/column set."""
-    return identified(doc, extract(doc.text, doc.published, gazetteer))
+    return identified(doc, extract(doc.text, doc.published, gazetteer, budget))
 
 
 # Claims made here share one set of "fields set" (every field is set): pydantic keeps a
@@ -129,6 +130,7 @@ def extract_documents(
     progress: Progress | None = None,
     extractor: Extracting | None = None,
     tally: ExtractionTally | None = None,
+    budget: Budget | None = None,
 ) -> list[Claim]:
     """The claims of every document, in document order.
 
@@ -138,6 +140,7 @@ def extract_documents(
     process), or ``extractor``, a worker pool started earlier (``early_extractor``).
     ``index``: an open claim index; documents it has are not extracted again, and fresh
     extractions are added to it. ``tally`` is filled in with where the claims came from.
+    ``budget``: how much of each document is read (``factcheck.extract.budget``).
     """
     keys = [key_for(d.text, d.published) for d in docs]
     stored = index.lookup(keys) if index is not None else {}
@@ -167,7 +170,7 @@ def extract_documents(
     chars = sum(len(docs[i].text) for i in todo)
     # The worker pool starts before the progress bar (a thread), so workers can be forked.
     if extractor is None:
-        extractor = Extractor(gazetteer, jobs, chars=chars, documents=len(todo))
+        extractor = Extractor(gazetteer, jobs, chars=chars, documents=len(todo), budget=budget)
     with extractor:
         bar = progress("Extracting claims", len(docs)) if progress is not None else nullcontext(advance)
         with bar as step:
@@ -206,7 +209,8 @@ def _index_path(doc: Document) -> str | None:
 
 
 def early_extractor(
-    paths: Sequence[str], gazetteer: Gazetteer | None, jobs: int | None, index: Path | None
+    paths: Sequence[str], gazetteer: Gazetteer | None, jobs: int | None, index: Path | None,
+    budget: Budget | None = None,
 ) -> Extractor | None:
     """A worker pool to start before the documents are read, when the files are large
     enough to be extracted in parallel anyway: the workers warm up (patterns, units,
@@ -218,12 +222,12 @@ def early_extractor(
     size, files = input_size(paths, enough)
     if size < enough or files < 2:
         return None
-    return Extractor(gazetteer, jobs, chars=size, documents=files, min_chars=enough)
+    return Extractor(gazetteer, jobs, chars=size, documents=files, min_chars=enough, budget=budget)
 
 
 @contextmanager
 def open_index(
-    path: Path | None, gazetteer: Gazetteer | None, fmt: IndexFormat = "sqlite"
+    path: Path | None, gazetteer: Gazetteer | None, fmt: IndexFormat = "sqlite", budget: Budget | None = None
 ) -> Iterator[ClaimIndex | ParquetIndex | None]:
     """The claim index at ``path`` for this extractor (``default``: the user cache
     directory's), an SQLite file or (``fmt`` "parquet") a folder of Parquet
@@ -232,5 +236,5 @@ def open_index(
         yield None
         return
     opened = ParquetIndex.open if fmt == "parquet" else ClaimIndex.open
-    with opened(resolve_index_path(path, fmt), extractor_version(gazetteer)) as index:
+    with opened(resolve_index_path(path, fmt), extractor_version(gazetteer, budget)) as index:
         yield index

@@ -55,6 +55,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from factcheck.errors import FactcheckError
+from factcheck.extract.budget import Budget
 from factcheck.extract.index_stats import IndexStats, VersionStats
 from factcheck.load.files import current_inputs
 from factcheck.models import CLAIM_LIST, Claim
@@ -150,8 +151,9 @@ def _code_digest() -> str:
     return h.hexdigest()
 
 
-def extractor_version(gazetteer: Gazetteer | None) -> str:
-    """The version of extraction that entries are stored under (see the module docstring)."""
+def extractor_version(gazetteer: Gazetteer | None, budget: Budget | None = None) -> str:
+    """The version of extraction that entries are stored under (see the module docstring):
+    the code, the places and the budget (which decides what of a document is read)."""
     from factcheck import __version__
     from factcheck.extract.context.gazetteer import default_gazetteer
 
@@ -161,6 +163,8 @@ def extractor_version(gazetteer: Gazetteer | None) -> str:
     h.update(_code_digest().encode())
     h.update(b"\0")
     h.update(data.encode("utf-8"))
+    if budget is not None and budget != Budget():
+        h.update(f"\0budget {budget.document_numbers} {budget.sentence_numbers} {budget.numbers_per_mib}".encode())
     return f"{__version__}+{h.hexdigest()[:16]}"
 
 

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING
 from factcheck.models import CLAIM_LIST, Claim
 
 if TYPE_CHECKING:
+    from factcheck.extract.budget import Budget
     from factcheck.extract.context.gazetteer import Gazetteer
     from factcheck.places import Place
 
@@ -122,12 +123,13 @@ def input_size(paths: Sequence[str], enough: int | None = None) -> tuple[int, in
 # -- the worker side -------------------------------------------------------------------
 
 _gazetteer: Gazetteer | None = None
+_budget: Budget | None = None
 
 
-def _init(gazetteer: Gazetteer | list[Place] | None) -> None:
+def _init(gazetteer: Gazetteer | list[Place] | None, budget: Budget | None = None) -> None:
     """Once per worker: the gazetteer (inherited when forked, else rebuilt from its
     places) and a warm-up extraction that builds pint's registry and the patterns."""
-    global _gazetteer
+    global _gazetteer, _budget
     # Ctrl-C in a terminal signals the whole process group: the parent answers it (and
     # stops the workers); a worker printing its own KeyboardInterrupt would only be noise.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -137,6 +139,7 @@ def _init(gazetteer: Gazetteer | list[Place] | None) -> None:
     if isinstance(gazetteer, list):
         gazetteer = Gazetteer(gazetteer)
     _gazetteer = gazetteer
+    _budget = budget
     extract(_WARM_UP, date(2024, 5, 20), _gazetteer)
 
 
@@ -144,7 +147,7 @@ def _work(task: Task) -> bytes:
     from factcheck.extract import extract
 
     text, published = task
-    return CLAIM_LIST.dump_json(extract(text, published, _gazetteer))
+    return CLAIM_LIST.dump_json(extract(text, published, _gazetteer, _budget))
 
 
 # -- the parent side -------------------------------------------------------------------
@@ -165,10 +168,12 @@ class Extractor:
         chars: int = 0,
         documents: int = 0,
         min_chars: int | None = None,
+        budget: Budget | None = None,
     ) -> None:
         if min_chars is None:
             min_chars = parallel_min_chars()
         self.gazetteer = gazetteer
+        self.budget = budget
         self.jobs = max(1, jobs if jobs is not None else default_jobs())
         workers = min(self.jobs, documents)
         self.workers = workers if workers > 1 and chars >= min_chars else 0
@@ -180,7 +185,7 @@ class Extractor:
             ctx = _context()
             forked = ctx.get_start_method() == "fork"
             gazetteer = self.gazetteer if forked or self.gazetteer is None else list(self.gazetteer.places)
-            self._pool = ctx.Pool(self.workers, initializer=_init, initargs=(gazetteer,))
+            self._pool = ctx.Pool(self.workers, initializer=_init, initargs=(gazetteer, self.budget))
         return self
 
     def __exit__(self, exc_type: object, *_: object) -> None:
@@ -203,7 +208,7 @@ class Extractor:
             from factcheck.extract import extract
 
             for text, published in tasks:
-                yield extract(text, published, self.gazetteer)
+                yield extract(text, published, self.gazetteer, self.budget)
             return
         chunk = max(1, min(MAX_CHUNK, len(tasks) // (self.workers * 8)))
         for data in self._pool.imap(_work, tasks, chunksize=chunk):

@@ -25,6 +25,7 @@ from datetime import date
 from pathlib import Path
 
 from factcheck import pipeline
+from factcheck.check.budget import budget_of
 from factcheck.check.merge import merge_findings
 from factcheck.check.warm import WarmCorpus, check_draft, figure_neighbours
 from factcheck.extract.context.gazetteer import Gazetteer
@@ -97,8 +98,12 @@ class WarmState:
         # is the evidence, so it goes back to its own role.
         loaded = pipeline.load_inputs([], corpus, warn=warn).checked
         documents = [d.model_copy(update={"role": "corpus"}) for d in loaded]
-        with open_index(index, gazetteer) as claim_index:
-            claims = extract_documents(documents, gazetteer, jobs=jobs, index=claim_index, progress=progress)
+        budget = budget_of(rule_set)
+        with open_index(index, gazetteer, budget=budget) as claim_index:
+            claims = extract_documents(
+                documents, gazetteer, jobs=jobs, index=claim_index, progress=progress, budget=budget
+            )
+        pipeline.warn_cuts(documents, rule_set, warn)
         warm = WarmCorpus.of(rule_set, documents, claims)
         kept = [i.claim for i in warm.items]
         kept_documents = tuple(warm.documents.values())
@@ -123,7 +128,7 @@ class WarmState:
         corpus claims of each figure the draft mentions, spread evenly over their dates,
         for the HTML report's timelines. It never holds the whole archive: an answer
         stays the size of the draft, not of the corpus."""
-        claims = extract_document(draft, self.gazetteer)
+        claims = extract_document(draft, self.gazetteer, budget_of(self.rule_set))
         corpus = self.corpus if self.corpus is not None else WarmCorpus(self.rule_set, (), ())
         result = check_draft(corpus, [draft], claims, as_of=as_of)
         draft_claims = result.claims

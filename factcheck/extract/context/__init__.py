@@ -17,7 +17,8 @@ docstring states its rules.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -119,6 +120,8 @@ class _Annotator:
         self._sentence: tuple[tuple[int, int], str] = ((-1, -1), "")
         self.strings: dict[str, str] = {}
         self.prev: _Previous | None = None
+        # Per kind: (sentence, its items, their starts, the items sorted), see ``_near``.
+        self._sorted: dict[str, tuple[int, list[Any], list[int], list[Any]]] = {}
 
     def _frames(self, si: int) -> SentenceFrames:
         """The clause analysis of sentence ``si`` (once, for all its claims)."""
@@ -172,11 +175,18 @@ class _Annotator:
         ent = find_entity(toks, i0, i1, b, claim.unit, claim.kind, previous_type, self._is_place, self.text)
         predicate = self._predicate(frame, find_predicate(toks, i0, i1, (a, b), ent).predicate, toks, si, i0)
         location, location_source = self._locate(claim, si, toks, i1, b, clause)
-        source, quoted, used = self.attributions.attribute(si, claim.start, claim.end)
+        # In a sentence longer than a claim carries whole, the sources, dates and
+        # figures read with a claim are those of its stretch: looking through all of
+        # them for each figure would cost the square of the sentence (a table without
+        # full stops holds thousands of each).
+        near = span if span != (sent.start, max(sent.end, seg.sentences[last].end)) else None
+        sources = self._near("sources", si, self.attributions.sources(si), near)
+        dates = self._near("dates", si, ctx.dates(si), near)
+        source, quoted, used = self.attributions.attribute(si, claim.start, claim.end, sources)
         described = [
             (frames.words[x].tok.start, frames.words[y - 1].tok.end) for x, y in frame.described_spans if y > x
         ]
-        dating = self._date(claim, si, sent.start, clause, used, described)
+        dating = self._date(claim, si, sent.start, clause, used, described, sources, dates, near)
         if claim.role == "before" and dating.source == "published":
             # The old value of "dropped from $1,980 to $1,740" is not what the story
             # says holds on its date: it is an earlier value of unknown date.
@@ -200,7 +210,7 @@ class _Annotator:
                 "as_of_source": dating.source,
                 "period_start": dating.period_start,
                 "frame": _claim_frame(
-                    frame, frames, ent, sorted({d.value for d in ctx.dates(si) if d.value is not None and d.role != "since"}),
+                    frame, frames, ent, sorted({d.value for d in dates if d.value is not None and d.role != "since"}),
                     whole_start if whole_start is not None else self._whole_before(si) if frame.whole_before else None,
                     "tally" if whole_start is not None else None,
                     claim,
@@ -297,20 +307,40 @@ class _Annotator:
             claim.start, claim.end, si, place_start, place_end, setting=claim.kind != "tally", whole=whole
         )
 
+    def _near(self, kind: str, si: int, items: list[_Positioned], near: tuple[int, int] | None) -> list[_Positioned]:
+        """``items`` of sentence ``si`` (sources, dates: anything with ``start``), or,
+        given the stretch ``near``, those starting in it, in text order; each
+        sentence's items are sorted once."""
+        if near is None:
+            return items
+        found = self._sorted.get(kind)
+        if found is None or found[0] != si or found[1] is not items:
+            start_of = _STARTS[kind]
+            ordered = sorted(items, key=start_of)
+            found = self._sorted[kind] = (si, items, [start_of(x) for x in ordered], ordered)
+        _, _, starts, ordered = found
+        return ordered[bisect_left(starts, near[0]) : bisect_left(starts, near[1])]
+
     def _date(  # noqa: ANN202 - a Dating
         self, claim: Claim, si: int, sentence_start: int, clause: tuple[int, int], used: object,
-        described: list[tuple[int, int]],
+        described: list[tuple[int, int]], sources: list[Any], dates: list[Any], near: tuple[int, int] | None,
     ):
-        verbs = [(s.at, s.end) for s in self.attributions.sources(si) if s.kind in ("subject", "inverted")]
+        verbs = [(s.at, s.end) for s in sources if s.kind in ("subject", "inverted")]
         at = (getattr(used, "at", None), getattr(used, "end", None))
         if used is not None and at in verbs:
             verbs.remove(at)  # type: ignore[arg-type]
             verbs.insert(0, at)  # type: ignore[arg-type]
         # A date in a phrase that only describes the counted thing ("hostages abducted on
         # Oct. 7 are still held") is that event's date, not the figure's.
-        mentions = [d for d in self.ctx.dates(si) if not any(s <= d.start and d.end <= e for s, e in described)]
+        mentions = [d for d in dates if not any(s <= d.start and d.end <= e for s, e in described)]
         figures = self.by_sentence.get(si, [])
+        if near is not None:
+            figures = figures[bisect_left(figures, (near[0], near[0])) : bisect_left(figures, (near[1], near[1]))]
         return date_claim(mentions, (claim.start, claim.end), clause, sentence_start, verbs, figures, self.ctx.published)
+
+
+_Positioned = Any  # a Source (``at``) or a DateMention (``start``)
+_STARTS: dict[str, Callable[[Any], int]] = {"sources": lambda s: s.at, "dates": lambda d: d.start}
 
 
 _FRAME_FIELDS = set(ClaimFrame.model_fields)

@@ -332,15 +332,18 @@ class AttributionIndex:
                 return fuller
         return src.speaker
 
-    def attribute(self, sentence: int, start: int, end: int) -> tuple[str | None, bool, Source | None]:
-        """(source, quoted, the Source used) for the claim at ``text[start:end]``."""
+    def attribute(
+        self, sentence: int, start: int, end: int, near: list[Source] | None = None
+    ) -> tuple[str | None, bool, Source | None]:
+        """(source, quoted, the Source used) for the claim at ``text[start:end]``;
+        ``near``: the sentence's sources to choose from (default: all of them)."""
         quote = self.quotation_at(start)
         quoted = quote is not None
         if quote is not None:
             src = self._quote_source(quote)
             if src is not None:
                 return self._resolve(src[0], src[1]), True, src[0]
-        sources = self.sources(sentence)
+        sources = self.sources(sentence) if near is None else near
         if not sources:
             return None, quoted, None
         according = [s for s in sources if s.kind in ("according", "citing")]
