@@ -187,10 +187,6 @@ class _Annotator:
             (frames.words[x].tok.start, frames.words[y - 1].tok.end) for x, y in frame.described_spans if y > x
         ]
         dating = self._date(claim, si, sent.start, clause, used, described, sources, dates, near)
-        if claim.role == "before" and dating.source == "published":
-            # The old value of "dropped from $1,980 to $1,740" is not what the story
-            # says holds on its date: it is an earlier value of unknown date.
-            dating = Dating(None, None, EARLIER_SOURCE, dating.period_start)
         self.prev = _Previous(si, paragraph, i1, predicate, ent.entity_type, claim.end)
         # A new claim from validated values, sharing one "fields set" (``_ALL_FIELDS``):
         # ``model_copy`` would give each its own set of field names, ~2 KB a claim.
@@ -336,7 +332,12 @@ class _Annotator:
         figures = self.by_sentence.get(si, [])
         if near is not None:
             figures = figures[bisect_left(figures, (near[0], near[0])) : bisect_left(figures, (near[1], near[1]))]
-        return date_claim(mentions, (claim.start, claim.end), clause, sentence_start, verbs, figures, self.ctx.published)
+        dating = date_claim(mentions, (claim.start, claim.end), clause, sentence_start, verbs, figures, self.ctx.published)
+        if claim.role == "before" and dating.source == "published":
+            # The old value of "dropped from $1,980 to $1,740" is not what the story
+            # says holds on its date: it is an earlier value of unknown date.
+            dating = Dating(None, None, EARLIER_SOURCE, dating.period_start)
+        return dating
 
 
 _Positioned = Any  # a Source (``at``) or a DateMention (``start``)
