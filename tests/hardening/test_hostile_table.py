@@ -180,6 +180,16 @@ def _skip_reason(case: dict[str, Any]) -> str | None:
     return None
 
 
+# Runs the command given after it as its only child and adds that child's peak memory
+# to standard error: ``resource.getrusage`` of one child, not of every case run so far.
+_MEASURED = (
+    "import resource, subprocess, sys\n"
+    "code = subprocess.run(sys.argv[1:]).returncode\n"
+    "sys.stderr.write(f'PEAK_RSS_KB={resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}')\n"
+    "sys.exit(code)\n"
+)
+
+
 def _fill(value: str) -> str:
     return value.replace("{long_name}", LONG_NAME)
 
@@ -200,9 +210,12 @@ def test_hostile_input(case: dict[str, Any], tmp_path_factory: pytest.TempPathFa
     writes = set(case.get("writes", []))
     before = _snapshot(folder, writes)
     stdin = case["stdin"].encode("utf-8") if "stdin" in case else bytes.fromhex(case["stdin_hex"]) if "stdin_hex" in case else None
+    command = [sys.executable, "-m", "factcheck", *map(_fill, case["args"])]
+    if "peak_mb" in case:
+        command = [sys.executable, "-c", _MEASURED, *command]
     try:
         proc = subprocess.run(
-            [sys.executable, "-m", "factcheck", *map(_fill, case["args"])],
+            command,
             cwd=folder,
             input=stdin,
             stdin=None if stdin is not None else subprocess.DEVNULL,
@@ -216,6 +229,10 @@ def test_hostile_input(case: dict[str, Any], tmp_path_factory: pytest.TempPathFa
         _restore_modes(folder)
     stderr = proc.stderr.decode("utf-8", "replace")
     stdout = proc.stdout.decode("utf-8", "replace")
+    if "peak_mb" in case:
+        stderr, _, peak = stderr.rpartition("PEAK_RSS_KB=")
+        # SECURITY.md, promise 9: the case's bound, in MiB (ru_maxrss is in KiB on Linux).
+        assert int(peak) / 1024 <= case["peak_mb"], (int(peak) / 1024, case["peak_mb"])
     assert "Traceback" not in stderr and "Exception ignored" not in stderr, stderr
     assert proc.returncode == case["exit"], (proc.returncode, stderr[-2000:])
     assert after == before, "an input changed"
