@@ -85,7 +85,7 @@ def test_a_dense_sentence_is_reported_as_not_fully_checked(tmp_path: Path) -> No
     (tmp_path / "heats.txt").write_text(
         "Swimming results.\n\nThe heats were close. " + _results_row(20) + ".\n", encoding="utf-8"
     )
-    result = run_cli("run", "heats.txt", "--rules", rules, "--format", "json", cwd=tmp_path)
+    result = run_cli("run", "heats.txt", "--rules", rules, "--no-default-rules", "--format", "json", cwd=tmp_path)
     assert_ok(result)
     [finding] = _findings(result)
     assert finding["severity"] == "warning"
@@ -99,7 +99,7 @@ def test_the_severity_of_not_fully_checked_is_configurable(tmp_path: Path) -> No
     rules = write_rules(tmp_path, TINY % (10, 1000))
     (tmp_path / "factcheck.toml").write_text('[severity]\nnot-fully-checked = "error"\n', encoding="utf-8")
     (tmp_path / "wards.txt").write_text(" ".join(f"Ward {k} counted {k * 10} votes." for k in range(1, 9)), encoding="utf-8")
-    result = run_cli("run", "wards.txt", "--rules", rules, "--format", "json", cwd=tmp_path)
+    result = run_cli("run", "wards.txt", "--rules", rules, "--no-default-rules", "--format", "json", cwd=tmp_path)
     assert_ok(result, code=1)  # an error fails the run
     [finding] = _findings(result)
     assert finding["severity"] == "error"
@@ -110,7 +110,7 @@ def test_cuts_no_finding_reports_are_warned(tmp_path: Path) -> None:
     """``factcheck extract`` runs no checks: the cut is a warning on stderr instead."""
     rules = write_rules(tmp_path, TINY % (1000, 16))
     (tmp_path / "heats.txt").write_text(_results_row(20) + ".\n", encoding="utf-8")
-    result = run_cli("extract", "heats.txt", "--rules", rules, "--format", "json", "-q", cwd=tmp_path)
+    result = run_cli("extract", "heats.txt", "--rules", rules, "--no-default-rules", "--format", "json", "-q", cwd=tmp_path)
     assert_ok(result)
     assert result.warnings == ["factcheck: warning: heats.txt: not fully read: sentence at line 1: 40 numbers, read the first 16"]
 
@@ -122,7 +122,7 @@ def test_the_budget_gives_the_same_bytes_for_any_jobs(tmp_path: Path) -> None:
     outputs = []
     for jobs in ("1", "2"):
         result = run_cli(
-            "run", "meet-0.txt", "meet-1.txt", "meet-2.txt", "--rules", rules, "--format", "json", "--jobs", jobs,
+            "run", "meet-0.txt", "meet-1.txt", "meet-2.txt", "--rules", rules, "--no-default-rules", "--format", "json", "--jobs", jobs,
             cwd=tmp_path, env={"FACTCHECK_PARALLEL_MIN_CHARS": "0"},
         )
         assert_ok(result)
