@@ -12,14 +12,12 @@ string over the grammar's characters.
 
 from __future__ import annotations
 
-import argparse
 import math
-import time
 
-from hypothesis import HealthCheck, given, seed, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
-import _common  # noqa: F401 - puts the checkout on sys.path
+import _common  # puts the checkout on sys.path
 
 from factcheck.intervals import Interval, Tolerance
 from factcheck.rules.expr import COMPARATORS, ExprError, parse_relation
@@ -99,20 +97,8 @@ def fuzz_relation(text: str, env_values: list[Interval], tolerance: Tolerance) -
 
 def run(examples: int, seed_value: int | None = None) -> None:
     """Run the target for ``examples`` inputs (the same ones for the same seed)."""
-    target = settings(
-        max_examples=examples, deadline=None, database=None, derandomize=seed_value is None,
-        suppress_health_check=list(HealthCheck),
-    )(fuzz_relation)
-    if seed_value is not None:
-        target = seed(seed_value)(target)
-    target()
+    _common.run_hypothesis(fuzz_relation, examples, seed_value)
 
 
 if __name__ == "__main__":
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--examples", type=int, default=10_000)
-    parser.add_argument("--seed", type=int, default=None)
-    args = parser.parse_args()
-    started = time.monotonic()
-    run(args.examples, args.seed)
-    print(f"fuzz_relation: {args.examples:,} examples, no finding, {time.monotonic() - started:.0f} s")
+    _common.hypothesis_main(fuzz_relation, "fuzz_relation", __doc__)

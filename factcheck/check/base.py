@@ -139,6 +139,12 @@ class Context:
             self._memo[key] = build()
         return self._memo[key]
 
+    def evidence_memo(self, figure_id: str, key: tuple[str, ...], build: Callable[[], Any]) -> Any:
+        """``build()``, once per run for ``key``, where ``build`` reads nothing but the
+        evidence items of ``figure_id``: a run that shares its evidence with others (a
+        server's warm corpus, ``factcheck.check.warm``) builds it once for all of them."""
+        return self.memo(("evidence", figure_id, *key), build)
+
     def figure_ids(self, wanted: list[str] | None, kinds: tuple[str, ...] | None = None) -> list[str]:
         """The figures a check applies to, in rule order."""
         if wanted is not None:

@@ -8,12 +8,12 @@ up to date; ``python -m factcheck.check.docs docs/rules.md`` rewrites it.
 
 from __future__ import annotations
 
-import sys
 import textwrap
 import typing
-from pathlib import Path
 
 from pydantic.fields import FieldInfo
+
+from factcheck.util.generated import replace_section, rewrite
 
 from factcheck.check import REGISTRY
 from factcheck.rules.messages import COMMON, EVIDENCE
@@ -76,23 +76,11 @@ def reference() -> str:
 
 def update(text: str) -> str:
     """``text`` with the generated section replaced."""
-    before, found, rest = text.partition(BEGIN)
-    if not found:
-        raise ValueError(f"marker {BEGIN!r} not found")
-    _, found, after = rest.partition(END)
-    if not found:
-        raise ValueError(f"marker {END!r} not found")
-    return before + reference() + after
+    return replace_section(text, BEGIN, END, reference())
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    if len(args) != 1:
-        print("usage: python -m factcheck.check.docs docs/rules.md", file=sys.stderr)
-        return 2
-    path = Path(args[0])
-    path.write_text(update(path.read_text(encoding="utf-8")), encoding="utf-8")
-    return 0
+    return rewrite(argv, "factcheck.check.docs", update)
 
 
 if __name__ == "__main__":  # pragma: no cover

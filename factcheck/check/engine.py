@@ -157,15 +157,7 @@ def _run_checks(
     for rule_id in sorted(run.overrides):
         if rules.check(rule_id) is None:
             ctx.note(f"severity override for unknown check '{rule_id}' ignored")
-    findings: dict[str, Finding] = {}
-    # In rule order, as one process running the rules one after the other would.
-    for output in outputs:
-        for found in output.findings:
-            findings.setdefault(found.id, found)
-        ctx.comparisons.extend(output.comparisons)
-        for note in output.notes:
-            ctx.note(note)
-    ordered = run.in_report_order(findings.values())
+    ordered = run.in_report_order(gathered(ctx, outputs))
     cited = {e for f in ordered for e in f.evidence}
     ref_claims = [i.claim for i in run.reference_items if i.id in cited]
     ref_doc_ids = {c.doc for c in ref_claims}
@@ -179,6 +171,19 @@ def _run_checks(
         items=run.all_items,
         kinds={r.id: r.kind for r in rules.checks},
     )
+
+
+def gathered(ctx: Context, outputs: Iterable[parallel_checks.RuleOutput]) -> list[Finding]:
+    """The findings of the rules' outputs (each once), their comparisons and notes added
+    to ``ctx``: in rule order, as one process running the rules one after the other."""
+    findings: dict[str, Finding] = {}
+    for output in outputs:
+        for found in output.findings:
+            findings.setdefault(found.id, found)
+        ctx.comparisons.extend(output.comparisons)
+        for note in output.notes:
+            ctx.note(note)
+    return list(findings.values())
 
 
 class _Run:

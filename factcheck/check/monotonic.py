@@ -100,11 +100,7 @@ def check(ctx: Context, rule: CheckRule[Options]) -> Iterator[Problem]:
         group = ctx.dated(figure_id)
         if not any(i.checked for i in group):
             continue
-        pool = [i for i in group if i.evidence]
-        everything = _PrefixMax(pool)
-        by_period: dict[date | None, _PrefixMax] = {}
-        for period in {i.claim.period_start for i in pool}:
-            by_period[period] = _PrefixMax([i for i in pool if i.claim.period_start == period])
+        everything, by_period = ctx.evidence_memo(figure_id, ("monotonic",), lambda g=group: _maxima([i for i in g if i.evidence]))
         for item in group:
             if not item.checked:
                 continue
@@ -124,6 +120,14 @@ def check(ctx: Context, rule: CheckRule[Options]) -> Iterator[Problem]:
             if lower:
                 params = base_params(item, rule) | evidence_params(highest) | {"tolerance": tolerance.describe()}
                 yield Problem(item, [highest], params)
+
+
+def _maxima(pool: list[Item]) -> tuple[_PrefixMax, dict[date | None, _PrefixMax]]:
+    """The running maxima of the evidence ``pool``: of all of it, and of each start it
+    counts from."""
+    by_period = {period: _PrefixMax([i for i in pool if i.claim.period_start == period])
+                 for period in {i.claim.period_start for i in pool}}
+    return _PrefixMax(pool), by_period
 
 
 _EMPTY = _PrefixMax([])

@@ -72,14 +72,17 @@ def check(ctx: Context, rule: CheckRule[Options]) -> Iterator[Problem]:
         whole = ctx.rules.figures.get(figure.part_of) if figure.part_of else None
         if whole is None or set(figure.match.periods) != set(whole.match.periods):
             continue  # a pre-war population is another period's count, not a part of today's
+        checked = [p for p in ctx.group(figure_id) if p.checked and p.interval is not None]
+        if not checked:
+            continue
         tolerance = tolerance_for(whole, None)
+        # The wholes of the parts' own documents: a part is judged first against them.
+        docs = {p.doc_id for p in checked}
         wholes: dict[str, list[Item]] = defaultdict(list)
         for item in ctx.group(whole.id):
-            if item.interval is not None:
+            if item.interval is not None and item.doc_id in docs:
                 wholes[item.doc_id].append(item)
-        for part in ctx.group(figure_id):
-            if not part.checked or part.interval is None:
-                continue
+        for part in checked:
             found = same_document(wholes.get(part.doc_id, []), part)
             if found is None and part.dated:
                 found = nearest_in_window(ctx, whole.id, part, opts.window)

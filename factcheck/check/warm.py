@@ -29,14 +29,24 @@ import re
 from collections import ChainMap
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
+from typing import Any
 
 from factcheck.check.base import Context, Item, WindowIndex, date_key
-from factcheck.check.engine import UNPLACED, CheckResult, Placed, RuleRunner, make_item, may_see_out_of_scope, report_order
+from factcheck.check.engine import (
+    UNPLACED,
+    CheckResult,
+    Placed,
+    RuleRunner,
+    gathered,
+    make_item,
+    may_see_out_of_scope,
+    report_order,
+)
 from factcheck.check.parallel import RuleOutput
 from factcheck.check.reference import reference_items
 from factcheck.match import Assignment, Matcher
 from factcheck.match.scope import scoped_run
-from factcheck.models import Claim, Document, Finding
+from factcheck.models import Claim, Document
 from factcheck.rules.schema import RuleSet
 from factcheck.util import gcpause
 
@@ -131,15 +141,9 @@ def _check_draft(warm: WarmCorpus, drafts: Sequence[Document], claims: Sequence[
     }
     run_rule = RuleRunner({}, hidden)
     outputs = [RuleOutput(*ctx.recorded(lambda rule=rule: run_rule(ctx, rule))) for rule in rules.checks]
-    findings: dict[str, Finding] = {}
-    for output in outputs:
-        for found in output.findings:
-            findings.setdefault(found.id, found)
-        ctx.comparisons.extend(output.comparisons)
-        for note in output.notes:
-            ctx.note(note)
+    found = gathered(ctx, outputs)
     items: Mapping[str, Item] = ChainMap({i.claim.id: i for i in own}, warm.by_id)
-    ordered = report_order(findings.values(), list(drafts), rules, items)
+    ordered = report_order(found, list(drafts), rules, items)
     cited = {e for f in ordered for e in f.evidence}
     ref_claims = [i.claim for i in warm.reference_items if i.id in cited]
     ref_doc_ids = {c.doc for c in ref_claims}
@@ -174,11 +178,24 @@ class DraftContext(Context):
             groups[figure] = list(heapq.merge(warm_group, mine, key=date_key)) if mine else warm_group
         corpus = [i for i in warm.items if i.figure is not None and i.figure.id in wanted]
         super().__init__(warm.rules, own + corpus + warm.reference_items, as_of, groups=groups)
+        self._documents: frozenset[str] | None = None  # the documents of its items, for ``without``
 
     def without(self, documents: frozenset[str]) -> Context:
         """A plain context of this one's items but those of ``documents`` (a check that
-        may not see them, ``RuleRunner``): it cannot share the warm groups."""
-        view = Context(self.rules, [i for i in self.items if i.claim.doc not in documents or i.series is not None], self.as_of)
+        may not see them, ``RuleRunner``): it cannot share the warm groups. This one
+        itself when it holds no claim of them (most often: a scoped file's figures never
+        have such claims)."""
+        if self._documents is None:
+            self._documents = frozenset(i.claim.doc for i in self.items)
+        if self._documents.isdisjoint(documents):
+            return self
+
+        def keep(i: Item) -> bool:
+            return i.claim.doc not in documents or i.series is not None
+
+        # Each group filtered keeps its order: no sorting again.
+        groups = {f: kept for f, g in self.groups.items() if (kept := [i for i in g if keep(i)])}
+        view = Context(self.rules, [i for i in self.items if keep(i)], self.as_of, groups=groups)
         view.notes, view._noted, view.comparisons = self.notes, self._noted, self.comparisons
         return view
 
@@ -196,6 +213,13 @@ class DraftContext(Context):
     def starts(self, figure_id: str) -> list[int]:
         source = self._source(figure_id)
         return source.starts(figure_id) if source is not None else super().starts(figure_id)
+
+    def evidence_memo(self, figure_id: str, key: tuple[str, ...], build: Callable[[], Any]) -> Any:
+        """The warm context's, when the drafts add no evidence to the figure."""
+        if not any(i.evidence for i in self.own.get(figure_id, ())):
+            source = self.warm.context if figure_id in self.wanted else self.warm.references
+            return source.evidence_memo(figure_id, key, build)
+        return super().evidence_memo(figure_id, key, build)
 
     def window_index(self, figure_id: str, purpose: str, accept: Callable[[Item], bool]) -> WindowIndex:
         """The warm index when no item of the drafts is one it takes (a ``purpose``

@@ -6,11 +6,11 @@ from what the loader accepts. A test keeps the file up to date;
 
 from __future__ import annotations
 
-import sys
 import typing
-from pathlib import Path
 
 from pydantic.fields import FieldInfo
+
+from factcheck.util.generated import replace_section, rewrite
 
 from factcheck.rules.schema import Scope
 
@@ -37,23 +37,11 @@ def table() -> str:
 
 def update(text: str) -> str:
     """``text`` with the generated table replaced."""
-    before, found, rest = text.partition(BEGIN)
-    if not found:
-        raise ValueError(f"marker {BEGIN!r} not found")
-    _, found, after = rest.partition(END)
-    if not found:
-        raise ValueError(f"marker {END!r} not found")
-    return before + table() + after
+    return replace_section(text, BEGIN, END, table())
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    if len(args) != 1:
-        print("usage: python -m factcheck.rules.docs docs/rules.md", file=sys.stderr)
-        return 2
-    path = Path(args[0])
-    path.write_text(update(path.read_text(encoding="utf-8")), encoding="utf-8")
-    return 0
+    return rewrite(argv, "factcheck.rules.docs", update)
 
 
 if __name__ == "__main__":  # pragma: no cover

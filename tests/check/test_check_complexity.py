@@ -3,6 +3,7 @@ claim with every other. Measured by counting interval comparisons, not by timing
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
@@ -103,6 +104,28 @@ def test_the_cap_on_conflicts_counts_only_claims_that_can_be_evidence(crowd: int
     assert flagged[0].evidence == ["other-c1"]
 
 
+def _counted_conflicting(monkeypatch: pytest.MonkeyPatch, run: Callable[[], object]) -> int:
+    """How many candidates the consistency check's test (``WindowIndex._conflicting``)
+    is asked about while ``run()`` runs."""
+    count = 0
+    original = WindowIndex._conflicting
+
+    def conflicting(self, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        test = original(self, *args, **kwargs)
+
+        def counted(k: int) -> bool:
+            nonlocal count
+            count += 1
+            return test(k)
+
+        return counted
+
+    monkeypatch.setattr(WindowIndex, "_conflicting", conflicting)
+    run()
+    monkeypatch.undo()
+    return count
+
+
 def test_a_claim_of_a_whole_month_does_not_make_every_query_scan_a_month(monkeypatch: pytest.MonkeyPatch) -> None:
     """One story dates its toll "in November" (a claim spanning 30 days) among daily
     ones: queries about a day's claims must not widen to the month for all of them, or
@@ -113,23 +136,7 @@ def test_a_claim_of_a_whole_month_does_not_make_every_query_scan_a_month(monkeyp
         docs, claims = _corpus(n, days=40)
         claims.append(claim(docs[0].id, "9,000", 9000, n=9, entity="people", predicate="killed",
                             as_of=date(2023, 11, 1), as_of_precision="month"))
-        count = 0
-        original = WindowIndex._conflicting
-
-        def conflicting(self, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
-            test = original(self, *args, **kwargs)
-
-            def counted(k: int) -> bool:
-                nonlocal count
-                count += 1
-                return test(k)
-
-            return counted
-
-        monkeypatch.setattr(WindowIndex, "_conflicting", conflicting)
-        run_checks(RULES, docs, claims)
-        monkeypatch.undo()
-        return count
+        return _counted_conflicting(monkeypatch, lambda: run_checks(RULES, docs, claims))
 
     small, large = with_a_month(400), with_a_month(1600)
     assert large < 7 * small, (small, large)
@@ -150,23 +157,7 @@ def test_a_figure_counted_from_many_starts_does_not_make_every_query_scan_its_wi
             c.model_copy(update={"period_start": start + timedelta(days=k)}) if c.location == "Rafah" else c
             for k, c in enumerate(claims)
         ]
-        count = 0
-        original = WindowIndex._conflicting
-
-        def conflicting(self, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
-            test = original(self, *args, **kwargs)
-
-            def counted(k: int) -> bool:
-                nonlocal count
-                count += 1
-                return test(k)
-
-            return counted
-
-        monkeypatch.setattr(WindowIndex, "_conflicting", conflicting)
-        run_checks(RULES, docs, claims)
-        monkeypatch.undo()
-        return count
+        return _counted_conflicting(monkeypatch, lambda: run_checks(RULES, docs, claims))
 
     small, large = many_starts(400), many_starts(1600)
     assert large < 7 * small, (small, large)
