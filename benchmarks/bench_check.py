@@ -33,14 +33,14 @@ SPAN_DAYS = 260
 START = date(2023, 10, 10)
 
 
-def templates(n_articles: int = 200, seed: int = 7) -> list[tuple[object, date]]:
+def templates(n_articles: int = 200, seed: int = 7) -> list[tuple[object, date, str]]:
     from factcheck.extract import extract
     from factcheck.pipeline import gazetteer_for, load_rule_set
 
     gazetteer = gazetteer_for(load_rule_set(None))
     out = []
     for body, day in corpus.dated_bodies(n_articles, seed):
-        out += [(c, day) for c in extract(body, day, gazetteer)]
+        out += [(c, day, body) for c in extract(body, day, gazetteer)]
     return out
 
 
@@ -57,10 +57,13 @@ def synthetic(n: int, seed: int = 1, template_articles: int = 200) -> tuple[list
     n_docs = max(1, n // PER_DOC)
     for d in range(n_docs):
         day = START + timedelta(days=d * SPAN_DAYS // n_docs)
-        doc = Document(id=f"synthetic{d:07d}", path=f"synthetic/{d:07d}.md", published=day, role="checked")
+        # The text of the article its first claim comes from: rule files' scopes are
+        # decided on a document's text (the war's figures apply to stories about it).
+        text = base[(d * PER_DOC) % len(base)][2]
+        doc = Document(id=f"synthetic{d:07d}", path=f"synthetic/{d:07d}.md", published=day, role="checked", text=text)
         docs.append(doc)
         for k in range(PER_DOC):
-            template, template_day = base[(d * PER_DOC + k) % len(base)]
+            template, template_day, _ = base[(d * PER_DOC + k) % len(base)]
             shift = day - template_day
             factor = 1 + rng.uniform(-0.03, 0.03)
             update: dict = {"doc": doc.id, "id": claim_id(doc.id, template.start, template.end, template.surface)}
