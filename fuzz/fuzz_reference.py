@@ -21,7 +21,8 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-import _common  # puts the checkout on sys.path
+import _common  # noqa: F401 - puts the checkout on sys.path
+import _hypothesis_run
 
 from factcheck.rules.reference import FIELDS, load_points, point_interval
 
@@ -88,8 +89,8 @@ def fuzz_reference(file: tuple[str, str], signed: bool) -> None:
 
 def run(examples: int, seed_value: int | None = None) -> None:
     """Run the target for ``examples`` inputs (the same ones for the same seed)."""
-    _common.run_hypothesis(fuzz_reference, examples, seed_value)
+    _hypothesis_run.run_hypothesis(fuzz_reference, examples, seed_value)
 
 
 if __name__ == "__main__":
-    _common.hypothesis_main(fuzz_reference, "fuzz_reference", __doc__)
+    _hypothesis_run.hypothesis_main(fuzz_reference, "fuzz_reference", __doc__)

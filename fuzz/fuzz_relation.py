@@ -17,7 +17,8 @@ import math
 from hypothesis import given
 from hypothesis import strategies as st
 
-import _common  # puts the checkout on sys.path
+import _common  # noqa: F401 - puts the checkout on sys.path
+import _hypothesis_run
 
 from factcheck.intervals import Interval, Tolerance
 from factcheck.rules.expr import COMPARATORS, ExprError, parse_relation
@@ -97,8 +98,8 @@ def fuzz_relation(text: str, env_values: list[Interval], tolerance: Tolerance) -
 
 def run(examples: int, seed_value: int | None = None) -> None:
     """Run the target for ``examples`` inputs (the same ones for the same seed)."""
-    _common.run_hypothesis(fuzz_relation, examples, seed_value)
+    _hypothesis_run.run_hypothesis(fuzz_relation, examples, seed_value)
 
 
 if __name__ == "__main__":
-    _common.hypothesis_main(fuzz_relation, "fuzz_relation", __doc__)
+    _hypothesis_run.hypothesis_main(fuzz_relation, "fuzz_relation", __doc__)
