@@ -16,7 +16,7 @@ import pytest
 
 from factcheck.extract import index as claim_index
 from factcheck import pipeline
-from factcheck.cli import main
+from index_helpers import run_cli
 from factcheck.extract.index import ClaimIndex, extractor_version, key_for
 
 EXTRACT_MODULE = importlib.import_module("factcheck.extract")  # the package: factcheck.extract is also a function
@@ -25,29 +25,7 @@ SEEDS = REPO / "seeds"
 RULES = REPO / "rules"
 
 
-@pytest.fixture
-def archive(tmp_path: Path) -> Path:
-    out = tmp_path / "archive"
-    shutil.copytree(SEEDS, out, ignore=shutil.ignore_patterns("drafts"))
-    return out
-
-
-@pytest.fixture(autouse=True)
-def _cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Never touch the real user cache."""
-    cache = tmp_path / "cache"
-    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
-    return cache
-
-
-def _cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        main(list(args))
-        code = 0
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out = capsys.readouterr()
-    return code, out.out, out.err
+_cli = run_cli
 
 
 def _forbid_extraction(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import importlib
 import json
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -24,7 +23,7 @@ except ImportError:
     pytest.skip("pyarrow is not installed (pip install 'factcheck[parquet]')", allow_module_level=True)
 
 from factcheck import pipeline
-from factcheck.cli import main
+from index_helpers import run_cli
 from factcheck.extract import parquet_index
 from factcheck.extract.documents import open_index
 from factcheck.extract.index import IndexFileError, key_for
@@ -36,28 +35,7 @@ REPO = Path(__file__).resolve().parents[2]
 SEEDS = REPO / "seeds"
 
 
-@pytest.fixture
-def archive(tmp_path: Path) -> Path:
-    out = tmp_path / "archive"
-    shutil.copytree(SEEDS, out, ignore=shutil.ignore_patterns("drafts"))
-    return out
-
-
-@pytest.fixture(autouse=True)
-def _cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    cache = tmp_path / "cache"
-    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
-    return cache
-
-
-def _cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        main(list(args))
-        code = 0
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out = capsys.readouterr()
-    return code, out.out, out.err
+_cli = run_cli
 
 
 def _rendered(result: pipeline.RunResult) -> dict[str, str]:
