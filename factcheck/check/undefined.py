@@ -104,9 +104,9 @@ def check(ctx: Context, rule: CheckRule[Options]) -> Iterator[Problem]:
         yield from _group(ctx, rule, opts, key, members)
 
 
-def parts(ctx: Context, count: int) -> list[tuple[list[Item], dict[str, list[str]]]]:
+def parts(ctx: Context, count: int, size: int | None = None) -> list[tuple[list[Item], dict[str, list[str]]]]:
     """The items of the frame groups cut into at most ``count`` parts of about equal
-    size, each the groups of a contiguous range of keys in the order ``check`` visits
+    size (more, when ``size``, items a part holds, asks for more), each the groups of a contiguous range of keys in the order ``check`` visits
     them (a group never cut), with the texts the names of the part's documents are read
     from (``names.texts_of``: a part's own claims would not hold every sentence of its
     documents). Checking each part in a ``Context`` of its items seeded with its texts
@@ -114,6 +114,8 @@ def parts(ctx: Context, count: int) -> list[tuple[list[Item], dict[str, list[str
     groups = ctx.memo(("undefined", "groups"), lambda: _groups(ctx))
     keys = sorted(groups)
     total = sum(len(groups[k]) for k in keys)
+    if size:
+        count = max(count, -(-total // size))
     cut: list[list[FrameKey]] = [[]]
     filled = 0
     for key in keys:
@@ -121,15 +123,15 @@ def parts(ctx: Context, count: int) -> list[tuple[list[Item], dict[str, list[str
             cut.append([])
         cut[-1].append(key)
         filled += len(groups[key])
-    out = []
-    for part in cut:
-        if not part:
-            continue
-        wanted = {id(i) for k in part for i in groups[k]}
-        # In the run's order: a group's members are listed in it as ``_groups`` met them.
-        items = [i for i in ctx.items if id(i) in wanted]
-        out.append((items, texts_of(ctx, {i.doc_id for i in items})))
-    return out
+    part_of = {id(i): p for p, part in enumerate(cut) for k in part for i in groups[k]}
+    members: list[list[Item]] = [[] for _ in cut]
+    # In the run's order (one pass: a group's members are listed in it as ``_groups``
+    # met them).
+    for item in ctx.items:
+        p = part_of.get(id(item))
+        if p is not None:
+            members[p].append(item)
+    return [(items, texts_of(ctx, {i.doc_id for i in items})) for items in members if items]
 
 
 def _groups(ctx: Context) -> dict[FrameKey, list[Item]]:

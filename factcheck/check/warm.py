@@ -75,6 +75,36 @@ class WarmCorpus:
         self.by_id: dict[str, Item] = {i.claim.id: i for i in self.items}
         self.by_id.update((i.claim.id, i) for i in self.reference_items)
         self.neighbours = figure_neighbours(rules)
+        # Each figure's corpus items in corpus order (a draft's context lists those of
+        # the figures it names without scanning the corpus).
+        self.by_figure: dict[str, list[Item]] = {}
+        for item in self.items:
+            if item.figure is not None:
+                self.by_figure.setdefault(item.figure.id, []).append(item)
+        self._without: dict[frozenset[str], tuple[Context, dict[str, list[Item]]]] = {}
+
+    def context_without(self, documents: frozenset[str]) -> tuple[Context, dict[str, list[Item]]]:
+        """The warm context of the corpus items but those of ``documents`` (a scoped
+        check may not see them) and its items by figure, made once per set of
+        documents and kept, with the evidence indexes its checks fill, for every later
+        draft."""
+        found = self._without.get(documents)
+        if found is None:
+            kept = [i for i in self.items if i.claim.doc not in documents]
+            by_figure: dict[str, list[Item]] = {}
+            for item in kept:
+                if item.figure is not None:
+                    by_figure.setdefault(item.figure.id, []).append(item)
+            found = (Context(self.rules, kept + self.reference_items, None), by_figure)
+            if len(self._without) < _MAX_VIEWS:  # a few scoped checks: a few sets
+                self._without[documents] = found
+        return found
+
+    def figure_items(self, figures: set[str], by_figure: Mapping[str, list[Item]] | None = None) -> list[Item]:
+        """The corpus items of ``figures`` (in ``by_figure``, else the whole corpus's),
+        in corpus order."""
+        source = self.by_figure if by_figure is None else by_figure
+        return list(heapq.merge(*(source.get(f, []) for f in sorted(figures)), key=_rank))
 
     @classmethod
     def of(cls, rules: RuleSet, documents: Sequence[Document], claims: Sequence[Claim]) -> WarmCorpus:
@@ -94,7 +124,15 @@ class WarmCorpus:
 
     def claims_of(self, figures: set[str]) -> list[Claim]:
         """The corpus claims of ``figures``, in corpus order."""
-        return [i.claim for i in self.items if i.figure is not None and i.figure.id in figures]
+        return [i.claim for i in self.figure_items(figures)]
+
+
+# Contexts without some documents a warm corpus keeps (one per scoped check, at most).
+_MAX_VIEWS = 16
+
+
+def _rank(item: Item) -> int:
+    return item.rank
 
 
 def check_draft(
@@ -164,9 +202,16 @@ class DraftContext(Context):
     figures the drafts name (and their neighbours) are the warm ones with the drafts'
     items merged in, every other figure's its reference series alone."""
 
-    def __init__(self, warm: WarmCorpus, own: list[Item], wanted: set[str], as_of: date | None) -> None:
+    def __init__(
+        self, warm: WarmCorpus, own: list[Item], wanted: set[str], as_of: date | None,
+        base: tuple[Context, dict[str, list[Item]]] | None = None,
+    ) -> None:
+        """``base``: the warm context whose groups this one's are, with its items by
+        figure (None: the whole corpus's; else one without the documents a scoped check
+        may not see, ``WarmCorpus.context_without``)."""
         self.warm = warm
         self.wanted = wanted
+        self.base, by_figure = base if base is not None else (warm.context, warm.by_figure)
         self.own: dict[str, list[Item]] = {}
         for item in own:
             if item.figure is not None:
@@ -174,28 +219,27 @@ class DraftContext(Context):
         groups: dict[str, list[Item]] = dict(warm.references.groups)
         for figure in wanted:
             mine = sorted(self.own.get(figure, ()), key=date_key)
-            warm_group = warm.context.group(figure)
+            warm_group = self.base.group(figure)
             groups[figure] = list(heapq.merge(warm_group, mine, key=date_key)) if mine else warm_group
-        corpus = [i for i in warm.items if i.figure is not None and i.figure.id in wanted]
+        corpus = warm.figure_items(wanted, by_figure)
         super().__init__(warm.rules, own + corpus + warm.reference_items, as_of, groups=groups)
+        self._own_items = own
         self._documents: frozenset[str] | None = None  # the documents of its items, for ``without``
 
     def without(self, documents: frozenset[str]) -> Context:
-        """A plain context of this one's items but those of ``documents`` (a check that
-        may not see them, ``RuleRunner``): it cannot share the warm groups. This one
-        itself when it holds no claim of them (most often: a scoped file's figures never
-        have such claims)."""
+        """This context without the items of ``documents`` (a check that may not see
+        them, ``RuleRunner``): a draft context over the warm corpus without them (made
+        once, ``WarmCorpus.context_without``), so its evidence indexes are shared too.
+        This one itself when it holds no claim of them (most often: a scoped file's
+        figures never have such claims)."""
         if self._documents is None:
-            self._documents = frozenset(i.claim.doc for i in self.items)
+            self._documents = frozenset(i.claim.doc for i in self.items if i.series is None)
         if self._documents.isdisjoint(documents):
             return self
-
-        def keep(i: Item) -> bool:
-            return i.claim.doc not in documents or i.series is not None
-
-        # Each group filtered keeps its order: no sorting again.
-        groups = {f: kept for f, g in self.groups.items() if (kept := [i for i in g if keep(i)])}
-        view = Context(self.rules, [i for i in self.items if keep(i)], self.as_of, groups=groups)
+        drafts = frozenset(i.claim.doc for i in self._own_items)
+        base = self.warm.context_without(documents - drafts if drafts & documents else documents)
+        own = [i for i in self._own_items if i.claim.doc not in documents]
+        view = DraftContext(self.warm, own, self.wanted, self.as_of, base)
         view.notes, view._noted, view.comparisons = self.notes, self._noted, self.comparisons
         return view
 
@@ -204,7 +248,7 @@ class DraftContext(Context):
         add nothing to it."""
         if figure_id in self.own:
             return None
-        return self.warm.context if figure_id in self.wanted else self.warm.references
+        return self.base if figure_id in self.wanted else self.warm.references
 
     def dated(self, figure_id: str) -> list[Item]:
         source = self._source(figure_id)
@@ -217,7 +261,7 @@ class DraftContext(Context):
     def evidence_memo(self, figure_id: str, key: tuple[str, ...], build: Callable[[], Any]) -> Any:
         """The warm context's, when the drafts add no evidence to the figure."""
         if not any(i.evidence for i in self.own.get(figure_id, ())):
-            source = self.warm.context if figure_id in self.wanted else self.warm.references
+            source = self.base if figure_id in self.wanted else self.warm.references
             return source.evidence_memo(figure_id, key, build)
         return super().evidence_memo(figure_id, key, build)
 
@@ -226,7 +270,7 @@ class DraftContext(Context):
         names what ``accept`` takes: "evidence", for one), else one of this run."""
         source = self._source(figure_id)
         if source is None and not any(accept(i) for i in self.own[figure_id] if i.dated and i.interval is not None):
-            source = self.warm.context if figure_id in self.wanted else self.warm.references
+            source = self.base if figure_id in self.wanted else self.warm.references
         if source is not None:
             return source.window_index(figure_id, purpose, accept)
         return super().window_index(figure_id, purpose, accept)

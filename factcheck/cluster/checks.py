@@ -36,10 +36,11 @@ from typing import TYPE_CHECKING, Any
 
 from factcheck.check.base import Context, Item
 from factcheck.check.parallel import RuleOutput, RunRule
+from factcheck.cluster.flight import CHUNK_ITEMS, IN_FLIGHT, Call, in_order, part_count, without_texts
 from factcheck.cluster.merge import OneFigure, PartitionOutput, assemble, joined
 from factcheck.cluster.units import document_ranges, figure_units, partitions
 from factcheck.match import Assignment, Matcher
-from factcheck.models import Claim
+from factcheck.models import Claim, Document
 from factcheck.rules.schema import CheckRule, RuleSet
 
 if TYPE_CHECKING:
@@ -154,28 +155,34 @@ class ClusterChecks:
         self.held = held_rules
         self.workers = max(1, workers)
 
+    @property
+    def limit(self) -> int:
+        """Tasks out at a time (``factcheck.cluster.flight``)."""
+        return self.workers * IN_FLIGHT
+
     def assign_all(
         self, matcher: Matcher, claims: Sequence[Claim], texts: Mapping[str, str], jobs: int | None
     ) -> list[tuple[Claim, Assignment | None]]:
         """``matcher.assign_all(claims, texts)``, the slices assigned on the workers."""
         if not claims:
             return matcher.assign_all(claims, texts)
-        step = max(MIN_SLICE, -(-len(claims) // (self.workers * 2)))
-        futures = []
-        for a in range(0, len(claims), step):
-            part = list(claims[a : a + step])
-            docs = {c.doc for c in part}
-            futures.append(
-                self.client.submit(
-                    assign_slice, self.held, part, {d: texts[d] for d in docs if d in texts},
+        step = max(MIN_SLICE, -(-len(claims) // part_count(len(claims), self.workers)))
+
+        def call(a: int) -> Call:
+            def args() -> tuple[Any, ...]:
+                part = list(claims[a : a + step])
+                docs = {c.doc for c in part}
+                return (
+                    self.held, part, {d: texts[d] for d in docs if d in texts},
                     {d: matcher.figures_out[d] for d in docs if d in matcher.figures_out},
-                    {d: matcher.paths[d] for d in docs if d in matcher.paths}, pure=False,
+                    {d: matcher.paths[d] for d in docs if d in matcher.paths},
                 )
-            )
+
+            return Call(a, assign_slice, args)
+
         assignments: list[Assignment | None] = []
-        for future in futures:
-            encoded, notes = future.result()
-            future.release()
+        calls = (call(a) for a in range(0, len(claims), step))
+        for _, (encoded, notes) in in_order(self.client, calls, self.limit):
             assignments += [None if x is None else Assignment(matcher.rules.figures[x[0]], x[1], x[2]) for x in encoded]
             for note in notes:
                 matcher.note(note)
@@ -194,66 +201,83 @@ class ClusterChecks:
         """The client's context (every item) and each rule's output in rule order."""
         ctx = context(False)
         narrow = [k for k, rule in enumerate(rules) if figures_only(rule)]
-        outputs: dict[int, RuleOutput] = {}
-        futures = []
-        if narrow:
-            grouped = ctx.groups
-            units = figure_units(self.rules)
-            for figures in partitions(units, sizes, self.workers * 2):
-                items = [i for f in figures for i in grouped.get(f, [])]
-                futures.append(
-                    self.client.submit(
-                        check_partition, self.held, run_rule, items, ctx.as_of, narrow, figures, pure=False,
-                    )
-                )
         split = [k for k, rule in enumerate(rules) if not figures_only(rule) and split_by_document(rule)]
-        by_documents = self._check_documents(ctx, run_rule, split)
-        by_frames = {
-            k: self._check_frames(ctx, run_rule, k, rule)
-            for k, rule in enumerate(rules)
-            if not figures_only(rule) and split_of(rule) == "frame"
-        }
-        # The other rules that read every claim run here while the workers check.
-        for k, rule in enumerate(rules):
-            if not figures_only(rule) and k not in split and k not in by_frames:
-                outputs[k] = _run_here(ctx, rule, run_rule)
-        results = []
-        for future in futures:
-            results.append(future.result())
-            future.release()
-        pieces = []
-        for future in by_documents:
-            pieces.append(future.result())
-            future.release()
+        framed = [k for k, rule in enumerate(rules) if not figures_only(rule) and split_of(rule) == "frame"]
+        stripped: dict[str, Document] = {}
+        calls = [
+            *self._figure_calls(ctx, run_rule, narrow, sizes, stripped),
+            *self._document_calls(ctx, run_rule, split),
+            *(call for k in framed for call in self._frame_calls(ctx, run_rule, k, rules[k], stripped)),
+        ]
+        outputs: dict[int, RuleOutput] = {}
+
+        def meanwhile() -> None:
+            # The other rules that read every claim run here while the workers check.
+            for k, rule in enumerate(rules):
+                if not figures_only(rule) and k not in split and k not in framed:
+                    outputs[k] = _run_here(ctx, rule, run_rule)
+
+        results: list[PartitionOutput] = []
+        pieces: list[dict[int, RuleOutput]] = []
+        frame_pieces: dict[int, list[RuleOutput]] = {k: [] for k in framed}
+        for tag, result in in_order(self.client, calls, self.limit, meanwhile):
+            if tag[0] == "figures":
+                results.append(result)
+            elif tag[0] == "documents":
+                pieces.append(result)
+            else:
+                frame_pieces[tag[1]].append(result)
         for k in split:
             outputs[k] = joined([piece[k] for piece in pieces]) if pieces else _run_here(ctx, rules[k], run_rule)
-        for k, frame_futures in by_frames.items():
-            frame_pieces = []
-            for future in frame_futures:
-                frame_pieces.append(future.result())
-                future.release()
-            outputs[k] = joined(frame_pieces)
+        for k in framed:
+            outputs[k] = joined(frame_pieces[k])
         done, left = assemble(narrow, results)
         outputs.update(done)
         for k in left:
             outputs[k] = _run_here(ctx, rules[k], run_rule)
         return ctx, [outputs[k] for k in range(len(rules))]
 
-    def _check_frames(self, ctx: Context, run_rule: RunRule, k: int, rule: CheckRule[Any]) -> list[Any]:
-        """Rule ``k`` submitted over ranges of its frame groups, one task per range."""
+    def _figure_calls(
+        self, ctx: Context, run_rule: RunRule, narrow: list[int], sizes: Mapping[str, int], stripped: dict[str, Document],
+    ) -> list[Call]:
+        """The rules of figures over partitions of the figures (a unit never cut)."""
+        if not narrow:
+            return []
+        grouped = ctx.groups
+        count = part_count(sum(sizes.values()), self.workers)
+
+        def call(figures: list[str]) -> Call:
+            def args() -> tuple[Any, ...]:
+                items = without_texts((i for f in figures for i in grouped.get(f, [])), stripped)
+                return self.held, run_rule, items, ctx.as_of, narrow, figures
+
+            return Call(("figures",), check_partition, args)
+
+        return [call(figures) for figures in partitions(figure_units(self.rules), sizes, count)]
+
+    def _frame_calls(
+        self, ctx: Context, run_rule: RunRule, k: int, rule: CheckRule[Any], stripped: dict[str, Document],
+    ) -> list[Call]:
+        """Rule ``k`` over ranges of its frame groups, one task per range."""
         from factcheck.check import REGISTRY
 
-        return [
-            self.client.submit(check_frames, self.held, run_rule, items, ctx.as_of, k, texts, pure=False)
-            for items, texts in REGISTRY[rule.kind].parts(ctx, self.workers * 2)
-        ]
+        def call(items: list[Item], texts: dict[str, list[str]]) -> Call:
+            return Call(
+                ("frames", k), check_frames,
+                lambda: (self.held, run_rule, without_texts(items, stripped), ctx.as_of, k, texts),
+            )
 
-    def _check_documents(self, ctx: Context, run_rule: RunRule, split: list[int]) -> list[Any]:
-        """The rules ``split`` submitted over ranges of documents (shuffled by document:
-        a frame group never spans two), one task per range."""
+        return [call(items, texts) for items, texts in REGISTRY[rule.kind].parts(ctx, 2 * self.workers, CHUNK_ITEMS)]
+
+    def _document_calls(self, ctx: Context, run_rule: RunRule, split: list[int]) -> list[Call]:
+        """The rules ``split`` over ranges of documents (shuffled by document: a frame
+        group never spans two), one task per range. These keep their documents' texts
+        (the ``budget`` check reads them), each document in one task only."""
         if not split:
             return []
-        return [
-            self.client.submit(check_documents, self.held, run_rule, part, ctx.as_of, split, pure=False)
-            for part in document_ranges(ctx.items, self.workers * 2)
-        ]
+        count = part_count(sum(1 for i in ctx.items if i.checked), self.workers)
+
+        def call(part: list[Item]) -> Call:
+            return Call(("documents",), check_documents, lambda: (self.held, run_rule, part, ctx.as_of, split))
+
+        return [call(part) for part in document_ranges(ctx.items, count)]

@@ -105,6 +105,32 @@ def test_generated_archive_on_the_cluster_is_byte_identical_to_one_process_in_ev
         assert spread[fmt] == archive_one_process[fmt], fmt
 
 
+def test_many_small_check_tasks_sent_a_few_at_a_time_give_the_one_process_report(
+    session: ClusterSession, archive: Path, archive_one_process: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where the check phase is cut (tasks of a few hundred items, one out per worker)
+    decides only where work runs, never what the run reports."""
+    from factcheck.cluster import checks, flight
+
+    monkeypatch.setattr(flight, "CHUNK_ITEMS", 300)
+    monkeypatch.setattr(checks, "CHUNK_ITEMS", 300)
+    monkeypatch.setattr(checks, "IN_FLIGHT", 1)
+    sent: list[int] = []
+    real = checks.in_order
+
+    def spy(client, calls, limit, meanwhile=None):  # noqa: ANN001, ANN202
+        calls = list(calls)
+        sent.append(len(calls))
+        assert limit == len(session.client.nthreads())
+        return real(client, calls, limit, meanwhile)
+
+    monkeypatch.setattr(checks, "in_order", spy)
+    spread = rendered(run(archive, session))
+    for fmt in FORMATTERS:
+        assert spread[fmt] == archive_one_process[fmt], fmt
+    assert max(sent) > 20  # the checks were really cut small
+
+
 def test_every_rule_of_figures_is_checked_on_the_workers_not_left_to_the_client(
     session: ClusterSession, archive: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -150,8 +176,8 @@ def test_the_checks_within_one_document_or_frame_group_are_shuffled_to_the_worke
         ranges.append(len(found))
         return found
 
-    def spy_parts(ctx, count):  # noqa: ANN001, ANN202
-        found = real_parts(ctx, count)
+    def spy_parts(ctx, count, size=None):  # noqa: ANN001, ANN202
+        found = real_parts(ctx, count, size)
         frame_parts.append(len(found))
         return found
 
