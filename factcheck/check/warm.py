@@ -24,11 +24,12 @@ share one.
 
 from __future__ import annotations
 
-import heapq
 import re
+from bisect import bisect_left
 from collections import ChainMap
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
+from operator import attrgetter
 from typing import Any
 
 from factcheck.check.base import Context, Item, WindowIndex, date_key
@@ -81,7 +82,12 @@ class WarmCorpus:
         for item in self.items:
             if item.figure is not None:
                 self.by_figure.setdefault(item.figure.id, []).append(item)
+        self._documents_of = {f: frozenset(i.claim.doc for i in items) for f, items in self.by_figure.items()}
         self._without: dict[frozenset[str], tuple[Context, dict[str, list[Item]]]] = {}
+
+    def documents_of(self, figure: str) -> frozenset[str]:
+        """The corpus documents with a claim of ``figure``."""
+        return self._documents_of.get(figure, frozenset())
 
     def context_without(self, documents: frozenset[str]) -> tuple[Context, dict[str, list[Item]]]:
         """The warm context of the corpus items but those of ``documents`` (a scoped
@@ -104,7 +110,8 @@ class WarmCorpus:
         """The corpus items of ``figures`` (in ``by_figure``, else the whole corpus's),
         in corpus order."""
         source = self.by_figure if by_figure is None else by_figure
-        return list(heapq.merge(*(source.get(f, []) for f in sorted(figures)), key=_rank))
+        # Runs already in corpus order: sorting their concatenation merges them.
+        return sorted((i for f in sorted(figures) for i in source.get(f, ())), key=_rank)
 
     @classmethod
     def of(cls, rules: RuleSet, documents: Sequence[Document], claims: Sequence[Claim]) -> WarmCorpus:
@@ -131,8 +138,15 @@ class WarmCorpus:
 _MAX_VIEWS = 16
 
 
-def _rank(item: Item) -> int:
-    return item.rank
+_rank = attrgetter("rank")
+
+
+def _inserted(group: list[Item], mine: list[Item]) -> list[Item]:
+    """``group`` (sorted by ``date_key``) with the few items ``mine`` put in their places."""
+    out = list(group)
+    for item in sorted(mine, key=date_key):
+        out.insert(bisect_left(out, date_key(item), key=date_key), item)
+    return out
 
 
 def check_draft(
@@ -211,20 +225,28 @@ class DraftContext(Context):
         may not see, ``WarmCorpus.context_without``)."""
         self.warm = warm
         self.wanted = wanted
-        self.base, by_figure = base if base is not None else (warm.context, warm.by_figure)
+        self.base, self._by_figure = base if base is not None else (warm.context, warm.by_figure)
         self.own: dict[str, list[Item]] = {}
         for item in own:
             if item.figure is not None:
                 self.own.setdefault(item.figure.id, []).append(item)
         groups: dict[str, list[Item]] = dict(warm.references.groups)
         for figure in wanted:
-            mine = sorted(self.own.get(figure, ()), key=date_key)
             warm_group = self.base.group(figure)
-            groups[figure] = list(heapq.merge(warm_group, mine, key=date_key)) if mine else warm_group
-        corpus = warm.figure_items(wanted, by_figure)
-        super().__init__(warm.rules, own + corpus + warm.reference_items, as_of, groups=groups)
+            groups[figure] = _inserted(warm_group, self.own[figure]) if figure in self.own else warm_group
+        super().__init__(warm.rules, [], as_of, groups=groups)
         self._own_items = own
-        self._documents: frozenset[str] | None = None  # the documents of its items, for ``without``
+        self._all: list[Item] | None = None
+
+    @property
+    def items(self) -> list[Item]:
+        """The drafts' items, then the corpus items of the figures they name in corpus
+        order, then the reference series' (made when a check first asks: the checks of
+        figures never do)."""
+        if self._all is None:
+            corpus = self.warm.figure_items(self.wanted, self._by_figure)
+            self._all = self._own_items + corpus + self.warm.reference_items
+        return self._all
 
     def without(self, documents: frozenset[str]) -> Context:
         """This context without the items of ``documents`` (a check that may not see
@@ -232,12 +254,13 @@ class DraftContext(Context):
         once, ``WarmCorpus.context_without``), so its evidence indexes are shared too.
         This one itself when it holds no claim of them (most often: a scoped file's
         figures never have such claims)."""
-        if self._documents is None:
-            self._documents = frozenset(i.claim.doc for i in self.items if i.series is None)
-        if self._documents.isdisjoint(documents):
-            return self
         drafts = frozenset(i.claim.doc for i in self._own_items)
-        base = self.warm.context_without(documents - drafts if drafts & documents else documents)
+        hides_corpus = self.base is self.warm.context and any(
+            not self.warm.documents_of(f).isdisjoint(documents) for f in self.wanted
+        )
+        if not hides_corpus and drafts.isdisjoint(documents):
+            return self
+        base = self.warm.context_without(documents - drafts if drafts & documents else documents) if hides_corpus else None
         own = [i for i in self._own_items if i.claim.doc not in documents]
         view = DraftContext(self.warm, own, self.wanted, self.as_of, base)
         view.notes, view._noted, view.comparisons = self.notes, self._noted, self.comparisons
@@ -252,11 +275,29 @@ class DraftContext(Context):
 
     def dated(self, figure_id: str) -> list[Item]:
         source = self._source(figure_id)
-        return source.dated(figure_id) if source is not None else super().dated(figure_id)
+        if source is not None:
+            return source.dated(figure_id)
+        return self._dated_starts(figure_id)[0]
 
     def starts(self, figure_id: str) -> list[int]:
         source = self._source(figure_id)
-        return source.starts(figure_id) if source is not None else super().starts(figure_id)
+        if source is not None:
+            return source.starts(figure_id)
+        return self._dated_starts(figure_id)[1]
+
+    def _dated_starts(self, figure_id: str) -> tuple[list[Item], list[int]]:
+        """``dated`` and ``starts`` of a figure the drafts add to: the warm lists with
+        the drafts' few items put in their places (not the merged group filtered again)."""
+        found = self._dated.get(figure_id)
+        if found is None:
+            dated, starts = list(self.base.dated(figure_id)), list(self.base.starts(figure_id))
+            for item in sorted((i for i in self.own[figure_id] if i.dated and i.interval is not None), key=date_key):
+                k = bisect_left(dated, date_key(item), key=date_key)
+                dated.insert(k, item)
+                starts.insert(k, item.start.toordinal())  # type: ignore[union-attr]
+            self._dated[figure_id], self._starts[figure_id] = dated, starts
+            found = dated
+        return found, self._starts[figure_id]
 
     def evidence_memo(self, figure_id: str, key: tuple[str, ...], build: Callable[[], Any]) -> Any:
         """The warm context's, when the drafts add no evidence to the figure."""
