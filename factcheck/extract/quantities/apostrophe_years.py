@@ -29,7 +29,7 @@ def _closes_later(text: str, end: int, closer: str) -> bool:
             return False
         if ch == closer and i > 0 and not text[i - 1].isspace():
             nxt = text[i + 1] if i + 1 < len(text) else " "
-            if not nxt.isalpha():
+            if not nxt.isalnum():  # not "it’s", not the mark of the next year ("'98-'99")
                 return True
     return False
 
