@@ -41,6 +41,7 @@ _EARLIER_TIME = (
     rf"|(?:in|for|during|over)\s+the\s+(?:same|year-earlier|year-ago|previous|prior|corresponding)\s+\w+(?:\s+(?:of\s+)?(?:last|the\s+previous|the\s+prior)\s+(?:year|season))?"
     rf"|last\s+(?:{_PERIODS}|{_MONTHS}|{_SEASONS}|time)"
     rf"|(?:in|on|at|during|by)\s+(?:(?:early|mid|late|the\s+end\s+of)[\s-]+)?(?:{_MONTHS}|{_SEASONS}|(?:19|20)\d\d|fiscal\s+(?:19|20)?\d\d)"
+    r"|(?:on\s+|last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday"
     r"|(?:19|20)\d\d|previously|earlier|before|at\s+the\s+(?:start|end|beginning)\s+of\s+(?:the\s+)?(?:year|season|month|quarter|decade)"
 )
 # The words after the old value: at most two of its nouns ("12 goals the year before",
