@@ -5,7 +5,8 @@ name a day of the calendar ("in March", "a year ago", "in 2019") are found by th
 resolver (``dates``); those that count back from the new value ("a year earlier", "the
 year before", "the previous quarter", "two months earlier") need the new value's date,
 and are read here: "Inflation was 2.8% in April, up from 2.6% a year earlier" dates the
-2.6% April of the year before.
+2.6% April of the year before. A new value dated only by the story's publication dates
+its old value by a year ("a year earlier": last year), never by a shorter period.
 
 And the new value is not dated by the old value's words: in "ridership climbed from
 41,000 in 2019 to 55,000", 2019 is when ridership was 41,000 (``owned_by_pair``).
@@ -45,16 +46,20 @@ def counted_back(text: str, end: int, anchor: Dating) -> Dating | None:
     return _back(anchor, n, unit)
 
 
-def _back(anchor: Dating, n: int, unit: str) -> Dating:
+def _back(anchor: Dating, n: int, unit: str) -> Dating | None:
     day = anchor.as_of
     assert day is not None
     precision = anchor.precision or "day"
+    if anchor.source == "published":
+        # A new value the story does not date is mostly the last one published, not
+        # today's: "4.2% the previous month" in a May story is March's or April's. Only
+        # a year counts back safely from the story's day, as "a year ago" does.
+        return Dating(date(day.year - n, 1, 1), "year", "relative") if unit == "year" else None
     if unit in ("day", "week"):
         if precision != "day":
             return Dating(day, precision, "relative")  # "in April ... a week earlier": April still
         return Dating(day - timedelta(days=n * (7 if unit == "week" else 1)), "day", "relative")
-    if unit == "year" and precision == "year" or unit == "year" and anchor.source == "published":
-        # the story's own day counts back to a year, as "a year ago" does
+    if unit == "year" and precision == "year":
         return Dating(date(day.year - n, 1, 1), "year", "relative")
     months = n * {"year": 12, "quarter": 3, "month": 1}[unit]
     y, mo = divmod(day.year * 12 + day.month - 1 - months, 12)

@@ -54,6 +54,7 @@ _TIME_NEXT = re.compile(rf"\s*,?\s+(?:{_EARLIER_TIME})(?![a-z])", re.IGNORECASE)
 # ("1,850 a game", "2.8% in April", "48,200 students"), at most one comma, then the cue.
 # A conjunction opens another clause ("$3 million, and profit rose from ..."): none there.
 _CUE = r"(?P<particle>up|down)\s+from|compared\s+(?:with|to)|versus|vs\.?|against|(?P<bare>from)"
+_MAX_GAP = 80  # characters: four words, a comma and the cue
 _GAP = re.compile(
     rf"(?:\s+(?!(?:and|but|or|while|whereas|as|which|who|that)\b)[a-z][\w'’.-]*){{0,4}}?\s*,?\s+(?:{_CUE})\s+",
     re.IGNORECASE,
@@ -64,6 +65,8 @@ def comparison(text: str, new: Claim, old: Claim) -> Direction | None | bool:
     """Whether ``new`` and ``old`` (neighbouring claims, in text order) are a level and
     the earlier level it is compared with: False if not, else the direction (None when
     neither the values nor a particle give it)."""
+    if old.start - new.end > _MAX_GAP:
+        return False
     gap = text[new.end : old.start]
     m = _GAP.fullmatch(gap)
     if m is None or any(ch.isdigit() for ch in gap):
