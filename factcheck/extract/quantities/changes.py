@@ -294,7 +294,7 @@ def mark_changes(text: str, claims: list[Claim]) -> list[Claim]:
         right = _right_words(text, c.end, hi)
         left = _left_words(text, lo, c.start)
         reading = _read_left(left, c, right) or _read_right(right, c)
-        if k + 1 < n and not (k + 2 < n and _from_to(text, out[k + 1], out[k + 2], out[k + 1].start)):
+        if k + 1 < n and not (k + 2 < n and _from_to(text, out[k + 1], out[k + 2], c.end)):
             d = comparison(text, c, out[k + 1])
             if d is not False:
                 # "48,200, down from 51,000": the new level, then the old; a change
