@@ -9,12 +9,14 @@ from datetime import date
 import pytest
 
 from factcheck.extract import extract
+from factcheck.models import Claim
 
 # A Wednesday.
 PUBLISHED = date(2025, 5, 14)
 
 
-def _pair(text: str):  # noqa: ANN202
+def _pair(text: str) -> tuple[Claim, Claim]:
+    """The new value (or change) and the old value of the pair in ``text``."""
     claims = [c for c in extract(text, PUBLISHED) if c.role in ("after", "before", "change")]
     by_role = {c.role: c for c in claims}
     return by_role.get("after") or by_role.get("change"), by_role["before"]

@@ -295,8 +295,8 @@ def mark_changes(text: str, claims: list[Claim]) -> list[Claim]:
         left = _left_words(text, lo, c.start)
         reading = _read_left(left, c, right) or _read_right(right, c)
         if k + 1 < n and not (k + 2 < n and _from_to(text, out[k + 1], out[k + 2], c.end)):
-            d = comparison(text, c, out[k + 1])
-            if d is not False:
+            paired, d = comparison(text, c, out[k + 1])
+            if paired:
                 # "48,200, down from 51,000": the new level, then the old; a change
                 # compared with an earlier change ("rose 3.2%, up from 2.9%") stays one
                 b = out[k + 1]

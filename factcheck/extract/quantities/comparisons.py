@@ -61,25 +61,28 @@ _GAP = re.compile(
 )
 
 
-def comparison(text: str, new: Claim, old: Claim) -> Direction | None | bool:
+_NO_PAIR: tuple[bool, None] = (False, None)
+
+
+def comparison(text: str, new: Claim, old: Claim) -> tuple[bool, Direction | None]:
     """Whether ``new`` and ``old`` (neighbouring claims, in text order) are a level and
-    the earlier level it is compared with: False if not, else the direction (None when
-    neither the values nor a particle give it)."""
+    the earlier level it is compared with, and the direction (None when neither the
+    values nor a particle give it)."""
     if old.start - new.end > _MAX_GAP:
-        return False
+        return _NO_PAIR
     gap = text[new.end : old.start]
     m = _GAP.fullmatch(gap)
     if m is None or any(ch.isdigit() for ch in gap):
-        return False
+        return _NO_PAIR
     particle = m.group("particle")
     if particle is None:
         time = _TIME_NEXT if m.group("bare") else _AFTER_OLD
         if not time.match(text, old.end, min(len(text), old.end + 80)):
-            return False
+            return _NO_PAIR
     if new.value is not None and old.value is not None and new.value != old.value and (
         new.unit == old.unit or new.unit is None or old.unit is None
     ):
-        return "up" if new.value > old.value else "down"
+        return True, "up" if new.value > old.value else "down"
     if particle is not None:
-        return "up" if particle.lower() == "up" else "down"
-    return None
+        return True, "up" if particle.lower() == "up" else "down"
+    return True, None

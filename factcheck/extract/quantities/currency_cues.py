@@ -60,7 +60,7 @@ _MONEY_CUES = (
     "wage", "wages", "income", "tax", "bill", "investment", "invest", "value", "valued",
     "sales", "charge", "charges", "fare", "fares", "rent",
 )
-# Words after "won" that make it the verb: its object or its "by", "in" of a race.
+# Words after "won" that make it the verb: its object ("won their seats", "won gold") or "by".
 _VERB_NEXT = frozenset(
     "the a an their his her its our my your this that these those by over against out back "
     "re-election election seats seat games medals races awards titles gold silver bronze".split()
