@@ -40,12 +40,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Literal
 
-from factcheck.extract.quantities.comparisons import comparison
+from factcheck.extract.quantities.comparisons import Direction, comparison
 from factcheck.models import Claim
-
-Direction = Literal["up", "down"]
 
 # Verb lemmas of change by direction. Intransitive ones make their bare figure a change
 # ("rose 3%"); the transitive ones below need "by" or a percentage.
@@ -294,9 +291,10 @@ def mark_changes(text: str, claims: list[Claim]) -> list[Claim]:
         right = _right_words(text, c.end, hi)
         left = _left_words(text, lo, c.start)
         reading = _read_left(left, c, right) or _read_right(right, c)
-        if k + 1 < n and not (k + 2 < n and _from_to(text, out[k + 1], out[k + 2], c.end)):
+        if k + 1 < n:
             paired, d = comparison(text, c, out[k + 1])
-            if paired:
+            # "down from 4,300 to 4,150" is a from-to of its own, read at the next figure
+            if paired and not (k + 2 < n and _from_to(text, out[k + 1], out[k + 2], c.end)):
                 # "48,200, down from 51,000": the new level, then the old; a change
                 # compared with an earlier change ("rose 3.2%, up from 2.9%") stays one
                 b = out[k + 1]

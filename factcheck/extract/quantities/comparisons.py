@@ -19,12 +19,12 @@ few after the second are read, never more.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import Literal
 
 from factcheck.models import Claim
 
-if TYPE_CHECKING:
-    from factcheck.extract.quantities.changes import Direction
+# The direction of a change or a pair (``changes`` takes it from here).
+Direction = Literal["up", "down"]
 
 _NUMBER_WORDS = "a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|\\d{1,2}"
 _PERIODS = r"years?|months?|weeks?|quarters?|seasons?|decades?|days?|sessions?|terms?|elections?|games?|races?"
