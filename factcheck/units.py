@@ -38,7 +38,8 @@ CURRENCY_CODES: tuple[str, ...] = (
     "GEL", "LAK", "LKR", "PKR", "EGP", "LBP", "SYP", "JOD", "IQD", "KWD", "IRR", "QAR",
     "SAR", "AED", "MAD", "ZAR", "SEK", "NOK", "DKK", "PLN", "HUF", "CZK", "MYR", "IDR",
     "BDT", "TWD", "ARS", "CLP", "COP", "PEN", "KES", "GHS", "ETB", "FRF", "DEM", "ESP",
-    "ITL", "NLG", "FIM", "BEF", "ATS", "PTE", "IEP", "GRD",
+    "ITL", "NLG", "FIM", "BEF", "ATS", "PTE", "IEP", "GRD", "DZD", "TND", "LYD", "BHD",
+    "RSD", "ISK",
 )
 
 _EXTENSIONS = [

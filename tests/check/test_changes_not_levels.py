@@ -60,3 +60,27 @@ def test_the_old_value_of_from_to_is_not_compared_with_todays_level(tmp_path: Pa
     before, after = [c for c in result.claims if c.doc == "draft"]
     assert (before.role, after.role) == ("before", "after")
     assert before.pair == after.id and after.pair == before.id
+
+
+def test_the_old_value_of_a_comparison_is_not_compared_with_todays_level(tmp_path: Path) -> None:
+    # "$3.60 a year earlier" is what gas cost then, as "from $2.98" is in from-to
+    result = _run(
+        tmp_path,
+        "Gas prices averaged $3.10 a gallon, compared with $3.60 a gallon a year earlier.",
+        "Gas prices averaged $3.10 a gallon.",
+    )
+    assert result.findings == []
+    after, before = [c for c in result.claims if c.doc == "draft"]
+    assert (after.role, before.role, before.direction) == ("after", "before", "down")
+    assert before.pair == after.id and after.pair == before.id
+    assert before.as_of == date(2024, 1, 1)
+
+
+def test_the_new_value_of_a_comparison_is_still_checked(tmp_path: Path) -> None:
+    # the control: the pair's new value is today's level, compared as one
+    result = _run(
+        tmp_path,
+        "Gas prices averaged $3.60 a gallon, up from $3.10 a gallon a year earlier.",
+        "Gas prices averaged $3.10 a gallon.",
+    )
+    assert [f.rule for f in result.findings] == ["gas-consistency"]

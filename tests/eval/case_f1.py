@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-FILES = ("changes", "from_to", "vague_words", "units_wild", "names")
+FILES = ("changes", "from_to", "vague_words", "units_wild", "names", "down_from", "apostrophe_years", "currencies_more")
 CASES = Path(__file__).resolve().parents[1] / "extract" / "cases"
 _SKIP = frozenset({"surface", "entity"})
 

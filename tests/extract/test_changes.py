@@ -46,3 +46,17 @@ def test_a_change_and_its_direction_reach_the_json_output() -> None:
 def test_a_level_has_no_role_or_direction() -> None:
     [level] = _claims("The stadium seats 62,000 fans.")
     assert (level.role, level.direction, level.pair) == (None, None, None)
+
+
+def test_a_comparison_pair_names_its_values_by_id() -> None:
+    after, before = _claims("Enrolment at the college was 48,200 this autumn, down from 51,000 a year earlier.")
+    assert (after.role, before.role) == ("after", "before")
+    assert after.direction == before.direction == "down"
+    assert before.pair == after.id and after.pair == before.id
+
+
+def test_from_to_after_down_from_stays_from_to() -> None:
+    # "down from 4,300 to 4,150" is a from-to of its own: 4,100 is not compared with 4,300
+    level, before, after = _claims("The index closed at 4,100 on Friday, down from 4,300 to 4,150 in the week.")
+    assert (level.role, before.role, after.role) == (None, "before", "after")
+    assert before.pair == after.id

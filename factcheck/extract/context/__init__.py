@@ -30,6 +30,7 @@ from factcheck.extract.context.entity import EntityInfo, find_entity
 from factcheck.extract.context.frame import COUNTING_VERBS, Frame, SentenceFrames
 from factcheck.extract.context.gazetteer import Gazetteer, default_gazetteer
 from factcheck.extract.context.location import PlaceIndex, is_partitive
+from factcheck.extract.context.pair_dates import counted_back, owned_by_pair
 from factcheck.extract.context.predicate import coordinated, find_predicate
 from factcheck.extract.context.segment import segment
 from factcheck.extract.context.tagger import tag
@@ -120,6 +121,9 @@ class _Annotator:
         self._sentence: tuple[tuple[int, int], str] = ((-1, -1), "")
         self.strings: dict[str, str] = {}
         self.prev: _Previous | None = None
+        # The datings of the last paired claims (by start): the new value dates "a year
+        # earlier" of the old one (``pair_dates``).
+        self.pair_datings: dict[int, Dating] = {}
         # Per kind: (sentence, its items, their starts, the items sorted), see ``_near``.
         self._sorted: dict[str, tuple[int, list[Any], list[int], list[Any]]] = {}
 
@@ -329,14 +333,25 @@ class _Annotator:
         # A date in a phrase that only describes the counted thing ("hostages abducted on
         # Oct. 7 are still held") is that event's date, not the figure's.
         mentions = [d for d in dates if not any(s <= d.start and d.end <= e for s, e in described)]
+        pair = claim.pair_start
+        if pair is not None and claim.role in ("after", "change"):
+            # the old value's own dates ("from 41,000 in 2019 to 55,000") are not the new one's
+            mentions = [d for d in mentions if not owned_by_pair(d.start, d.end, claim.start, pair, self.text)]
         figures = self.by_sentence.get(si, [])
         if near is not None:
             figures = figures[bisect_left(figures, (near[0], near[0])) : bisect_left(figures, (near[1], near[1]))]
         dating = date_claim(mentions, (claim.start, claim.end), clause, sentence_start, verbs, figures, self.ctx.published)
         if claim.role == "before" and dating.source == "published":
             # The old value of "dropped from $1,980 to $1,740" is not what the story
-            # says holds on its date: it is an earlier value of unknown date.
-            dating = Dating(None, None, EARLIER_SOURCE, dating.period_start)
+            # says holds on its date: it is an earlier value, dated by words that count
+            # back from the new value ("a year earlier"), else of unknown date.
+            anchor = self.pair_datings.get(pair) if pair is not None else None
+            back = counted_back(self.text, claim.end, anchor or Dating(self.ctx.published, "day", "published"))
+            dating = back or Dating(None, None, EARLIER_SOURCE, dating.period_start)
+        if pair is not None and claim.role != "conversion":
+            self.pair_datings[claim.start] = dating
+            if len(self.pair_datings) > 64:  # claims come in text order: pairs are near
+                self.pair_datings.pop(next(iter(self.pair_datings)))
         return dating
 
 

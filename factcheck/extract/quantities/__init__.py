@@ -49,6 +49,8 @@ Module map:
 ``claims``          a piece -> ``Claim``: kind, unit name, qualifier, interval
 ``conversions``     "€10 ($11)": a bracketed conversion is the same figure
 ``changes``         changes and levels: "rose 3%", "from X to Y" -> role, direction
+``comparisons``     "48,200, down from 51,000 a year earlier": the new and old values
+``apostrophe_years`` "the class of '98": a year (the dates stage's), not the figure 98
 ==================  =================================================================
 """
 
@@ -94,6 +96,7 @@ def find_quantities(text: str) -> list[Claim]:
     Figures written in other digit systems ("٣٢٬٠٠٠" in an English article) are read
     like ASCII ones; their surface stays as written.
     """
+    from factcheck.extract.quantities.apostrophe_years import drop_apostrophe_years
     from factcheck.extract.quantities.assemble import find
     from factcheck.extract.quantities.changes import mark_changes
     from factcheck.extract.quantities.conversions import mark_conversions
@@ -101,7 +104,7 @@ def find_quantities(text: str) -> list[Claim]:
     if not text:
         return []
     scan = _ascii_digits(text)
-    claims = mark_conversions(scan, mark_changes(scan, find(scan)))
+    claims = mark_conversions(scan, mark_changes(scan, drop_apostrophe_years(scan, find(scan))))
     if scan is text:
         return claims
     return [

@@ -30,18 +30,19 @@ figure or a clause mark, so the cost is a constant per figure):
   change ("slid 3 points to 71%");
 * ``CUE ... from FIG to FIG``: a cue of change within four words before "from" (any
   verb of change, a neutral one such as "went" or "moved", a noun of change, "up" or
-  "down") makes the two figures before and after.
+  "down") makes the two figures before and after;
+* ``FIG [words] [,] up|down from|compared with|versus|against|from FIG [time]``: the new
+  level, then the old one it is set against (``comparisons``: "48,200, down from 51,000
+  a year earlier", "2.8% in April, compared with 3.1% in March").
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Literal
 
+from factcheck.extract.quantities.comparisons import Direction, comparison
 from factcheck.models import Claim
-
-Direction = Literal["up", "down"]
 
 # Verb lemmas of change by direction. Intransitive ones make their bare figure a change
 # ("rose 3%"); the transitive ones below need "by" or a percentage.
@@ -290,6 +291,19 @@ def mark_changes(text: str, claims: list[Claim]) -> list[Claim]:
         right = _right_words(text, c.end, hi)
         left = _left_words(text, lo, c.start)
         reading = _read_left(left, c, right) or _read_right(right, c)
+        if k + 1 < n:
+            paired, d = comparison(text, c, out[k + 1])
+            # "down from 4,300 to 4,150" is a from-to of its own, read at the next figure
+            if paired and not (k + 2 < n and _from_to(text, out[k + 1], out[k + 2], c.end)):
+                # "48,200, down from 51,000": the new level, then the old; a change
+                # compared with an earlier change ("rose 3.2%, up from 2.9%") stays one
+                b = out[k + 1]
+                role = "change" if reading is not None and reading.role == "change" else "after"
+                direction = reading.direction if role == "change" and reading is not None else d
+                out[k] = c.model_copy(update={"role": role, "direction": direction, "pair_start": b.start})
+                out[k + 1] = b.model_copy(update={"role": "before", "direction": d, "pair_start": c.start})
+                k += 2
+                continue
         if reading is None and k and out[k - 1].role == "change" and left[-1:] == ["to"] and len(left) <= 3:
             # "slid 3 points to 71%", "up 5% to $4.20": the level the change reached
             reading = _Reading("after", out[k - 1].direction)

@@ -202,6 +202,10 @@ def _drop_misgrouped(tokens: list[Token], numbers: list[tuple[Number, int, int]]
             pieces[k].dropped = pieces[k + 1].dropped = True
 
 
+# "$3.9 billion a year ago", "290,000 tonnes a year earlier": a time, not a rate.
+_TIME_AGO = regex.compile(r"[ \t\u00a0]+(?i:ago|earlier|before|later|prior|previously|back|on)(?![\p{L}])")
+
+
 def _apply_suffixes(m: regex.Match[str], text: str, p: Piece) -> None:
     """What the match has after the run goes to its last number: suffix hedge, "± u",
     unit (its rule applied), cents, rate, suffix hedge after the unit."""
@@ -234,7 +238,7 @@ def _apply_suffixes(m: regex.Match[str], text: str, p: Piece) -> None:
                     p.precision = 0.01
                     end = m.end("centw") if m.group("centw") else m.end("cents")
     per = m.group("per")
-    if per is not None and m.start("per") >= end:
+    if per is not None and m.start("per") >= end and not _TIME_AGO.match(text, m.end("per")):
         if p.unit is not None:
             p.unit = _with_rate(p.unit, per)
             end = m.end("per")

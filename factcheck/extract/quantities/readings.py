@@ -27,7 +27,8 @@ _DETERMINERS = frozenset(
 # Words before a lone ordinal that make it a rank ("the second half"), not a fraction.
 _NOT_NUMERATOR_PREV = frozenset(
     "the first second third fourth final last other latter former each every next "
-    "opening closing".split()
+    "opening closing previous prior preceding same current latest recent fiscal "
+    "year-earlier year-ago".split()
 )
 
 # Words after "300K" that show no counted noun follows (so K cannot be thousands of them).

@@ -1,13 +1,15 @@
 """Which unit an ambiguous unit word is, from the words around the figure.
 
 ``resolve_unit`` applies a unit's ``rule`` (``units`` module doc: ``pound``, ``degree``,
-``temp_letter``, ``inch_in``, ``clock``, ``glued``, ``quote_mark``) to the text around
-the figure; the cue words it looks for are here.
+``temp_letter``, ``inch_in``, ``clock``, ``glued``, ``quote_mark``, ``country``, ``won``)
+to the text around the figure; the cue words it looks for are here (those of the two
+currency rules in ``currency_cues``).
 """
 
 from __future__ import annotations
 
 from factcheck.extract.quantities import units
+from factcheck.extract.quantities.currency_cues import by_country, won
 from factcheck.extract.quantities.nearby import has_cue, next_word, words_before
 from factcheck.extract.quantities.piece import Piece
 from factcheck.extract.quantities.quote_marks import measure_mark
@@ -70,6 +72,10 @@ def resolve_unit(
     after = text[u_end : u_end + 20]
     if rule == "glued":
         return info if usep == "" else None
+    if rule == "country":
+        return by_country(info, text, p, u_end)
+    if rule == "won":
+        return won(info, text, p, u_end)
     if rule == "quote_mark":
         return info if usep == "" and measure_mark(text, p.num_start, u_end - 1) else None
     if rule == "clock":

@@ -43,6 +43,13 @@ around the figure:
                 ("2 in thick", "2 in."); "two in my car" is not.
 ``clock``       "am"/"pm" after a whole number up to 12 is a clock time, not a length.
 ``glued``       only straight after the digits ("20p", "9″", "5′").
+``country``     a currency word of several countries ("dinars", "kroner", "kr") is the
+                currency of the country named nearest the figure ("in Amman": JOD);
+                with none, money of no stated currency (unit null, kind money)
+                (``currency_cues``).
+``won``         "won" after a number is South Korea's won only with a scale word ("1.2
+                trillion won") or a word of money or Korea near, and not before the
+                verb's object ("7 won their seats"); otherwise no unit.
 ``quote_mark``  the marks ``"`` ``”`` ``'`` ``’`` after a figure are, in news copy, almost
                 always a closing quotation mark or an apostrophe ("“more than 3,000”
                 fled", "the ‘Top 10’ list"); they are inches and feet only when the
