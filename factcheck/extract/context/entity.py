@@ -224,7 +224,7 @@ def find_entity(
         return _entity_after(tokens, i0, words, end, resultative, limit, previous_type, text)
     info = _level_subject(tokens, i0, is_place, text)
     if info.entity is None:
-        info = _subject(tokens, i0, i1, start, is_place, text)
+        info = _subject(tokens, i0, i1, start, is_place, text, money)
     return info
 
 
@@ -232,11 +232,13 @@ def _same_as(previous: EntityInfo) -> EntityInfo:
     return EntityInfo(entity=previous.entity, entity_type=previous.entity_type)
 
 
-def _subject(tokens: list[Token], i0: int, i1: int, start: int, is_place: Callable[[str], bool], text: str) -> EntityInfo:
+def _subject(
+    tokens: list[Token], i0: int, i1: int, start: int, is_place: Callable[[str], bool], text: str, money: bool
+) -> EntityInfo:
     """The subject of the verb group before the figure (``subject.subject_before``),
     unless it is a pronoun, a place or a proper name (who acts, not what is counted)."""
     info = EntityInfo()
-    found = subject_before(tokens, i0, i1, start, _SPEECH)
+    found = subject_before(tokens, i0, i1, start, _SPEECH, money)
     if found is None:
         return info
     head_tok = tokens[found.head]

@@ -21,8 +21,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from factcheck.extract.context.lemma import BASE_VERBS, verb_lemma
 from factcheck.extract.context.tagger import Word, tag
-from factcheck.extract.context.tokens import Token
+from factcheck.extract.context.tokens import IRREGULAR, MEASURE_VERBS, NOT_VERBS, Token
 
 __all__ = ["Subject", "subject_before"]
 
@@ -40,23 +41,35 @@ class Subject:
     head: int
 
 
-def subject_before(tokens: list[Token], i0: int, i1: int, start: int, speech: frozenset[str]) -> Subject | None:
+def subject_before(
+    tokens: list[Token], i0: int, i1: int, start: int, speech: frozenset[str], money: bool = False
+) -> Subject | None:
     """The subject noun phrase of the verb group before the figure at tokens [i0, i1);
-    ``start`` is the first token of its clause, ``speech`` the verbs of saying."""
+    ``start`` is the first token of its clause, ``speech`` the verbs of saying. For an
+    amount of ``money``, "for" after a noun names the thing priced ("sells organic eggs
+    for $3 each")."""
+    if start == i0 and start > 0 and tokens[start - 1].text == ":":
+        start = 0  # "The bill's cost: $40 million": the colon stands for the verb
     lo = max(start, i0 - WINDOW)
     # The figure is tagged too: "The district enrolls 21,400" is a verb before a figure.
     words = tag(tokens[lo:i1], [(i0 - lo, i1 - lo)])[: i0 - lo]
     k = len(words) - 1
+    linked = False  # a preposition of measure links the figure: "shrank from", "tops out at"
     while k >= 0 and (words[k].tag == "ADV" or words[k].low in _LINKS):
+        linked = linked or words[k].tag in ("PREP", "TO") or words[k].low == "worth"
         k -= 1
     if k < 0:
         return None
     verb_end = k
     if words[k].text == ":":
         k -= 1
+    elif k + 1 < len(words) and words[k].tag == "NOUN" and (words[k + 1].low == "worth" or (money and words[k + 1].low == "for" and not _verb_after_noun(words, k))):
+        pass  # "jewellery worth £2 million", "eggs for $3": the thing valued, no verb
     else:
         while k >= 0 and (words[k].tag in _VERB_TAGS or words[k].low in ("up", "down", "out")):
             k -= 1
+        if k == verb_end and linked and k > 0 and _verb_after_noun(words, k):
+            k -= 1  # "The waiting list shrank from 7,600": the tagger took "shrank" for a noun
         if k == verb_end:
             return None
         if any(w.lemma in speech or w.low in speech for w in words[k + 1 : verb_end + 1]):
@@ -65,11 +78,25 @@ def subject_before(tokens: list[Token], i0: int, i1: int, start: int, speech: fr
     while k >= 0 and _in_phrase(words, k):
         k -= 1
     first = k + 1
-    if first >= end or words[end - 1].tag != "NOUN":
+    if first >= end or not (words[end - 1].tag == "NOUN" or (first > 0 and _opens_phrase(words[first - 1]))):
         return None
     ofs = [m for m in range(first + 1, end) if words[m].low == "of"]
     head = ofs[0] - 1 if ofs else end - 1
     return Subject(lo + first, lo + end, lo + head)
+
+
+def _verb_after_noun(words: list[Word], k: int) -> bool:
+    """Whether ``words[k]``, a word after a noun and before a preposition of measure, is
+    the verb the tagger read as a noun ("list shrank", "car tops", "Flights start")."""
+    w = words[k]
+    if w.tag != "NOUN" or w.tok.is_capitalized or w.low in NOT_VERBS or words[k - 1].tag not in _NP_TAGS:
+        return False
+    lemma = verb_lemma(w.low)
+    return w.low in MEASURE_VERBS or w.low in IRREGULAR or lemma in BASE_VERBS or lemma in IRREGULAR
+
+
+def _opens_phrase(w: Word) -> bool:
+    return w.tag in ("DET", "POSS") or w.tok.is_possessive
 
 
 def _in_phrase(words: list[Word], k: int) -> bool:
@@ -77,6 +104,10 @@ def _in_phrase(words: list[Word], k: int) -> bool:
     if w.tok.is_possessive:
         return False  # "The team's payroll": the possessive says whose, not what
     if w.tag in _NP_TAGS:
+        return True
+    # After a determiner or a possessive a verb form is a noun: "the team's win total",
+    # "the bill's cost"
+    if w.tag in ("VERB", "VBG", "VBN") and k > 0 and (_opens_phrase(words[k - 1]) or (k > 1 and words[k - 1].tag in _NP_TAGS and _opens_phrase(words[k - 2]))):
         return True
     # "the price of a ticket": an of-phrase with its article belongs to the subject
     if w.low == "of":
