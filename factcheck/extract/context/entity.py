@@ -5,17 +5,31 @@ determiners, hedges or the number: "Palestinian civilians", "displaced Palestini
 "hostages", "residents of the north" (an of-phrase is kept after nouns that need one:
 residents, members, citizens, cases...). Found, in this order:
 
-1. the noun phrase after the figure, past a unit word already counted and past "of"
+1. for the second value of "from X to Y" and for "40 of whom", "half of them": what the
+   figure before it in the sentence counts;
+2. the noun phrase after the figure, past a unit word already counted and past "of"
    with a determiner or possessive ("a third of Gaza's population" -> "population",
-   "128 of the hostages" -> "hostages", "$5 billion in aid" -> "aid");
-2. for a level with no noun of its own ("Inflation rose to 3.2%", "The temperature in
-   Phoenix hit 118 degrees", "the death toll stands at 32,000"), the subject of the verb
-   the figure completes ("inflation", "temperature", "death toll"), unless that subject
-   is a place or a pronoun.
+   "128 of the hostages" -> "hostages", "$5 billion in aid" -> "aid"); for a share,
+   past the whole's own figure too ("40% of the 2.3 million residents" -> "residents",
+   "a quarter of those tested" -> "those tested"). Words that say when or per what
+   ("last year", "overnight", "apiece", "each", "higher") and the points of a change
+   ("The Dow climbed 312 points") are not what a figure counts;
+3. for a level with no noun of its own ("Inflation rose to 3.2%", "The temperature in
+   Phoenix hit 118 degrees", "the death toll stands at 32,000", "a budget of $2
+   million"), the subject of the verb the figure completes ("inflation", "temperature",
+   "death toll"), unless that subject is a place or a pronoun;
+4. else the subject of the verb group before the figure, read on the tagger's parts of
+   speech (``subject``): "The engine produces 300 horsepower" -> "engine", "Tickets
+   cost $12 apiece" -> "Tickets", "The bill's cost: $40 million" -> "cost",
+   "jewellery worth £2 million", "sells organic eggs for $3" (money: the thing priced);
+   "the number of beds" counts "beds". A proper name there is who acts, not what is
+   counted ("Manchester City", "the Dow").
 
-A noun phrase ends at punctuation, a function word, a verb or a participle after its
-first word ("civilians sheltering", "hostages held"), a capitalised word after a
-lower-case one, or after five words.
+A noun phrase ends at punctuation, a function word, a word that says when ("3 times
+last year"), a verb or a participle after its first word ("civilians sheltering",
+"hostages held"), a capitalised word after a lower-case one, or after five words; a
+plural -s form before a preposition, a conjunction or punctuation is a noun, not a verb
+("14 arrests, half of them", "4 home runs and 9 doubles").
 
 ``entity_type`` is what the rule engine keys on: what kind of thing is counted, as a
 plural noun. It is the head noun of the entity (lower case unless a proper adjective:
