@@ -10,7 +10,7 @@ from factcheck.extract import extract
 from factcheck.extract.quantities import find_quantities
 from tests.eval.case_f1 import entity_head, load, score_cases
 
-FLOORS = {"changes": 46, "from_to": 47, "vague_words": 24, "units_wild": 42, "counted": 95}
+FLOORS = {"changes": 47, "from_to": 47, "vague_words": 24, "units_wild": 42, "counted": 95}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
@@ -44,6 +44,7 @@ def test_entity_head_is_the_noun_before_an_of_phrase() -> None:
         ("The museum sells for $30 million.", "$30 million", "museum"),
         ("The club's goal difference improved from 4 to 11.", "4", "goal difference"),
         ("Officers recovered watches worth £80,000.", "£80,000", "watches"),
+        ("Approval ratings fell 4 points to 38%.", "38%", "Approval ratings"),
     ],
 )
 def test_what_a_figure_counts(text: str, surface: str, entity: str) -> None:

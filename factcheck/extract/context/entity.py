@@ -206,7 +206,7 @@ def find_entity(
     figure before it in the same sentence counts and ``previous_end`` the token after
     that figure; ``role`` the claim's role ("change", "after", ...)."""
     # "from $1,980 to $1,740": the new value counts what the old one counts.
-    if previous is not None and previous.entity and previous_end is not None and previous_end == i0 - 1 and tokens[i0 - 1].low == "to":
+    if previous is not None and previous.entity and previous_end is not None and _new_value(tokens, previous_end, i0):
         return _same_as(previous)
     j = i1
     if unit == "percent":
@@ -240,6 +240,16 @@ def find_entity(
     if info.entity is None:
         info = _subject(tokens, i0, i1, start, is_place, text, money)
     return info
+
+
+def _new_value(tokens: list[Token], previous_end: int, i0: int) -> bool:
+    """Whether the figure at ``i0`` is the new value after the figure ending at
+    ``previous_end``: "from $1,980 to $1,740", "slid 3 points to 71%" (at most two
+    words that are not verbs between the old figure and "to")."""
+    if i0 < 1 or tokens[i0 - 1].low != "to" or not 0 <= i0 - 1 - previous_end <= 2:
+        return False
+    between = tokens[previous_end : i0 - 1]
+    return all(t.is_word and not is_verb_like(t, None) for t in between)
 
 
 def _same_as(previous: EntityInfo) -> EntityInfo:
