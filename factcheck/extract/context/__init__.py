@@ -97,6 +97,7 @@ class _Previous:
     predicate: str | None
     entity_type: str | None
     end: int
+    entity: EntityInfo | None = None
 
 
 class _Annotator:
@@ -176,7 +177,13 @@ class _Annotator:
         frame = frames.frames[k]
 
         previous_type = prev.entity_type if prev is not None and prev.paragraph == paragraph else None
-        ent = find_entity(toks, i0, i1, b, claim.unit, claim.kind, previous_type, self._is_place, self.text)
+        same_sentence = prev is not None and prev.sentence == si
+        ent = find_entity(
+            toks, i0, i1, b, claim.unit, claim.kind, previous_type, self._is_place, self.text,
+            start=a, role=claim.role,
+            previous=prev.entity if same_sentence and prev is not None else None,
+            previous_end=prev.token_end if same_sentence and prev is not None else None,
+        )
         predicate = self._predicate(frame, find_predicate(toks, i0, i1, (a, b), ent).predicate, toks, si, i0)
         location, location_source = self._locate(claim, si, toks, i1, b, clause)
         # In a sentence longer than a claim carries whole, the sources, dates and
@@ -191,7 +198,7 @@ class _Annotator:
             (frames.words[x].tok.start, frames.words[y - 1].tok.end) for x, y in frame.described_spans if y > x
         ]
         dating = self._date(claim, si, sent.start, clause, used, described, sources, dates, near)
-        self.prev = _Previous(si, paragraph, i1, predicate, ent.entity_type, claim.end)
+        self.prev = _Previous(si, paragraph, i1, predicate, ent.entity_type, claim.end, ent)
         # A new claim from validated values, sharing one "fields set" (``_ALL_FIELDS``):
         # ``model_copy`` would give each its own set of field names, ~2 KB a claim.
         values = dict(claim.__dict__)

@@ -5,17 +5,31 @@ determiners, hedges or the number: "Palestinian civilians", "displaced Palestini
 "hostages", "residents of the north" (an of-phrase is kept after nouns that need one:
 residents, members, citizens, cases...). Found, in this order:
 
-1. the noun phrase after the figure, past a unit word already counted and past "of"
+1. for the second value of "from X to Y" and for "40 of whom", "half of them": what the
+   figure before it in the sentence counts;
+2. the noun phrase after the figure, past a unit word already counted and past "of"
    with a determiner or possessive ("a third of Gaza's population" -> "population",
-   "128 of the hostages" -> "hostages", "$5 billion in aid" -> "aid");
-2. for a level with no noun of its own ("Inflation rose to 3.2%", "The temperature in
-   Phoenix hit 118 degrees", "the death toll stands at 32,000"), the subject of the verb
-   the figure completes ("inflation", "temperature", "death toll"), unless that subject
-   is a place or a pronoun.
+   "128 of the hostages" -> "hostages", "$5 billion in aid" -> "aid"); for a share,
+   past the whole's own figure too ("40% of the 2.3 million residents" -> "residents",
+   "a quarter of those tested" -> "those tested"). Words that say when or per what
+   ("last year", "overnight", "apiece", "each", "higher") and the points of a change
+   ("The Dow climbed 312 points") are not what a figure counts;
+3. for a level with no noun of its own ("Inflation rose to 3.2%", "The temperature in
+   Phoenix hit 118 degrees", "the death toll stands at 32,000", "a budget of $2
+   million"), the subject of the verb the figure completes ("inflation", "temperature",
+   "death toll"), unless that subject is a place or a pronoun;
+4. else the subject of the verb group before the figure, read on the tagger's parts of
+   speech (``subject``): "The engine produces 300 horsepower" -> "engine", "Tickets
+   cost $12 apiece" -> "Tickets", "The bill's cost: $40 million" -> "cost",
+   "jewellery worth £2 million", "sells organic eggs for $3" (money: the thing priced);
+   "the number of beds" counts "beds". A proper name there is who acts, not what is
+   counted ("Manchester City", "the Dow").
 
-A noun phrase ends at punctuation, a function word, a verb or a participle after its
-first word ("civilians sheltering", "hostages held"), a capitalised word after a
-lower-case one, or after five words.
+A noun phrase ends at punctuation, a function word, a word that says when ("3 times
+last year"), a verb or a participle after its first word ("civilians sheltering",
+"hostages held"), a capitalised word after a lower-case one, or after five words; a
+plural -s form before a preposition, a conjunction or punctuation is a noun, not a verb
+("14 arrests, half of them", "4 home runs and 9 doubles").
 
 ``entity_type`` is what the rule engine keys on: what kind of thing is counted, as a
 plural noun. It is the head noun of the entity (lower case unless a proper adjective:
@@ -35,6 +49,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from factcheck.extract.context.subject import subject_before
 from factcheck.extract.context.tokens import (
     ADJ_PARTICIPLES,
     ADVERBS,
@@ -47,7 +62,9 @@ from factcheck.extract.context.tokens import (
     PREPOSITIONS,
     PRONOUNS,
     REPORT_VERBS,
+    SPEECH_VERBS,
     Token,
+    is_participle,
     is_verb_like,
 )
 
@@ -68,6 +85,26 @@ _RESULTATIVE = frozenset({"hostage", "captive"})
 _ANAPHORIC_HEADS = frozenset({"others", "more", "other"})
 _PERCENT_WORDS = frozenset({"percent", "per", "cent", "%", "percentage", "points", "pct", "pc"})
 _HUMAN = frozenset({"people", "persons", "others", "individuals", "civilians"})
+# Words after a figure that say when, how or per what, never what is counted: "$3.2
+# billion last year", "rose 4 feet overnight", "closed 1.8% higher", "$12 apiece".
+_TIME_NOUNS = frozenset(
+    """
+    year years month months week weeks day days quarter quarters season seasons decade
+    decades century night nights morning evening weekend weekends summer winter spring
+    autumn fall today yesterday tomorrow overnight
+    """.split()
+)
+_NOT_COUNTED = _TIME_NOUNS | frozenset(
+    "last next this apiece each higher lower ago earlier later year-on-year".split()
+)
+# The whole of a share may carry its own figure: "40% of the 2.3 million residents".
+_SCALE_WORDS = frozenset("hundred thousand million billion trillion m bn k".split())
+# Nouns that say how much, not what: "the number of beds" counts beds.
+_AMOUNT_NOUNS = frozenset({"number", "total", "amount", "count"})
+# "40 of whom", "half of them": the part of the figure before.
+_PART_OF = frozenset({"whom", "them", "which", "those", "these"})
+_CHANGE_UNITS = frozenset({"points", "point"})
+_SPEECH = REPORT_VERBS | SPEECH_VERBS
 @dataclass(slots=True)
 class EntityInfo:
     entity: str | None = None
@@ -113,7 +150,9 @@ def _noun_phrase(tokens: list[Token], j: int, limit: int) -> tuple[list[int], in
             break
         if words and tok.is_possessive:
             break
-        verbish = is_verb_like(tok, None) and not tok.is_capitalized
+        if words and tok.low in _NOT_COUNTED:
+            break  # "3 times last year"
+        verbish = is_verb_like(tok, None) and not tok.is_capitalized and not _plural_noun(tokens, k, limit)
         if verbish:
             following = tokens[k + 1] if k + 1 < limit else None
             premodifier = (
@@ -134,6 +173,17 @@ def _noun_phrase(tokens: list[Token], j: int, limit: int) -> tuple[list[int], in
     return words, k, False
 
 
+def _plural_noun(tokens: list[Token], k: int, limit: int) -> bool:
+    """A plural -s form right after a figure or a noun, closing the phrase before a
+    preposition, a conjunction or punctuation, is a noun: "14 arrests, half of them",
+    "4 home runs and 9 doubles" (not "120 remain held")."""
+    low = tokens[k].low
+    if not low.endswith("s") or low.endswith("ss") or low in AUXILIARIES:
+        return False
+    nxt = tokens[k + 1] if k + 1 < limit else None
+    return nxt is None or not nxt.is_word or nxt.low in PREPOSITIONS or nxt.low in CONJUNCTIONS
+
+
 def find_entity(
     tokens: list[Token],
     i0: int,
@@ -144,23 +194,98 @@ def find_entity(
     previous_type: str | None,
     is_place: Callable[[str], bool],
     text: str,
+    *,
+    start: int = 0,
+    role: str | None = None,
+    previous: EntityInfo | None = None,
+    previous_end: int | None = None,
 ) -> EntityInfo:
     """The entity of the claim covering tokens [i0, i1) of a sentence's ``tokens``;
-    ``limit`` is the end of its clause, ``previous_type`` the entity_type of the figure
-    before it, ``is_place`` tells place names."""
+    ``start`` and ``limit`` bound its clause, ``previous_type`` is the entity_type of
+    the figure before it, ``is_place`` tells place names. ``previous`` is what the
+    figure before it in the same sentence counts and ``previous_end`` the token after
+    that figure; ``role`` the claim's role ("change", "after", ...)."""
+    # "from $1,980 to $1,740": the new value counts what the old one counts.
+    if previous is not None and previous.entity and previous_end is not None and _new_value(tokens, previous_end, i0):
+        return _same_as(previous)
     j = i1
     if unit == "percent":
         while j < limit and tokens[j].low in _PERCENT_WORDS:
             j += 1
     money = kind == "money" or (unit is not None and len(unit) == 3 and unit.isupper())
+    share = unit == "percent" and j < limit and tokens[j].low == "of"
+    if j + 1 < limit and tokens[j].low == "of" and tokens[j + 1].low in _PART_OF and previous is not None and previous.entity:
+        if tokens[j + 1].low in ("whom", "them", "which") or j + 2 >= limit or not tokens[j + 2].is_word:
+            return _same_as(previous)  # "300 candidates, 40 of whom were women"
     if j < limit and (tokens[j].low == "of" or (money and tokens[j].low == "in")):
         j += 1
         while j < limit and (tokens[j].low in DETERMINERS or tokens[j].is_possessive) and tokens[j].low not in ("that",):
             j += 1
+        if share:
+            # The whole's own figure: "of the 2.3 million residents"
+            while j < limit and (tokens[j].text[0].isdigit() or tokens[j].low in _SCALE_WORDS):
+                j += 1
+            if tokens[j - 1].low == "those" and j < limit and is_participle(tokens[j].low):
+                info = EntityInfo(entity=text[tokens[j - 1].start : tokens[j].end], entity_type=tokens[j].low)
+                info.first, info.end, info.head = j - 1, j + 1, j
+                return info  # "a quarter of those tested"
     words, end, resultative = _noun_phrase(tokens, j, limit)
+    if words and tokens[words[0]].low in _NOT_COUNTED:
+        words = []
+    if words and role == "change" and tokens[words[-1]].low in _CHANGE_UNITS and len(words) == 1:
+        words = []  # "The Dow climbed 312 points": the points measure the change
     if words:
         return _entity_after(tokens, i0, words, end, resultative, limit, previous_type, text)
-    return _level_subject(tokens, i0, is_place, text)
+    info = _level_subject(tokens, i0, is_place, text)
+    if info.entity is None:
+        info = _subject(tokens, i0, i1, start, is_place, text, money)
+    return info
+
+
+def _new_value(tokens: list[Token], previous_end: int, i0: int) -> bool:
+    """Whether the figure at ``i0`` is the new value after the figure ending at
+    ``previous_end``: "from $1,980 to $1,740", "slid 3 points to 71%" (at most two
+    words that are not verbs between the old figure and "to")."""
+    if i0 < 1 or tokens[i0 - 1].low != "to" or not 0 <= i0 - 1 - previous_end <= 2:
+        return False
+    between = tokens[previous_end : i0 - 1]
+    return all(t.is_word and not is_verb_like(t, None) for t in between)
+
+
+def _same_as(previous: EntityInfo) -> EntityInfo:
+    return EntityInfo(entity=previous.entity, entity_type=previous.entity_type)
+
+
+def _subject(
+    tokens: list[Token], i0: int, i1: int, start: int, is_place: Callable[[str], bool], text: str, money: bool
+) -> EntityInfo:
+    """The subject of the verb group before the figure (``subject.subject_before``),
+    unless it is a pronoun, a place or a proper name (who acts, not what is counted)."""
+    info = EntityInfo()
+    found = subject_before(tokens, i0, i1, start, _SPEECH, money)
+    if found is None:
+        return info
+    head_tok = tokens[found.head]
+    first, last = tokens[found.first], tokens[found.end - 1]
+    if head_tok.low in PRONOUNS or is_place(text[first.start : last.end]) or (head_tok.is_capitalized and found.head > 0):
+        return info
+    first_i = found.first
+    # "the number of beds": the amount noun says how much; the of-phrase, what
+    if head_tok.low in _AMOUNT_NOUNS and found.head + 1 < found.end and tokens[found.head + 1].low == "of":
+        first_i = found.head + 2
+        while first_i < found.end and tokens[first_i].low in DETERMINERS:
+            first_i += 1
+        if first_i >= found.end:
+            return info
+        head_tok = tokens[found.end - 1]
+        found_head = found.end - 1
+    else:
+        found_head = found.head
+    info.entity = text[tokens[first_i].start : last.end]
+    info.first, info.end, info.head = first_i, found.end, found_head
+    info.entity_type = head_tok.low
+    info.from_subject = True
+    return info
 
 
 def _entity_after(

@@ -261,6 +261,7 @@ ride rides riding rode ridden : rode ridden
 seek seeks seeking sought : sought sought
 sleep sleeps sleeping slept : slept slept
 slide slides sliding slid : slid slid
+shrink shrinks shrinking shrank shrunk : shrank shrunk
 stick sticks sticking stuck : stuck stuck
 swim swims swimming swam swum : swam swum
 wake wakes waking woke woken : woke woken

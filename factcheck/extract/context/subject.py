@@ -1,0 +1,115 @@
+"""The subject a figure is said of, when the figure names no thing of its own.
+
+"The engine produces 300 horsepower", "The deal is worth 5 billion ringgit", "Fares went
+up 5%", "The speed limit was raised from 55 mph", "Tickets cost $12 apiece", "The bill's
+cost: $40 million": the figure measures, prices or changes the noun phrase that is the
+subject of the verb group before it. Read on the tags of ``tagger`` over a bounded
+window before the figure (the cost stays linear in the sentence), right to left:
+
+1. past the words that link a figure to its verb: adverbs, "up"/"down"/"out", "worth",
+   the prepositions of a measure ("to", "by", "at", "for", "from", "around"), articles;
+2. the verb group (verbs, auxiliaries, participles, negations, "to" of an infinitive),
+   or a colon standing for one;
+3. the noun phrase before it: nouns and adjectives, with an of-phrase inside ("the price
+   of a ticket"), after determiners and possessives ("The team's payroll" -> "payroll").
+
+No subject when the verb group is a verb of saying, the phrase is a pronoun, or a
+proper name or place (who acts, not what is counted): the caller decides.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from factcheck.extract.context.lemma import BASE_VERBS, verb_lemma
+from factcheck.extract.context.tagger import Word, tag
+from factcheck.extract.context.tokens import IRREGULAR, MEASURE_VERBS, NOT_VERBS, Token
+
+__all__ = ["Subject", "subject_before"]
+
+# How far back (tokens) the verb group and its subject are looked for.
+WINDOW = 16
+_LINKS = frozenset("up down out worth to by at for from around about than some nearly almost roughly a an".split())
+_VERB_TAGS = frozenset({"VERB", "AUX", "VBN", "VBG", "NEG", "TO"})
+_NP_TAGS = frozenset({"NOUN", "ADJ"})
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    first: int  # token indices in the sentence: [first, end), head
+    end: int
+    head: int
+
+
+def subject_before(
+    tokens: list[Token], i0: int, i1: int, start: int, speech: frozenset[str], money: bool = False
+) -> Subject | None:
+    """The subject noun phrase of the verb group before the figure at tokens [i0, i1);
+    ``start`` is the first token of its clause, ``speech`` the verbs of saying. For an
+    amount of ``money``, "for" after a noun names the thing priced ("sells organic eggs
+    for $3 each")."""
+    if start == i0 and start > 0 and tokens[start - 1].text == ":":
+        start = 0  # "The bill's cost: $40 million": the colon stands for the verb
+    lo = max(start, i0 - WINDOW)
+    # The figure is tagged too: "The district enrolls 21,400" is a verb before a figure.
+    words = tag(tokens[lo:i1], [(i0 - lo, i1 - lo)])[: i0 - lo]
+    k = len(words) - 1
+    linked = False  # a preposition of measure links the figure: "shrank from", "tops out at"
+    while k >= 0 and (words[k].tag == "ADV" or words[k].low in _LINKS):
+        linked = linked or words[k].tag in ("PREP", "TO") or words[k].low == "worth"
+        k -= 1
+    if k < 0:
+        return None
+    verb_end = k
+    if words[k].text == ":":
+        k -= 1
+    elif k + 1 < len(words) and words[k].tag == "NOUN" and (words[k + 1].low == "worth" or (money and words[k + 1].low == "for" and not _verb_after_noun(words, k))):
+        pass  # "jewellery worth £2 million", "eggs for $3": the thing valued, no verb
+    else:
+        while k >= 0 and (words[k].tag in _VERB_TAGS or words[k].low in ("up", "down", "out")):
+            k -= 1
+        if k == verb_end and linked and k > 0 and _verb_after_noun(words, k):
+            k -= 1  # "The waiting list shrank from 7,600": the tagger took "shrank" for a noun
+        if k == verb_end:
+            return None
+        if any(w.lemma in speech or w.low in speech for w in words[k + 1 : verb_end + 1]):
+            return None
+    end = k + 1
+    while k >= 0 and _in_phrase(words, k):
+        k -= 1
+    first = k + 1
+    if first >= end or not (words[end - 1].tag == "NOUN" or (first > 0 and _opens_phrase(words[first - 1]))):
+        return None
+    ofs = [m for m in range(first + 1, end) if words[m].low == "of"]
+    head = ofs[0] - 1 if ofs else end - 1
+    return Subject(lo + first, lo + end, lo + head)
+
+
+def _verb_after_noun(words: list[Word], k: int) -> bool:
+    """Whether ``words[k]``, a word after a noun and before a preposition of measure, is
+    the verb the tagger read as a noun ("list shrank", "car tops", "Flights start")."""
+    w = words[k]
+    if w.tag != "NOUN" or w.tok.is_capitalized or w.low in NOT_VERBS or words[k - 1].tag not in _NP_TAGS:
+        return False
+    lemma = verb_lemma(w.low)
+    return w.low in MEASURE_VERBS or w.low in IRREGULAR or lemma in BASE_VERBS or lemma in IRREGULAR
+
+
+def _opens_phrase(w: Word) -> bool:
+    return w.tag in ("DET", "POSS") or w.tok.is_possessive
+
+
+def _in_phrase(words: list[Word], k: int) -> bool:
+    w = words[k]
+    if w.tok.is_possessive:
+        return False  # "The team's payroll": the possessive says whose, not what
+    if w.tag in _NP_TAGS:
+        return True
+    # After a determiner or a possessive a verb form is a noun: "the team's win total",
+    # "the bill's cost"
+    if w.tag in ("VERB", "VBG", "VBN") and k > 0 and (_opens_phrase(words[k - 1]) or (k > 1 and words[k - 1].tag in _NP_TAGS and _opens_phrase(words[k - 2]))):
+        return True
+    # "the price of a ticket": an of-phrase with its article belongs to the subject
+    if w.low == "of":
+        return k > 0 and words[k - 1].tag in _NP_TAGS
+    return w.low in ("a", "an", "the") and k > 0 and words[k - 1].low == "of"
