@@ -35,6 +35,7 @@ from factcheck.extract.context.segment import segment
 from factcheck.extract.context.tagger import tag
 from factcheck.extract.context.tally import Tally, tallies
 from factcheck.extract.context.tokens import AUXILIARIES, Token, is_participle, is_verb_like
+from factcheck.extract.context.trusted import build
 from factcheck.models import Claim, ClaimFrame
 from factcheck.places import Place
 
@@ -224,7 +225,7 @@ class _Annotator:
                     # Most of a frame's lists are empty: one shared empty list (claims
                     # are never changed in place; every stage makes new ones).
                     held[key] = _EMPTY
-        return Claim.model_construct(_fields_set=_ALL_FIELDS, **values)
+        return build(Claim, _ALL_FIELDS, values)
 
     def _shared(self, value: str) -> str:
         """One string object per distinct short string of the document: the same
@@ -372,30 +373,31 @@ def _claim_frame(
     # Built without validation (every value comes from the analysis above, typed) and
     # with one shared "fields set": a validated model keeps a set of the 25 field names
     # per instance, most of a frame's memory on a page of figures.
-    return ClaimFrame.model_construct(
-        _fields_set=_FRAME_FIELDS,
-        noun=frame.noun,
-        modifiers=frame.modifiers,
-        verb=frame.verb,
-        complement=frame.complement,
-        voice=frame.voice,  # type: ignore[arg-type]
-        tense=frame.tense,
-        negated=frame.negated,
-        stance=frame.stance,
-        how=frame.how,
-        described_by=frame.described_by,
-        agent=frame.agent,
-        acted_on=frame.acted_on,
-        measured=frame.measured,
-        whole_start=whole_start,
-        part_relation=relation or (frame.part_relation if frame.part_of is not None or frame.part_noun or whole_start is not None else None),
-        whole_noun=frame.part_noun,
-        period=frame.period,
-        rate=frame.rate,
-        role=role,  # type: ignore[arg-type]
-        vote=frame.vote,
-        mentions=mentions,
-        clause=frame.clause,
-        place=frame.place,
-        value_of_start=value_of_start,
-    )
+    return build(ClaimFrame, _FRAME_FIELDS, {
+        "noun": frame.noun,
+        "modifiers": frame.modifiers,
+        "verb": frame.verb,
+        "complement": frame.complement,
+        "voice": frame.voice,
+        "tense": frame.tense,
+        "negated": frame.negated,
+        "stance": frame.stance,
+        "how": frame.how,
+        "described_by": frame.described_by,
+        "agent": frame.agent,
+        "acted_on": frame.acted_on,
+        "measured": frame.measured,
+        "part_of": None,
+        "whole_start": whole_start,
+        "part_relation": relation or (frame.part_relation if frame.part_of is not None or frame.part_noun or whole_start is not None else None),
+        "whole_noun": frame.part_noun,
+        "period": frame.period,
+        "rate": frame.rate,
+        "role": role,
+        "vote": frame.vote,
+        "mentions": mentions,
+        "clause": frame.clause,
+        "place": frame.place,
+        "value_of": None,
+        "value_of_start": value_of_start,
+    })
