@@ -36,3 +36,16 @@ def test_extracted_claims_and_frames_survive_validation_unchanged() -> None:
         again = Claim.model_validate(claim.model_dump())
         assert again == claim
         assert again.model_dump_json() == claim.model_dump_json()
+
+
+def test_claims_of_one_document_share_their_strings_and_empty_lists() -> None:
+    text = " ".join(f"In town {k}, {k + 10} people were killed, officials said." for k in range(20))
+    claims = [c for c in extract(text, date(2024, 5, 15)) if c.entity == "people"]
+    assert len(claims) >= 20
+    first = claims[0]
+    for claim in claims[1:]:
+        assert claim.entity is first.entity and claim.attribution is first.attribution
+        assert claim.unit is first.unit and claim.kind is first.kind
+        assert claim.frame is not None and first.frame is not None
+        assert claim.frame.verb is first.frame.verb
+        assert claim.frame.measured is first.frame.measured  # the one shared empty list

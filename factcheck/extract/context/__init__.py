@@ -21,7 +21,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Literal, get_args, get_origin
 
 from factcheck.extract.context.attribution import AttributionIndex
 from factcheck.extract.context.dates import Dating, date_claim
@@ -215,16 +215,20 @@ class _Annotator:
             }
         )
         frame_values = values["frame"].__dict__
-        for held in (values, frame_values):
-            for key, value in held.items():
+        shared = self._shared
+        for held, keys in ((values, _CLAIM_TEXT), (frame_values, _FRAME_TEXT)):
+            for key in keys:
+                value = held[key]
                 if isinstance(value, str):
-                    held[key] = self._shared(value)
-                elif isinstance(value, list) and value and isinstance(value[0], str):
-                    held[key] = [self._shared(v) for v in value]
-                elif isinstance(value, list) and not value and held is frame_values:
-                    # Most of a frame's lists are empty: one shared empty list (claims
-                    # are never changed in place; every stage makes new ones).
-                    held[key] = _EMPTY
+                    held[key] = shared(value)
+        for key in _FRAME_LISTS:
+            value = frame_values[key]
+            if not value:
+                # Most of a frame's lists are empty: one shared empty list (claims
+                # are never changed in place; every stage makes new ones).
+                frame_values[key] = _EMPTY
+            elif isinstance(value[0], str):
+                frame_values[key] = [shared(v) for v in value]
         return build(Claim, _ALL_FIELDS, values)
 
     def _shared(self, value: str) -> str:
@@ -346,6 +350,20 @@ _STARTS: dict[str, Callable[[Any], int]] = {"sources": lambda s: s.at, "dates": 
 
 
 _FRAME_FIELDS = set(ClaimFrame.model_fields)
+
+
+def _may_be_text(annotation: Any) -> bool:
+    """Whether a field of this type can hold a string (``str``, ``str | None``, a Literal)."""
+    if annotation is str or get_origin(annotation) is Literal:
+        return True
+    return any(_may_be_text(arg) for arg in get_args(annotation) if get_origin(annotation) is not list)
+
+
+# The fields whose strings a claim shares with the document's other claims (``_shared``),
+# and a frame's lists; found once from the models, not by testing every value of every claim.
+_CLAIM_TEXT = tuple(n for n, f in Claim.model_fields.items() if _may_be_text(f.annotation))
+_FRAME_TEXT = tuple(n for n, f in ClaimFrame.model_fields.items() if _may_be_text(f.annotation))
+_FRAME_LISTS = tuple(n for n, f in ClaimFrame.model_fields.items() if get_origin(f.annotation) is list)
 _EMPTY: list[Any] = []
 _ALL_FIELDS = set(Claim.model_fields)
 
