@@ -73,14 +73,23 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """The tokens of ``text[start:end]`` with document offsets."""
     out: list[Token] = []
     append = out.append
-    for m in TOKEN_RE.finditer(text, start, len(text) if end is None else end):
-        word = m.group()
+    find = text.find
+    pos = start
+    # ``findall`` gives the tokens' strings without a match object each; their offsets
+    # follow, since every character that is not white space belongs to a token (the
+    # pattern's last branch is ``\S``) and no token starts with white space: the next
+    # occurrence of a token's string is the token.
+    for word in TOKEN_RE.findall(text, start, len(text) if end is None else end):
+        at = find(word, pos)
+        pos = at + len(word)
+        low = word.lower()
+        if "’" in low:
+            low = low.replace("’", "'")
         tok = _new_token(Token)
         _set_text(tok, word)
-        s, e = m.span()
-        _set_start(tok, s)
-        _set_end(tok, e)
-        _set_low(tok, word.lower().replace("’", "'"))
+        _set_start(tok, at)
+        _set_end(tok, pos)
+        _set_low(tok, low)
         append(tok)
     return out
 
