@@ -214,7 +214,12 @@ class _Annotator:
                 ),
             }
         )
-        frame_values = values["frame"].__dict__
+        self._share_strings(values, values["frame"].__dict__)
+        return build(Claim, _ALL_FIELDS, values)
+
+    def _share_strings(self, values: dict[str, Any], frame_values: dict[str, Any]) -> None:
+        """A claim's and its frame's strings replaced by the document's shared ones, and
+        its frame's empty lists by one shared list, in place."""
         shared = self._shared
         for held, keys in ((values, _CLAIM_TEXT), (frame_values, _FRAME_TEXT)):
             for key in keys:
@@ -229,7 +234,6 @@ class _Annotator:
                 frame_values[key] = _EMPTY
             elif isinstance(value[0], str):
                 frame_values[key] = [shared(v) for v in value]
-        return build(Claim, _ALL_FIELDS, values)
 
     def _shared(self, value: str) -> str:
         """One string object per distinct short string of the document: the same
