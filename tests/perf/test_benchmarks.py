@@ -99,6 +99,14 @@ def test_version_comparison_script_times_both_checkouts() -> None:
     assert "median of the rounds' ratios" in proc.stdout
 
 
+def test_version_comparison_script_times_cpu_with_cpu_flag() -> None:
+    proc = subprocess.run([sys.executable, str(BENCH / "bench_versions.py"), str(REPO), "--articles", "2", "--runs", "1", "--cpu"],
+                          capture_output=True, text=True, timeout=900, cwd=REPO)
+    assert proc.returncode == 0, proc.stderr
+    assert "CPU time, median of 1 round(s)" in proc.stdout
+    assert len([line for line in proc.stdout.splitlines() if "chars/s" in line and "fastest" in line]) == 2
+
+
 def test_version_comparison_refuses_a_folder_that_is_no_checkout(tmp_path: Path) -> None:
     proc = subprocess.run([sys.executable, str(BENCH / "bench_versions.py"), str(tmp_path)],
                           capture_output=True, text=True, timeout=300, cwd=REPO)
