@@ -32,17 +32,24 @@ clock = time.process_time if sys.argv[2:] == ["cpu"] else time.perf_counter
 found = run()
 t = clock()
 run()
-print(json.dumps({"seconds": clock() - t, "claims": found}))
+import factcheck
+print(json.dumps({"seconds": clock() - t, "claims": found, "module": factcheck.__file__}))
 """
 
 
 def _time(checkout: Path, data: Path, cpu: bool = False) -> dict[str, float]:
     env = dict(os.environ, PYTHONPATH=str(checkout))
     cmd = [sys.executable, "-c", _CHILD, str(data), *(["cpu"] if cpu else [])]
-    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
+    # Run in the texts' folder: ``python -c`` puts the working directory first on
+    # sys.path, so run from a checkout's root the child would import that checkout
+    # whatever PYTHONPATH says, and time the same code twice.
+    proc = subprocess.run(cmd, env=env, cwd=data.parent, capture_output=True, text=True, check=False)
     if proc.returncode != 0:
         raise SystemExit(f"{checkout}: extraction failed:\n{proc.stderr}")
-    return json.loads(proc.stdout)
+    got = json.loads(proc.stdout)
+    if not Path(got["module"]).resolve().is_relative_to(checkout.resolve()):
+        raise SystemExit(f"{checkout}: the child imported factcheck from {got['module']}, not from this checkout")
+    return got
 
 
 def main(argv: list[str] | None = None) -> int:
