@@ -24,6 +24,7 @@ from typing import Any, Protocol
 
 from factcheck.extract import extract
 from factcheck.extract.budget import Budget
+from factcheck.extract.context.trusted import build
 from factcheck.extract.context.gazetteer import Gazetteer
 from factcheck.extract.index import (
     ClaimIndex,
@@ -79,7 +80,7 @@ _ALL_FIELDS = set(Claim.model_fields)
 def identified(doc: Document, found: Sequence[Claim]) -> list[Claim]:
     """Claims as extraction returns them, given their ids, document and line/column.
 
-    The claims are built with ``model_construct`` from already validated values (no
+    The claims are built with ``context.trusted.build`` from already validated values (no
     validation twice); claims quoting the same sentence share one string."""
     starts = _line_starts(doc.text)
     sentences: dict[str, str] = {}
@@ -104,7 +105,7 @@ def identified(doc: Document, found: Sequence[Claim]) -> list[Claim]:
                 "part_of": ids.get(frame.whole_start) if frame.whole_start is not None else None,
                 "value_of": ids.get(frame.value_of_start) if frame.value_of_start is not None else None,
             })
-        claims.append(Claim.model_construct(_fields_set=_ALL_FIELDS, **values))
+        claims.append(build(Claim, _ALL_FIELDS, values))
     return claims
 
 

@@ -86,3 +86,33 @@ def test_two_sources_in_one_sentence_each_claim_gets_its_own() -> None:
     found = annotate_surfaces(text, ["1,200", "35,000"])
     assert found["1,200"].attribution == "Israel"
     assert found["35,000"].attribution == "ministry"
+
+
+def test_sentences_skipped_by_the_source_prefilter_have_no_source_to_find() -> None:
+    """``AttributionIndex.sources`` scans a sentence only when its lower-cased text holds
+    "according", "citing" or a report verb: every other sentence must scan to nothing."""
+    import json
+    from pathlib import Path
+
+    from factcheck.extract.context.attribution import _TRIGGERS, AttributionIndex
+    from factcheck.extract.context.document import TextContext
+    from factcheck.extract.context.gazetteer import default_gazetteer
+
+    repo = Path(__file__).resolve().parents[2]
+    texts = [p.read_text(encoding="utf-8") for p in sorted((repo / "seeds").glob("*.txt"))]
+    passages = repo.parent / "shared" / "eval" / "reporting" / "passages.jsonl"
+    if passages.exists():
+        texts += [json.loads(line)["text"] for line in passages.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts.append("SAID the Minister. Officials SAYS so. She wrote it; ‘Citing’ none. Nothing here at all.")
+    skipped = scanned = 0
+    for text in texts:
+        ctx = TextContext(text, None, default_gazetteer())
+        index = AttributionIndex(ctx)
+        for k, span in enumerate(ctx.seg.sentences):
+            found = index._scan(k)
+            if _TRIGGERS.search(text[span.start : span.end].lower()) is None:
+                skipped += 1
+                assert found == [], text[span.start : span.end]
+            scanned += bool(found)
+            assert index.sources(k) == found
+    assert skipped >= 10 and scanned >= 10

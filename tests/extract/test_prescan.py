@@ -117,3 +117,19 @@ def test_a_hedge_with_its_number_far_away_is_not_a_candidate() -> None:
 def test_prose_without_figures_has_no_candidates() -> None:
     # The point of the prescan: ordinary words are never tried.
     assert candidates("The minister said in the morning that the talks over the plan had failed. " * 50) == []
+
+
+def test_prescan_word_table_stays_bounded_and_changes_no_candidate(monkeypatch: pytest.MonkeyPatch) -> None:
+    from factcheck.extract.quantities import prescan
+
+    text = " ".join(f"word{chr(97 + i % 26)}{chr(97 + i // 26 % 26)}x" for i in range(400))
+    text += " about 40 people, twenty-five Mays, May 5, the F-16 and A320, roughly $3 in March."
+    scan = prescan.compiled()
+    scan.kinds.clear()
+    cold = candidates(text)
+    assert candidates(text) == cold  # the table filled by the first pass gives the same
+    monkeypatch.setattr(prescan, "WORD_KINDS", 50)
+    scan.kinds.clear()
+    assert candidates(text) == cold
+    assert len(scan.kinds) <= 50
+    assert prescanned(text) == full_scan(text)

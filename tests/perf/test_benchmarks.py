@@ -99,6 +99,29 @@ def test_version_comparison_script_times_both_checkouts() -> None:
     assert "median of the rounds' ratios" in proc.stdout
 
 
+def test_version_comparison_script_times_cpu_with_cpu_flag() -> None:
+    proc = subprocess.run([sys.executable, str(BENCH / "bench_versions.py"), str(REPO), "--articles", "2", "--runs", "1", "--cpu"],
+                          capture_output=True, text=True, timeout=900, cwd=REPO)
+    assert proc.returncode == 0, proc.stderr
+    assert "CPU time, median of 1 round(s)" in proc.stdout
+    assert len([line for line in proc.stdout.splitlines() if "chars/s" in line and "fastest" in line]) == 2
+
+
+def test_version_comparison_times_the_other_checkout_not_the_working_directory(tmp_path: Path) -> None:
+    # a stand-in checkout whose extraction finds 7 claims in every text: run from this
+    # repository's root, the comparison must still time it (python -c puts the working
+    # directory first on sys.path)
+    package = tmp_path / "factcheck" / "extract"
+    package.mkdir(parents=True)
+    (tmp_path / "factcheck" / "__init__.py").write_text("", encoding="utf-8")
+    (package / "__init__.py").write_text("def extract(text, published=None):\n    return [None] * 7\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, str(BENCH / "bench_versions.py"), str(tmp_path), "--articles", "2", "--runs", "1"],
+                          capture_output=True, text=True, timeout=900, cwd=REPO)
+    assert proc.returncode == 0, proc.stderr
+    other = next(line for line in proc.stdout.splitlines() if line.strip().startswith(str(tmp_path)))
+    assert other.endswith(", 14 claims)")
+
+
 def test_version_comparison_refuses_a_folder_that_is_no_checkout(tmp_path: Path) -> None:
     proc = subprocess.run([sys.executable, str(BENCH / "bench_versions.py"), str(tmp_path)],
                           capture_output=True, text=True, timeout=300, cwd=REPO)

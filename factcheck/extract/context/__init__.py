@@ -21,7 +21,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Literal, get_args, get_origin
 
 from factcheck.extract.context.attribution import AttributionIndex
 from factcheck.extract.context.dates import Dating, date_claim
@@ -36,6 +36,7 @@ from factcheck.extract.context.segment import segment
 from factcheck.extract.context.tagger import tag
 from factcheck.extract.context.tally import Tally, tallies
 from factcheck.extract.context.tokens import AUXILIARIES, Token, is_participle, is_verb_like
+from factcheck.extract.context.trusted import build
 from factcheck.models import Claim, ClaimFrame
 from factcheck.places import Place
 
@@ -224,18 +225,26 @@ class _Annotator:
                 ),
             }
         )
-        frame_values = values["frame"].__dict__
-        for held in (values, frame_values):
-            for key, value in held.items():
+        self._share_strings(values, values["frame"].__dict__)
+        return build(Claim, _ALL_FIELDS, values)
+
+    def _share_strings(self, values: dict[str, Any], frame_values: dict[str, Any]) -> None:
+        """A claim's and its frame's strings replaced by the document's shared ones, and
+        its frame's empty lists by one shared list, in place."""
+        shared = self._shared
+        for held, keys in ((values, _CLAIM_TEXT), (frame_values, _FRAME_TEXT)):
+            for key in keys:
+                value = held[key]
                 if isinstance(value, str):
-                    held[key] = self._shared(value)
-                elif isinstance(value, list) and value and isinstance(value[0], str):
-                    held[key] = [self._shared(v) for v in value]
-                elif isinstance(value, list) and not value and held is frame_values:
-                    # Most of a frame's lists are empty: one shared empty list (claims
-                    # are never changed in place; every stage makes new ones).
-                    held[key] = _EMPTY
-        return Claim.model_construct(_fields_set=_ALL_FIELDS, **values)
+                    held[key] = shared(value)
+        for key in _FRAME_LISTS:
+            value = frame_values[key]
+            if not value:
+                # Most of a frame's lists are empty: one shared empty list (claims
+                # are never changed in place; every stage makes new ones).
+                frame_values[key] = _EMPTY
+            elif isinstance(value[0], str):
+                frame_values[key] = [shared(v) for v in value]
 
     def _shared(self, value: str) -> str:
         """One string object per distinct short string of the document: the same
@@ -367,6 +376,20 @@ _STARTS: dict[str, Callable[[Any], int]] = {"sources": lambda s: s.at, "dates": 
 
 
 _FRAME_FIELDS = set(ClaimFrame.model_fields)
+
+
+def _may_be_text(annotation: Any) -> bool:
+    """Whether a field of this type can hold a string (``str``, ``str | None``, a Literal)."""
+    if annotation is str or get_origin(annotation) is Literal:
+        return True
+    return any(_may_be_text(arg) for arg in get_args(annotation) if get_origin(annotation) is not list)
+
+
+# The fields whose strings a claim shares with the document's other claims (``_shared``),
+# and a frame's lists; found once from the models, not by testing every value of every claim.
+_CLAIM_TEXT = tuple(n for n, f in Claim.model_fields.items() if _may_be_text(f.annotation))
+_FRAME_TEXT = tuple(n for n, f in ClaimFrame.model_fields.items() if _may_be_text(f.annotation))
+_FRAME_LISTS = tuple(n for n, f in ClaimFrame.model_fields.items() if get_origin(f.annotation) is list)
 _EMPTY: list[Any] = []
 _ALL_FIELDS = set(Claim.model_fields)
 
@@ -394,30 +417,31 @@ def _claim_frame(
     # Built without validation (every value comes from the analysis above, typed) and
     # with one shared "fields set": a validated model keeps a set of the 25 field names
     # per instance, most of a frame's memory on a page of figures.
-    return ClaimFrame.model_construct(
-        _fields_set=_FRAME_FIELDS,
-        noun=frame.noun,
-        modifiers=frame.modifiers,
-        verb=frame.verb,
-        complement=frame.complement,
-        voice=frame.voice,  # type: ignore[arg-type]
-        tense=frame.tense,
-        negated=frame.negated,
-        stance=frame.stance,
-        how=frame.how,
-        described_by=frame.described_by,
-        agent=frame.agent,
-        acted_on=frame.acted_on,
-        measured=frame.measured,
-        whole_start=whole_start,
-        part_relation=relation or (frame.part_relation if frame.part_of is not None or frame.part_noun or whole_start is not None else None),
-        whole_noun=frame.part_noun,
-        period=frame.period,
-        rate=frame.rate,
-        role=role,  # type: ignore[arg-type]
-        vote=frame.vote,
-        mentions=mentions,
-        clause=frame.clause,
-        place=frame.place,
-        value_of_start=value_of_start,
-    )
+    return build(ClaimFrame, _FRAME_FIELDS, {
+        "noun": frame.noun,
+        "modifiers": frame.modifiers,
+        "verb": frame.verb,
+        "complement": frame.complement,
+        "voice": frame.voice,
+        "tense": frame.tense,
+        "negated": frame.negated,
+        "stance": frame.stance,
+        "how": frame.how,
+        "described_by": frame.described_by,
+        "agent": frame.agent,
+        "acted_on": frame.acted_on,
+        "measured": frame.measured,
+        "part_of": None,
+        "whole_start": whole_start,
+        "part_relation": relation or (frame.part_relation if frame.part_of is not None or frame.part_noun or whole_start is not None else None),
+        "whole_noun": frame.part_noun,
+        "period": frame.period,
+        "rate": frame.rate,
+        "role": role,
+        "vote": frame.vote,
+        "mentions": mentions,
+        "clause": frame.clause,
+        "place": frame.place,
+        "value_of": None,
+        "value_of_start": value_of_start,
+    })

@@ -31,11 +31,13 @@ For a claim, in this order:
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from factcheck.extract.context.document import cached, remember
+from factcheck.extract.quantities.patterns import trie
 from factcheck.extract.context.tokens import (
     ADVERBS,
     ARTICLES,
@@ -75,6 +77,12 @@ _DEFINITE_HEADS = frozenset(
     "group report authorities".split()
 )
 _LOOKBACK_SENTENCES = 12
+# A source is found only at a token "according", "citing" or a report verb, so a sentence
+# whose lower-cased text holds none of them as a substring has none: it is not tokenized
+# for its sources (looking back a dozen sentences for a named speaker would otherwise
+# tokenize sentences nothing else reads). Letters only: a token's ``low`` is its text
+# lower-cased, and these words have no apostrophe.
+_TRIGGERS = re.compile(trie(sorted({"according", "citing", *REPORT_VERBS}), words_mode=False))
 # Report words that are nouns after another noun ("citing intelligence estimates").
 _NOUN_FORMS = frozenset({"estimates", "reports", "counts", "records", "claims", "notes", "tallies", "figures", "united"})
 
@@ -187,7 +195,8 @@ class AttributionIndex:
     def sources(self, sentence: int) -> list[Source]:
         found = cached(self._sources, sentence)
         if found is None:
-            found = self._scan(sentence)
+            span = self.ctx.seg.sentences[sentence]
+            found = self._scan(sentence) if _TRIGGERS.search(self.ctx.text[span.start : span.end].lower()) else []
             remember(self._sources, sentence, found)
         return found
 

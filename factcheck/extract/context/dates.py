@@ -100,8 +100,13 @@ _PREP = (
 # "in March last year", "on June 12 next year", "in September of this year".
 _YEAR_WORD = r"(?:,?\s+(?:of\s+)?(?P<{0}>(?i:this|last|next))\s+year\b)?"
 
+# Every branch (and the introducing word) starts at a word's first letter or digit, or
+# at the apostrophe of "'58", so a match can only start where no word character stands
+# before and one of those stands after: the guard on the first line says so, and spares
+# the engine trying three dozen alternatives inside every word (half the scan's time).
 DATE_RE = regex.compile(
     rf"""
+    (?<!\w)(?=[\w'’])
     (?:(?P<prep>\b(?i:{_PREP}))(?:(?<=-)|\s+(?:(?i:the)\s+)?))?
     (?:
         (?P<iso>\b(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})\b)

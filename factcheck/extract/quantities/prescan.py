@@ -21,7 +21,7 @@ import re
 import threading
 from bisect import bisect_left
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import regex
@@ -68,6 +68,36 @@ class Prescan:
     cased: frozenset[str]  # words that are, as written ("May", not "may")
     starters: frozenset[str]  # lower-case words that are candidates before a number
     not_after: str  # a word is not a candidate right after one of these
+    # What each word seen is (``word_kind``): a pure function of the word, looked up
+    # once per distinct word instead of three set lookups and a trie match per
+    # occurrence; bounded by ``WORD_KINDS``.
+    kinds: dict[str, int] = field(default_factory=dict)
+
+
+# Bits of ``Prescan.word_kind``.
+CORE, ALWAYS, STARTER = 1, 2, 4
+# Distinct words whose kind is remembered (a hostile text of random words would
+# otherwise grow the table without bound): past it, the table starts again.
+WORD_KINDS = 50_000
+
+
+def word_kind(scan: Prescan, word: str) -> int:
+    """What a run of letters is: a number word at its start (``CORE``), a candidate
+    wherever it stands (``ALWAYS``), a candidate before a number (``STARTER``)."""
+    kind = scan.kinds.get(word)
+    if kind is None:
+        lower = word.lower()
+        kind = 0
+        if (lower[:3] in scan.core_heads or lower[:2] in scan.core_heads) and scan.core.match(lower):
+            kind |= CORE
+        if lower in scan.always or word in scan.cased:
+            kind |= ALWAYS
+        elif lower in scan.starters:
+            kind |= STARTER
+        if len(scan.kinds) >= WORD_KINDS:
+            scan.kinds.clear()
+        scan.kinds[word] = kind
+    return kind
 
 
 def prescan_parts() -> dict[str, Any]:
@@ -122,22 +152,22 @@ def candidates(text: str) -> list[int]:
     cores: list[int] = []  # where a digit or a number word starts
     prefixes: list[int] = []  # hedges, prefix words, signs: candidates if a number follows
     lines: list[int] = []
-    core_heads, always, cased, starters, not_after = (
-        scan.core_heads, scan.always, scan.cased, scan.starters, scan.not_after
-    )
-    core_match, designation = scan.core.match, scan.designation.match
+    not_after, kinds = scan.not_after, scan.kinds
+    designation = scan.designation.match
     for m in scan.tokens.finditer(text):
         kind, at = m.lastindex, m.start()
         if kind == 3:  # a run of letters
             word = m.group()
-            lower = word.lower()
-            if (lower[:3] in core_heads or lower[:2] in core_heads) and core_match(lower):
+            bits = kinds.get(word)
+            if bits is None:
+                bits = word_kind(scan, word)
+            if bits & CORE:
                 cores.append(at)
             if at and text[at - 1] in not_after:
                 continue
-            if lower in always or word in cased:
+            if bits & ALWAYS:
                 found.append(at)
-            elif lower in starters:
+            elif bits & STARTER:
                 prefixes.append(at)
             elif text[m.end() : m.end() + 1] in _DESIGNATION_NEXT and designation(text, at):
                 found.append(at)
