@@ -205,8 +205,13 @@ def find_entity(
     the figure before it, ``is_place`` tells place names. ``previous`` is what the
     figure before it in the same sentence counts and ``previous_end`` the token after
     that figure; ``role`` the claim's role ("change", "after", ...)."""
-    # "from $1,980 to $1,740": the new value counts what the old one counts.
-    if previous is not None and previous.entity and previous_end is not None and _new_value(tokens, previous_end, i0):
+    # "from $1,980 to $1,740": the new value counts what the old one counts. Only a new
+    # value (role "after"): in "won 48,312 votes to 41,007" the second figure is the
+    # other side's tally, and giving it the first one's noun makes one count given twice.
+    if (
+        role == "after" and previous is not None and previous.entity and previous_end is not None
+        and _new_value(tokens, previous_end, i0)
+    ):
         return _same_as(previous)
     j = i1
     if unit == "percent":
