@@ -4,8 +4,8 @@ being checked.
 A check is pure Python (extraction, matching, the rules): threads would share one core
 under the GIL. With ``workers`` of 1 or more, ``Runner`` forks that many processes from
 the server once the warm state is loaded: each inherits the rules and the corpus
-(copy-on-write; ``gc.freeze`` first, so the collector does not touch, and so copy, the
-inherited objects) and checks one draft at a time. ``workers=0`` checks in a thread of
+(copy-on-write; frozen first, ``factcheck.util.gcpause.freeze_heap``, so the collector
+does not touch, and so copy, the inherited objects) and checks one draft at a time. ``workers=0`` checks in a thread of
 this process (the tests, and small machines).
 
 A job is plain data in (``CheckJob``) and plain data out (``JobResult``): the body
@@ -16,7 +16,6 @@ and nothing is written anywhere.
 from __future__ import annotations
 
 import asyncio
-import gc
 import json
 import multiprocessing
 import os
@@ -33,6 +32,7 @@ from factcheck.serve.errors import status_of
 from factcheck.serve.languagetool import languagetool_answer
 from factcheck.serve.submission import DraftMetadata, OffsetMap, draft_document
 from factcheck.serve.warm import WarmState
+from factcheck.util import gcpause
 
 Output = Literal["contract", "page", "languagetool"]
 
@@ -145,8 +145,9 @@ class Runner:
         if workers >= 1 and sys.platform.startswith("linux"):
             global _STATE
             _STATE = state
-            gc.collect()
-            gc.freeze()  # inherited objects stay in place: the collector writes no page of them
+            # Inherited objects stay in place: the collector writes no page of them.
+            # Through gcpause, which then never walks them to ask whether they are.
+            gcpause.freeze_heap()
             context = multiprocessing.get_context("fork")
             self._executor = ProcessPoolExecutor(max_workers=workers, mp_context=context)
             # Fork every worker now, before the server starts its threads.

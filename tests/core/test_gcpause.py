@@ -104,3 +104,25 @@ def test_objects_the_host_froze_stay_frozen() -> None:
         assert gc.get_freeze_count() == frozen
     finally:
         gc.unfreeze()
+
+
+def test_a_heap_frozen_for_workers_is_never_walked_by_a_pause(monkeypatch: pytest.MonkeyPatch) -> None:
+    # gc.get_freeze_count() walks every frozen object: in a serve check process that
+    # inherits a frozen archive it cost more than the draft's check, at every pause.
+    gc.enable()
+    gcpause.freeze_heap()
+    try:
+        frozen = gc.get_freeze_count()
+
+        def walks() -> int:
+            raise AssertionError("paused() counted the frozen objects")
+
+        monkeypatch.setattr(gc, "get_freeze_count", walks)
+        with gcpause.paused():
+            pass
+        monkeypatch.undo()
+        assert gcpause.heap_frozen()
+        assert gc.get_freeze_count() == frozen  # not thawed
+    finally:
+        gcpause.thaw_heap()
+    assert not gcpause.heap_frozen() and gc.get_freeze_count() == 0
