@@ -4,7 +4,9 @@ against a warm server holding a generated archive loaded through its claim index
 The server runs on 127.0.0.1 only, on a free port; the run is bounded by a count of
 drafts and a time limit (``--max-seconds``: what is not sent by then is reported as
 not sent). Printed: the index build and the server's start, then the median, p95 and
-largest latency, errors, throughput and the server's memory (its process tree: the
+largest latency, errors, throughput, where a draft's time went (the answers'
+Server-Timing: waiting for a check process, the check's wall clock and CPU time, medians)
+and the server's memory (its process tree: the
 server and its check processes) after loading, at its peak during the run and at the
 end. Goal on the 2-core reference machine: median < 300 ms, p95 < 1 s.
 
@@ -70,10 +72,25 @@ def _drafts(n: int) -> list[bytes]:
     return [json.dumps({"text": text}).encode() for _, text in corpus.generate(n, seed=1017)]
 
 
-def _load(url: str, drafts: list[bytes], clients: int, deadline: float) -> tuple[list[float], list[str], int]:
-    """Send every draft, ``clients`` at a time; latencies in seconds, errors, sent."""
+def _timing(header: str | None) -> dict[str, float]:
+    """The durations (ms) of a Server-Timing header: ``queue``, ``check``, ``cpu``."""
+    out: dict[str, float] = {}
+    for part in (header or "").split(","):
+        name, *params = (p.strip() for p in part.split(";"))
+        for param in params:
+            key, _, value = param.partition("=")
+            if key == "dur":
+                out[name] = float(value)
+    return out
+
+
+def _load(url: str, drafts: list[bytes], clients: int, deadline: float
+          ) -> tuple[list[float], list[str], int, list[dict[str, float]]]:
+    """Send every draft, ``clients`` at a time; latencies in seconds, errors, sent, and
+    the server's own timings of each answer."""
     latencies: list[float] = []
     errors: list[str] = []
+    timings: list[dict[str, float]] = []
     lock = threading.Lock()
     queue = list(reversed(drafts))
 
@@ -90,6 +107,7 @@ def _load(url: str, drafts: list[bytes], clients: int, deadline: float) -> tuple
                     json.loads(resp.read())
                     ok = resp.status == 200
                     why = "" if ok else f"HTTP {resp.status}"
+                    timing = _timing(resp.headers.get("Server-Timing"))
             except urllib.error.HTTPError as exc:
                 ok, why = False, f"HTTP {exc.code}"
             except (OSError, ValueError) as exc:
@@ -99,13 +117,15 @@ def _load(url: str, drafts: list[bytes], clients: int, deadline: float) -> tuple
                 latencies.append(elapsed)
                 if not ok:
                     errors.append(why)
+                else:
+                    timings.append(timing)
 
     threads = [threading.Thread(target=client) for _ in range(clients)]
     for th in threads:
         th.start()
     for th in threads:
         th.join()
-    return latencies, errors, len(latencies)
+    return latencies, errors, len(latencies), timings
 
 
 def _percentile(values: list[float], q: float) -> float:
@@ -149,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
                   f"memory {fmt_mib(loaded)}")
             started = time.monotonic()
             with TreeMemory(proc.pid) as memory:
-                latencies, errors, sent = _load(url, drafts, args.clients, started + args.max_seconds)
+                latencies, errors, sent, timings = _load(url, drafts, args.clients, started + args.max_seconds)
             wall = time.monotonic() - started
             end = _tree_rss(proc.pid)
         finally:
@@ -167,6 +187,11 @@ def main(argv: list[str] | None = None) -> int:
           f"in {wall:.1f} s ({sent / wall:.1f} drafts/s): median {_percentile(ms, 0.5):.0f} ms, "
           f"p95 {_percentile(ms, 0.95):.0f} ms, max {max(ms):.0f} ms; errors {len(errors)}"
           + (f" ({', '.join(sorted(set(errors)))})" if errors else ""))
+    parts = {name: [t[name] for t in timings if name in t] for name in ("queue", "check", "cpu")}
+    if all(parts.values()):
+        print("serve: where a draft's time went (medians of the answers' Server-Timing): waiting for a check "
+              f"process {_percentile(parts['queue'], 0.5):.0f} ms, the check {_percentile(parts['check'], 0.5):.0f} ms "
+              f"(CPU {_percentile(parts['cpu'], 0.5):.0f} ms); the rest of the latency is HTTP and the client")
     print(f"serve: memory (server and check processes) after load {fmt_mib(loaded)}, "
           f"peak during the run {fmt_mib(max(memory.peak, end))}, at the end {fmt_mib(end)}")
     return 0 if not errors and sent == len(drafts) else 1

@@ -20,6 +20,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from operator import attrgetter
 from typing import Any
 
 from factcheck import units as unit_tools
@@ -105,9 +106,35 @@ class Context:
             raise RuntimeError("a context of the items of figures only cannot give every item")
         return self._items
 
+    @property
+    def checked_items(self) -> list[Item]:
+        """The items of the checked documents, in ``items`` order (what the checks that
+        judge a document's own claims read, without walking the evidence)."""
+        return self.memo(("checked-items",), lambda: [i for i in self.items if i.checked])
+
     def group(self, figure_id: str) -> list[Item]:
         """Items of one figure sorted by (start date, rank); undated ones first."""
         return self.groups.get(figure_id, [])
+
+    def checked_of(self, figure_id: str) -> list[Item]:
+        """The items of one figure from checked documents, in rank order."""
+        return self.memo(("checked-of", figure_id),
+                         lambda: sorted((i for i in self.group(figure_id) if i.checked), key=attrgetter("rank")))
+
+    def in_document(self, figure_id: str, document: str) -> list[Item]:
+        """The items of one figure with an interval in ``document``, in group order."""
+        def build() -> dict[str, list[Item]]:
+            found: dict[str, list[Item]] = defaultdict(list)
+            for item in self.group(figure_id):
+                if item.interval is not None:
+                    found[item.doc_id].append(item)
+            return dict(found)
+
+        return self.memo(("in-document", figure_id), build).get(document, [])
+
+    def references(self, figure_id: str) -> list[Item]:
+        """The reference series' items of one figure, in ``group`` order."""
+        return self.memo(("references", figure_id), lambda: [i for i in self.group(figure_id) if i.is_reference])
 
     def dated(self, figure_id: str) -> list[Item]:
         """Items of one figure that have both a date and an interval, sorted by date."""

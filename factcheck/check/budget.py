@@ -106,7 +106,7 @@ def describe(cut: Cut, doc: Document) -> str:
 
 def check(ctx: Context, rule: CheckRule[Options]) -> Iterator[Problem]:
     budget = rule.options.budget()
-    checked = [i for i in ctx.items if i.checked and i.doc is not None and not i.is_reference]
+    checked = [i for i in ctx.checked_items if i.doc is not None and not i.is_reference]
     for _, group in groupby(sorted(checked, key=lambda i: (i.doc_id, i.claim.start)), key=lambda i: i.doc_id):
         items = list(group)
         doc = items[0].doc

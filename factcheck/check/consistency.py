@@ -131,13 +131,13 @@ def check(ctx: Context, rule: CheckRule[Options]) -> Iterator[Problem]:
 def _growth(ctx: Context, figure: Figure) -> Growth:
     """The figure's growth; a part without a reference series grows at most as fast as
     the nearest whole that has one."""
-    own = [i for i in ctx.group(figure.id) if i.is_reference]
+    own = ctx.references(figure.id)
     whole: list[Item] = []
     seen = {figure.id}
     parent = ctx.rules.figures.get(figure.part_of) if figure.part_of else None
     while not own and parent is not None and parent.id not in seen and not whole:
         seen.add(parent.id)
-        whole = [i for i in ctx.group(parent.id) if i.is_reference]
+        whole = ctx.references(parent.id)
         parent = ctx.rules.figures.get(parent.part_of) if parent.part_of else None
     return Growth.of(figure, own, whole)
 

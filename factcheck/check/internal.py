@@ -101,8 +101,8 @@ def check(ctx: Context, rule: CheckRule[Options]) -> Iterator[Problem]:
     groups: dict[tuple[object, ...], list[Item]] = defaultdict(list)
     if opts.group == "figure":
         wanted = set(ctx.figure_ids(opts.figures))
-        for item in ctx.items:
-            if item.checked and item.figure is not None and item.figure.id in wanted:
+        for item in ctx.checked_items:
+            if item.figure is not None and item.figure.id in wanted:
                 groups[(item.doc_id, item.figure.id)].append(item)
     else:
         groups = ctx.memo(("internal", "context-groups"), lambda: _context_groups(ctx.items))

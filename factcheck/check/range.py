@@ -118,8 +118,8 @@ def _sentence_selects(ctx: Context, rule: CheckRule[Options], item: Item, patter
 def check(ctx: Context, rule: CheckRule[Options]) -> Iterator[Problem]:
     opts = rule.options
     bounds = _bounds_text(opts)
-    for item in ctx.items:
-        if not item.checked or item.interval is None or not _selected(ctx, rule, item, opts):
+    for item in ctx.checked_items:
+        if item.interval is None or not _selected(ctx, rule, item, opts):
             continue
         iv = item.interval
         above = opts.max is not None and (iv.lo > opts.max or (iv.lo == opts.max and iv.lo_open))

@@ -31,7 +31,6 @@ written is 245 to 255).
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -98,15 +97,9 @@ def check(ctx: Context, rule: CheckRule[Options]) -> Iterator[Problem]:
             for f in figures:
                 tolerance = tolerance.combine(f.tolerance)
 
-    in_doc: dict[tuple[str, str], list[Item]] = defaultdict(list)
-    anchors: list[Item] = []
-    for name in names:
-        for item in ctx.group(name):
-            if item.interval is None:
-                continue
-            in_doc[(item.doc_id, name)].append(item)
-            if item.checked:
-                anchors.append(item)
+    # Only a checked claim anchors a comparison; the others of its document are read
+    # by document, not by walking every claim of the figures.
+    anchors = [i for name in names for i in ctx.checked_of(name) if i.interval is not None]
     # The claim of the leftmost figure is the one reported, others are its evidence.
     anchors.sort(key=lambda i: (names.index(i.figure.id), i.rank))  # type: ignore[union-attr]
 
@@ -117,7 +110,7 @@ def check(ctx: Context, rule: CheckRule[Options]) -> Iterator[Problem]:
         for name in names:
             if name in binding:
                 continue
-            found = same_document(in_doc.get((anchor.doc_id, name), []), anchor)
+            found = same_document(ctx.in_document(name, anchor.doc_id), anchor)
             if found is None and opts.window is not None and anchor.dated:
                 found = nearest_in_window(ctx, name, anchor, opts.window)
             if found is None:

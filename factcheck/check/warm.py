@@ -45,7 +45,9 @@ from factcheck.check.engine import (
 )
 from factcheck.check.parallel import RuleOutput
 from factcheck.check.reference import reference_items
+from factcheck.extract.context.gazetteer import Gazetteer
 from factcheck.match import Assignment, Matcher
+from factcheck.match.figure import FigureMatcher
 from factcheck.match.scope import scoped_run
 from factcheck.models import Claim, Document
 from factcheck.rules.schema import RuleSet
@@ -66,6 +68,7 @@ class WarmCorpus:
         self.rules = rules
         self.documents_out = dict(documents_out or {})
         self.documents = {d.id: d for d in documents}
+        self._document_rank = {d: k for k, d in enumerate(self.documents)}
         placed = {d.id: Placed.of(d, False, None) for d in documents}
         self.items = [make_item(claim, placed.get(claim.doc, UNPLACED), rank, a) for rank, (claim, a) in enumerate(pairs)]
         self.reference_items, self.reference_docs = reference_items(rules, len(self.items))
@@ -84,6 +87,24 @@ class WarmCorpus:
                 self.by_figure.setdefault(item.figure.id, []).append(item)
         self._documents_of = {f: frozenset(i.claim.doc for i in items) for f, items in self.by_figure.items()}
         self._without: dict[frozenset[str], tuple[Context, dict[str, list[Item]]]] = {}
+        # Whether a corpus or reference item is ever one of a checked document (a
+        # corpus is evidence: none is, and a draft's checked items are its own).
+        self.has_checked = any(i.checked for i in self.items) or any(i.checked for i in self.reference_items)
+        # The rule set's places and compiled figures, made once: every draft's matcher
+        # reads them (compiling them cost a draft's check a fifth of its time).
+        self._compiled: tuple[Gazetteer, list[FigureMatcher]] | None = None
+
+    def matcher(self, paths: Mapping[str, str]) -> Matcher:
+        """A matcher of this corpus's rules for a run of the documents of ``paths``."""
+        if self._compiled is None:
+            first = Matcher(self.rules)
+            self._compiled = (first.gazetteer, first.matchers)
+        gazetteer, matchers = self._compiled
+        return Matcher(self.rules, gazetteer, paths=paths, matchers=matchers)
+
+    def document_rank(self, document: str) -> int:
+        """Where ``document`` stands in the corpus's order."""
+        return self._document_rank[document]
 
     def documents_of(self, figure: str) -> frozenset[str]:
         """The corpus documents with a claim of ``figure``."""
@@ -127,7 +148,9 @@ class WarmCorpus:
         # The figure is written into the claim, for the report and ``claims_of``.
         pairs = [(c.model_copy(update={"figure": a.figure.id}), a) for c, a in found if a is not None]
         kept = {c.doc for c, _ in pairs}
-        return cls(rules, [d for d in documents if d.id in kept], pairs, scoped.documents_out)
+        warm = cls(rules, [d for d in documents if d.id in kept], pairs, scoped.documents_out)
+        warm._compiled = (matcher.gazetteer, matcher.matchers)
+        return warm
 
     def claims_of(self, figures: set[str]) -> list[Claim]:
         """The corpus claims of ``figures``, in corpus order."""
@@ -162,7 +185,7 @@ def check_draft(
 
 def _check_draft(warm: WarmCorpus, drafts: Sequence[Document], claims: Sequence[Claim], as_of: date | None) -> CheckResult:
     rules = warm.rules
-    matcher = Matcher(rules, paths={d.id: d.path for d in drafts})
+    matcher = warm.matcher({d.id: d.path for d in drafts})
     # The drafts against each scoped rule file, as a run of them with the corpus would.
     scoped = scoped_run(rules, list(drafts), matcher.gazetteer)
     matcher.scope(scoped.figures_out)
@@ -236,6 +259,7 @@ class DraftContext(Context):
             groups[figure] = _inserted(warm_group, self.own[figure]) if figure in self.own else warm_group
         super().__init__(warm.rules, [], as_of, groups=groups)
         self._own_items = own
+        self._draft_documents = frozenset(i.claim.doc for i in own)
         self._all: list[Item] | None = None
 
     @property
@@ -247,6 +271,13 @@ class DraftContext(Context):
             corpus = self.warm.figure_items(self.wanted, self._by_figure)
             self._all = self._own_items + corpus + self.warm.reference_items
         return self._all
+
+    @property
+    def checked_items(self) -> list[Item]:
+        """The drafts' checked items (the corpus has none): ``items`` is not listed."""
+        if self.warm.has_checked:
+            return super().checked_items
+        return self.memo(("checked-items",), lambda: [i for i in self._own_items if i.checked])
 
     def without(self, documents: frozenset[str]) -> Context:
         """This context without the items of ``documents`` (a check that may not see
@@ -272,6 +303,23 @@ class DraftContext(Context):
         if figure_id in self.own:
             return None
         return self.base if figure_id in self.wanted else self.warm.references
+
+    def checked_of(self, figure_id: str) -> list[Item]:
+        """The drafts' checked items of the figure (the corpus has none)."""
+        if self.warm.has_checked:
+            return super().checked_of(figure_id)
+        return sorted((i for i in self.own.get(figure_id, ()) if i.checked), key=_rank)
+
+    def in_document(self, figure_id: str, document: str) -> list[Item]:
+        """A draft's own items, else the warm context's, made once for all drafts."""
+        if document in self._draft_documents:
+            return [i for i in self.own.get(figure_id, ()) if i.claim.doc == document and i.interval is not None]
+        source = self.base if figure_id in self.wanted else self.warm.references
+        return source.in_document(figure_id, document)
+
+    def references(self, figure_id: str) -> list[Item]:
+        """The warm reference context's group: drafts hold no reference item."""
+        return self.warm.references.group(figure_id)
 
     def dated(self, figure_id: str) -> list[Item]:
         source = self._source(figure_id)

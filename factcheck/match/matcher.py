@@ -24,22 +24,31 @@ FIELD_ANSWERS_KEPT = 100_000
 STATED = frozenset({"phrase", "demonym"})
 
 
+def figure_matchers(rules: RuleSet) -> list[FigureMatcher]:
+    """Every figure of ``rules`` compiled, in rule-file order."""
+    reference: dict[str, list[tuple[date, float]]] = {}
+    for series in rules.series:
+        reference.setdefault(series.series.figure, []).extend((p.date, p.value) for p in series.points)
+    return [
+        FigureMatcher(f, k, effective_match(f, rules.figures), rules.synonyms, reference.get(f.id, ()))
+        for k, f in enumerate(rules.figures.values())
+    ]
+
+
 class Matcher:
     """Every figure of a rule set, ready to assign claims."""
 
     def __init__(
-        self, rules: RuleSet, gazetteer: Gazetteer | None = None, paths: Mapping[str, str] | None = None
+        self, rules: RuleSet, gazetteer: Gazetteer | None = None, paths: Mapping[str, str] | None = None,
+        matchers: Sequence[FigureMatcher] | None = None,
     ) -> None:
+        """``matchers``: the rule set's compiled figures (``figure_matchers``) when a
+        caller that matches many small runs against one rule set keeps them (they are
+        read-only; a matcher's own state is its notes and memos)."""
         self.rules = rules
         # Document id -> path, so that a message names the document as its user knows it.
         self.paths: Mapping[str, str] = paths if paths is not None else {}
-        reference: dict[str, list[tuple[date, float]]] = {}
-        for series in rules.series:
-            reference.setdefault(series.series.figure, []).extend((p.date, p.value) for p in series.points)
-        self.matchers = [
-            FigureMatcher(f, k, effective_match(f, rules.figures), rules.synonyms, reference.get(f.id, ()))
-            for k, f in enumerate(rules.figures.values())
-        ]
+        self.matchers = list(matchers) if matchers is not None else figure_matchers(rules)
         self.notes: list[str] = []
         self._noted: set[str] = set()
         self._gazetteer = gazetteer

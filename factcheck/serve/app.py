@@ -19,8 +19,10 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import replace
 from typing import Any
 
 from starlette.applications import Starlette
@@ -97,6 +99,7 @@ async def _run(request: Request, job: CheckJob) -> JobResult:
     assert state.runner is not None
     if state.settings.keep_submissions is not None:
         await asyncio.to_thread(keep_submission, state.settings.keep_submissions, job)
+    started = time.perf_counter()
     try:
         result = await asyncio.wait_for(state.runner.run(job), state.settings.time_limit)
     except (asyncio.TimeoutError, TimeoutError):
@@ -105,24 +108,27 @@ async def _run(request: Request, job: CheckJob) -> JobResult:
         raise ServeError("a check process died; the server needs a restart", status=500) from None
     if result.status >= 400:
         raise ServeError(result.message, status=result.status)
-    return result
+    return replace(result, total_ms=(time.perf_counter() - started) * 1000)
 
 
-def _json_text(body: str, status: int = 200) -> Response:
-    return Response(body, status_code=status, media_type="application/json", headers=SECURITY_HEADERS)
+def _json_text(body: str, status: int = 200, timing: str = "") -> Response:
+    headers = {**SECURITY_HEADERS, "Server-Timing": timing} if timing else SECURITY_HEADERS
+    return Response(body, status_code=status, media_type="application/json", headers=headers)
 
 
 @_answer_errors
 async def check_v1(request: Request) -> Response:
     job = json_job(await request.body())
-    return _json_text((await _run(request, job)).body)
+    result = await _run(request, job)
+    return _json_text(result.body, timing=result.server_timing())
 
 
 @_answer_errors
 async def check_v2(request: Request) -> Response:
     state: ServeState = request.app.state.serve
     job = languagetool_job(await read_form(request, state.settings.max_body))
-    return _json_text((await _run(request, job)).body)
+    result = await _run(request, job)
+    return _json_text(result.body, timing=result.server_timing())
 
 
 async def page_form(request: Request) -> Response:
@@ -131,8 +137,11 @@ async def page_form(request: Request) -> Response:
     return _html(form_page(corpus=corpus), FORM_CSP)
 
 
-def _html(content: str, csp: str, status: int = 200) -> HTMLResponse:
-    return HTMLResponse(content, status_code=status, headers={**SECURITY_HEADERS, "Content-Security-Policy": csp})
+def _html(content: str, csp: str, status: int = 200, timing: str = "") -> HTMLResponse:
+    headers = {**SECURITY_HEADERS, "Content-Security-Policy": csp}
+    if timing:
+        headers["Server-Timing"] = timing
+    return HTMLResponse(content, status_code=status, headers=headers)
 
 
 async def page_check(request: Request) -> Response:
@@ -149,7 +158,8 @@ async def page_check(request: Request) -> Response:
         page = form_page(error=message, text=f.text if f else "", title=f.title if f else "",
                          outlet=f.outlet if f else "", published=f.published if f else None)
         return _html(page, FORM_CSP, answer.status_code)
-    return _html(result_page(result.body, result.json, result.title or "draft"), RESULT_CSP)
+    return _html(result_page(result.body, result.json, result.title or "draft"), RESULT_CSP,
+                 timing=result.server_timing())
 
 
 async def healthz(request: Request) -> Response:

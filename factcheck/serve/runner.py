@@ -20,9 +20,10 @@ import json
 import multiprocessing
 import os
 import sys
+import time
 from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Literal
 
@@ -67,12 +68,33 @@ class JobResult:
     message: str = ""
     findings: int = 0
     title: str = ""
+    # The job's time in the process that ran it: wall clock and CPU, milliseconds
+    # (the answer's Server-Timing header).
+    wall_ms: float = 0.0
+    cpu_ms: float = 0.0
+    # From the request's arrival at the runner to its answer (set by the server).
+    total_ms: float = 0.0
+
+    def server_timing(self) -> str:
+        """The Server-Timing header (W3C): time waiting for a check process, the check
+        itself (wall clock) and its CPU time, so a client or a load test sees where a
+        slow answer spent its time."""
+        queued = max(0.0, self.total_ms - self.wall_ms)
+        return (f'queue;dur={queued:.1f};desc="waiting for a check process", '
+                f'check;dur={self.wall_ms:.1f};desc="check and render", '
+                f'cpu;dur={self.cpu_ms:.1f};desc="CPU time of the check"')
 
 
 def run_job(state: WarmState, job: CheckJob) -> JobResult:
     """Check ``job``'s draft against ``state`` and render the answer. A user's error
     (an unreadable draft) comes back as a result, never raised: it must cross a process
     boundary, and is an answer, not a crash."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    result = _answer(state, job)
+    return replace(result, wall_ms=(time.perf_counter() - wall) * 1000, cpu_ms=(time.process_time() - cpu) * 1000)
+
+
+def _answer(state: WarmState, job: CheckJob) -> JobResult:
     try:
         draft = draft_document(job.content, job.filename, job.metadata)
         outcome = state.check(draft, as_of=job.as_of, timeline_limit=TIMELINE_LIMIT if job.output == "page" else 0)

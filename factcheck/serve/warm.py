@@ -143,7 +143,9 @@ class WarmState:
         cited_docs = {c.doc for c in corpus_claims}
         own = {c.id for c in draft_claims}
         report = Report.model_construct(
-            documents=[draft, *(d for d in self.corpus_documents if d.id in cited_docs), *result.reference_documents],
+            # In corpus order: the kept documents are listed in it, and cited ones found by id.
+            documents=[draft, *(corpus.documents[d] for d in sorted(cited_docs & corpus.documents.keys(), key=corpus.document_rank)),
+                       *result.reference_documents],
             claims=draft_claims + corpus_claims + list(result.reference_claims),
             findings=list(result.findings),
             notes=list(result.notes),

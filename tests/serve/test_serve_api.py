@@ -63,6 +63,22 @@ def test_v1_check_of_the_sample_draft_keeps_the_contract_and_finds_its_three_pro
     assert "contract: ok" in proc.stdout
 
 
+def test_a_check_says_in_server_timing_how_long_it_waited_ran_and_computed(server: Server) -> None:
+    # What a load test (benchmarks/bench_serve.py) and a slow client read to tell a
+    # queue from a slow check.
+    body = json.dumps({"text": _sample_text()}).encode()
+    status, _, headers = request(server.url + "/v1/check", body, content_type="application/json")
+    assert status == 200
+    metrics = {}
+    for part in headers["server-timing"].split(","):
+        name, *params = (p.strip() for p in part.split(";"))
+        metrics[name] = float(dict(p.split("=", 1) for p in params)["dur"])
+    assert set(metrics) == {"queue", "check", "cpu"}
+    assert metrics["check"] > 0 and metrics["cpu"] > 0 and metrics["queue"] >= 0
+    status, _, headers = request(server.url + "/v1/check", b"{", content_type="application/json")
+    assert status == 422 and "server-timing" not in headers  # no check ran
+
+
 def test_v1_check_of_a_base64_docx_reads_it_with_the_given_metadata(server: Server) -> None:
     data = docx_bytes(sample_body(), title="From Word")
     status, report = post_json(server.url + "/v1/check", {
