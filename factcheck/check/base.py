@@ -122,10 +122,10 @@ class Context:
                          lambda: sorted((i for i in self.group(figure_id) if i.checked), key=attrgetter("rank")))
 
     def in_document(self, figure_id: str, document: str) -> list[Item]:
-        """The items of one figure with an interval in ``document``, in group order."""
+        """The items of one figure with an interval in ``document``, in rank order."""
         def build() -> dict[str, list[Item]]:
             found: dict[str, list[Item]] = defaultdict(list)
-            for item in self.group(figure_id):
+            for item in sorted(self.group(figure_id), key=attrgetter("rank")):
                 if item.interval is not None:
                     found[item.doc_id].append(item)
             return dict(found)

@@ -311,7 +311,8 @@ class DraftContext(Context):
         return sorted((i for i in self.own.get(figure_id, ()) if i.checked), key=_rank)
 
     def in_document(self, figure_id: str, document: str) -> list[Item]:
-        """A draft's own items, else the warm context's, made once for all drafts."""
+        """A draft's own items (listed in rank order), else the warm context's, made
+        once for all drafts."""
         if document in self._draft_documents:
             return [i for i in self.own.get(figure_id, ()) if i.claim.doc == document and i.interval is not None]
         source = self.base if figure_id in self.wanted else self.warm.references

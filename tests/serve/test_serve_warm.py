@@ -81,3 +81,34 @@ def test_check_processes_inherit_a_heap_frozen_through_gcpause(warm: WarmState) 
     finally:
         runner.close()
         gcpause.thaw_heap()
+
+
+def test_a_draft_contexts_shortcuts_give_what_walking_its_items_gives(warm: WarmState, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The warm context answers the checks' questions from the warm corpus and the
+    # draft's own items without listing the archive; each answer must be the one the
+    # plain context gives by walking every item of the run.
+    from factcheck.check import warm as warm_module
+    from factcheck.check.base import Context
+
+    made: list[warm_module.DraftContext] = []
+
+    class Recording(warm_module.DraftContext):
+        def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+            super().__init__(*args, **kwargs)
+            made.append(self)
+
+    monkeypatch.setattr(warm_module, "DraftContext", Recording)
+    for draft in sorted((REPO / "seeds" / "drafts").glob("*.md")):
+        warm.check(draft_document(draft.read_bytes(), draft.name))
+    assert made
+    compared = 0
+    for ctx in made:
+        assert ctx.checked_items == [i for i in ctx.items if i.checked]
+        documents = {i.claim.doc for i in ctx.items}
+        for figure in sorted(ctx.wanted):
+            assert ctx.checked_of(figure) == Context.checked_of(ctx, figure)
+            assert ctx.references(figure) == Context.references(ctx, figure)
+            for document in sorted(documents):
+                assert ctx.in_document(figure, document) == Context.in_document(ctx, figure, document)
+                compared += bool(ctx.in_document(figure, document))
+    assert compared > 0
