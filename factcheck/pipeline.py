@@ -91,9 +91,12 @@ class RuleSources:
     def folders(self) -> list[tuple[Path, str | None, str]]:
         """Each folder with how its files are shown (None: as given) and why it is loaded."""
         out: list[tuple[Path, str | None, str]] = []
+        shipped = default_rules()
         if self.defaults:
-            out.append((default_rules(), "rules", "shipped default"))
+            out.append((shipped, "rules", "shipped default"))
         for k, folder in enumerate(self.added):
+            if self.defaults and Path(folder).resolve() == shipped.resolve():
+                continue  # the shipped folder named again ("--rules rules/" in a checkout) is loaded once
             out.append((folder, None, self.why[k] if k < len(self.why) else "--rules"))
         return out
 

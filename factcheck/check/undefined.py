@@ -104,13 +104,17 @@ def check(ctx: Context, rule: CheckRule[Options]) -> Iterator[Problem]:
         yield from _group(ctx, rule, opts, key, members)
 
 
-def parts(ctx: Context, count: int, size: int | None = None) -> list[tuple[list[Item], dict[str, list[str]]]]:
+def parts(ctx: Context, count: int, size: int | None = None) -> Iterator[tuple[list[Item], dict[str, list[str]]]]:
     """The items of the frame groups cut into at most ``count`` parts of about equal
     size (more, when ``size``, items a part holds, asks for more), each the groups of a contiguous range of keys in the order ``check`` visits
     them (a group never cut), with the texts the names of the part's documents are read
     from (``names.texts_of``: a part's own claims would not hold every sentence of its
     documents). Checking each part in a ``Context`` of its items seeded with its texts
-    (``names.seed``) and joining the outputs in part order is checking them all at once."""
+    (``names.seed``) and joining the outputs in part order is checking them all at once.
+
+    A generator: only the cut is worked out at once; a part's items and texts are made
+    when it is asked for, so the cluster builds each frame task as it sends it
+    (``factcheck.cluster.flight``) and never holds every part at the same time."""
     groups = ctx.memo(("undefined", "groups"), lambda: _groups(ctx))
     keys = sorted(groups)
     total = sum(len(groups[k]) for k in keys)
@@ -123,15 +127,15 @@ def parts(ctx: Context, count: int, size: int | None = None) -> list[tuple[list[
             cut.append([])
         cut[-1].append(key)
         filled += len(groups[key])
-    part_of = {id(i): p for p, part in enumerate(cut) for k in part for i in groups[k]}
-    members: list[list[Item]] = [[] for _ in cut]
-    # In the run's order (one pass: a group's members are listed in it as ``_groups``
-    # met them).
-    for item in ctx.items:
-        p = part_of.get(id(item))
-        if p is not None:
-            members[p].append(item)
-    return [(items, texts_of(ctx, {i.doc_id for i in items})) for items in members if items]
+    # A part lists its items in the run's order (each group's members are in it already,
+    # as ``_groups`` met them; a part merges several groups).
+    grouped = {id(i) for members in groups.values() for i in members}
+    position = {id(item): n for n, item in enumerate(ctx.items) if id(item) in grouped}
+    del grouped
+    for part in cut:
+        items = sorted((i for key in part for i in groups[key]), key=lambda i: position[id(i)])
+        if items:
+            yield items, texts_of(ctx, {i.doc_id for i in items})
 
 
 def _groups(ctx: Context) -> dict[FrameKey, list[Item]]:

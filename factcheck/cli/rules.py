@@ -8,13 +8,18 @@ traceback.
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from factcheck.cli.help import PlainCommand
-from factcheck.errors import FactcheckError, RuleErrors
+from factcheck.cli.options import ConfigOpt
+from factcheck.errors import FactcheckError, RuleErrors, UsageError
+
+if TYPE_CHECKING:  # the rules are loaded when a command runs: --help stays quick
+    from factcheck.rules.schema import RuleSet
 
 rules_app = typer.Typer(
     name="rules",
@@ -31,14 +36,54 @@ rules_app = typer.Typer(
 
 DirArg = Annotated[
     Optional[Path],
-    typer.Argument(help="Folder of rule files (default: the shipped rules).", show_default=False, metavar="DIR"),
+    typer.Argument(
+        help="Folder (or file) of rule files, loaded with the shipped rules as 'factcheck run --rules DIR' loads it (default: the rules a run loads).",
+        show_default=False, metavar="DIR",
+    ),
 ]
+NoDefaultsOpt = Annotated[bool, typer.Option("--no-default-rules", help="Do not load the shipped rules: DIR alone (or the configuration's rules).")]
 
 
-def _dir(given: Path | None) -> Path:
-    from factcheck.util.resources import default_rules
+@dataclass(frozen=True)
+class _Loaded:
+    """The rule set ``factcheck run`` would load, and which of its folders are reported
+    (DIR, else every folder loaded)."""
 
-    return given if given is not None else default_rules()
+    rules: RuleSet
+    reported: list[Path]
+    names: list[str]  # how each reported folder is named in the output
+    others: list[str]  # the folders loaded besides, described
+
+
+def _load(directory: Path | None, no_default_rules: bool, config: Path | None) -> _Loaded:
+    """DIR as ``--rules DIR``: added to the shipped rules (unless ``--no-default-rules``
+    or ``default_rules = false``), so that it may use their synonyms, figures and
+    places; without DIR, the folders a run loads (the shipped rules and the
+    configuration's ``rules``)."""
+    from factcheck import pipeline
+    from factcheck.cli.rule_options import rule_sources
+
+    sources = rule_sources([directory] if directory is not None else None, no_default_rules, config)
+    folders = sources.folders()
+    if not folders:
+        raise UsageError("--no-default-rules drops the shipped rules: name a rule folder (DIR)")
+    rules = pipeline.load_rule_set(sources)
+    if directory is None:
+        return _Loaded(rules, [f for f, _, _ in folders], [f"{shown or f} ({why})" for f, shown, why in folders], [])
+    mine = directory.resolve()
+    others = [
+        "the shipped rules" if why == "shipped default" else f"{folder} ({why})"
+        for folder, _, why in folders if folder.resolve() != mine
+    ]
+    return _Loaded(rules, [directory], [str(directory)], others)
+
+
+def _loaded_with(loaded: _Loaded) -> str | None:
+    """The line that says what was loaded besides DIR (None: nothing)."""
+    if not loaded.others:
+        return None
+    name = loaded.names[0]
+    return f"{name}: loaded with {' and '.join(loaded.others)}, as 'factcheck run --rules {name}' loads it (--no-default-rules: alone)"
 
 
 def _fail(exc: FactcheckError) -> None:
@@ -51,54 +96,60 @@ def _fail(exc: FactcheckError) -> None:
 
 
 @rules_app.command("validate", cls=PlainCommand)
-def validate(directory: DirArg = None) -> None:
-    """Check every rule file of DIR and report every problem at once.
+def validate(directory: DirArg = None, no_default_rules: NoDefaultsOpt = False, config: ConfigOpt = None) -> None:
+    """Check every rule file of DIR and report every problem at once. DIR is loaded
+    with the shipped rules, as 'factcheck run --rules DIR' loads it (so its figures may
+    use their synonyms, such as $people); what DIR itself defines is counted.
 
     \b
     Examples:
-      factcheck rules validate            # the shipped rules
+      factcheck rules validate            # the rules a run loads
       factcheck rules validate my-rules/
+      factcheck rules validate my-rules/ --no-default-rules   # my-rules/ alone
     """
-    from factcheck.check import REGISTRY
-    from factcheck.rules.load import load_rules
+    from factcheck.rules.summary import counts, files_from
 
-    folder = _dir(directory)
     try:
-        rules = load_rules([folder], kinds=REGISTRY)
+        loaded = _load(directory, no_default_rules, config)
     except FactcheckError as exc:
         _fail(exc)
         return
-    points = sum(len(s.points) for s in rules.series)
-    print(
-        f"{folder}: ok: {len(rules.files)} file(s), {len(rules.figures)} figure(s), {len(rules.checks)} check(s), "
-        f"{len(rules.series)} reference series ({points} values), {len(rules.places)} place(s)"
-    )
+    for folder, name in zip(loaded.reported, loaded.names, strict=True):
+        print(f"{name}: ok: {counts(loaded.rules, files_from(loaded.rules, [folder])).describe()}")
+    note = _loaded_with(loaded)
+    if note is not None:
+        print(note)
 
 
 @rules_app.command("test", cls=PlainCommand)
 def test(
     directory: DirArg = None,
+    no_default_rules: NoDefaultsOpt = False,
+    config: ConfigOpt = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List passing cases too.")] = False,
 ) -> None:
     """Run the rule tests in DIR/tests/*.yaml and print true/false positives and
-    negatives per rule; exit 1 when a case fails.
+    negatives per rule; exit 1 when a case fails. The cases are checked with DIR's
+    rules and the shipped ones, as 'factcheck run --rules DIR' checks (a finding of any
+    of them counts); DIR's checks without a test are listed.
 
     \b
     Examples:
-      factcheck rules test
+      factcheck rules test                # the tests of the rules a run loads
       factcheck rules test my-rules/ --verbose
+      factcheck rules test my-rules/ --no-default-rules   # my-rules/ alone
     """
-    from factcheck.check import REGISTRY
     from factcheck.check.ruletests import format_report, run_tests
-    from factcheck.rules.load import load_rules
 
-    folder = _dir(directory)
     try:
-        rules = load_rules([folder], kinds=REGISTRY)
-        report = run_tests(rules, [folder])
+        loaded = _load(directory, no_default_rules, config)
+        report = run_tests(loaded.rules, loaded.reported)
     except FactcheckError as exc:
         _fail(exc)
         return
+    note = _loaded_with(loaded)
+    if note is not None:
+        print(note)
     print(format_report(report, verbose=verbose))
     if report.failures:
         raise typer.Exit(1)

@@ -30,8 +30,9 @@ figures); nothing else of the client's.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from factcheck.check.base import Context, Item
@@ -204,11 +205,13 @@ class ClusterChecks:
         split = [k for k, rule in enumerate(rules) if not figures_only(rule) and split_by_document(rule)]
         framed = [k for k, rule in enumerate(rules) if not figures_only(rule) and split_of(rule) == "frame"]
         stripped: dict[str, Document] = {}
-        calls = [
-            *self._figure_calls(ctx, run_rule, narrow, sizes, stripped),
-            *self._document_calls(ctx, run_rule, split),
-            *(call for k in framed for call in self._frame_calls(ctx, run_rule, k, rules[k], stripped)),
-        ]
+        # A chain, not a list: the frame calls are made as they are sent (their parts
+        # hold items and texts), like the figure and document calls' arguments.
+        calls = chain(
+            self._figure_calls(ctx, run_rule, narrow, sizes, stripped),
+            self._document_calls(ctx, run_rule, split),
+            (call for k in framed for call in self._frame_calls(ctx, run_rule, k, rules[k], stripped)),
+        )
         outputs: dict[int, RuleOutput] = {}
 
         def meanwhile() -> None:
@@ -257,8 +260,9 @@ class ClusterChecks:
 
     def _frame_calls(
         self, ctx: Context, run_rule: RunRule, k: int, rule: CheckRule[Any], stripped: dict[str, Document],
-    ) -> list[Call]:
-        """Rule ``k`` over ranges of its frame groups, one task per range."""
+    ) -> Iterator[Call]:
+        """Rule ``k`` over ranges of its frame groups, one task per range, each made
+        when it is asked for (``parts`` is a generator)."""
         from factcheck.check import REGISTRY
 
         def call(items: list[Item], texts: dict[str, list[str]]) -> Call:
@@ -267,7 +271,7 @@ class ClusterChecks:
                 lambda: (self.held, run_rule, without_texts(items, stripped), ctx.as_of, k, texts),
             )
 
-        return [call(items, texts) for items, texts in REGISTRY[rule.kind].parts(ctx, 2 * self.workers, CHUNK_ITEMS)]
+        return (call(items, texts) for items, texts in REGISTRY[rule.kind].parts(ctx, 2 * self.workers, CHUNK_ITEMS))
 
     def _document_calls(self, ctx: Context, run_rule: RunRule, split: list[int]) -> list[Call]:
         """The rules ``split`` over ranges of documents (shuffled by document: a frame

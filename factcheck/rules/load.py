@@ -159,6 +159,7 @@ def load_rules(dirs: Sequence[Path], shown_as: Sequence[str | None] | None = Non
             rules.figures[obj.id] = obj
         elif isinstance(obj, Place):
             rules.places.append(obj)
+            rules.place_files.append(shown)
     for f in files:
         scope = rules.scopes.get(f.shown)
         if scope is not None and scope.places:

@@ -351,6 +351,9 @@ class RuleSet:
     expressions: dict[str, Relation] = field(default_factory=dict)
     # Where each figure, check and series was defined: ("figure", id) -> location.
     origins: dict[tuple[str, str], SourceLocation] = field(default_factory=dict)
+    # The file (as shown) of each place, in the order of ``places`` (two files may
+    # name one place, so a place has no origin of its own).
+    place_files: list[str] = field(default_factory=list)
     # Where each regular expression of a figure's match was written: (figure id, field,
     # pattern) -> location, so that a message about a pattern points at the pattern.
     pattern_origins: dict[tuple[str, str, str], SourceLocation] = field(default_factory=dict)

@@ -130,3 +130,16 @@ def test_config_show_as_json_gives_the_effective_rule_folders(tmp_path: Path, cl
     ]
     [doc] = data["documents"]
     assert doc["path"].endswith("loans.md") and doc["files"][0]["applies"] is True
+
+
+def test_the_shipped_folder_given_to_rules_is_loaded_once(tmp_path: Path, cli: Any) -> None:
+    """``--rules rules/`` in a checkout names the shipped folder again: the run is the
+    one without it, not a duplicate id for every shipped rule."""
+    from factcheck.util.resources import default_rules
+
+    _setup(tmp_path)
+    args = ("run", "draft.md", "--corpus", "archive", "--format", "json", "--fail-on", "never")
+    plain = cli(*args, cwd=tmp_path)
+    again = cli(*args, "--rules", str(default_rules()), cwd=tmp_path)
+    assert again.code == 0, again.stderr
+    assert again.stdout == plain.stdout and "share-above-100" in _rules_of(plain.stdout)

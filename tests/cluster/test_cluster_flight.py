@@ -111,3 +111,49 @@ def test_the_items_sent_to_workers_carry_their_documents_without_text() -> None:
     assert [i.claim for i in light] == claims and [i.rank for i in light] == [0, 1, 2]
     assert doc.text == text  # the client's own items keep theirs
     assert items[0].doc is doc
+
+
+def test_the_frame_tasks_are_made_as_they_are_sent_and_check_what_one_process_checks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rule-free check's parts (items and the texts of their documents) are built
+    one at a time as the bounded submission asks for the next task, not all before the
+    first is sent; the findings are those of one process. Our own stories
+    (tests/check/topics) on a stand-in client that runs each task where it is sent."""
+    from pathlib import Path
+
+    from factcheck import pipeline
+    from factcheck.check import undefined
+    from factcheck.check.engine import run_checks
+    from factcheck.cluster.checks import ClusterChecks, check_frames
+    from factcheck.extract.documents import extract_documents
+    from factcheck.load import load_documents
+
+    folder = Path(__file__).resolve().parents[1] / "check" / "topics"
+    rule_set = pipeline.load_rule_set(None)
+    docs = [d.model_copy(update={"role": "checked"}) for d in load_documents([str(folder)], role="corpus")]
+    claims = extract_documents(docs, pipeline.gazetteer_for(rule_set))
+    alone = run_checks(rule_set, docs, claims)
+
+    made: list[int] = []  # parts made so far, noted as each part is made
+    made_at_send: list[int] = []  # parts made when each frame task was sent
+    real_parts = undefined.parts
+
+    def counted_parts(ctx, count, size=None):  # noqa: ANN001, ANN202
+        for n, part in enumerate(real_parts(ctx, count, size), start=1):
+            made.append(n)
+            yield part
+
+    class _Watching(_Client):
+        def submit(self, func: Callable[..., Any], *args: Any, pure: bool = True) -> _Future:
+            if func is check_frames:
+                made_at_send.append(len(made))
+            return super().submit(func, *args, pure=pure)
+
+    monkeypatch.setattr(undefined, "parts", counted_parts)
+    # Enough workers that the frame groups are cut into several parts.
+    executor = ClusterChecks(_Watching(), rule_set, rule_set, workers=3)  # type: ignore[arg-type]
+    spread = run_checks(rule_set, docs, claims, executor=executor)  # type: ignore[arg-type]
+    assert len(made) >= 3
+    assert made_at_send == list(range(1, len(made) + 1))  # the first sent when one part was made
+    assert [f.model_dump_json() for f in spread.findings] == [f.model_dump_json() for f in alone.findings]
+    assert spread.comparisons == alone.comparisons and spread.notes == alone.notes
+    assert sum(f.rule == "possible-conflict" for f in alone.findings) >= 3  # the frame tasks found something

@@ -202,7 +202,7 @@ def _undefined_whole_and_by_frames(folder: Path, parts: int) -> tuple[RuleOutput
     run = _Run(rule_set, docs, extract_documents(docs, pipeline.gazetteer_for(rule_set)), None, {}, 1)
     rule = next(r for r in rule_set.checks if r.kind == "undefined")
     whole = _run_here(run.context(False), rule, run.run_rule)
-    cut = undefined.parts(run.context(False), parts)
+    cut = list(undefined.parts(run.context(False), parts))
     pieces = []
     for items, texts in cut:
         ctx = Context(rule_set, items, None)

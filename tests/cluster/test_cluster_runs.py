@@ -177,9 +177,9 @@ def test_the_checks_within_one_document_or_frame_group_are_shuffled_to_the_worke
         return found
 
     def spy_parts(ctx, count, size=None):  # noqa: ANN001, ANN202
-        found = real_parts(ctx, count, size)
+        found = list(real_parts(ctx, count, size))
         frame_parts.append(len(found))
-        return found
+        return iter(found)
 
     monkeypatch.setattr(checks, "_run_here", spy_run)
     monkeypatch.setattr(checks, "document_ranges", spy_ranges)

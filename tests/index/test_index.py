@@ -10,22 +10,19 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from factcheck.extract import index as claim_index
 from factcheck import pipeline
-from index_helpers import run_cli
 from factcheck.extract.index import ClaimIndex, extractor_version, key_for
 
 EXTRACT_MODULE = importlib.import_module("factcheck.extract")  # the package: factcheck.extract is also a function
 REPO = Path(__file__).resolve().parents[2]
 SEEDS = REPO / "seeds"
 RULES = REPO / "rules"
-
-
-_cli = run_cli
 
 
 def _forbid_extraction(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -161,45 +158,45 @@ def test_extractor_version_hashes_the_extraction_code(monkeypatch: pytest.Monkey
         claim_index._code_digest.cache_clear()
 
 
-def test_index_command_and_stats(archive: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_index_command_and_stats(archive: Path, tmp_path: Path, cli_here: Callable[..., tuple[int, str, str]]) -> None:
     db = tmp_path / "idx.sqlite3"
-    code, out, err = _cli(capsys, "index", "--stats", "--index", str(db))
+    code, out, err = cli_here("index", "--stats", "--index", str(db))
     assert code == 0 and "does not exist" in out and not db.exists()
-    code, out, err = _cli(capsys, "index", str(archive), "--index", str(db), "-q")
+    code, out, err = cli_here("index", str(archive), "--index", str(db), "-q")
     assert code == 0 and out == "" and db.exists()
-    code, out, err = _cli(capsys, "index", str(archive), "--index", str(db), "--stats")
+    code, out, err = cli_here("index", str(archive), "--index", str(db), "--stats")
     assert code == 0
     assert "indexed 5 document(s)" in err and "0 extracted, 5 unchanged" in err
     assert "documents: 5 paths recorded, 5 with claims for this extractor" in out
     assert "entries for this extractor: 5 (" in out and "journal wal" in out
-    code, out, err = _cli(capsys, "index")
+    code, out, err = cli_here("index")
     assert code == 2 and "--stats" in err
 
 
-def test_default_location_is_the_user_cache(archive: Path, _cache_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_default_location_is_the_user_cache(archive: Path, _cache_home: Path, cli_here: Callable[..., tuple[int, str, str]]) -> None:
     assert claim_index.default_index_path() == _cache_home / "factcheck" / "index.sqlite3"
-    code, _, _ = _cli(capsys, "index", str(archive), "-q")
+    code, _, _ = cli_here("index", str(archive), "-q")
     assert code == 0 and (_cache_home / "factcheck" / "index.sqlite3").exists()
-    code, out, _ = _cli(capsys, "run", "--corpus", str(archive), "--index", "default", "--format", "json", "-q")
+    code, out, _ = cli_here("run", "--corpus", str(archive), "--index", "default", "--format", "json", "-q")
     assert code == 0 and '"claims"' in out
-    code, out, _ = _cli(capsys, "index", "--stats")
+    code, out, _ = cli_here("index", "--stats")
     assert "5 paths recorded" in out
 
 
-def test_run_without_index_writes_nothing(archive: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_run_without_index_writes_nothing(archive: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli_here: Callable[..., tuple[int, str, str]]) -> None:
     home = tmp_path / "home"
     home.mkdir()
     monkeypatch.setenv("HOME", str(home))
     cache = Path(str(claim_index.default_index_path())).parent.parent
-    code, _, _ = _cli(capsys, "run", "--corpus", str(archive), "-q", "--jobs", "1")
+    code, _, _ = cli_here("run", "--corpus", str(archive), "-q", "--jobs", "1")
     assert code in (0, 1)  # it ran (findings or none) and so had every chance to write
-    code, _, _ = _cli(capsys, "extract", str(archive), "-q", "--jobs", "1")
+    code, _, _ = cli_here("extract", str(archive), "-q", "--jobs", "1")
     assert code == 0
     assert not cache.exists() and list(home.iterdir()) == []
 
 
 @pytest.mark.parametrize("content", [b"this is not a database at all, just text" * 200, None])
-def test_a_file_that_is_not_an_index_is_refused(tmp_path: Path, content: bytes | None, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_file_that_is_not_an_index_is_refused(tmp_path: Path, content: bytes | None, cli_here: Callable[..., tuple[int, str, str]]) -> None:
     db = tmp_path / "other.sqlite3"
     if content is None:
         conn = sqlite3.connect(db)
@@ -209,7 +206,7 @@ def test_a_file_that_is_not_an_index_is_refused(tmp_path: Path, content: bytes |
     else:
         db.write_bytes(content)
     before = db.read_bytes()
-    code, out, err = _cli(capsys, "run", str(SEEDS / "drafts"), "--index", str(db), "-q")
+    code, out, err = cli_here("run", str(SEEDS / "drafts"), "--index", str(db), "-q")
     assert code == 2 and out == ""
     assert err.startswith("factcheck: error: ") and str(db) in err and "Traceback" not in err
     assert db.read_bytes() == before
@@ -309,7 +306,7 @@ def test_processes_creating_one_index_at_the_same_moment_all_succeed(tmp_path: P
         assert index.stats().documents == 160
 
 
-def test_index_counts_a_repeated_document_once_as_extracted(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_index_counts_a_repeated_document_once_as_extracted(tmp_path: Path, cli_here: Callable[..., tuple[int, str, str]]) -> None:
     """Two files with the same text are extracted once (syndicated copies): the summary
     must not say two extractions happened, and must add up to the documents read."""
     folder = tmp_path / "wire"
@@ -319,10 +316,10 @@ def test_index_counts_a_repeated_document_once_as_extracted(tmp_path: Path, caps
     (folder / "b.md").write_text(story, encoding="utf-8")
     (folder / "c.md").write_text("130 hostages are still held in Gaza.\n", encoding="utf-8")
     db = tmp_path / "idx.sqlite3"
-    code, _, err = _cli(capsys, "index", str(folder), "--index", str(db))
+    code, _, err = cli_here("index", str(folder), "--index", str(db))
     assert code == 0
     assert "indexed 3 document(s)" in err and "2 extracted, 0 unchanged, 1 copy of another document;" in err
     (folder / "d.md").write_text(story, encoding="utf-8")
-    code, _, err = _cli(capsys, "index", str(folder), "--index", str(db))
+    code, _, err = cli_here("index", str(folder), "--index", str(db))
     assert code == 0
     assert "indexed 4 document(s)" in err and "0 extracted, 4 unchanged;" in err

@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,6 @@ except ImportError:
     pytest.skip("pyarrow is not installed (pip install 'factcheck[parquet]')", allow_module_level=True)
 
 from factcheck import pipeline
-from index_helpers import run_cli
 from factcheck.extract import parquet_index
 from factcheck.extract.documents import open_index
 from factcheck.extract.index import IndexFileError, key_for
@@ -33,9 +33,6 @@ from factcheck.report import FORMATTERS, get_formatter, make_view
 EXTRACT_MODULE = importlib.import_module("factcheck.extract")
 REPO = Path(__file__).resolve().parents[2]
 SEEDS = REPO / "seeds"
-
-
-_cli = run_cli
 
 
 def _rendered(result: pipeline.RunResult) -> dict[str, str]:
@@ -81,15 +78,15 @@ def test_a_run_with_the_parquet_index_reports_what_the_sqlite_index_and_no_index
 
 
 def test_index_command_fills_the_parquet_index_and_says_what_it_holds(
-    archive: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    archive: Path, tmp_path: Path, cli_here: Callable[..., tuple[int, str, str]]
 ) -> None:
     target = tmp_path / "pq"
-    code, _, err = _cli(capsys, "index", str(archive), "--index", str(target), "--index-format", "parquet", "--jobs", "1")
+    code, _, err = cli_here("index", str(archive), "--index", str(target), "--index-format", "parquet", "--jobs", "1")
     assert code == 0, err
     assert "5 extracted, 0 unchanged" in err
-    code, _, err = _cli(capsys, "index", str(archive), "--index", str(target), "--index-format", "parquet", "--jobs", "1")
+    code, _, err = cli_here("index", str(archive), "--index", str(target), "--index-format", "parquet", "--jobs", "1")
     assert "0 extracted, 5 unchanged" in err
-    code, out, _ = _cli(capsys, "index", "--stats", "--index", str(target), "--index-format", "parquet")
+    code, out, _ = cli_here("index", "--stats", "--index", str(target), "--index-format", "parquet")
     assert code == 0
     assert "Parquet partitions" in out and "documents: 5 paths recorded, 5 with claims" in out
     sqlite = pipeline.index_documents([str(archive)], index=tmp_path / "index.sqlite3", jobs=1)
@@ -101,9 +98,9 @@ def test_index_command_fills_the_parquet_index_and_says_what_it_holds(
 
 
 def test_the_default_parquet_index_is_a_folder_in_the_user_cache(
-    archive: Path, _cache_home: Path, capsys: pytest.CaptureFixture[str]
+    archive: Path, _cache_home: Path, cli_here: Callable[..., tuple[int, str, str]]
 ) -> None:
-    code, _, err = _cli(capsys, "index", str(archive), "--index-format", "parquet", "--jobs", "1")
+    code, _, err = cli_here("index", str(archive), "--index-format", "parquet", "--jobs", "1")
     assert code == 0, err
     assert (_cache_home / "factcheck" / "index.parquet" / "factcheck-index.json").is_file()
     assert not (_cache_home / "factcheck" / "index.sqlite3").exists()
@@ -129,7 +126,7 @@ def test_prune_drops_other_extractor_versions_and_content_no_path_has(archive: P
 
 @pytest.mark.parametrize("kind", ["file", "foreign folder", "other schema"])
 def test_what_is_not_a_parquet_index_is_refused_with_exit_2(
-    kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    kind: str, tmp_path: Path, cli_here: Callable[..., tuple[int, str, str]]
 ) -> None:
     target = tmp_path / "target"
     if kind == "file":
@@ -141,7 +138,7 @@ def test_what_is_not_a_parquet_index_is_refused_with_exit_2(
             (target / "factcheck-index.json").write_text(
                 json.dumps({"format": parquet_index.FORMAT_NAME, "schema": 99}), encoding="utf-8"
             )
-    code, out, err = _cli(capsys, "run", "--quiet", "--index", str(target), "--index-format", "parquet")
+    code, out, err = cli_here("run", "--quiet", "--index", str(target), "--index-format", "parquet")
     assert code == 2
     assert "Traceback" not in err and out == ""
     assert err.startswith(f"factcheck: error: {target}: ")
@@ -158,7 +155,7 @@ def test_a_damaged_partition_is_a_clear_error(archive: Path, tmp_path: Path) -> 
 
 
 def test_without_pyarrow_the_parquet_index_is_a_one_line_error(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli_here: Callable[..., tuple[int, str, str]]
 ) -> None:
     import builtins
 
@@ -170,7 +167,7 @@ def test_without_pyarrow_the_parquet_index_is_a_one_line_error(
         return real_import(name, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(builtins, "__import__", no_pyarrow)
-    code, _, err = _cli(capsys, "run", "--quiet", "--index", str(tmp_path / "pq"), "--index-format", "parquet")
+    code, _, err = cli_here("run", "--quiet", "--index", str(tmp_path / "pq"), "--index-format", "parquet")
     assert code == 2
     assert err == "factcheck: error: --index-format parquet needs pyarrow: pip install 'factcheck[parquet]'\n"
     assert not (tmp_path / "pq").exists()

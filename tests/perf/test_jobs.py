@@ -8,6 +8,7 @@ import multiprocessing
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,6 @@ import pytest
 from factcheck.extract.documents import extract_documents
 from factcheck import pipeline
 from factcheck.extract import parallel
-from factcheck.cli import main
 
 REPO = Path(__file__).resolve().parents[2]
 SEEDS = REPO / "seeds"
@@ -39,31 +39,19 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def _cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
-    """The command line in this process (workers are forked from it)."""
-    try:
-        main(list(args))
-        code = 0
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out = capsys.readouterr()
-    assert "Traceback" not in out.err
-    return code, out.out
-
-
-def test_run_gives_the_same_bytes_with_one_and_two_jobs(archive: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_run_gives_the_same_bytes_with_one_and_two_jobs(archive: Path, cli_here: Callable[..., tuple[int, str, str]], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FACTCHECK_PARALLEL_MIN_CHARS", "0")
-    code1, one = _cli(capsys, "run", "--corpus", str(archive), "--format", "json", "--jobs", "1", "--fail-on", "never")
-    code2, two = _cli(capsys, "run", "--corpus", str(archive), "--format", "json", "--jobs", "2", "--fail-on", "never")
+    code1, one, _ = cli_here("run", "--corpus", str(archive), "--format", "json", "--jobs", "1", "--fail-on", "never")
+    code2, two, _ = cli_here("run", "--corpus", str(archive), "--format", "json", "--jobs", "2", "--fail-on", "never")
     assert code1 == code2 == 0
     assert one.encode() == two.encode()
     assert '"findings"' in one and len(one) > 10_000
 
 
-def test_extract_gives_the_same_bytes_with_one_and_three_jobs(archive: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_extract_gives_the_same_bytes_with_one_and_three_jobs(archive: Path, cli_here: Callable[..., tuple[int, str, str]], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FACTCHECK_PARALLEL_MIN_CHARS", "0")
-    code1, one = _cli(capsys, "extract", str(archive), "--format", "csv", "--jobs", "1")
-    code3, three = _cli(capsys, "extract", str(archive), "--format", "csv", "-j", "3")
+    code1, one, _ = cli_here("extract", str(archive), "--format", "csv", "--jobs", "1")
+    code3, three, _ = cli_here("extract", str(archive), "--format", "csv", "-j", "3")
     assert code1 == code3 == 0
     assert one.encode() == three.encode() and one.count("\n") > 100
 

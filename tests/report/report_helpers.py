@@ -38,6 +38,18 @@ GOLDEN = HERE / "golden"
 SCHEMA = HERE / "sarif-schema-2.1.0.json"
 REPO = HERE.parent.parent
 ARTIFACTS = REPO / "test-artifacts"
+# The golden file of a run report in each format (the same names in golden/ and in
+# golden/sample-draft/).
+RUN_GOLDENS = {
+    "text": "run.text.txt",
+    "json": "run.json",
+    "html": "run.html",
+    "markdown": "run.md",
+    "sarif": "run.sarif.json",
+    "github": "run.github.txt",
+    "csv": "run.csv",
+    "jsonl": "run.jsonl",
+}
 
 # FACTCHECK_UPDATE_GOLDEN=1 python -m pytest tests/report  rewrites the golden files.
 UPDATE = os.environ.get("FACTCHECK_UPDATE_GOLDEN", "") not in ("", "0")

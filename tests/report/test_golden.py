@@ -12,23 +12,13 @@ import subprocess
 import sys
 
 import pytest
-from report_helpers import GOLDEN, HERE, assert_inlines_shipped_assets, check_golden, make_view, mask_golden
+from report_helpers import GOLDEN, HERE, RUN_GOLDENS, assert_inlines_shipped_assets, check_golden, make_view, mask_golden
 from report_fixtures import build_suppressed_report
 
 from factcheck.report import FORMATTERS, get_formatter
 from factcheck.report.text import TextFormatter
 from factcheck.report.timeline import timeline_svg, timeline_table
 
-RUN_GOLDENS = {
-    "text": "run.text.txt",
-    "json": "run.json",
-    "html": "run.html",
-    "markdown": "run.md",
-    "sarif": "run.sarif.json",
-    "github": "run.github.txt",
-    "csv": "run.csv",
-    "jsonl": "run.jsonl",
-}
 EXTRACT_GOLDENS = {
     "text": "extract.text.txt",
     "json": "extract.json",

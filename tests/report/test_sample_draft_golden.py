@@ -26,6 +26,7 @@ from pathlib import Path
 import pytest
 from report_helpers import (
     REPO,
+    RUN_GOLDENS,
     SAMPLE_DRAFT,
     assert_inlines_shipped_assets,
     check_golden,
@@ -36,16 +37,6 @@ from report_helpers import (
 from factcheck.report import FORMATTERS, get_formatter, make_view
 from factcheck.report.timeline import timeline_svg, timeline_table
 
-GOLDENS = {
-    "text": "run.text.txt",
-    "json": "run.json",
-    "html": "run.html",
-    "markdown": "run.md",
-    "sarif": "run.sarif.json",
-    "github": "run.github.txt",
-    "csv": "run.csv",
-    "jsonl": "run.jsonl",
-}
 FLAGGED_FIGURES = ["gaza_death_toll", "hostages_held", "rafah_sheltering"]
 
 
@@ -70,12 +61,12 @@ def _render(result, fmt: str) -> str:  # noqa: ANN001
 
 
 def test_every_format_has_a_sample_draft_golden() -> None:
-    assert set(FORMATTERS) == set(GOLDENS)
+    assert set(FORMATTERS) == set(RUN_GOLDENS)
 
 
-@pytest.mark.parametrize("fmt", sorted(GOLDENS))
+@pytest.mark.parametrize("fmt", sorted(RUN_GOLDENS))
 def test_sample_draft_golden(result, fmt: str) -> None:  # noqa: ANN001
-    check_golden(golden(GOLDENS[fmt]), _render(result, fmt))
+    check_golden(golden(RUN_GOLDENS[fmt]), _render(result, fmt))
 
 
 def test_the_sample_draft_page_inlines_exactly_the_shipped_assets(result) -> None:  # noqa: ANN001
@@ -99,7 +90,7 @@ def test_the_sample_draft_report_says_what_the_readme_says(result) -> None:  # n
 
 
 def test_no_output_depends_on_the_machine(result) -> None:  # noqa: ANN001
-    for fmt in GOLDENS:
+    for fmt in RUN_GOLDENS:
         out = _render(result, fmt)
         for local in {str(REPO), REPO.as_posix(), str(Path.home())}:
             assert local not in out, (fmt, local)
@@ -110,7 +101,7 @@ def test_no_output_depends_on_the_machine(result) -> None:  # noqa: ANN001
 
 def test_two_runs_give_identical_bytes(result) -> None:  # noqa: ANN001
     second = run_sample_draft()
-    for fmt in GOLDENS:
+    for fmt in RUN_GOLDENS:
         assert _render(result, fmt).encode() == _render(second, fmt).encode(), fmt
 
 
@@ -128,6 +119,6 @@ def test_the_cli_writes_the_same_bytes(in_repo_root, tmp_path: Path, fmt: str) -
         cwd=REPO, env=env, capture_output=True, text=True, timeout=120, check=False,
     )
     assert proc.returncode == 0, proc.stderr  # warnings only: below the default --fail-on error
-    check_golden(golden(GOLDENS[fmt]), out.read_bytes())
+    check_golden(golden(RUN_GOLDENS[fmt]), out.read_bytes())
     if fmt == "html":
         assert_inlines_shipped_assets(out.read_bytes().decode("utf-8"))

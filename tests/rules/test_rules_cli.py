@@ -51,7 +51,9 @@ def test_validate_a_missing_folder(tmp_path: Path) -> None:
 
 
 def test_rules_test_prints_counts_per_rule_and_exits_0_when_all_pass() -> None:
-    result = _run("test", str(CASES))
+    # The check-kind cases are a rule set of their own: the shipped general checks
+    # would flag some of their sentences.
+    result = _run("test", str(CASES), "--no-default-rules")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "rule" in result.stdout and "TP" in result.stdout and "TN" in result.stdout
     assert "cases passed, 0 failure(s)" in result.stdout
@@ -90,6 +92,120 @@ def test_schema_prints_the_json_schema() -> None:
     assert set(schema["properties"]) == {"description", "scope", "figures", "checks", "reference", "places", "synonyms"}
     tests = json.loads(_run("schema", "--tests").stdout)
     assert "tests" in tests["properties"]
+
+
+# A topic folder of our own, whose figure counts "$people", a set of words the shipped
+# synonyms.yaml defines: it is meant to be run with the shipped rules.
+EVICTIONS = """\
+description: Evictions carried out in Harlow County
+figures:
+  - id: harlow_evictions
+    description: households evicted in Harlow County since January
+    kind: cumulative
+    match:
+      entity: [$people, household, family, tenant]
+      predicate: [evicted, evict]
+checks:
+  - id: harlow-evictions-consistency
+    consistency: {figures: [harlow_evictions], window: 1d}
+"""
+
+EVICTION_TESTS = """\
+tests:
+  - name: two counts of one day disagree
+    published: 2026-04-14
+    text: Deputies have evicted 1,240 families in Harlow County this year, according to the clerk.
+    corpus:
+      - published: 2026-04-14
+        outlet: Harlow Courier
+        text: Sheriff's deputies evicted 980 families in Harlow County this year, the court clerk said.
+    flags:
+      - {rule: harlow-evictions-consistency, claim: "1,240", figure: harlow_evictions}
+  - name: the same count twice
+    published: 2026-04-14
+    text: Deputies have evicted 980 families in Harlow County this year, according to the clerk.
+    corpus:
+      - published: 2026-04-14
+        text: Sheriff's deputies evicted 980 families in Harlow County this year, the court clerk said.
+    passes:
+      - {rule: harlow-evictions-consistency}
+"""
+
+
+def _topic(tmp_path: Path, tests: bool = False) -> Path:
+    folder = tmp_path / "evictions"
+    folder.mkdir()
+    (folder / "evictions.yaml").write_text(EVICTIONS, encoding="utf-8")
+    if tests:
+        (folder / "tests").mkdir()
+        (folder / "tests" / "evictions.yaml").write_text(EVICTION_TESTS, encoding="utf-8")
+    return folder
+
+
+def test_validate_loads_a_topic_folder_with_the_shipped_synonyms_as_run_does(tmp_path: Path) -> None:
+    _topic(tmp_path)
+    result = _run("validate", "evictions", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    # what the folder itself defines is counted, not the shipped rules loaded with it
+    assert result.stdout.splitlines() == [
+        "evictions: ok: 1 file(s), 1 figure(s), 1 check(s), 0 reference series (0 values), 0 place(s)",
+        "evictions: loaded with the shipped rules, as 'factcheck run --rules evictions' loads it (--no-default-rules: alone)",
+    ]
+
+
+def test_validate_with_no_default_rules_loads_the_topic_folder_alone(tmp_path: Path) -> None:
+    _topic(tmp_path)
+    result = _run("validate", "evictions", "--no-default-rules", cwd=tmp_path)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.splitlines()[0].startswith("evictions/evictions.yaml:7:16: figure 'harlow_evictions': entity: unknown set of words '$people'")
+
+
+def test_validate_without_dir_or_default_rules_is_a_one_line_usage_error(tmp_path: Path) -> None:
+    result = _run("validate", "--no-default-rules", cwd=tmp_path)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == ["--no-default-rules drops the shipped rules: name a rule folder (DIR)"]
+
+
+def test_validate_and_test_follow_the_configuration_as_run_does(tmp_path: Path) -> None:
+    """Without DIR, the rules a run loads: the shipped ones and the configuration's
+    folders, each counted on its own line; ``default_rules = false`` drops the shipped
+    ones, and ``--config`` names the file."""
+    _topic(tmp_path, tests=True)
+    (tmp_path / "factcheck.toml").write_text('rules = ["evictions"]\n', encoding="utf-8")
+    result = _run("validate", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    [shipped, topic] = result.stdout.splitlines()
+    assert shipped.startswith("rules (shipped default): ok: ") and "0 place(s)" not in shipped
+    assert topic == (
+        f"{tmp_path / 'evictions'} (configuration file {tmp_path / 'factcheck.toml'}): ok: "
+        "1 file(s), 1 figure(s), 1 check(s), 0 reference series (0 values), 0 place(s)"
+    )
+    tested = _run("test", cwd=tmp_path)
+    assert tested.returncode == 0, tested.stdout + tested.stderr
+    assert "harlow-evictions-consistency" in tested.stdout  # the configured folder's cases ran
+    (tmp_path / "other.toml").write_text('rules = ["evictions"]\ndefault_rules = false\n', encoding="utf-8")
+    alone = _run("validate", "--config", "other.toml", cwd=tmp_path)
+    assert alone.returncode == 2 and "unknown set of words '$people'" in alone.stderr
+
+
+def test_rules_test_runs_a_topic_folders_cases_with_the_shipped_rules(tmp_path: Path) -> None:
+    _topic(tmp_path, tests=True)
+    result = _run("test", "evictions", "--verbose", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "evictions: loaded with the shipped rules, as 'factcheck run --rules evictions' loads it (--no-default-rules: alone)"
+    assert any(line.split() == ["harlow-evictions-consistency", "1", "0", "0", "1"] for line in lines)
+    # the topic's checks are all tested; the shipped checks it was loaded with are not listed
+    assert "rules without tests" not in result.stdout
+    assert lines[-1] == "2 of 2 cases passed, 0 failure(s)"
+
+
+def test_the_shipped_folder_named_as_dir_is_loaded_once() -> None:
+    from factcheck.util.resources import default_rules
+
+    result = _run("validate", str(default_rules()))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"{default_rules()}: ok: ") and len(result.stdout.splitlines()) == 1
 
 
 @pytest.mark.parametrize("command", ["validate", "test", "schema"])

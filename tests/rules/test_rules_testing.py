@@ -63,3 +63,19 @@ def test_failures_say_what_went_wrong(tmp_path: Path) -> None:
     assert "cases.yaml:3:5: FAIL: stale toll" in text
     assert text.endswith(f"0 of 2 cases passed, {report.failures} failure(s)")
     assert "rules without tests:" in text and "units-context" in text
+
+
+def test_only_the_tested_folders_checks_are_listed_as_untested(tmp_path: Path) -> None:
+    """A topic folder tested with the shipped rules loaded too: its own check without a
+    case is listed, none of the shipped checks (their tests are the shipped folder's)."""
+    from factcheck.util.resources import default_rules
+
+    (tmp_path / "library.yaml").write_text(
+        "figures:\n  - id: branch_loans\n    description: books lent by the Millbrook branch in a year\n    kind: level\n"
+        "    match: {entity: [book, loan], predicate: [lend, borrow]}\n"
+        "checks:\n  - id: branch-loans-consistency\n    consistency: {figures: [branch_loans]}\n",
+        encoding="utf-8",
+    )
+    rules = load_rules([default_rules(), tmp_path], kinds=REGISTRY)
+    assert len(rules.checks) > 1
+    assert run_tests(rules, [tmp_path]).untested == ["branch-loans-consistency"]
