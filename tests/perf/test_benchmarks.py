@@ -126,3 +126,17 @@ def test_version_comparison_refuses_a_folder_that_is_no_checkout(tmp_path: Path)
     proc = subprocess.run([sys.executable, str(BENCH / "bench_versions.py"), str(tmp_path)],
                           capture_output=True, text=True, timeout=300, cwd=REPO)
     assert proc.returncode != 0 and "not a factcheck checkout" in proc.stderr
+
+
+def test_version_comparison_warm_mode_times_both_stages_in_warm_processes() -> None:
+    # against itself, 2 rounds in each of one process per checkout: every stage's ratio
+    # is printed and both sides found the same claims
+    proc = subprocess.run([sys.executable, str(BENCH / "bench_versions.py"), str(REPO), "--articles", "2", "--runs", "1", "--warm", "2"],
+                          capture_output=True, text=True, timeout=900, cwd=REPO)
+    assert proc.returncode == 0, proc.stderr
+    assert "median of 1 process(es) x 2 round(s) per checkout" in proc.stdout
+    sides = [line for line in proc.stdout.splitlines() if "full extraction" in line and "claims)" in line]
+    assert len(sides) == 2
+    assert sides[0].split("chars/s, ")[1].split(" claims")[0] == sides[1].split("chars/s, ")[1].split(" claims")[0]
+    for stage in ("full extraction", "figures only", "context stage"):
+        assert f"  {stage}: this checkout " in proc.stdout
