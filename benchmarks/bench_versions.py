@@ -15,6 +15,9 @@ children still alternate (``--runs`` of them per checkout) and the figures quote
 medians over every round of every child of a checkout:
 
     python benchmarks/bench_versions.py ../factcheck-095e27c --warm 5 --runs 3
+
+``--this CHECKOUT`` times that checkout in place of the one the script is in: two
+older versions compared with this script.
 """
 
 from __future__ import annotations
@@ -104,12 +107,17 @@ def main(argv: list[str] | None = None) -> int:
         help="time N rounds in each child after its warm-up (CPU time; full extraction and "
         "figures only), instead of one round in a fresh process",
     )
+    ap.add_argument(
+        "--this", type=Path, default=REPO, metavar="CHECKOUT",
+        help="time this checkout against OTHER instead of the one the script is in (to compare two older versions)",
+    )
     args = ap.parse_args(argv)
     if args.warm < 0:
         raise SystemExit("--warm: a number of rounds, 1 or more")
-    other = args.other.resolve()
-    if not (other / "factcheck" / "__init__.py").is_file():
-        raise SystemExit(f"{other}: not a factcheck checkout (no factcheck/__init__.py)")
+    other, this = args.other.resolve(), args.this.resolve()
+    for checkout in (other, this):
+        if not (checkout / "factcheck" / "__init__.py").is_file():
+            raise SystemExit(f"{checkout}: not a factcheck checkout (no factcheck/__init__.py)")
     print_machine(headroom=False)
     items = [(text, str(published) if published else None) for text, published in corpus.dated_bodies(args.articles, args.seed)]
     chars = sum(len(t) for t, _ in items)
@@ -120,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
         figures: dict[str, list[float]] = {"other": [], "this": []}
         claims: dict[str, float] = {}
         for _ in range(args.runs):
-            for key, checkout in (("other", other), ("this", REPO)):
+            for key, checkout in (("other", other), ("this", this)):
                 got = _time(checkout, data, args.cpu, args.warm)
                 claims[key] = got["claims"]
                 if args.warm:
@@ -129,11 +137,11 @@ def main(argv: list[str] | None = None) -> int:
                 else:
                     times[key].append(got["seconds"])
     if args.warm:
-        _print_warm(other, len(items), chars, args.runs, args.warm, times, figures, claims)
+        _print_warm(other, this, len(items), chars, args.runs, args.warm, times, figures, claims)
         return 0
     clock = "CPU time" if args.cpu else "wall clock"
     print(f"\nfull extraction, {len(items)} generated articles, {chars:,} characters; {clock}, median of {args.runs} round(s)")
-    for key, label in (("other", str(other)), ("this", f"{REPO} (this checkout)")):
+    for key, label in (("other", str(other)), ("this", f"{this} (this checkout)")):
         t = median(times[key])
         print(f"  {label}: {chars / t:>10,.0f} chars/s  ({t:.3f} s, fastest {min(times[key]):.3f} s, {claims[key]:,.0f} claims)")
     ratio = median([o / t for o, t in zip(times["other"], times["this"])])
@@ -142,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _print_warm(
-    other: Path, articles: int, chars: int, runs: int, rounds: int,
+    other: Path, this: Path, articles: int, chars: int, runs: int, rounds: int,
     times: dict[str, list[float]], figures: dict[str, list[float]], claims: dict[str, float],
 ) -> None:
     """The ``--warm`` figures: per stage, each checkout's median round and the ratio of
@@ -150,7 +158,7 @@ def _print_warm(
     print(f"\nwarm processes, {articles} generated articles, {chars:,} characters; CPU time, "
           f"median of {runs} process(es) x {rounds} round(s) per checkout")
     context = {k: [e - f for e, f in zip(times[k], figures[k])] for k in times}
-    for key, label in (("other", str(other)), ("this", f"{REPO} (this checkout)")):
+    for key, label in (("other", str(other)), ("this", f"{this} (this checkout)")):
         print(f"  {label}: full extraction {median(times[key]):.3f} s ({chars / median(times[key]):,.0f} chars/s, "
               f"{claims[key]:,.0f} claims), figures only {median(figures[key]):.3f} s, "
               f"context stage {median(context[key]):.3f} s")
