@@ -126,3 +126,39 @@ def test_version_comparison_refuses_a_folder_that_is_no_checkout(tmp_path: Path)
     proc = subprocess.run([sys.executable, str(BENCH / "bench_versions.py"), str(tmp_path)],
                           capture_output=True, text=True, timeout=300, cwd=REPO)
     assert proc.returncode != 0 and "not a factcheck checkout" in proc.stderr
+
+
+def test_version_comparison_warm_mode_times_both_stages_in_warm_processes() -> None:
+    # against itself, 2 rounds in each of one process per checkout: every stage's ratio
+    # is printed and both sides found the same claims
+    proc = subprocess.run([sys.executable, str(BENCH / "bench_versions.py"), str(REPO), "--articles", "2", "--runs", "1", "--warm", "2"],
+                          capture_output=True, text=True, timeout=900, cwd=REPO)
+    assert proc.returncode == 0, proc.stderr
+    assert "median of 1 process(es) x 2 round(s) per checkout" in proc.stdout
+    sides = [line for line in proc.stdout.splitlines() if "full extraction" in line and "claims)" in line]
+    assert len(sides) == 2
+    assert sides[0].split("chars/s, ")[1].split(" claims")[0] == sides[1].split("chars/s, ")[1].split(" claims")[0]
+    for stage in ("full extraction", "figures only", "context stage"):
+        assert f"  {stage}: this checkout " in proc.stdout
+
+
+def test_extraction_profile_script_prints_shares_per_stage_and_module() -> None:
+    proc = subprocess.run([sys.executable, str(BENCH / "profile_extract.py"), "--articles", "2", "--top", "3"],
+                          capture_output=True, text=True, timeout=900, cwd=REPO)
+    assert proc.returncode == 0, proc.stderr
+    assert "| figures (find_quantities) |" in proc.stdout and "| context |" in proc.stdout
+    modules = [line for line in proc.stdout.split("| module | share |")[1].splitlines() if line.startswith("| ") and "%" in line]
+    assert len(modules) == 3
+
+
+def test_version_comparison_times_the_checkout_given_as_this(tmp_path: Path) -> None:
+    # --this: a stand-in checkout finding 3 claims a text is timed in place of this one
+    package = tmp_path / "factcheck" / "extract"
+    package.mkdir(parents=True)
+    (tmp_path / "factcheck" / "__init__.py").write_text("", encoding="utf-8")
+    (package / "__init__.py").write_text("def extract(text, published=None):\n    return [None] * 3\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, str(BENCH / "bench_versions.py"), str(REPO), "--this", str(tmp_path), "--articles", "2", "--runs", "1"],
+                          capture_output=True, text=True, timeout=900, cwd=REPO)
+    assert proc.returncode == 0, proc.stderr
+    this = next(line for line in proc.stdout.splitlines() if "(this checkout)" in line)
+    assert this.strip().startswith(str(tmp_path)) and this.endswith(", 6 claims)")

@@ -39,6 +39,7 @@ from typing import Literal
 
 import regex
 
+from factcheck.extract.context.date_starts import date_matches
 from factcheck.extract.context.relative_dates import (
     Precision,
     Resolved,
@@ -328,7 +329,7 @@ def _points_ahead(text: str, lo: int, start: int, end: int, hi: int, prep: str |
 def find_dates(text: str, start: int, end: int, published: date | None) -> list[DateMention]:
     """The date expressions in ``text[start:end]`` (one sentence), in text order."""
     out: list[DateMention] = []
-    for m in DATE_RE.finditer(text, start, end):
+    for m in date_matches(DATE_RE, text, start, end):
         prep = " ".join(m["prep"].lower().split()) if m["prep"] else None
         pair = prep in _PAIR_PREPS and (
             (bool(out) and m.start() - out[-1].end <= _PAIR_GAP)

@@ -1,30 +1,6 @@
-"""Pydantic models built from values the context stage has already typed.
+"""``build``, where the context stage first had it: the code is ``factcheck.extract.trusted``
+(both stages use it; the figures stage may not import the context stage)."""
 
-``model_construct`` skips validation but still walks every field of the model (aliases,
-defaults) for each instance: for the 37 fields of a ``Claim`` and the 26 of its
-``ClaimFrame`` that walk was a tenth of the context stage. ``build`` sets the instance's
-state directly, as ``model_construct`` ends up doing, from a dict that already holds
-every field in declaration order.
-"""
+from factcheck.extract.trusted import build
 
-from __future__ import annotations
-
-from typing import Any, TypeVar
-
-from pydantic import BaseModel
-
-_M = TypeVar("_M", bound=BaseModel)
-_set = object.__setattr__
-
-
-def build(cls: type[_M], fields_set: set[str], values: dict[str, Any]) -> _M:
-    """An instance of ``cls`` holding ``values`` (every field of ``cls``, in declaration
-    order, already valid; the dict becomes the instance's own). Only for models without
-    ``extra="allow"``, private attributes or a ``model_post_init``: the context stage's
-    ``Claim`` and ``ClaimFrame``."""
-    model = cls.__new__(cls)
-    _set(model, "__dict__", values)
-    _set(model, "__pydantic_fields_set__", fields_set)
-    _set(model, "__pydantic_extra__", None)
-    _set(model, "__pydantic_private__", None)
-    return model
+__all__ = ["build"]

@@ -19,17 +19,32 @@ from factcheck import hedging as iv
 from factcheck.extract.quantities import hedges as hg
 from factcheck.extract.quantities import units
 from factcheck.extract.quantities.piece import Piece
+from factcheck.extract.trusted import build
 from factcheck.models import Claim
 
 # One "fields set" shared by every claim made here (pydantic gives each validated model
 # its own set of the names it was given, ~700 bytes; a page of figures has 25,000).
 _ALL_FIELDS = set(Claim.model_fields)
+# Every field's default, in declaration order (the required ones are always given
+# here). None of them is mutable, so one dict serves as every claim's starting point.
+_DEFAULTS = {name: f.default for name, f in Claim.model_fields.items()}
+_FLOATS = ("value", "lower", "upper")
 
 
 def _claim(**fields: object) -> Claim:
-    claim = Claim(**fields)  # type: ignore[arg-type]
-    object.__setattr__(claim, "__pydantic_fields_set__", _ALL_FIELDS)
-    return claim
+    """A ``Claim`` of the figures stage, without validation (``factcheck.extract.trusted``):
+    every value is typed by the code above. What validation changed, an ``int`` bound or
+    part made a ``float`` and the parts a list of their own, is done here, so the JSON
+    stays the same."""
+    values = dict(_DEFAULTS)
+    values.update(fields)
+    for key in _FLOATS:
+        if type(values[key]) is int:
+            values[key] = float(values[key])  # type: ignore[arg-type]
+    parts = values["parts"]
+    if parts is not None:  # a list of its own, as validation makes
+        values["parts"] = [float(x) for x in parts]  # type: ignore[attr-defined]
+    return build(Claim, _ALL_FIELDS, values)
 
 # What a percentage can be a share of: groups of people and wholes made of parts.
 _SHARE_OF_NOUNS = (
