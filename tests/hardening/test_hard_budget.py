@@ -6,9 +6,11 @@ peak memory stays within the multiple SECURITY.md documents."""
 
 from __future__ import annotations
 
+import importlib
 import json
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from hardening_helpers import assert_ok, run_cli, write_rules
@@ -171,13 +173,28 @@ def _peak_mb(tmp_path: Path, *args: str) -> float:
     return int(err.rsplit("PEAK_RSS_KB=", 1)[1].split()[0]) / 1024
 
 
+def _benchmark(name: str) -> ModuleType:
+    """``benchmarks/NAME.py``, imported with the benchmarks' own ``_common``: ``fuzz/``
+    has a module of that name too, and whichever a test process imported first would
+    otherwise be the one both get."""
+    folder = str(Path(__file__).resolve().parents[2] / "benchmarks")
+    other = sys.modules.pop("_common", None)
+    sys.path.insert(0, folder)
+    try:
+        return importlib.import_module(name)
+    finally:
+        sys.path.remove(folder)
+        sys.modules.pop("_common", None)
+        if other is not None:
+            sys.modules["_common"] = other
+
+
 @pytest.mark.skipif(sys.platform != "linux", reason="ru_maxrss in KiB, Linux")
 def test_dense_text_stays_within_the_documented_memory_bound(tmp_path: Path) -> None:
     """Figures and no full stop, 512 KiB (256 KiB of it took 1.1 GB and never finished):
     the sentence is cut at its budget, reported, and peak memory over a one-line run's
     stays within TEXT_MULTIPLE x the text + PER_CLAIM_KB x the claims read."""
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
-    from bench_budget import dense_text
+    dense_text = _benchmark("bench_budget").dense_text
 
     size = 512 * 1024
     (tmp_path / "dense.txt").write_text(dense_text(size), encoding="utf-8")
