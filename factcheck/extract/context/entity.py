@@ -50,6 +50,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from factcheck.extract.context.subject import subject_before
+from factcheck.extract.quantities.changes import INTRANSITIVE, NEUTRAL, NOUNS, TRANSITIVE
 from factcheck.extract.context.tokens import (
     ADJ_PARTICIPLES,
     ADVERBS,
@@ -105,6 +106,12 @@ _AMOUNT_NOUNS = frozenset({"number", "total", "amount", "count"})
 _PART_OF = frozenset({"whom", "them", "which", "those", "these"})
 _CHANGE_UNITS = frozenset({"points", "point"})
 _SPEECH = REPORT_VERBS | SPEECH_VERBS
+# Every form of a verb of change ("climbed", "edged", "lowered"): its subject, or its
+# object before "by", is what the change moves.
+_CHANGE_VERBS = frozenset(INTRANSITIVE) | frozenset(NEUTRAL) | frozenset(TRANSITIVE)
+_ROLES_OF_CHANGE = frozenset({"change", "before", "after"})
+# The unit word of "a 4-point decline", glued to the figure by a hyphen.
+_HYPHEN_UNITS = _CHANGE_UNITS | _PERCENT_WORDS | frozenset({"cent", "cents", "pence"})
 @dataclass(slots=True)
 class EntityInfo:
     entity: str | None = None
@@ -234,16 +241,114 @@ def find_entity(
                 info = EntityInfo(entity=text[tokens[j - 1].start : tokens[j].end], entity_type=tokens[j].low)
                 info.first, info.end, info.head = j - 1, j + 1, j
                 return info  # "a quarter of those tested"
+    if role == "change":
+        moved = _moved_thing(tokens, i0, j, limit, previous_type, text)
+        if moved is not None:
+            return moved
     words, end, resultative = _noun_phrase(tokens, j, limit)
     if words and tokens[words[0]].low in _NOT_COUNTED:
         words = []
     if words and role == "change" and tokens[words[-1]].low in _CHANGE_UNITS and len(words) == 1:
         words = []  # "The Dow climbed 312 points": the points measure the change
+    if role == "change" and _change_noun_at(tokens, _past_hyphen_unit(tokens, j, limit), limit) is not None:
+        words = []  # "Revenue posted a 5% gain": the noun of change names no thing
     if words:
         return _entity_after(tokens, i0, words, end, resultative, limit, previous_type, text)
-    info = _level_subject(tokens, i0, is_place, text)
+    info = _level_subject(tokens, i0, is_place, text, role)
     if info.entity is None:
-        info = _subject(tokens, i0, i1, start, is_place, text, money)
+        info = _subject(tokens, i0, i1, start, is_place, text, money, role)
+    return info
+
+
+def _past_hyphen_unit(tokens: list[Token], j: int, limit: int) -> int:
+    """The token after "-point" in "a 4-point decline" (the figure's span ends at 4)."""
+    if j + 1 < limit and tokens[j].text == "-" and tokens[j + 1].low in _HYPHEN_UNITS:
+        return j + 2
+    return j
+
+
+def _change_noun_at(tokens: list[Token], j: int, limit: int) -> int | None:
+    """The index of a noun of change at most two noun words after ``j``: "a 12% rise",
+    "a 5% fare rise" (the grammar of ``changes``: FIG [word word] NOUN)."""
+    for m in range(j, min(limit, j + 3)):
+        if not _is_np_word(tokens[m]):
+            return None
+        if tokens[m].low in NOUNS:
+            return m  # "a 20% fall": the noun, even though "fall" is also a season
+        if tokens[m].low in _NOT_COUNTED:
+            return None  # "will increase by $1,200 next fall": a time, no noun of change
+    return None
+
+
+def _moved_thing(
+    tokens: list[Token], i0: int, j: int, limit: int, previous_type: str | None, text: str
+) -> EntityInfo | None:
+    """What a change moves, when the sentence names it around the figure rather than as
+    the figure's own noun or the subject:
+
+    * after a noun of change, its in-phrase ("a 12% rise in rents", "a rise of 2% in
+      house prices"), else the nouns before it ("a 5% fare rise" -> "fare");
+    * the object of a verb of change before "by" ("raised the price cap by 10%").
+
+    None when the sentence names it nowhere here (the caller reads the subject)."""
+    k = _past_hyphen_unit(tokens, j, limit)
+    noun = _change_noun_at(tokens, k, limit)
+    if noun is not None:
+        thing = _in_phrase(tokens, noun + 1, limit, i0, previous_type, text)
+        if thing is not None:
+            return thing
+        if noun > k:
+            return _entity_after(tokens, i0, list(range(k, noun)), noun, False, limit, previous_type, text)
+        return None
+    if i0 >= 2 and tokens[i0 - 1].low == "of" and tokens[i0 - 2].low in NOUNS:
+        return _in_phrase(tokens, j, limit, i0, previous_type, text)  # "a fall of 30% in the harvest"
+    if i0 >= 2 and tokens[i0 - 1].low == "by":
+        return _object_of_change(tokens, i0 - 1, text)
+    return None
+
+
+def _in_phrase(
+    tokens: list[Token], k: int, limit: int, i0: int, previous_type: str | None, text: str
+) -> EntityInfo | None:
+    """The noun phrase of "in ..." at ``k`` ("in the economy", "in its poll ratings",
+    "in house prices"). After "in" and its determiner the first word is a noun even
+    when it could be a verb ("house"); a capitalised one is a place or a month ("a 6%
+    drop in January"), a word of time is when ("in rents this year" ends at "this")."""
+    if k >= limit or tokens[k].low != "in":
+        return None
+    k += 1
+    while k < limit and (tokens[k].low in DETERMINERS or tokens[k].low in POSSESSIVE_PRONOUNS or tokens[k].is_possessive):
+        k += 1
+    if k >= limit or tokens[k].is_capitalized:
+        return None
+    words: list[int] = []
+    while k < limit and len(words) < 4 and _is_np_word(tokens[k]) and tokens[k].low not in _NOT_COUNTED \
+            and not tokens[k].is_capitalized:
+        if words and is_verb_like(tokens[k], None) and not _plural_noun(tokens, k, limit):
+            break
+        words.append(k)
+        k += 1
+    if not words:
+        return None
+    return _entity_after(tokens, i0, words, k, False, limit, previous_type, text)
+
+
+def _object_of_change(tokens: list[Token], by: int, text: str) -> EntityInfo | None:
+    """ "raised the price cap by 10%", "cut rates by 0.25 points": the noun phrase
+    between a verb of change and "by" (at most four words, after its determiner)."""
+    k = by
+    while k > 0 and by - k < 4 and _is_np_word(tokens[k - 1]) and tokens[k - 1].low not in _CHANGE_VERBS \
+            and not tokens[k - 1].is_possessive:
+        k -= 1
+    if k == by:
+        return None
+    first = k
+    while k > 0 and (tokens[k - 1].low in DETERMINERS or tokens[k - 1].low in POSSESSIVE_PRONOUNS):
+        k -= 1
+    if k == 0 or tokens[k - 1].low not in _CHANGE_VERBS:
+        return None
+    info = EntityInfo(entity=text[tokens[first].start : tokens[by - 1].end], entity_type=tokens[by - 1].low)
+    info.first, info.end, info.head = first, by, by - 1
     return info
 
 
@@ -262,17 +367,21 @@ def _same_as(previous: EntityInfo) -> EntityInfo:
 
 
 def _subject(
-    tokens: list[Token], i0: int, i1: int, start: int, is_place: Callable[[str], bool], text: str, money: bool
+    tokens: list[Token], i0: int, i1: int, start: int, is_place: Callable[[str], bool], text: str, money: bool,
+    role: str | None = None,
 ) -> EntityInfo:
     """The subject of the verb group before the figure (``subject.subject_before``),
-    unless it is a pronoun, a place or a proper name (who acts, not what is counted)."""
+    unless it is a pronoun, a place or a proper name (who acts, not what is counted:
+    except before a verb of change, ``_moved_by``)."""
     info = EntityInfo()
     found = subject_before(tokens, i0, i1, start, _SPEECH, money)
     if found is None:
         return info
     head_tok = tokens[found.head]
     first, last = tokens[found.first], tokens[found.end - 1]
-    if head_tok.low in PRONOUNS or is_place(text[first.start : last.end]) or (head_tok.is_capitalized and found.head > 0):
+    if head_tok.low in PRONOUNS or is_place(text[first.start : last.end]):
+        return info
+    if head_tok.is_capitalized and found.head > 0 and not _moved_by(tokens, found.end, i0, role):
         return info
     first_i = found.first
     # "the number of beds": the amount noun says how much; the of-phrase, what
@@ -341,13 +450,36 @@ def _entity_after(
     return info
 
 
-def _level_subject(tokens: list[Token], i0: int, is_place: Callable[[str], bool], text: str) -> EntityInfo:
+def _moved_by(tokens: list[Token], lo: int, i0: int, role: str | None) -> bool:
+    """Whether a figure of change (or a level it reaches) follows a verb of change in
+    tokens [lo, i0): then a proper-name subject is what moved ("The Dow climbed 312
+    points", "Apple rose 2.4% to $189"), not who acts ("Ford sold 50,000 trucks")."""
+    return role in _ROLES_OF_CHANGE and any(t.low in _CHANGE_VERBS for t in tokens[lo:i0])
+
+
+def _name_number(tokens: list[Token], s: int, subject_end: int) -> bool:
+    """Whether the token before ``s`` belongs to a proper name: the number of an index
+    named after its size, last in the subject ("The FTSE 100 fell", "the CAC 40"), or
+    the ampersand of "S&P"."""
+    if s < 2 or not tokens[s - 2].is_capitalized:
+        return False
+    t = tokens[s - 1]
+    if t.text == "&":
+        return s < len(tokens) and tokens[s].is_capitalized
+    return t.text.isdigit() and s == subject_end
+
+
+def _level_subject(
+    tokens: list[Token], i0: int, is_place: Callable[[str], bool], text: str, role: str | None = None
+) -> EntityInfo:
     """A figure with no noun of its own is a level ("rose to 3.2%", "hit 118 degrees",
     "stood at 32,000"): its entity is the subject of the verb before it, if any."""
     info = EntityInfo()
     k = i0 - 1
     while k >= 0 and tokens[k].low in ADVERBS | {"a", "an", "the", "some", "about", "around", "nearly", "almost"}:
         k -= 1
+    if k > 0 and role == "change" and tokens[k].low in ("up", "down"):
+        k -= 1  # "edged up 0.3%", "is down 7%": the particle of the change
     if k >= 0 and tokens[k].low in ("to", "by", "at", "of", "from", "than"):
         k -= 1
         while k >= 0 and tokens[k].low in ADVERBS:
@@ -367,6 +499,9 @@ def _level_subject(tokens: list[Token], i0: int, is_place: Callable[[str], bool]
     s = subject_end
     while s > 0:
         t = tokens[s - 1]
+        if not t.is_word and _name_number(tokens, s, subject_end):
+            s -= 1
+            continue
         if not t.is_word or t.low in CONJUNCTIONS or t.low in REPORT_VERBS or t.low in AUXILIARIES:
             break
         if is_verb_like(t, tokens[s - 2] if s >= 2 else None) and t.low not in ADJ_PARTICIPLES:
@@ -391,8 +526,9 @@ def _level_subject(tokens: list[Token], i0: int, is_place: Callable[[str], bool]
     if head_tok.low in PRONOUNS or is_place(text[first_tok.start : last_tok.end]):
         return info
     # A proper name ("Manchester City", "Erling Haaland", "Apple") is who, not what is
-    # counted; a capital on the first word of the sentence proves nothing ("Inflation").
-    if head_tok.is_capitalized and head > 0:
+    # counted, unless a verb of change moves it ("The Nasdaq gained 1.2%"); a capital on
+    # the first word of the sentence proves nothing ("Inflation").
+    if head_tok.is_capitalized and head > 0 and not _moved_by(tokens, subject_end, i0, role):
         return info
     info.entity = text[first_tok.start : last_tok.end]
     info.first, info.end, info.head = span[0], span[-1] + 1, head
