@@ -7,29 +7,30 @@ residents, members, citizens, cases...). Found, in this order:
 
 1. for the second value of "from X to Y" and for "40 of whom", "half of them": what the
    figure before it in the sentence counts;
-2. the noun phrase after the figure, past a unit word already counted and past "of"
+2. for a change, what the sentence says moved around the figure (``change_target``:
+   "a 12% rise in rents", "a 5% fare rise", "raised the price cap by 10%");
+3. the noun phrase after the figure, past a unit word already counted and past "of"
    with a determiner or possessive ("a third of Gaza's population" -> "population",
    "128 of the hostages" -> "hostages", "$5 billion in aid" -> "aid"); for a share,
    past the whole's own figure too ("40% of the 2.3 million residents" -> "residents",
    "a quarter of those tested" -> "those tested"). Words that say when or per what
    ("last year", "overnight", "apiece", "each", "higher") and the points of a change
-   ("The Dow climbed 312 points") are not what a figure counts;
-3. for a level with no noun of its own ("Inflation rose to 3.2%", "The temperature in
+   ("The Dow climbed 312 points"), or a noun of change ("posted a 5% gain"), are not
+   what a figure counts;
+4. for a level with no noun of its own ("Inflation rose to 3.2%", "The temperature in
    Phoenix hit 118 degrees", "the death toll stands at 32,000", "a budget of $2
    million"), the subject of the verb the figure completes ("inflation", "temperature",
    "death toll"), unless that subject is a place or a pronoun;
-4. else the subject of the verb group before the figure, read on the tagger's parts of
+5. else the subject of the verb group before the figure, read on the tagger's parts of
    speech (``subject``): "The engine produces 300 horsepower" -> "engine", "Tickets
    cost $12 apiece" -> "Tickets", "The bill's cost: $40 million" -> "cost",
    "jewellery worth £2 million", "sells organic eggs for $3" (money: the thing priced);
-   "the number of beds" counts "beds". A proper name there is who acts, not what is
-   counted ("Manchester City", "the Dow").
+   "the number of beds" counts "beds". A proper name there (in 4 and 5) is who acts,
+   not what is counted ("Manchester City scored 4 goals"), except before a verb of
+   change: "The Dow climbed 312 points", "The FTSE 100 fell 0.6%" (an index's number
+   is part of its name), "Apple rose 2.4% to $189".
 
-A noun phrase ends at punctuation, a function word, a word that says when ("3 times
-last year"), a verb or a participle after its first word ("civilians sheltering",
-"hostages held"), a capitalised word after a lower-case one, or after five words; a
-plural -s form before a preposition, a conjunction or punctuation is a noun, not a verb
-("14 arrests, half of them", "4 home runs and 9 doubles").
+Where a noun phrase ends: ``noun_phrase``.
 
 ``entity_type`` is what the rule engine keys on: what kind of thing is counted, as a
 plural noun. It is the head noun of the entity (lower case unless a proper adjective:
@@ -49,8 +50,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from factcheck.extract.context.change_target import moved_by, moved_span, names_no_thing
+from factcheck.extract.context.noun_phrase import NOT_COUNTED as _NOT_COUNTED
+from factcheck.extract.context.noun_phrase import RESULTATIVE as _RESULTATIVE
+from factcheck.extract.context.noun_phrase import noun_phrase as _noun_phrase
 from factcheck.extract.context.subject import subject_before
-from factcheck.extract.quantities.changes import INTRANSITIVE, NEUTRAL, NOUNS, TRANSITIVE
 from factcheck.extract.context.tokens import (
     ADJ_PARTICIPLES,
     ADVERBS,
@@ -71,9 +75,6 @@ from factcheck.extract.context.tokens import (
 
 __all__ = ["EntityInfo", "find_entity"]
 
-_STOP = PREPOSITIONS | CONJUNCTIONS | AUXILIARIES | PRONOUNS | DETERMINERS | ADVERBS | frozenset(
-    {"there", "here", "more", "less", "fewer", "per", "than", "including", "according", "nearly", "about"}
-)
 # Nouns whose of-phrase belongs to them ("residents of the north").
 _RELATIONAL = frozenset(
     """
@@ -82,22 +83,9 @@ _RELATIONAL = frozenset(
     """.split()
 )
 _CONTAINERS = frozenset({"remains", "bodies", "body", "corpses"})
-_RESULTATIVE = frozenset({"hostage", "captive"})
 _ANAPHORIC_HEADS = frozenset({"others", "more", "other"})
 _PERCENT_WORDS = frozenset({"percent", "per", "cent", "%", "percentage", "points", "pct", "pc"})
 _HUMAN = frozenset({"people", "persons", "others", "individuals", "civilians"})
-# Words after a figure that say when, how or per what, never what is counted: "$3.2
-# billion last year", "rose 4 feet overnight", "closed 1.8% higher", "$12 apiece".
-_TIME_NOUNS = frozenset(
-    """
-    year years month months week weeks day days quarter quarters season seasons decade
-    decades century night nights morning evening weekend weekends summer winter spring
-    autumn fall today yesterday tomorrow overnight
-    """.split()
-)
-_NOT_COUNTED = _TIME_NOUNS | frozenset(
-    "last next this apiece each higher lower ago earlier later year-on-year".split()
-)
 # The whole of a share may carry its own figure: "40% of the 2.3 million residents".
 _SCALE_WORDS = frozenset("hundred thousand million billion trillion m bn k".split())
 # Nouns that say how much, not what: "the number of beds" counts beds.
@@ -106,12 +94,6 @@ _AMOUNT_NOUNS = frozenset({"number", "total", "amount", "count"})
 _PART_OF = frozenset({"whom", "them", "which", "those", "these"})
 _CHANGE_UNITS = frozenset({"points", "point"})
 _SPEECH = REPORT_VERBS | SPEECH_VERBS
-# Every form of a verb of change ("climbed", "edged", "lowered"): its subject, or its
-# object before "by", is what the change moves.
-_CHANGE_VERBS = frozenset(INTRANSITIVE) | frozenset(NEUTRAL) | frozenset(TRANSITIVE)
-_ROLES_OF_CHANGE = frozenset({"change", "before", "after"})
-# The unit word of "a 4-point decline", glued to the figure by a hyphen.
-_HYPHEN_UNITS = _CHANGE_UNITS | _PERCENT_WORDS | frozenset({"cent", "cents", "pence"})
 @dataclass(slots=True)
 class EntityInfo:
     entity: str | None = None
@@ -132,63 +114,6 @@ def _singular(word: str) -> str:
     if w.endswith("s") and not w.endswith("ss"):
         return w[:-1]
     return w
-
-
-_NOUN_REPORT_FORMS = frozenset({"counts", "reports", "estimates", "claims", "records", "notes", "tallies"})
-
-
-def _is_np_word(tok: Token) -> bool:
-    return tok.is_word and tok.low not in _STOP and (tok.low not in REPORT_VERBS or tok.low in _NOUN_REPORT_FORMS)
-
-
-def _noun_phrase(tokens: list[Token], j: int, limit: int) -> tuple[list[int], int, bool]:
-    """Token indices of the noun phrase starting at ``j`` (before ``limit``), the index
-    after it, and whether a resultative "hostage"/"captive" closed it."""
-    words: list[int] = []
-    premodified = False
-    k = j
-    while k < limit and len(words) < 5:
-        tok = tokens[k]
-        if not _is_np_word(tok):
-            break
-        if words and tok.low in _RESULTATIVE:
-            return words, k, True
-        if words and tok.is_capitalized and not tokens[words[-1]].is_capitalized and not premodified:
-            break
-        if words and tok.is_possessive:
-            break
-        if words and tok.low in _NOT_COUNTED:
-            break  # "3 times last year"
-        verbish = is_verb_like(tok, None) and not tok.is_capitalized and not _plural_noun(tokens, k, limit)
-        if verbish:
-            following = tokens[k + 1] if k + 1 < limit else None
-            premodifier = (
-                not words
-                and following is not None
-                and following.is_word
-                and following.low not in _STOP
-                and not is_verb_like(following, None)
-                and (tok.low in ADJ_PARTICIPLES or (tok.low.endswith("ed") and not following.is_capitalized))
-            )
-            if not premodifier:
-                break
-            premodified = True
-        else:
-            premodified = False
-        words.append(k)
-        k += 1
-    return words, k, False
-
-
-def _plural_noun(tokens: list[Token], k: int, limit: int) -> bool:
-    """A plural -s form right after a figure or a noun, closing the phrase before a
-    preposition, a conjunction or punctuation, is a noun: "14 arrests, half of them",
-    "4 home runs and 9 doubles" (not "120 remain held")."""
-    low = tokens[k].low
-    if not low.endswith("s") or low.endswith("ss") or low in AUXILIARIES:
-        return False
-    nxt = tokens[k + 1] if k + 1 < limit else None
-    return nxt is None or not nxt.is_word or nxt.low in PREPOSITIONS or nxt.low in CONJUNCTIONS
 
 
 def find_entity(
@@ -242,113 +167,21 @@ def find_entity(
                 info.first, info.end, info.head = j - 1, j + 1, j
                 return info  # "a quarter of those tested"
     if role == "change":
-        moved = _moved_thing(tokens, i0, j, limit, previous_type, text)
+        moved = moved_span(tokens, i0, j, limit)
         if moved is not None:
-            return moved
+            return _entity_after(tokens, i0, moved[0], moved[1], False, limit, previous_type, text)
     words, end, resultative = _noun_phrase(tokens, j, limit)
     if words and tokens[words[0]].low in _NOT_COUNTED:
         words = []
     if words and role == "change" and tokens[words[-1]].low in _CHANGE_UNITS and len(words) == 1:
         words = []  # "The Dow climbed 312 points": the points measure the change
-    if role == "change" and _change_noun_at(tokens, _past_hyphen_unit(tokens, j, limit), limit) is not None:
+    if role == "change" and names_no_thing(tokens, j, limit):
         words = []  # "Revenue posted a 5% gain": the noun of change names no thing
     if words:
         return _entity_after(tokens, i0, words, end, resultative, limit, previous_type, text)
     info = _level_subject(tokens, i0, is_place, text, role)
     if info.entity is None:
         info = _subject(tokens, i0, i1, start, is_place, text, money, role)
-    return info
-
-
-def _past_hyphen_unit(tokens: list[Token], j: int, limit: int) -> int:
-    """The token after "-point" in "a 4-point decline" (the figure's span ends at 4)."""
-    if j + 1 < limit and tokens[j].text == "-" and tokens[j + 1].low in _HYPHEN_UNITS:
-        return j + 2
-    return j
-
-
-def _change_noun_at(tokens: list[Token], j: int, limit: int) -> int | None:
-    """The index of a noun of change at most two noun words after ``j``: "a 12% rise",
-    "a 5% fare rise" (the grammar of ``changes``: FIG [word word] NOUN)."""
-    for m in range(j, min(limit, j + 3)):
-        if not _is_np_word(tokens[m]):
-            return None
-        if tokens[m].low in NOUNS:
-            return m  # "a 20% fall": the noun, even though "fall" is also a season
-        if tokens[m].low in _NOT_COUNTED:
-            return None  # "will increase by $1,200 next fall": a time, no noun of change
-    return None
-
-
-def _moved_thing(
-    tokens: list[Token], i0: int, j: int, limit: int, previous_type: str | None, text: str
-) -> EntityInfo | None:
-    """What a change moves, when the sentence names it around the figure rather than as
-    the figure's own noun or the subject:
-
-    * after a noun of change, its in-phrase ("a 12% rise in rents", "a rise of 2% in
-      house prices"), else the nouns before it ("a 5% fare rise" -> "fare");
-    * the object of a verb of change before "by" ("raised the price cap by 10%").
-
-    None when the sentence names it nowhere here (the caller reads the subject)."""
-    k = _past_hyphen_unit(tokens, j, limit)
-    noun = _change_noun_at(tokens, k, limit)
-    if noun is not None:
-        thing = _in_phrase(tokens, noun + 1, limit, i0, previous_type, text)
-        if thing is not None:
-            return thing
-        if noun > k:
-            return _entity_after(tokens, i0, list(range(k, noun)), noun, False, limit, previous_type, text)
-        return None
-    if i0 >= 2 and tokens[i0 - 1].low == "of" and tokens[i0 - 2].low in NOUNS:
-        return _in_phrase(tokens, j, limit, i0, previous_type, text)  # "a fall of 30% in the harvest"
-    if i0 >= 2 and tokens[i0 - 1].low == "by":
-        return _object_of_change(tokens, i0 - 1, text)
-    return None
-
-
-def _in_phrase(
-    tokens: list[Token], k: int, limit: int, i0: int, previous_type: str | None, text: str
-) -> EntityInfo | None:
-    """The noun phrase of "in ..." at ``k`` ("in the economy", "in its poll ratings",
-    "in house prices"). After "in" and its determiner the first word is a noun even
-    when it could be a verb ("house"); a capitalised one is a place or a month ("a 6%
-    drop in January"), a word of time is when ("in rents this year" ends at "this")."""
-    if k >= limit or tokens[k].low != "in":
-        return None
-    k += 1
-    while k < limit and (tokens[k].low in DETERMINERS or tokens[k].low in POSSESSIVE_PRONOUNS or tokens[k].is_possessive):
-        k += 1
-    if k >= limit or tokens[k].is_capitalized:
-        return None
-    words: list[int] = []
-    while k < limit and len(words) < 4 and _is_np_word(tokens[k]) and tokens[k].low not in _NOT_COUNTED \
-            and not tokens[k].is_capitalized:
-        if words and is_verb_like(tokens[k], None) and not _plural_noun(tokens, k, limit):
-            break
-        words.append(k)
-        k += 1
-    if not words:
-        return None
-    return _entity_after(tokens, i0, words, k, False, limit, previous_type, text)
-
-
-def _object_of_change(tokens: list[Token], by: int, text: str) -> EntityInfo | None:
-    """ "raised the price cap by 10%", "cut rates by 0.25 points": the noun phrase
-    between a verb of change and "by" (at most four words, after its determiner)."""
-    k = by
-    while k > 0 and by - k < 4 and _is_np_word(tokens[k - 1]) and tokens[k - 1].low not in _CHANGE_VERBS \
-            and not tokens[k - 1].is_possessive:
-        k -= 1
-    if k == by:
-        return None
-    first = k
-    while k > 0 and (tokens[k - 1].low in DETERMINERS or tokens[k - 1].low in POSSESSIVE_PRONOUNS):
-        k -= 1
-    if k == 0 or tokens[k - 1].low not in _CHANGE_VERBS:
-        return None
-    info = EntityInfo(entity=text[tokens[first].start : tokens[by - 1].end], entity_type=tokens[by - 1].low)
-    info.first, info.end, info.head = first, by, by - 1
     return info
 
 
@@ -372,7 +205,7 @@ def _subject(
 ) -> EntityInfo:
     """The subject of the verb group before the figure (``subject.subject_before``),
     unless it is a pronoun, a place or a proper name (who acts, not what is counted:
-    except before a verb of change, ``_moved_by``)."""
+    except before a verb of change, ``change_target.moved_by``)."""
     info = EntityInfo()
     found = subject_before(tokens, i0, i1, start, _SPEECH, money)
     if found is None:
@@ -381,7 +214,7 @@ def _subject(
     first, last = tokens[found.first], tokens[found.end - 1]
     if head_tok.low in PRONOUNS or is_place(text[first.start : last.end]):
         return info
-    if head_tok.is_capitalized and found.head > 0 and not _moved_by(tokens, found.end, i0, role):
+    if head_tok.is_capitalized and found.head > 0 and not moved_by(tokens, found.end, i0, role):
         return info
     first_i = found.first
     # "the number of beds": the amount noun says how much; the of-phrase, what
@@ -448,13 +281,6 @@ def _entity_after(
         etype = f"{_singular(etype.split()[-1] if etype else head_tok.low)} {container.low}"
     info.entity_type = etype
     return info
-
-
-def _moved_by(tokens: list[Token], lo: int, i0: int, role: str | None) -> bool:
-    """Whether a figure of change (or a level it reaches) follows a verb of change in
-    tokens [lo, i0): then a proper-name subject is what moved ("The Dow climbed 312
-    points", "Apple rose 2.4% to $189"), not who acts ("Ford sold 50,000 trucks")."""
-    return role in _ROLES_OF_CHANGE and any(t.low in _CHANGE_VERBS for t in tokens[lo:i0])
 
 
 def _name_number(tokens: list[Token], s: int, subject_end: int) -> bool:
@@ -528,7 +354,7 @@ def _level_subject(
     # A proper name ("Manchester City", "Erling Haaland", "Apple") is who, not what is
     # counted, unless a verb of change moves it ("The Nasdaq gained 1.2%"); a capital on
     # the first word of the sentence proves nothing ("Inflation").
-    if head_tok.is_capitalized and head > 0 and not _moved_by(tokens, subject_end, i0, role):
+    if head_tok.is_capitalized and head > 0 and not moved_by(tokens, subject_end, i0, role):
         return info
     info.entity = text[first_tok.start : last_tok.end]
     info.first, info.end, info.head = span[0], span[-1] + 1, head
