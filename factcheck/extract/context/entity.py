@@ -154,7 +154,9 @@ def find_entity(
     if j + 1 < limit and tokens[j].low == "of" and tokens[j + 1].low in _PART_OF and previous is not None and previous.entity:
         if tokens[j + 1].low in ("whom", "them", "which") or j + 2 >= limit or not tokens[j + 2].is_word:
             return _same_as(previous)  # "300 candidates, 40 of whom were women"
-    if j < limit and (tokens[j].low == "of" or (money and tokens[j].low == "in")):
+    # "$5 billion in aid" names what the money is; "RM 12 in Kuala Lumpur", where.
+    money_in = j < limit and money and tokens[j].low == "in" and not (j + 1 < limit and tokens[j + 1].is_capitalized)
+    if j < limit and (tokens[j].low == "of" or money_in):
         j += 1
         while j < limit and (tokens[j].low in DETERMINERS or tokens[j].is_possessive) and tokens[j].low not in ("that",):
             j += 1
