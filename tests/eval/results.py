@@ -2,7 +2,9 @@
 
     python -m tests.eval.results --write
 
-(run from the repository root). Our figures come from ``../shared/eval/score_peers.py``'s
+(run from the repository root). Only the first section of RESULTS.md (the peer suites) is
+written here; the sections after it (dates, the case tables of issue 15, each with its
+own command) are kept as they are. Our figures come from ``../shared/eval/score_peers.py``'s
 scoring functions applied to ``tests.eval.peer_eval:score_adapter`` -- the same
 numbers as ``python ../shared/eval/score_peers.py --peers "" --extractor
 tests.eval.peer_eval:score_adapter`` -- once on every case and once without the
@@ -108,10 +110,36 @@ Notes
 """
 
 
+def later_sections(existing: str) -> str:
+    """The text of ``existing`` from its second top-level heading on ("" if it has
+    none): the sections other scripts and people write. A "# " line inside a fenced
+    code block is no heading."""
+    fenced = False
+    offset = 0
+    seen_first = False
+    for line in existing.splitlines(keepends=True):
+        if line.startswith("```"):
+            fenced = not fenced
+        elif not fenced and line.startswith("# "):
+            if seen_first:
+                return existing[offset:]
+            seen_first = True
+        offset += len(line)
+    return ""
+
+
+def merged(generated: str, existing: str) -> str:
+    """RESULTS.md with its first section replaced by ``generated``, the rest kept."""
+    rest = later_sections(existing)
+    return generated + ("\n" + rest if rest else "")
+
+
 def main(argv: list[str]) -> None:
     text = HEADER + table() + "\n" + FOOTER
     if "--write" in argv:
-        (ps.HERE / "RESULTS.md").write_text(text, encoding="utf-8")
+        path = ps.HERE / "RESULTS.md"
+        existing = path.read_text(encoding="utf-8") if path.exists() else ""
+        path.write_text(merged(text, existing), encoding="utf-8")
     print(text)
 
 

@@ -7,29 +7,30 @@ residents, members, citizens, cases...). Found, in this order:
 
 1. for the second value of "from X to Y" and for "40 of whom", "half of them": what the
    figure before it in the sentence counts;
-2. the noun phrase after the figure, past a unit word already counted and past "of"
+2. for a change, what the sentence says moved around the figure (``change_target``:
+   "a 12% rise in rents", "a 5% fare rise", "raised the price cap by 10%");
+3. the noun phrase after the figure, past a unit word already counted and past "of"
    with a determiner or possessive ("a third of Gaza's population" -> "population",
    "128 of the hostages" -> "hostages", "$5 billion in aid" -> "aid"); for a share,
    past the whole's own figure too ("40% of the 2.3 million residents" -> "residents",
    "a quarter of those tested" -> "those tested"). Words that say when or per what
    ("last year", "overnight", "apiece", "each", "higher") and the points of a change
-   ("The Dow climbed 312 points") are not what a figure counts;
-3. for a level with no noun of its own ("Inflation rose to 3.2%", "The temperature in
+   ("The Dow climbed 312 points"), or a noun of change ("posted a 5% gain"), are not
+   what a figure counts;
+4. for a level with no noun of its own ("Inflation rose to 3.2%", "The temperature in
    Phoenix hit 118 degrees", "the death toll stands at 32,000", "a budget of $2
    million"), the subject of the verb the figure completes ("inflation", "temperature",
    "death toll"), unless that subject is a place or a pronoun;
-4. else the subject of the verb group before the figure, read on the tagger's parts of
+5. else the subject of the verb group before the figure, read on the tagger's parts of
    speech (``subject``): "The engine produces 300 horsepower" -> "engine", "Tickets
    cost $12 apiece" -> "Tickets", "The bill's cost: $40 million" -> "cost",
    "jewellery worth £2 million", "sells organic eggs for $3" (money: the thing priced);
-   "the number of beds" counts "beds". A proper name there is who acts, not what is
-   counted ("Manchester City", "the Dow").
+   "the number of beds" counts "beds". A proper name there (in 4 and 5) is who acts,
+   not what is counted ("Manchester City scored 4 goals"), except before a verb of
+   change: "The Dow climbed 312 points", "The FTSE 100 fell 0.6%" (an index's number
+   is part of its name), "Apple rose 2.4% to $189".
 
-A noun phrase ends at punctuation, a function word, a word that says when ("3 times
-last year"), a verb or a participle after its first word ("civilians sheltering",
-"hostages held"), a capitalised word after a lower-case one, or after five words; a
-plural -s form before a preposition, a conjunction or punctuation is a noun, not a verb
-("14 arrests, half of them", "4 home runs and 9 doubles").
+Where a noun phrase ends: ``noun_phrase``.
 
 ``entity_type`` is what the rule engine keys on: what kind of thing is counted, as a
 plural noun. It is the head noun of the entity (lower case unless a proper adjective:
@@ -49,6 +50,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from factcheck.extract.context.change_target import moved_by, moved_span, names_no_thing
+from factcheck.extract.context.noun_phrase import NOT_COUNTED as _NOT_COUNTED
+from factcheck.extract.context.noun_phrase import RESULTATIVE as _RESULTATIVE
+from factcheck.extract.context.noun_phrase import noun_phrase as _noun_phrase
 from factcheck.extract.context.subject import subject_before
 from factcheck.extract.context.tokens import (
     ADJ_PARTICIPLES,
@@ -70,9 +75,6 @@ from factcheck.extract.context.tokens import (
 
 __all__ = ["EntityInfo", "find_entity"]
 
-_STOP = PREPOSITIONS | CONJUNCTIONS | AUXILIARIES | PRONOUNS | DETERMINERS | ADVERBS | frozenset(
-    {"there", "here", "more", "less", "fewer", "per", "than", "including", "according", "nearly", "about"}
-)
 # Nouns whose of-phrase belongs to them ("residents of the north").
 _RELATIONAL = frozenset(
     """
@@ -81,22 +83,9 @@ _RELATIONAL = frozenset(
     """.split()
 )
 _CONTAINERS = frozenset({"remains", "bodies", "body", "corpses"})
-_RESULTATIVE = frozenset({"hostage", "captive"})
 _ANAPHORIC_HEADS = frozenset({"others", "more", "other"})
 _PERCENT_WORDS = frozenset({"percent", "per", "cent", "%", "percentage", "points", "pct", "pc"})
 _HUMAN = frozenset({"people", "persons", "others", "individuals", "civilians"})
-# Words after a figure that say when, how or per what, never what is counted: "$3.2
-# billion last year", "rose 4 feet overnight", "closed 1.8% higher", "$12 apiece".
-_TIME_NOUNS = frozenset(
-    """
-    year years month months week weeks day days quarter quarters season seasons decade
-    decades century night nights morning evening weekend weekends summer winter spring
-    autumn fall today yesterday tomorrow overnight
-    """.split()
-)
-_NOT_COUNTED = _TIME_NOUNS | frozenset(
-    "last next this apiece each higher lower ago earlier later year-on-year".split()
-)
 # The whole of a share may carry its own figure: "40% of the 2.3 million residents".
 _SCALE_WORDS = frozenset("hundred thousand million billion trillion m bn k".split())
 # Nouns that say how much, not what: "the number of beds" counts beds.
@@ -125,63 +114,6 @@ def _singular(word: str) -> str:
     if w.endswith("s") and not w.endswith("ss"):
         return w[:-1]
     return w
-
-
-_NOUN_REPORT_FORMS = frozenset({"counts", "reports", "estimates", "claims", "records", "notes", "tallies"})
-
-
-def _is_np_word(tok: Token) -> bool:
-    return tok.is_word and tok.low not in _STOP and (tok.low not in REPORT_VERBS or tok.low in _NOUN_REPORT_FORMS)
-
-
-def _noun_phrase(tokens: list[Token], j: int, limit: int) -> tuple[list[int], int, bool]:
-    """Token indices of the noun phrase starting at ``j`` (before ``limit``), the index
-    after it, and whether a resultative "hostage"/"captive" closed it."""
-    words: list[int] = []
-    premodified = False
-    k = j
-    while k < limit and len(words) < 5:
-        tok = tokens[k]
-        if not _is_np_word(tok):
-            break
-        if words and tok.low in _RESULTATIVE:
-            return words, k, True
-        if words and tok.is_capitalized and not tokens[words[-1]].is_capitalized and not premodified:
-            break
-        if words and tok.is_possessive:
-            break
-        if words and tok.low in _NOT_COUNTED:
-            break  # "3 times last year"
-        verbish = is_verb_like(tok, None) and not tok.is_capitalized and not _plural_noun(tokens, k, limit)
-        if verbish:
-            following = tokens[k + 1] if k + 1 < limit else None
-            premodifier = (
-                not words
-                and following is not None
-                and following.is_word
-                and following.low not in _STOP
-                and not is_verb_like(following, None)
-                and (tok.low in ADJ_PARTICIPLES or (tok.low.endswith("ed") and not following.is_capitalized))
-            )
-            if not premodifier:
-                break
-            premodified = True
-        else:
-            premodified = False
-        words.append(k)
-        k += 1
-    return words, k, False
-
-
-def _plural_noun(tokens: list[Token], k: int, limit: int) -> bool:
-    """A plural -s form right after a figure or a noun, closing the phrase before a
-    preposition, a conjunction or punctuation, is a noun: "14 arrests, half of them",
-    "4 home runs and 9 doubles" (not "120 remain held")."""
-    low = tokens[k].low
-    if not low.endswith("s") or low.endswith("ss") or low in AUXILIARIES:
-        return False
-    nxt = tokens[k + 1] if k + 1 < limit else None
-    return nxt is None or not nxt.is_word or nxt.low in PREPOSITIONS or nxt.low in CONJUNCTIONS
 
 
 def find_entity(
@@ -222,7 +154,9 @@ def find_entity(
     if j + 1 < limit and tokens[j].low == "of" and tokens[j + 1].low in _PART_OF and previous is not None and previous.entity:
         if tokens[j + 1].low in ("whom", "them", "which") or j + 2 >= limit or not tokens[j + 2].is_word:
             return _same_as(previous)  # "300 candidates, 40 of whom were women"
-    if j < limit and (tokens[j].low == "of" or (money and tokens[j].low == "in")):
+    # "$5 billion in aid" names what the money is; "RM 12 in Kuala Lumpur", where.
+    money_in = j < limit and money and tokens[j].low == "in" and not (j + 1 < limit and tokens[j + 1].is_capitalized)
+    if j < limit and (tokens[j].low == "of" or money_in):
         j += 1
         while j < limit and (tokens[j].low in DETERMINERS or tokens[j].is_possessive) and tokens[j].low not in ("that",):
             j += 1
@@ -234,16 +168,22 @@ def find_entity(
                 info = EntityInfo(entity=text[tokens[j - 1].start : tokens[j].end], entity_type=tokens[j].low)
                 info.first, info.end, info.head = j - 1, j + 1, j
                 return info  # "a quarter of those tested"
+    if role == "change":
+        moved = moved_span(tokens, i0, j, limit)
+        if moved is not None:
+            return _entity_after(tokens, i0, moved[0], moved[1], False, limit, previous_type, text)
     words, end, resultative = _noun_phrase(tokens, j, limit)
     if words and tokens[words[0]].low in _NOT_COUNTED:
         words = []
     if words and role == "change" and tokens[words[-1]].low in _CHANGE_UNITS and len(words) == 1:
         words = []  # "The Dow climbed 312 points": the points measure the change
+    if role == "change" and names_no_thing(tokens, j, limit):
+        words = []  # "Revenue posted a 5% gain": the noun of change names no thing
     if words:
         return _entity_after(tokens, i0, words, end, resultative, limit, previous_type, text)
-    info = _level_subject(tokens, i0, is_place, text)
+    info = _level_subject(tokens, i0, is_place, text, role)
     if info.entity is None:
-        info = _subject(tokens, i0, i1, start, is_place, text, money)
+        info = _subject(tokens, i0, i1, start, is_place, text, money, role)
     return info
 
 
@@ -262,17 +202,21 @@ def _same_as(previous: EntityInfo) -> EntityInfo:
 
 
 def _subject(
-    tokens: list[Token], i0: int, i1: int, start: int, is_place: Callable[[str], bool], text: str, money: bool
+    tokens: list[Token], i0: int, i1: int, start: int, is_place: Callable[[str], bool], text: str, money: bool,
+    role: str | None = None,
 ) -> EntityInfo:
     """The subject of the verb group before the figure (``subject.subject_before``),
-    unless it is a pronoun, a place or a proper name (who acts, not what is counted)."""
+    unless it is a pronoun, a place or a proper name (who acts, not what is counted:
+    except before a verb of change, ``change_target.moved_by``)."""
     info = EntityInfo()
     found = subject_before(tokens, i0, i1, start, _SPEECH, money)
     if found is None:
         return info
     head_tok = tokens[found.head]
     first, last = tokens[found.first], tokens[found.end - 1]
-    if head_tok.low in PRONOUNS or is_place(text[first.start : last.end]) or (head_tok.is_capitalized and found.head > 0):
+    if head_tok.low in PRONOUNS or is_place(text[first.start : last.end]):
+        return info
+    if head_tok.is_capitalized and found.head > 0 and not moved_by(tokens, found.end, i0, role):
         return info
     first_i = found.first
     # "the number of beds": the amount noun says how much; the of-phrase, what
@@ -341,13 +285,29 @@ def _entity_after(
     return info
 
 
-def _level_subject(tokens: list[Token], i0: int, is_place: Callable[[str], bool], text: str) -> EntityInfo:
+def _name_number(tokens: list[Token], s: int, subject_end: int) -> bool:
+    """Whether the token before ``s`` belongs to a proper name: the number of an index
+    named after its size, last in the subject ("The FTSE 100 fell", "the CAC 40"), or
+    the ampersand of "S&P"."""
+    if s < 2 or not tokens[s - 2].is_capitalized:
+        return False
+    t = tokens[s - 1]
+    if t.text == "&":
+        return s < len(tokens) and tokens[s].is_capitalized
+    return t.text.isdigit() and s == subject_end
+
+
+def _level_subject(
+    tokens: list[Token], i0: int, is_place: Callable[[str], bool], text: str, role: str | None = None
+) -> EntityInfo:
     """A figure with no noun of its own is a level ("rose to 3.2%", "hit 118 degrees",
     "stood at 32,000"): its entity is the subject of the verb before it, if any."""
     info = EntityInfo()
     k = i0 - 1
     while k >= 0 and tokens[k].low in ADVERBS | {"a", "an", "the", "some", "about", "around", "nearly", "almost"}:
         k -= 1
+    if k > 0 and role == "change" and tokens[k].low in ("up", "down"):
+        k -= 1  # "edged up 0.3%", "is down 7%": the particle of the change
     if k >= 0 and tokens[k].low in ("to", "by", "at", "of", "from", "than"):
         k -= 1
         while k >= 0 and tokens[k].low in ADVERBS:
@@ -367,6 +327,9 @@ def _level_subject(tokens: list[Token], i0: int, is_place: Callable[[str], bool]
     s = subject_end
     while s > 0:
         t = tokens[s - 1]
+        if not t.is_word and _name_number(tokens, s, subject_end):
+            s -= 1
+            continue
         if not t.is_word or t.low in CONJUNCTIONS or t.low in REPORT_VERBS or t.low in AUXILIARIES:
             break
         if is_verb_like(t, tokens[s - 2] if s >= 2 else None) and t.low not in ADJ_PARTICIPLES:
@@ -391,8 +354,9 @@ def _level_subject(tokens: list[Token], i0: int, is_place: Callable[[str], bool]
     if head_tok.low in PRONOUNS or is_place(text[first_tok.start : last_tok.end]):
         return info
     # A proper name ("Manchester City", "Erling Haaland", "Apple") is who, not what is
-    # counted; a capital on the first word of the sentence proves nothing ("Inflation").
-    if head_tok.is_capitalized and head > 0:
+    # counted, unless a verb of change moves it ("The Nasdaq gained 1.2%"); a capital on
+    # the first word of the sentence proves nothing ("Inflation").
+    if head_tok.is_capitalized and head > 0 and not moved_by(tokens, subject_end, i0, role):
         return info
     info.entity = text[first_tok.start : last_tok.end]
     info.first, info.end, info.head = span[0], span[-1] + 1, head

@@ -16,6 +16,7 @@ from factcheck.extract.quantities.neighbours import combine
 from factcheck.extract.quantities.piece import Piece, drop_hedge
 from factcheck.extract.quantities.prescan import matches
 from factcheck.extract.quantities.readings import finalise_piece
+from factcheck.extract.quantities.time_references import is_time_reference
 from factcheck.extract.quantities.unrepresentable import beyond_float, rounded
 from factcheck.models import Claim
 
@@ -51,7 +52,7 @@ def find(text: str) -> list[Claim]:
     pieces = combine(pieces, text)
     claims: list[Claim] = []
     for p in pieces:
-        if p.dropped or p.is_year:
+        if p.dropped or p.is_year or is_time_reference(p, text):
             continue
         if p.hedge is not None and p.hedge.lower() in ("between", "from"):
             drop_hedge(p)

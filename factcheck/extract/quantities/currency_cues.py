@@ -91,6 +91,13 @@ def by_country(info: units.UnitInfo, text: str, p: Piece, u_end: int) -> units.U
     return units.money_unit(code) if code is not None else info
 
 
+def shared_prefix(word: str, text: str, p: Piece, cur_end: int) -> units.UnitInfo | None:
+    """ "kr 95", "kr. 450": a currency word of several countries written before the
+    number is read as after it ("95 kr"): rule ``country`` (None if ``word`` is no unit)."""
+    info = units.lookup(word)
+    return by_country(info, text, p, cur_end) if info is not None else None
+
+
 def won(info: units.UnitInfo, text: str, p: Piece, u_end: int) -> units.UnitInfo | None:
     """Rule ``won``: South Korea's won, or None (the verb: the unit is dropped)."""
     if next_word(text, u_end).lower() in _VERB_NEXT:

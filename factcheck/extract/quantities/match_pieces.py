@@ -13,6 +13,7 @@ from __future__ import annotations
 import regex
 
 from factcheck.extract.quantities import scales, units, vague
+from factcheck.extract.quantities.currency_cues import shared_prefix
 from factcheck.extract.quantities.digits import VULGAR_FRACTIONS, parse_digits
 from factcheck.extract.quantities.nearby import next_word
 from factcheck.extract.quantities.number_words import (
@@ -156,8 +157,12 @@ def _apply_prefixes(m: regex.Match[str], text: str, p: Piece) -> None:
         p.agepre = True
         p.start = min(p.start, m.start("agepre"))
     if cur is not None:
-        p.currency = units.currency_code(cur)
         p.start = min(p.start, m.start("cur"))
+        code = units.currency_code(cur)
+        if code is not None and code.islower():  # "kr 95": whose krona, by country
+            p.unit = shared_prefix(code, text, p, m.end("cur"))
+        else:
+            p.currency = code
     if m.start() < p.start and (hedge_caps or agepre or cur):
         p.start = m.start()
 

@@ -24,7 +24,9 @@ The tables are data: ``units.json`` next to this module, read once, on first use
                 the square and cubic forms come after every row ("cubic foot" is
                 ``cubic_foot``, not ``foot ** 3``). ``note`` is for the reader.
 ``currency_prefixes``           currency written before the number -> ISO code, as
-                                written ("$", "US$", "NIS", "Rs.");
+                                written ("$", "US$", "NIS", "Rs."), or -> the
+                                currency word of several countries it is ("kr 95",
+                                "kr. 450" -> "kr", lower case: rule ``country``);
 ``currency_prefixes_caseless``  the same lower-cased ("us $ 150 million", "c $ 16.4").
 
 Ambiguous unit words are marked with a ``rule`` that ``unit_cues`` applies with the text
