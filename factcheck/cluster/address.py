@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib.util
 import logging
+import os
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
 CONNECT_TIMEOUT = 5.0
 
 _LOCAL = re.compile(r"local:(\d+)")
+# Dask's configuration of its logger in a process it starts (``logging.distributed``).
+WORKER_LOG_LEVEL = "DASK_LOGGING__DISTRIBUTED"
 _REMOTE = re.compile(r"(?:(?:tcp|tls|inproc|ucx|ws|wss)://)?[^\s/:]+(?::\d+)?/?")
 
 
@@ -77,8 +80,12 @@ def connect(spec: ClusterSpec, timeout: float = CONNECT_TIMEOUT) -> tuple[Client
 
     if spec.local is not None:
         # Dask's own log lines (a worker restarted, a task retried) are its business;
-        # what the run did is in factcheck's report.
+        # what the run did is in factcheck's report. The workers are processes of their
+        # own, whose logging Dask sets up from its configuration when it is imported
+        # there: the environment carries the level to them (a worker's "heartbeat
+        # failed" warning, with its traceback, when the cluster closes under load).
         logging.getLogger("distributed").setLevel(logging.ERROR)
+        os.environ.setdefault(WORKER_LOG_LEVEL, "error")
         cluster = LocalCluster(
             n_workers=spec.local,
             threads_per_worker=1,
