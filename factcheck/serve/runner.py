@@ -19,7 +19,9 @@ import asyncio
 import json
 import multiprocessing
 import os
+import signal
 import sys
+import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
@@ -36,6 +38,9 @@ from factcheck.serve.warm import WarmState
 from factcheck.util import gcpause
 
 Output = Literal["contract", "page", "languagetool"]
+
+# How often a check process looks whether the server is still there.
+PARENT_CHECK_SECONDS = 1.0
 
 # Archive claims per figure the page's timelines draw besides the evidence.
 TIMELINE_LIMIT = 150
@@ -153,6 +158,25 @@ def _in_worker(job: CheckJob) -> JobResult:
     return run_job(_STATE, job)
 
 
+def _watch_parent(parent: int) -> None:
+    """A check process's start: end it once the server is gone. Killed hard (or ended
+    before it closed its pool), the server would otherwise leave its check processes
+    running, each holding its copy of the archive, with no one to send them work."""
+
+    # Forked after uvicorn took SIGTERM and SIGINT for its graceful shutdown, this
+    # process inherited handlers that only set the server's flag: SIGTERM would be
+    # ignored. Ctrl-C reaches the whole process group; the server ends these itself.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="factcheck-parent-watch", daemon=True).start()
+
+
 def _started(_: int) -> int:
     return os.getpid()
 
@@ -171,7 +195,9 @@ class Runner:
             # Through gcpause, which then never walks them to ask whether they are.
             gcpause.freeze_heap()
             context = multiprocessing.get_context("fork")
-            self._executor = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+            self._executor = ProcessPoolExecutor(
+                max_workers=workers, mp_context=context, initializer=_watch_parent, initargs=(os.getpid(),)
+            )
             # Fork every worker now, before the server starts its threads.
             list(self._executor.map(_started, range(workers)))
             self.pids = sorted({p.pid for p in getattr(self._executor, "_processes", {}).values()})
@@ -187,4 +213,11 @@ class Runner:
         return await loop.run_in_executor(self._executor, run_job, self.state, job)
 
     def close(self) -> None:
+        """Stop taking jobs and end the check processes now (a job still running is
+        abandoned: the server is going away)."""
         self._executor.shutdown(wait=False, cancel_futures=True)
+        for pid in self.pids:
+            try:
+                os.kill(pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass

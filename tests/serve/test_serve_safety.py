@@ -167,3 +167,35 @@ def test_a_corpus_that_fails_to_load_is_said_by_healthz_and_the_api(tmp_path: Pa
         status, answer = post_json(server.url + "/v1/check", {"text": "135 hostages"})
         assert status == 500 and "could not load" in answer["error"]["message"]
     assert "Traceback" not in server.stderr()
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def _gone_within(pids: list[int], seconds: float) -> list[int]:
+    """The ``pids`` still running after ``seconds`` (a zombie counts as gone)."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    alive = list(pids)
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.2)
+        alive = [p for p in alive if Path(f"/proc/{p}").exists()
+                 and Path(f"/proc/{p}/stat").read_text().split(") ", 1)[1][:1] != "Z"]
+    return alive
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="check processes are forked on Linux only")
+@pytest.mark.parametrize("stop", ["terminate", "kill"])
+def test_the_check_processes_end_with_the_server_however_it_is_stopped(tmp_path: Path, stop: str) -> None:
+    # Left behind, each would hold its copy of the archive with no server to work for.
+    with running_server(tmp_path, "--workers", "2") as server:
+        workers = _children(server.process.pid)
+        assert len(workers) == 2
+        getattr(server.process, stop)()
+        server.process.wait(timeout=30)
+        assert _gone_within(workers, 15) == []
