@@ -43,7 +43,7 @@ from factcheck.load import MetadataOverrides, load_documents
 from factcheck.load.files import InputFiles, recording
 from factcheck.load.ids import document_id
 from factcheck.models import Claim, DocPath, Document, Report, Severity
-from factcheck.rules.load import load_rules
+from factcheck.rules.load import RULE_SUFFIXES, load_rules
 from factcheck.rules.schema import RuleSet
 from factcheck.suppress import apply_suppressions
 from factcheck.suppress.baseline import Baseline
@@ -95,10 +95,30 @@ class RuleSources:
         if self.defaults:
             out.append((shipped, "rules", "shipped default"))
         for k, folder in enumerate(self.added):
-            if self.defaults and Path(folder).resolve() == shipped.resolve():
+            if self.defaults and names_shipped_rules(Path(folder)):
                 continue  # the shipped folder named again ("--rules rules/" in a checkout) is loaded once
             out.append((folder, None, self.why[k] if k < len(self.why) else "--rules"))
         return out
+
+
+def names_shipped_rules(folder: Path) -> bool:
+    """Whether ``folder`` is the shipped rule folder: the same folder, or one whose rule
+    files are the shipped ones byte for byte (a checkout's ``rules/`` beside an
+    installed package, which reads its own copy of them)."""
+    shipped = default_rules()
+    try:
+        if folder.resolve() == shipped.resolve():
+            return True
+        if not folder.is_dir():
+            return False
+
+        def files(at: Path) -> dict[str, Path]:
+            return {p.name: p for p in at.iterdir() if p.suffix in RULE_SUFFIXES and p.is_file()}
+
+        mine, theirs = files(folder), files(shipped)
+        return mine.keys() == theirs.keys() and all(mine[n].read_bytes() == theirs[n].read_bytes() for n in mine)
+    except OSError:
+        return False
 
 
 @dataclass(frozen=True)

@@ -62,6 +62,7 @@ def _load(directory: Path | None, no_default_rules: bool, config: Path | None) -
     configuration's ``rules``)."""
     from factcheck import pipeline
     from factcheck.cli.rule_options import rule_sources
+    from factcheck.util.resources import default_rules
 
     sources = rule_sources([directory] if directory is not None else None, no_default_rules, config)
     folders = sources.folders()
@@ -70,12 +71,14 @@ def _load(directory: Path | None, no_default_rules: bool, config: Path | None) -
     rules = pipeline.load_rule_set(sources)
     if directory is None:
         return _Loaded(rules, [f for f, _, _ in folders], [f"{shown or f} ({why})" for f, shown, why in folders], [])
-    mine = directory.resolve()
+    # DIR naming the shipped rules is the shipped folder the run loads (once).
+    loaded = default_rules() if sources.defaults and pipeline.names_shipped_rules(directory) else directory
+    mine = loaded.resolve()
     others = [
         "the shipped rules" if why == "shipped default" else f"{folder} ({why})"
         for folder, _, why in folders if folder.resolve() != mine
     ]
-    return _Loaded(rules, [directory], [str(directory)], others)
+    return _Loaded(rules, [loaded], [str(directory)], others)
 
 
 def _loaded_with(loaded: _Loaded) -> str | None:

@@ -143,3 +143,26 @@ def test_the_shipped_folder_given_to_rules_is_loaded_once(tmp_path: Path, cli: A
     again = cli(*args, "--rules", str(default_rules()), cwd=tmp_path)
     assert again.code == 0, again.stderr
     assert again.stdout == plain.stdout and "share-above-100" in _rules_of(plain.stdout)
+
+
+def test_a_copy_of_the_shipped_rules_given_to_rules_is_loaded_once(tmp_path: Path, cli: Any) -> None:
+    """An installed package reads its own copy of the shipped rules: a checkout's
+    ``rules/`` named beside it holds the same files, and is the same rule set, not a
+    duplicate id for every shipped rule."""
+    import shutil
+
+    from factcheck.util.resources import default_rules
+
+    _setup(tmp_path)
+    copy = tmp_path / "checkout-rules"
+    shutil.copytree(default_rules(), copy)
+    args = ("run", "draft.md", "--corpus", "archive", "--format", "json", "--fail-on", "never")
+    plain = cli(*args, cwd=tmp_path)
+    again = cli(*args, "--rules", str(copy), cwd=tmp_path)
+    assert again.code == 0, again.stderr
+    assert again.stdout == plain.stdout
+    validated = cli("rules", "validate", str(copy), cwd=tmp_path)
+    assert validated.code == 0, validated.stderr
+    (copy / "gaza-war.yaml").write_text((copy / "gaza-war.yaml").read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    changed = cli(*args, "--rules", str(copy), cwd=tmp_path)
+    assert changed.code == 2 and "duplicate figure id" in changed.stderr  # no longer the shipped files
