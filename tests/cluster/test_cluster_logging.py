@@ -24,25 +24,25 @@ def _level() -> int:
     return logging.getLogger("distributed").getEffectiveLevel()
 
 
-def test_a_local_clusters_workers_log_only_errors_of_dask(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(WORKER_LOG_LEVEL, "")  # so that the test's end restores the environment
-    monkeypatch.delenv(WORKER_LOG_LEVEL)
+def _worker_levels() -> dict[str, int]:
+    """The Dask log level of each worker of a local cluster started as the CLI does."""
     client, cluster = connect(ClusterSpec(local=1))
     try:
-        levels = client.run(_level)
+        return client.run(_level)
     finally:
         client.close()
         cluster.close()
+
+
+def test_a_local_clusters_workers_log_only_errors_of_dask(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(WORKER_LOG_LEVEL, "")  # so that the test's end restores the environment
+    monkeypatch.delenv(WORKER_LOG_LEVEL)
+    levels = _worker_levels()
     assert levels and set(levels.values()) == {logging.ERROR}
     assert _level() == logging.ERROR
 
 
 def test_a_level_the_user_set_for_dask_is_kept(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(WORKER_LOG_LEVEL, "warning")
-    client, cluster = connect(ClusterSpec(local=1))
-    try:
-        levels = client.run(_level)
-    finally:
-        client.close()
-        cluster.close()
+    levels = _worker_levels()
     assert set(levels.values()) == {logging.WARNING}
