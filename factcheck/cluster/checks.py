@@ -33,7 +33,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
 from itertools import chain
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from factcheck.check.base import Context, Item
 from factcheck.check.parallel import RuleOutput, RunRule
@@ -137,6 +137,22 @@ def split_of(rule: CheckRule[Any]) -> str | None:
     from factcheck.check import REGISTRY
 
     return getattr(REGISTRY[rule.kind], "SPLIT", None)
+
+
+class FrameSplit(Protocol):
+    """A check kind whose ``SPLIT`` is "frame": it cuts its frame groups into parts."""
+
+    def parts(self, ctx: Context, count: int, size: int | None = None) -> Iterator[tuple[list[Item], dict[str, list[str]]]]: ...
+
+
+def frame_split(rule: CheckRule[Any]) -> FrameSplit:
+    """``rule``'s check kind as one that cuts its frame groups (``split_of`` said "frame")."""
+    from factcheck.check import REGISTRY
+
+    kind = REGISTRY[rule.kind]
+    if not callable(getattr(kind, "parts", None)):
+        raise TypeError(f"check kind {rule.kind!r} is split by frame but has no parts()")
+    return cast(FrameSplit, kind)
 
 
 def split_by_document(rule: CheckRule[Any]) -> bool:
@@ -263,15 +279,13 @@ class ClusterChecks:
     ) -> Iterator[Call]:
         """Rule ``k`` over ranges of its frame groups, one task per range, each made
         when it is asked for (``parts`` is a generator)."""
-        from factcheck.check import REGISTRY
-
         def call(items: list[Item], texts: dict[str, list[str]]) -> Call:
             return Call(
                 ("frames", k), check_frames,
                 lambda: (self.held, run_rule, without_texts(items, stripped), ctx.as_of, k, texts),
             )
 
-        return (call(items, texts) for items, texts in REGISTRY[rule.kind].parts(ctx, 2 * self.workers, CHUNK_ITEMS))
+        return (call(items, texts) for items, texts in frame_split(rule).parts(ctx, 2 * self.workers, CHUNK_ITEMS))
 
     def _document_calls(self, ctx: Context, run_rule: RunRule, split: list[int]) -> list[Call]:
         """The rules ``split`` over ranges of documents (shuffled by document: a frame

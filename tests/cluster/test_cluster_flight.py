@@ -157,3 +157,18 @@ def test_the_frame_tasks_are_made_as_they_are_sent_and_check_what_one_process_ch
     assert [f.model_dump_json() for f in spread.findings] == [f.model_dump_json() for f in alone.findings]
     assert spread.comparisons == alone.comparisons and spread.notes == alone.notes
     assert sum(f.rule == "possible-conflict" for f in alone.findings) >= 3  # the frame tasks found something
+
+
+def test_a_check_kind_split_by_frame_without_parts_is_refused_by_name() -> None:
+    """A check module that says ``SPLIT = "frame"`` must cut its groups (``parts``); one
+    that does not is named in the error, not an AttributeError from deep in a task."""
+    from factcheck import pipeline
+    from factcheck.check import REGISTRY
+    from factcheck.cluster.checks import frame_split, split_of
+
+    rules = pipeline.load_rule_set(None).checks
+    framed = [r for r in rules if split_of(r) == "frame"]
+    assert framed and all(callable(frame_split(r).parts) for r in framed)
+    unframed = next(r for r in rules if not callable(getattr(REGISTRY[r.kind], "parts", None)))
+    with pytest.raises(TypeError, match=repr(unframed.kind)):
+        frame_split(unframed)

@@ -10,59 +10,21 @@ FACTCHECK_REQUIRE_BROWSER is set (CI), where that is a failure.
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from headless_chromium import new_browser, require
 from serve_helpers import SAMPLE_DRAFT, SAMPLE_FLAGGED, Server, docx_bytes, running_server, sample_body
 
-CHROMIUM = next((p for p in ("/usr/bin/chromium", shutil.which("chromium") or "") if p and Path(p).exists()), None)
-CHROMEDRIVER = next(
-    (p for p in ("/usr/bin/chromedriver", shutil.which("chromedriver") or "") if p and Path(p).exists()), None
-)
-REQUIRED = os.environ.get("FACTCHECK_REQUIRE_BROWSER", "") not in ("", "0")
-
-
-def _missing(reason: str) -> None:
-    if REQUIRED:
-        pytest.fail(f"{reason}, and FACTCHECK_REQUIRE_BROWSER is set", pytrace=False)
-    pytest.skip(reason, allow_module_level=True)
-
-
-if CHROMIUM is None:
-    _missing("chromium is not installed (apt-get install chromium chromium-driver)")
-if CHROMEDRIVER is None:
-    _missing("chromedriver is not installed (apt-get install chromium-driver)")
-try:
-    import selenium  # noqa: F401
-except ImportError:
-    _missing("selenium is not installed (pip install selenium)")
+require()
 
 pytestmark = [pytest.mark.browser]
 
 from selenium import webdriver  # noqa: E402
-from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support import expected_conditions as EC  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
-
-
-def new_browser(profile: Path) -> webdriver.Chrome:
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM  # type: ignore[assignment]
-    for arg in (
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage", f"--user-data-dir={profile}", "--window-size=1400,1000",
-        "--force-device-scale-factor=1",
-    ):
-        options.add_argument(arg)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
-    driver.set_page_load_timeout(120)
-    return driver
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +35,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[webdriver.Chrome]:
-    driver = new_browser(tmp_path_factory.mktemp("chromium-profile"))
+    driver = new_browser(tmp_path_factory.mktemp("chromium-profile"), page_load_timeout=120)
     try:
         yield driver
     finally:
