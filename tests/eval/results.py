@@ -2,7 +2,8 @@
 
     python -m tests.eval.results --write
 
-(run from the repository root). Only the first section of RESULTS.md (the peer suites) is
+(run from the repository root). The same table is written into README.md ("How well it
+reads figures"). Only the first section of RESULTS.md (the peer suites) is
 written here; the sections after it (dates, the case tables of issue 15, each with its
 own command) are kept as they are. Our figures come from ``../shared/eval/score_peers.py``'s
 scoring functions applied to ``tests.eval.peer_eval:score_adapter`` -- the same
@@ -134,12 +135,39 @@ def merged(generated: str, existing: str) -> str:
     return generated + ("\n" + rest if rest else "")
 
 
+TABLE_START = "| suite | cases |"
+README = ps.HERE.parents[1] / "README.md"
+
+
+def peer_table(doc: str) -> str:
+    """The peer-suite table of ``doc`` (RESULTS.md or README.md): its first table whose
+    header starts with ``TABLE_START``, "" if it has none."""
+    lines = doc.splitlines()
+    first = next((n for n, line in enumerate(lines) if line.startswith(TABLE_START)), None)
+    if first is None:
+        return ""
+    last = first
+    while last + 1 < len(lines) and lines[last + 1].startswith("|"):
+        last += 1
+    return "\n".join(lines[first : last + 1])
+
+
+def with_table(doc: str, new_table: str) -> str:
+    """``doc`` with its peer-suite table replaced by ``new_table`` (the README shows the
+    same table as RESULTS.md), unchanged when it has none."""
+    old = peer_table(doc)
+    return doc.replace(old, new_table, 1) if old else doc
+
+
 def main(argv: list[str]) -> None:
-    text = HEADER + table() + "\n" + FOOTER
+    peers = table()
+    text = HEADER + peers + "\n" + FOOTER
     if "--write" in argv:
         path = ps.HERE / "RESULTS.md"
         existing = path.read_text(encoding="utf-8") if path.exists() else ""
         path.write_text(merged(text, existing), encoding="utf-8")
+        if README.exists():
+            README.write_text(with_table(README.read_text(encoding="utf-8"), peers), encoding="utf-8")
     print(text)
 
 

@@ -5,23 +5,14 @@ hand or by other scripts and must survive a rewrite."""
 from __future__ import annotations
 
 from tests.eval import peer_suites as ps
-from tests.eval.results import FOOTER, HEADER, later_sections, merged
+from tests.eval.results import FOOTER, HEADER, README, later_sections, merged, peer_table, with_table
 
 RESULTS = ps.HERE / "RESULTS.md"
 
 
-def _peer_table(doc: str) -> str:
-    lines = doc.splitlines()
-    first = next(n for n, line in enumerate(lines) if line.startswith("| suite | cases |"))
-    last = first
-    while last + 1 < len(lines) and lines[last + 1].startswith("|"):
-        last += 1
-    return "\n".join(lines[first : last + 1])
-
-
 def test_rewriting_results_keeps_the_hand_written_sections() -> None:
     existing = RESULTS.read_text(encoding="utf-8")
-    generated = HEADER + _peer_table(existing) + "\n" + FOOTER
+    generated = HEADER + peer_table(existing) + "\n" + FOOTER
     # Same table in, same file out: every later section kept, byte for byte, and the
     # committed first section is exactly what the writer generates.
     assert merged(generated, existing) == existing
@@ -37,3 +28,19 @@ def test_a_heading_inside_a_code_block_is_not_a_section() -> None:
     existing = "# Peers\n\n```\n# not a heading\n```\n"
     assert later_sections(existing) == ""
     assert merged("# Peers\n\nnew\n", existing) == "# Peers\n\nnew\n"
+
+
+def test_the_readme_shows_the_peer_table_of_results() -> None:
+    """README.md's "How well it reads figures" table is the one RESULTS.md holds (both
+    written by ``python -m tests.eval.results --write``): a figure in the README is
+    reproducible by the command it names."""
+    table = peer_table(RESULTS.read_text(encoding="utf-8"))
+    assert table and peer_table(README.read_text(encoding="utf-8")) == table
+
+
+def test_the_readme_table_is_replaced_and_the_rest_kept() -> None:
+    doc = "# Tool\n\nintro\n\n| suite | cases |\n| --- | --- |\n| old | 1 |\n\nafter\n"
+    assert with_table(doc, "| suite | cases |\n| --- | --- |\n| new | 2 |") == (
+        "# Tool\n\nintro\n\n| suite | cases |\n| --- | --- |\n| new | 2 |\n\nafter\n"
+    )
+    assert with_table("no table here\n", "| suite | cases |") == "no table here\n"
