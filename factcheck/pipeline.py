@@ -177,6 +177,28 @@ class RunResult:
     rule_set: RuleSet
     inputs: InputFiles = field(default_factory=InputFiles)
     bad_records: list[InputError] = field(default_factory=list)
+    # The warnings told the user as the run went (``Said``), also in the report's notes:
+    # the CLI does not repeat them after the report.
+    said: list[str] = field(default_factory=list)
+
+
+class Said:
+    """A ``Warn`` that also keeps what it said: the warnings of reading (a legacy encoding
+    guessed, a bad record skipped) and of the budget (a part left unread) are told at
+    once, and the report carries them as notes, so a JSON, SARIF or GitHub report says
+    what standard error said."""
+
+    def __init__(self, warn: Warn) -> None:
+        self._warn = warn
+        self.messages: list[str] = []
+
+    def __call__(self, message: str) -> None:
+        self.messages.append(message)
+        self._warn(message)
+
+    def notes(self) -> list[str]:
+        """The report's notes for them (``warning: `` as every warning note)."""
+        return [f"warning: {m}" for m in self.messages]
 
 
 def load_inputs(
@@ -303,6 +325,7 @@ def run(paths: Sequence[str], options: RunOptions | None = None) -> RunResult:
     """``factcheck run``: check ``paths`` (or the corpus itself) against the corpus, then
     mark what the checked documents' markers and the baseline suppress."""
     opts = options if options is not None else RunOptions()
+    said = Said(opts.warn)
     with recording() as inputs:
         jobs = default_jobs() if opts.jobs is None else opts.jobs  # extraction's default, for the checks too
         rule_set = load_rule_set(opts.rules)
@@ -311,10 +334,10 @@ def run(paths: Sequence[str], options: RunOptions | None = None) -> RunResult:
         bad_records = opts.bad_records()
         documents, claims = _load_and_extract(
             sources,
-            lambda: load_inputs(paths, opts.corpus, opts.overrides, opts.warn, bad_records=bad_records).documents,
+            lambda: load_inputs(paths, opts.corpus, opts.overrides, said, bad_records=bad_records).documents,
             gazetteer, jobs, opts.index, opts.progress, opts.cluster, rule_set, opts.index_format, opts.notice,
         )
-        warn_cuts(documents, rule_set, opts.warn)
+        warn_cuts(documents, rule_set, said)
         executor = opts.cluster.checks(rule_set) if opts.cluster is not None else None
         with gcpause.paused():
             result = run_checks(
@@ -327,14 +350,14 @@ def run(paths: Sequence[str], options: RunOptions | None = None) -> RunResult:
                 reference_series=list(result.reference_documents),
                 references=list(result.reference_claims),
                 findings=list(result.findings),
-                notes=list(result.notes),
+                notes=said.notes() + list(result.notes),
                 agreements=result.agreement_records(),
             )
         report = apply_suppressions(report, report.documents, opts.baseline)
         # Suppressions silence one check's verdict; then one finding per claim and problem.
         order = {r.id: k for k, r in enumerate(rule_set.checks)}
         report = report.model_copy(update={"findings": merge_findings(report.findings, order)})
-    return RunResult(report, rule_set, inputs, bad_records or [])
+    return RunResult(report, rule_set, inputs, bad_records or [], said.messages)
 
 
 def extract_report(paths: Sequence[str], options: RunOptions | None = None) -> RunResult:
@@ -342,6 +365,7 @@ def extract_report(paths: Sequence[str], options: RunOptions | None = None) -> R
     it reads: ``rules`` for the places, ``overrides``, ``warn``, ``progress``, ``jobs``
     and ``index``)."""
     opts = options if options is not None else RunOptions()
+    said = Said(opts.warn)
     with recording() as inputs:
         rule_set = load_rule_set(opts.rules)
         gazetteer = gazetteer_for(rule_set)
@@ -349,12 +373,13 @@ def extract_report(paths: Sequence[str], options: RunOptions | None = None) -> R
         documents, claims = _load_and_extract(
             paths,
             lambda: load_inputs(
-                paths, None, opts.overrides, opts.warn, use_corpus=False, bad_records=bad_records
+                paths, None, opts.overrides, said, use_corpus=False, bad_records=bad_records
             ).checked,
             gazetteer, opts.jobs, opts.index, opts.progress, opts.cluster, rule_set, opts.index_format, opts.notice,
         )
-        warn_cuts(documents, rule_set, opts.warn, checks=False)
-    return RunResult(Report(documents=documents, claims=claims), rule_set, inputs, bad_records or [])
+        warn_cuts(documents, rule_set, said, checks=False)
+    report = Report(documents=documents, claims=claims, notes=said.notes())
+    return RunResult(report, rule_set, inputs, bad_records or [], said.messages)
 
 
 @dataclass

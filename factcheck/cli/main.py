@@ -157,8 +157,10 @@ def _render(result: RunResult, command: Command, fmt: str, output: Path | None, 
         view = make_view(report, command, result.rule_set)
         rendered = formatter.render(view)
     write_output(rendered, output, result.inputs)
+    told = set(result.said)  # said on standard error as the run went
     for message in warnings:
-        warn(message)
+        if message not in told:
+            warn(message)
 
 
 @app.command(cls=PlainCommand)

@@ -62,6 +62,28 @@ def test_windows_1252_is_read_with_a_warning(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize("command", ["extract", "run"])
+def test_a_warning_of_reading_is_in_the_json_report_and_said_once(tmp_path: Path, command: str) -> None:
+    """A legacy encoding guessed is told on standard error as the file is read, once,
+    and carried in the report's notes: a JSON (or SARIF, GitHub) report read by another
+    tool says what standard error said (it was on standard error only)."""
+    (tmp_path / "cms.txt").write_bytes("Caf\u00e9 owners said 40 people were hurt.\n".encode("cp1252"))
+    result = run_cli(command, "cms.txt", "--format", "json", *(["--fail-on", "never"] if command == "run" else []), cwd=tmp_path)
+    message = "cms.txt: not valid UTF-8; read as Windows-1252 (cp1252), guessed. Save it as UTF-8 to be sure."
+    assert result.warnings == [f"factcheck: warning: {message}"]
+    assert f"warning: {message}" in json.loads(result.stdout)["notes"]
+
+
+def test_a_line_read_in_part_says_so_in_the_extract_json(tmp_path: Path) -> None:
+    """``factcheck extract`` on a sentence of more figures than the budget reads: the
+    JSON's notes say what was left unread, as standard error does."""
+    (tmp_path / "table.txt").write_text("1,000 people " * 6000, encoding="utf-8")
+    result = run_cli("extract", "table.txt", "--format", "json", "--quiet", cwd=tmp_path)
+    notes = json.loads(result.stdout)["notes"]
+    assert len(notes) == 1 and notes[0].startswith("warning: table.txt: not fully read: ") and "6,000 numbers" in notes[0]
+    assert result.warnings == [f"factcheck: {notes[0]}"]
+
+
 def test_invalid_utf8_bytes_no_single_byte_encoding_explains(tmp_path: Path) -> None:
     # Bytes undefined in Windows-1252: whatever is guessed, the figure is read and the
     # user is told the encoding was a guess.
