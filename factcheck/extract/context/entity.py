@@ -53,6 +53,7 @@ from dataclasses import dataclass
 from factcheck.extract.context.change_target import moved_by, moved_span, names_no_thing
 from factcheck.extract.context.noun_phrase import NOT_COUNTED as _NOT_COUNTED
 from factcheck.extract.context.noun_phrase import RESULTATIVE as _RESULTATIVE
+from factcheck.extract.context.noun_phrase import STOP, is_np_word
 from factcheck.extract.context.noun_phrase import noun_phrase as _noun_phrase
 from factcheck.extract.context.subject import subject_before
 from factcheck.extract.context.tokens import (
@@ -93,6 +94,12 @@ _AMOUNT_NOUNS = frozenset({"number", "total", "amount", "count"})
 # "40 of whom", "half of them": the part of the figure before.
 _PART_OF = frozenset({"whom", "them", "which", "those", "these"})
 _CHANGE_UNITS = frozenset({"points", "point"})
+# A share names its whole without "of" after these: "half the town", "a third their pay".
+_BARE_WHOLE = frozenset({"the"}) | POSSESSIVE_PRONOUNS
+# Verbs whose money buys the thing after "for"/"on": "paid $2 million for the land".
+_PAYING = frozenset("pay pays paid paying spend spends spent spending".split())
+# Words between a figure and the verb of level before it: "is now at", "hit nearly".
+_LEVEL_GAP = ADVERBS | frozenset({"a", "an", "the", "some", "about", "around"})
 _SPEECH = REPORT_VERBS | SPEECH_VERBS
 @dataclass(slots=True)
 class EntityInfo:
@@ -145,19 +152,53 @@ def find_entity(
         and _new_value(tokens, previous_end, i0)
     ):
         return _same_as(previous)
+    if kind == "tally" and _is_score(tokens, i0, i1, limit):
+        return EntityInfo()  # "a 3-0 win": a score counts no thing
     j = i1
     if unit == "percent":
         while j < limit and tokens[j].low in _PERCENT_WORDS:
             j += 1
     money = kind == "money" or (unit is not None and len(unit) == 3 and unit.isupper())
     share = unit == "percent" and j < limit and tokens[j].low == "of"
+    if share and kind == "percent":
+        # A ratio to a whole that is not a group ("Debt hit 150% of GDP", "is at 40% of
+        # capacity"): after a verb of level the subject is what is measured, the
+        # of-phrase the whole it is measured against.
+        ratio = _ratio_subject(tokens, i0, is_place, text, role)
+        if ratio.entity is not None:
+            return ratio
+    # "half the town", "a third his salary": a share names its whole without "of".
+    bare_whole = kind == "share" and j < limit and (tokens[j].low in _BARE_WHOLE or tokens[j].is_possessive)
+    share = share or bare_whole
+    # "a 15-member panel", "a 300-strong force": the figure is inside a compound
+    # modifier; the measure word after the hyphen is counted by the figure, the noun
+    # after the compound is what it is said of.
+    # (A change's compound, "a 9-point decline in", is read by ``change_target``.)
+    compound = _compound_end(tokens, i1, limit) if role != "change" else None
+    if compound is not None:
+        # The first word after the compound is a noun or its modifier, whatever its
+        # form ("a 40-page report", "a 12-game winning streak"); the phrase goes on
+        # as any noun phrase does.
+        rest, end, resultative = _noun_phrase(tokens, compound + 1, limit)
+        words = [compound, *rest] if tokens[compound].low not in STOP else []
+        if words:
+            return _entity_after(tokens, i0, words, end if rest else compound + 1, resultative, limit, previous_type, text)
+    # "paid 40,000 rupees for the scooter", "spent $3 billion on the stadium": after a
+    # verb of paying, the thing the money buys.
+    if money and j + 1 < limit and tokens[j].low in ("for", "on") and _paid_before(tokens, i0, start):
+        k = j + 1
+        while k < limit and (tokens[k].low in DETERMINERS or tokens[k].is_possessive or tokens[k].low in POSSESSIVE_PRONOUNS):
+            k += 1
+        words, end, resultative = _noun_phrase(tokens, k, limit)
+        if words and tokens[words[0]].low not in _NOT_COUNTED:
+            return _entity_after(tokens, i0, words, end, resultative, limit, previous_type, text)
     if j + 1 < limit and tokens[j].low == "of" and tokens[j + 1].low in _PART_OF and previous is not None and previous.entity:
         if tokens[j + 1].low in ("whom", "them", "which") or j + 2 >= limit or not tokens[j + 2].is_word:
             return _same_as(previous)  # "300 candidates, 40 of whom were women"
     # "$5 billion in aid" names what the money is; "RM 12 in Kuala Lumpur", where.
     money_in = j < limit and money and tokens[j].low == "in" and not (j + 1 < limit and tokens[j + 1].is_capitalized)
-    if j < limit and (tokens[j].low == "of" or money_in):
-        j += 1
+    if j < limit and (tokens[j].low == "of" or money_in or bare_whole):
+        j += 0 if bare_whole else 1
         while j < limit and (tokens[j].low in DETERMINERS or tokens[j].is_possessive) and tokens[j].low not in ("that",):
             j += 1
         if share:
@@ -185,6 +226,55 @@ def find_entity(
     if info.entity is None:
         info = _subject(tokens, i0, i1, start, is_place, text, money, role)
     return info
+
+
+def _is_score(tokens: list[Token], i0: int, i1: int, limit: int) -> bool:
+    """Whether tokens [i0, i1) are a score written with a dash that modifies the noun of
+    a result after it, with its article: "a 3-0 win", "the 2–1 defeat". A tally with no
+    noun keeps its subject ("The resolution passed 14-0": a vote on the resolution), one
+    read from words ("won 48,312 votes to 41,007") what it counts."""
+    return (
+        i1 - i0 >= 3 and i0 > 0 and i1 < limit and tokens[i0].text[:1].isdigit() and tokens[i0 + 1].text in ("-", "–")
+        and tokens[i0 - 1].low in ("a", "an", "the") and is_np_word(tokens[i1]) and not tokens[i1].is_capitalized
+    )
+
+
+def _compound_end(tokens: list[Token], i1: int, limit: int) -> int | None:
+    """The token after a compound modifier the figure opens ("15-member", "300-strong",
+    "40-page" written without spaces), when a noun phrase follows it; else None."""
+    if i1 + 2 >= limit:
+        return None
+    dash, word, after = tokens[i1], tokens[i1 + 1], tokens[i1 + 2]
+    if dash.text != "-" or dash.start != tokens[i1 - 1].end or word.start != dash.end:
+        return None
+    if not word.is_word or word.is_capitalized or not after.is_word or after.low in _NOT_COUNTED:
+        return None
+    return i1 + 2
+
+
+def _paid_before(tokens: list[Token], i0: int, start: int) -> bool:
+    """Whether a verb of paying comes right before the figure, past an object pronoun
+    and a hedge: "paid 40,000 rupees", "paid him nearly $900", "spent $3 billion"."""
+    k = i0 - 1
+    while k >= start and (tokens[k].low in _LEVEL_GAP or tokens[k].low in PRONOUNS):
+        k -= 1
+    return k >= start and tokens[k].low in _PAYING
+
+
+def _ratio_subject(
+    tokens: list[Token], i0: int, is_place: Callable[[str], bool], text: str, role: str | None
+) -> EntityInfo:
+    """The subject of a verb of level before a ratio ("Debt hit 150% of GDP", "The
+    reservoir is at 40% of capacity", "prices ran to 120% of"); empty after any other
+    verb ("The party won 40% of the vote": the vote is what is shared)."""
+    k = i0 - 1
+    while k >= 0 and tokens[k].low in _LEVEL_GAP:
+        k -= 1
+    if k < 0:
+        return EntityInfo()
+    if tokens[k].low not in ("at", "to") and tokens[k].low not in MEASURE_VERBS and tokens[k].low not in COPULAS:
+        return EntityInfo()
+    return _level_subject(tokens, i0, is_place, text, role)
 
 
 def _new_value(tokens: list[Token], previous_end: int, i0: int) -> bool:
