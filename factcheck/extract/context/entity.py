@@ -179,10 +179,19 @@ def find_entity(
         # The first word after the compound is a noun or its modifier, whatever its
         # form ("a 40-page report", "a 12-game winning streak"); the phrase goes on
         # as any noun phrase does.
-        rest, end, resultative = _noun_phrase(tokens, compound + 1, limit)
-        words = [compound, *rest] if tokens[compound].low not in STOP else []
+        after = compound + 1
+        if is_participle(tokens[compound].low) or tokens[compound].low.endswith("en"):
+            # "a 12-game winning streak", "an 18-match unbeaten run": a participle
+            # modifies the noun after it, whatever that noun's form
+            after += after < limit and is_np_word(tokens[after])
+        rest, end, resultative = _noun_phrase(tokens, after, limit)
+        # "A 9-member board oversees": an -s word after a singular noun is its verb
+        cut = next((n for n, k in enumerate(rest) if _verb_agreeing(tokens, k)), None)
+        if cut is not None:
+            rest, end = rest[:cut], rest[cut] if cut else after
+        words = [*range(compound, after), *rest] if tokens[compound].low not in STOP else []
         if words:
-            return _entity_after(tokens, i0, words, end if rest else compound + 1, resultative, limit, previous_type, text)
+            return _entity_after(tokens, i0, words, end if rest else after, resultative, limit, previous_type, text)
     # "paid 40,000 rupees for the scooter", "spent $3 billion on the stadium": after a
     # verb of paying, the thing the money buys.
     if money and j + 1 < limit and tokens[j].low in ("for", "on") and _paid_before(tokens, i0, start):
@@ -250,6 +259,12 @@ def _compound_end(tokens: list[Token], i1: int, limit: int) -> int | None:
     if not word.is_word or word.is_capitalized or not after.is_word or after.low in _NOT_COUNTED:
         return None
     return i1 + 2
+
+
+def _verb_agreeing(tokens: list[Token], k: int) -> bool:
+    """Whether ``tokens[k]``, an -s form after a singular noun, is that noun's verb."""
+    low, prev = tokens[k].low, tokens[k - 1].low
+    return low.endswith("s") and not low.endswith("ss") and not (prev.endswith("s") and not prev.endswith("ss"))
 
 
 def _paid_before(tokens: list[Token], i0: int, start: int) -> bool:
@@ -409,6 +424,12 @@ def _level_subject(
         subject_end = k
         while subject_end > 0 and tokens[subject_end - 1].low in ADVERBS | AUXILIARIES - COPULAS:
             subject_end -= 1
+        # "The hospital is running at 95%": before an -ing form a copula is an auxiliary
+        # (a passive, "was reduced from", is read by ``_subject``)
+        if subject_end == k and k > 0 and tokens[k - 1].low in COPULAS and verb.low.endswith("ing") and is_participle(verb.low):
+            subject_end -= 1
+            while subject_end > 0 and tokens[subject_end - 1].low in ADVERBS:
+                subject_end -= 1
     elif i0 > 0 and tokens[i0 - 1].low == "of":
         subject_end = i0 - 1  # "a death toll of 32,000": the noun before "of"
     else:

@@ -36,6 +36,7 @@ _NP_TAGS = frozenset({"NOUN", "ADJ"})
 # Prepositions whose phrase stays inside a subject noun phrase; its head is before them.
 _NOUN_PREPOSITIONS = frozenset({"of", "in"})
 _PARTICLES = frozenset({"up", "down", "out", "off", "in"})
+_DEICTIC_TIMES = frozenset({"today", "tomorrow", "yesterday", "tonight", "overnight"})
 _TIME_OPENERS = frozenset({"next", "last", "this", "that", "each", "every"})
 
 
@@ -77,6 +78,7 @@ def subject_before(
     # it, is the verb the tagger missed: "Flights start at A$120", "The new tablet
     # retails for $329" (after a verb it is a noun: "sells farm eggs for $3").
     first_verb = price is not None and lo == start and _first_verb(words, k)
+    plural_head = False
     verb_end = k
     if words[k].text == ":":
         k -= 1
@@ -85,6 +87,11 @@ def subject_before(
     else:
         while k >= 0 and (words[k].tag in _VERB_TAGS or words[k].low in ("up", "down", "out")):
             k -= 1
+        # "Season passes go on sale": of two verbs in a row the first, an -s form after a
+        # noun, is a plural noun (no verb group starts with "passes go" without an auxiliary)
+        if 0 <= k and k + 2 <= verb_end and words[k].tag == "NOUN" and _is_plural(words[k + 1].low) and words[k + 1].tag == "VERB" and words[k + 2].tag == "VERB" and not _is_plural(words[k + 2].low):
+            k += 1
+            plural_head = True
         if k == verb_end and linked and k > 0 and (_verb_after_noun(words, k) or first_verb):
             k -= 1  # "The waiting list shrank from 7,600": the tagger took "shrank" for a noun
         if k == verb_end:
@@ -92,10 +99,11 @@ def subject_before(
         if any(w.lemma in speech or w.low in speech for w in words[k + 1 : verb_end + 1]):
             return None
     end = k + 1
+    k -= plural_head  # the plural read as a verb is the head: its phrase is before it
     while k >= 0 and _in_phrase(words, k):
         k -= 1
     first = k + 1
-    if first >= end or not (words[end - 1].tag == "NOUN" or (first > 0 and _opens_phrase(words[first - 1]))):
+    if first >= end or not (words[end - 1].tag == "NOUN" or plural_head or (first > 0 and _opens_phrase(words[first - 1]))):
         return None
     ofs = [m for m in range(first + 1, end) if words[m].low in _NOUN_PREPOSITIONS]
     head = ofs[0] - 1 if ofs else end - 1
@@ -115,8 +123,10 @@ def _past_verb_phrase(words: list[Word], k: int) -> int:
             k -= 1
         elif w.low in TIME_NOUNS and words[k - 1].low in _TIME_OPENERS:
             k -= 2  # "next week"
-        elif w.tag == "NOUN" and not w.tok.is_capitalized and k >= 2 and words[k - 1].tag == "PREP" and words[k - 1].low != "of" and words[k - 2].tag == "VERB":
-            k -= 2  # "on sale", "at auction"
+        elif w.low in _DEICTIC_TIMES:
+            k -= 1  # "tomorrow"
+        elif w.tag == "NOUN" and k >= 2 and words[k - 1].tag == "PREP" and words[k - 1].low != "of" and words[k - 2].tag == "VERB":
+            k -= 2  # "on sale", "at auction", "at Sotheby's"
         elif w.tag == "NOUN" and not w.tok.is_capitalized and words[k - 1].tag == "VERB" and words[k - 1].low not in NOT_VERBS and _is_plural(w.low):
             k -= 1  # "changed hands", "swapped places": a bare plural object is part of the verb
         else:
