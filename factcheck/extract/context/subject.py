@@ -94,6 +94,7 @@ def subject_before(
             plural_head = True
         if k == verb_end and linked and k > 0 and (_verb_after_noun(words, k) or first_verb):
             k -= 1  # "The waiting list shrank from 7,600": the tagger took "shrank" for a noun
+            plural_head = _misread_plural(words, k)  # "Bus passes start at"
         if k == verb_end:
             return None
         if any(w.lemma in speech or w.low in speech for w in words[k + 1 : verb_end + 1]):
@@ -163,9 +164,18 @@ def _first_verb(words: list[Word], k: int) -> bool:
     first verb would: no verb tagged before it, and it is the first word whose number
     is a verb's agreeing with the noun before it ("Flights start", "tablet retails";
     in "shop sells organic eggs" the verb is "sells", not "eggs")."""
-    if not _agrees_as_verb(words, k) or any(x.tag in ("VERB", "AUX") for x in words[:k]):
+    if not _agrees_as_verb(words, k) or any(x.tag in ("VERB", "AUX") and not _misread_plural(words, m) for m, x in enumerate(words[:k])):
         return False
     return not any(_agrees_as_verb(words, m) for m in range(1, k))
+
+
+def _misread_plural(words: list[Word], m: int) -> bool:
+    """An -s form tagged a verb right after a noun, before a noun: "Bus passes start
+    at", the plural of a compound the tagger read as its verb."""
+    return (
+        0 < m < len(words) - 1 and words[m].tag == "VERB" and _is_plural(words[m].low)
+        and words[m - 1].tag == "NOUN" and words[m + 1].tag == "NOUN"
+    )
 
 
 def _agrees_as_verb(words: list[Word], k: int) -> bool:
@@ -173,7 +183,7 @@ def _agrees_as_verb(words: list[Word], k: int) -> bool:
         return False
     w, prev = words[k], words[k - 1]
     return (
-        w.tag == "NOUN" and prev.tag == "NOUN" and not w.tok.is_capitalized
+        w.tag == "NOUN" and (prev.tag == "NOUN" or _misread_plural(words, k - 1)) and not w.tok.is_capitalized
         and not prev.tok.is_possessive and _is_plural(prev.low) != _is_plural(w.low)
     )
 
