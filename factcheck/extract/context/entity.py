@@ -6,14 +6,22 @@ determiners, hedges or the number: "Palestinian civilians", "displaced Palestini
 residents, members, citizens, cases...). Found, in this order:
 
 1. for the second value of "from X to Y" and for "40 of whom", "half of them": what the
-   figure before it in the sentence counts;
+   figure before it in the sentence counts; nothing for a score before its noun ("a 3-0
+   win"; "The resolution passed 14-0" goes on to the subject);
+1b. for a ratio to a whole that is not a group (kind percent, not share) after a verb
+   of level, the subject ("Public debt reached 98% of GDP" -> "Public debt", "The
+   reservoir is at 40% of capacity"); for a figure inside a compound modifier, the
+   noun after it ("a 15-member panel", "the 2,000-strong crowd", "a 12-game winning
+   streak"); for money after a verb of paying, what it buys ("paid 40,000 rupees for
+   the scooter", "spent $85 million on the bridge");
 2. for a change, what the sentence says moved around the figure (``change_target``:
    "a 12% rise in rents", "a 5% fare rise", "raised the price cap by 10%");
 3. the noun phrase after the figure, past a unit word already counted and past "of"
    with a determiner or possessive ("a third of Gaza's population" -> "population",
    "128 of the hostages" -> "hostages", "$5 billion in aid" -> "aid"); for a share,
    past the whole's own figure too ("40% of the 2.3 million residents" -> "residents",
-   "a quarter of those tested" -> "those tested"). Words that say when or per what
+   "a quarter of those tested" -> "those tested"), and past a bare determiner or
+   possessive ("half the town", "Half the country's hospitals" -> "hospitals"). Words that say when or per what
    ("last year", "overnight", "apiece", "each", "higher") and the points of a change
    ("The Dow climbed 312 points"), or a noun of change ("posted a 5% gain"), are not
    what a figure counts;
@@ -176,22 +184,9 @@ def find_entity(
     # (A change's compound, "a 9-point decline in", is read by ``change_target``.)
     compound = _compound_end(tokens, i1, limit) if role != "change" else None
     if compound is not None:
-        # The first word after the compound is a noun or its modifier, whatever its
-        # form ("a 40-page report", "a 12-game winning streak"); the phrase goes on
-        # as any noun phrase does.
-        after = compound + 1
-        if is_participle(tokens[compound].low) or tokens[compound].low.endswith("en"):
-            # "a 12-game winning streak", "an 18-match unbeaten run": a participle
-            # modifies the noun after it, whatever that noun's form
-            after += after < limit and is_np_word(tokens[after])
-        rest, end, resultative = _noun_phrase(tokens, after, limit)
-        # "A 9-member board oversees": an -s word after a singular noun is its verb
-        cut = next((n for n, k in enumerate(rest) if _verb_agreeing(tokens, k)), None)
-        if cut is not None:
-            rest, end = rest[:cut], rest[cut] if cut else after
-        words = [*range(compound, after), *rest] if tokens[compound].low not in STOP else []
+        words, end, resultative = _compound_phrase(tokens, compound, limit)
         if words:
-            return _entity_after(tokens, i0, words, end if rest else after, resultative, limit, previous_type, text)
+            return _entity_after(tokens, i0, words, end, resultative, limit, previous_type, text)
     # "paid 40,000 rupees for the scooter", "spent $3 billion on the stadium": after a
     # verb of paying, the thing the money buys.
     if money and j + 1 < limit and tokens[j].low in ("for", "on") and _paid_before(tokens, i0, start):
@@ -207,7 +202,8 @@ def find_entity(
     # "$5 billion in aid" names what the money is; "RM 12 in Kuala Lumpur", where.
     money_in = j < limit and money and tokens[j].low == "in" and not (j + 1 < limit and tokens[j + 1].is_capitalized)
     if j < limit and (tokens[j].low == "of" or money_in or bare_whole):
-        j += 0 if bare_whole else 1
+        if not bare_whole:
+            j += 1  # past "of"
         while j < limit and (tokens[j].low in DETERMINERS or tokens[j].is_possessive) and tokens[j].low not in ("that",):
             j += 1
         if share:
@@ -259,6 +255,28 @@ def _compound_end(tokens: list[Token], i1: int, limit: int) -> int | None:
     if not word.is_word or word.is_capitalized or not after.is_word or after.low in _NOT_COUNTED:
         return None
     return i1 + 2
+
+
+def _compound_phrase(tokens: list[Token], first: int, limit: int) -> tuple[list[int], int, bool]:
+    """The noun phrase after a compound modifier, from ``first`` (as ``noun_phrase``
+    gives it). Its first word is a noun or its modifier, whatever its form ("a 40-page
+    report"); after a participle the next word is the noun it modifies ("a 12-game
+    winning streak", "an 18-match unbeaten run"); an -s word after a singular noun is
+    that noun's verb ("A 9-member board oversees")."""
+    if tokens[first].low in STOP:
+        return [], first, False
+    after = first + 1
+    low = tokens[first].low
+    if (is_participle(low) or low.endswith("en")) and after < limit and is_np_word(tokens[after]):
+        after += 1
+    rest, end, resultative = _noun_phrase(tokens, after, limit)
+    cut = next((n for n, k in enumerate(rest) if _verb_agreeing(tokens, k)), None)
+    if cut is not None:
+        end = rest[cut]
+        rest = rest[:cut]
+    if not rest:
+        end = after
+    return [*range(first, after), *rest], end, resultative
 
 
 def _verb_agreeing(tokens: list[Token], k: int) -> bool:

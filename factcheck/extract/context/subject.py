@@ -13,6 +13,14 @@ window before the figure (the cost stays linear in the sentence), right to left:
 3. the noun phrase before it: nouns and adjectives, with an of-phrase inside ("the price
    of a ticket"), after determiners and possessives ("The team's payroll" -> "payroll").
 
+Before a price ("at", "for" and money), the verb phrase may hold a time, a prepositional
+phrase without a determiner or a bare plural ("go on sale next week at", "sold at auction
+for", "changed hands at"): none is what is priced. An object that a determiner opens
+after the verb is ("snapped up the shirts at £70 apiece"), and a noun the tagger read
+where the clause's first verb stands, agreeing with the noun before it, is that verb
+("Flights start at", "The laptop retails for"). An in-phrase stays in the subject, its
+head before it ("Shares in the retailer changed hands").
+
 No subject when the verb group is a verb of saying, the phrase is a pronoun, or a
 proper name or place (who acts, not what is counted): the caller decides.
 """
@@ -150,7 +158,7 @@ def _object_priced(words: list[Word], k: int, price: str) -> tuple[int, int] | N
         first -= 1
     if first < 2 or not _opens_phrase(words[first - 1]):
         return None
-    before = first - 2 if not words[first - 1].tok.is_possessive or words[first - 1].tag in ("DET", "POSS") else first - 2
+    before = first - 2  # before the opener
     while before > 0 and (words[before].tok.is_possessive or words[before].tag in ("DET", "POSS")):
         before -= 1  # "the bank's"
     verb = words[before]
