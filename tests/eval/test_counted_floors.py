@@ -12,8 +12,8 @@ from factcheck.extract.quantities import find_quantities
 from tests.eval.case_f1 import CASES, FILES, entity_head, gold_spans, load, score_cases
 
 FLOORS = {
-    "changes": 56, "from_to": 47, "vague_words": 24, "units_wild": 43, "counted": 97,
-    "shares": 20, "news_misc": 9, "what_changes": 54, "time_references": 11,
+    "changes": 57, "from_to": 47, "vague_words": 24, "units_wild": 44, "counted": 99,
+    "shares": 22, "news_misc": 11, "what_changes": 54, "time_references": 11, "counted_wholes": 58,
 }
 
 

@@ -6,14 +6,22 @@ determiners, hedges or the number: "Palestinian civilians", "displaced Palestini
 residents, members, citizens, cases...). Found, in this order:
 
 1. for the second value of "from X to Y" and for "40 of whom", "half of them": what the
-   figure before it in the sentence counts;
+   figure before it in the sentence counts; nothing for a score before its noun ("a 3-0
+   win"; "The resolution passed 14-0" goes on to the subject);
+1b. for a ratio to a whole that is not a group (kind percent, not share) after a verb
+   of level, the subject ("Public debt reached 98% of GDP" -> "Public debt", "The
+   reservoir is at 40% of capacity"); for a figure inside a compound modifier, the
+   noun after it ("a 15-member panel", "the 2,000-strong crowd", "a 12-game winning
+   streak"); for money after a verb of paying, what it buys ("paid 40,000 rupees for
+   the scooter", "spent $85 million on the bridge");
 2. for a change, what the sentence says moved around the figure (``change_target``:
    "a 12% rise in rents", "a 5% fare rise", "raised the price cap by 10%");
 3. the noun phrase after the figure, past a unit word already counted and past "of"
    with a determiner or possessive ("a third of Gaza's population" -> "population",
    "128 of the hostages" -> "hostages", "$5 billion in aid" -> "aid"); for a share,
    past the whole's own figure too ("40% of the 2.3 million residents" -> "residents",
-   "a quarter of those tested" -> "those tested"). Words that say when or per what
+   "a quarter of those tested" -> "those tested"), and past a bare determiner or
+   possessive ("half the town", "Half the country's hospitals" -> "hospitals"). Words that say when or per what
    ("last year", "overnight", "apiece", "each", "higher") and the points of a change
    ("The Dow climbed 312 points"), or a noun of change ("posted a 5% gain"), are not
    what a figure counts;
@@ -53,6 +61,7 @@ from dataclasses import dataclass
 from factcheck.extract.context.change_target import moved_by, moved_span, names_no_thing
 from factcheck.extract.context.noun_phrase import NOT_COUNTED as _NOT_COUNTED
 from factcheck.extract.context.noun_phrase import RESULTATIVE as _RESULTATIVE
+from factcheck.extract.context.noun_phrase import STOP, is_np_word
 from factcheck.extract.context.noun_phrase import noun_phrase as _noun_phrase
 from factcheck.extract.context.subject import subject_before
 from factcheck.extract.context.tokens import (
@@ -93,6 +102,12 @@ _AMOUNT_NOUNS = frozenset({"number", "total", "amount", "count"})
 # "40 of whom", "half of them": the part of the figure before.
 _PART_OF = frozenset({"whom", "them", "which", "those", "these"})
 _CHANGE_UNITS = frozenset({"points", "point"})
+# A share names its whole without "of" after these: "half the town", "a third their pay".
+_BARE_WHOLE = frozenset({"the"}) | POSSESSIVE_PRONOUNS
+# Verbs whose money buys the thing after "for"/"on": "paid $2 million for the land".
+_PAYING = frozenset("pay pays paid paying spend spends spent spending".split())
+# Words between a figure and the verb of level before it: "is now at", "hit nearly".
+_LEVEL_GAP = ADVERBS | frozenset({"a", "an", "the", "some", "about", "around"})
 _SPEECH = REPORT_VERBS | SPEECH_VERBS
 @dataclass(slots=True)
 class EntityInfo:
@@ -145,19 +160,50 @@ def find_entity(
         and _new_value(tokens, previous_end, i0)
     ):
         return _same_as(previous)
+    if kind == "tally" and _is_score(tokens, i0, i1, limit):
+        return EntityInfo()  # "a 3-0 win": a score counts no thing
     j = i1
     if unit == "percent":
         while j < limit and tokens[j].low in _PERCENT_WORDS:
             j += 1
     money = kind == "money" or (unit is not None and len(unit) == 3 and unit.isupper())
     share = unit == "percent" and j < limit and tokens[j].low == "of"
+    if share and kind == "percent":
+        # A ratio to a whole that is not a group ("Debt hit 150% of GDP", "is at 40% of
+        # capacity"): after a verb of level the subject is what is measured, the
+        # of-phrase the whole it is measured against.
+        ratio = _ratio_subject(tokens, i0, is_place, text, role)
+        if ratio.entity is not None:
+            return ratio
+    # "half the town", "a third his salary": a share names its whole without "of".
+    bare_whole = kind == "share" and j < limit and (tokens[j].low in _BARE_WHOLE or tokens[j].is_possessive)
+    share = share or bare_whole
+    # "a 15-member panel", "a 300-strong force": the figure is inside a compound
+    # modifier; the measure word after the hyphen is counted by the figure, the noun
+    # after the compound is what it is said of.
+    # (A change's compound, "a 9-point decline in", is read by ``change_target``.)
+    compound = _compound_end(tokens, i1, limit) if role != "change" else None
+    if compound is not None:
+        words, end, resultative = _compound_phrase(tokens, compound, limit)
+        if words:
+            return _entity_after(tokens, i0, words, end, resultative, limit, previous_type, text)
+    # "paid 40,000 rupees for the scooter", "spent $3 billion on the stadium": after a
+    # verb of paying, the thing the money buys.
+    if money and j + 1 < limit and tokens[j].low in ("for", "on") and _paid_before(tokens, i0, start):
+        k = j + 1
+        while k < limit and (tokens[k].low in DETERMINERS or tokens[k].is_possessive or tokens[k].low in POSSESSIVE_PRONOUNS):
+            k += 1
+        words, end, resultative = _noun_phrase(tokens, k, limit)
+        if words and tokens[words[0]].low not in _NOT_COUNTED:
+            return _entity_after(tokens, i0, words, end, resultative, limit, previous_type, text)
     if j + 1 < limit and tokens[j].low == "of" and tokens[j + 1].low in _PART_OF and previous is not None and previous.entity:
         if tokens[j + 1].low in ("whom", "them", "which") or j + 2 >= limit or not tokens[j + 2].is_word:
             return _same_as(previous)  # "300 candidates, 40 of whom were women"
     # "$5 billion in aid" names what the money is; "RM 12 in Kuala Lumpur", where.
     money_in = j < limit and money and tokens[j].low == "in" and not (j + 1 < limit and tokens[j + 1].is_capitalized)
-    if j < limit and (tokens[j].low == "of" or money_in):
-        j += 1
+    if j < limit and (tokens[j].low == "of" or money_in or bare_whole):
+        if not bare_whole:
+            j += 1  # past "of"
         while j < limit and (tokens[j].low in DETERMINERS or tokens[j].is_possessive) and tokens[j].low not in ("that",):
             j += 1
         if share:
@@ -185,6 +231,83 @@ def find_entity(
     if info.entity is None:
         info = _subject(tokens, i0, i1, start, is_place, text, money, role)
     return info
+
+
+def _is_score(tokens: list[Token], i0: int, i1: int, limit: int) -> bool:
+    """Whether tokens [i0, i1) are a score written with a dash that modifies the noun of
+    a result after it, with its article: "a 3-0 win", "the 2–1 defeat". A tally with no
+    noun keeps its subject ("The resolution passed 14-0": a vote on the resolution), one
+    read from words ("won 48,312 votes to 41,007") what it counts."""
+    return (
+        i1 - i0 >= 3 and i0 > 0 and i1 < limit and tokens[i0].text[:1].isdigit() and tokens[i0 + 1].text in ("-", "–")
+        and tokens[i0 - 1].low in ("a", "an", "the") and is_np_word(tokens[i1]) and not tokens[i1].is_capitalized
+    )
+
+
+def _compound_end(tokens: list[Token], i1: int, limit: int) -> int | None:
+    """The token after a compound modifier the figure opens ("15-member", "300-strong",
+    "40-page" written without spaces), when a noun phrase follows it; else None."""
+    if i1 + 2 >= limit:
+        return None
+    dash, word, after = tokens[i1], tokens[i1 + 1], tokens[i1 + 2]
+    if dash.text != "-" or dash.start != tokens[i1 - 1].end or word.start != dash.end:
+        return None
+    if not word.is_word or word.is_capitalized or not after.is_word or after.low in _NOT_COUNTED:
+        return None
+    return i1 + 2
+
+
+def _compound_phrase(tokens: list[Token], first: int, limit: int) -> tuple[list[int], int, bool]:
+    """The noun phrase after a compound modifier, from ``first`` (as ``noun_phrase``
+    gives it). Its first word is a noun or its modifier, whatever its form ("a 40-page
+    report"); after a participle the next word is the noun it modifies ("a 12-game
+    winning streak", "an 18-match unbeaten run"); an -s word after a singular noun is
+    that noun's verb ("A 9-member board oversees")."""
+    if tokens[first].low in STOP:
+        return [], first, False
+    after = first + 1
+    low = tokens[first].low
+    if (is_participle(low) or low.endswith("en")) and after < limit and is_np_word(tokens[after]):
+        after += 1
+    rest, end, resultative = _noun_phrase(tokens, after, limit)
+    cut = next((n for n, k in enumerate(rest) if _verb_agreeing(tokens, k)), None)
+    if cut is not None:
+        end = rest[cut]
+        rest = rest[:cut]
+    if not rest:
+        end = after
+    return [*range(first, after), *rest], end, resultative
+
+
+def _verb_agreeing(tokens: list[Token], k: int) -> bool:
+    """Whether ``tokens[k]``, an -s form after a singular noun, is that noun's verb."""
+    low, prev = tokens[k].low, tokens[k - 1].low
+    return low.endswith("s") and not low.endswith("ss") and not (prev.endswith("s") and not prev.endswith("ss"))
+
+
+def _paid_before(tokens: list[Token], i0: int, start: int) -> bool:
+    """Whether a verb of paying comes right before the figure, past an object pronoun
+    and a hedge: "paid 40,000 rupees", "paid him nearly $900", "spent $3 billion"."""
+    k = i0 - 1
+    while k >= start and (tokens[k].low in _LEVEL_GAP or tokens[k].low in PRONOUNS):
+        k -= 1
+    return k >= start and tokens[k].low in _PAYING
+
+
+def _ratio_subject(
+    tokens: list[Token], i0: int, is_place: Callable[[str], bool], text: str, role: str | None
+) -> EntityInfo:
+    """The subject of a verb of level before a ratio ("Debt hit 150% of GDP", "The
+    reservoir is at 40% of capacity", "prices ran to 120% of"); empty after any other
+    verb ("The party won 40% of the vote": the vote is what is shared)."""
+    k = i0 - 1
+    while k >= 0 and tokens[k].low in _LEVEL_GAP:
+        k -= 1
+    if k < 0:
+        return EntityInfo()
+    if tokens[k].low not in ("at", "to") and tokens[k].low not in MEASURE_VERBS and tokens[k].low not in COPULAS:
+        return EntityInfo()
+    return _level_subject(tokens, i0, is_place, text, role)
 
 
 def _new_value(tokens: list[Token], previous_end: int, i0: int) -> bool:
@@ -319,6 +442,12 @@ def _level_subject(
         subject_end = k
         while subject_end > 0 and tokens[subject_end - 1].low in ADVERBS | AUXILIARIES - COPULAS:
             subject_end -= 1
+        # "The hospital is running at 95%": before an -ing form a copula is an auxiliary
+        # (a passive, "was reduced from", is read by ``_subject``)
+        if subject_end == k and k > 0 and tokens[k - 1].low in COPULAS and verb.low.endswith("ing") and is_participle(verb.low):
+            subject_end -= 1
+            while subject_end > 0 and tokens[subject_end - 1].low in ADVERBS:
+                subject_end -= 1
     elif i0 > 0 and tokens[i0 - 1].low == "of":
         subject_end = i0 - 1  # "a death toll of 32,000": the noun before "of"
     else:

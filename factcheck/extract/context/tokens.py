@@ -290,6 +290,8 @@ shrink shrinks shrinking shrank shrunk : shrank shrunk
 stick sticks sticking stuck : stuck stuck
 swim swims swimming swam swum : swam swum
 wake wakes waking woke woken : woke woken
+sing sings singing sang sung : sang sung
+drink drinks drinking drank drunk : drank drunk
 """
 IRREGULAR: dict[str, tuple[str, str]] = {}
 for _line in _IRREGULAR_TABLE.strip().splitlines():
