@@ -38,6 +38,24 @@ def test_abbreviation_at_a_real_sentence_end_still_splits() -> None:
     ]
 
 
+def test_a_currency_abbreviated_with_a_full_stop_does_not_end_a_sentence_before_its_amount() -> None:
+    """Every currency prefix of the figures stage that ends in a full stop ("Rs.",
+    "Rp.") stands before its amount inside a sentence, and still ends one where no
+    amount follows ("... paid in Rs. The ...")."""
+    from factcheck.extract.quantities.units import currency_prefix_surfaces
+
+    cased, caseless = currency_prefix_surfaces()
+    dotted = [p for p in (*cased, *caseless) if p.endswith(".") and p[:-1].isalpha()]
+    assert len(dotted) >= 2
+    for prefix in dotted:
+        text = f"Commuters now pay {prefix} 1,250 for a monthly pass. The operator defended it."
+        assert sentences(text) == [
+            f"Commuters now pay {prefix} 1,250 for a monthly pass.",
+            "The operator defended it.",
+        ], prefix
+    assert sentences("The bill was settled in Rs. The buyer left.") == ["The bill was settled in Rs.", "The buyer left."]
+
+
 def test_month_abbreviation_ends_a_sentence_when_no_day_follows() -> None:
     assert sentences("The vote was held in Oct. The result came later.") == [
         "The vote was held in Oct.",

@@ -17,7 +17,9 @@ something that can start a sentence (a capital, a digit, an opening quote or bra
 Abbreviations decide the ambiguous cases:
 
 * titles before a name never end a sentence ("Maj. Gen. Pat Ryder", "St. Louis");
-* "No.", "Oct." and the like do not end one before a number ("No. 5", "Oct. 7") ;
+* "No.", "Oct." and the like do not end one before a number ("No. 5", "Oct. 7"), nor does
+  a currency abbreviated with a full stop ("Rs. 1,500", "Rp. 2 million": the currency
+  prefixes of ``quantities/units.json`` that end in one);
 * "U.S.", "U.N.", initials ("Lloyd J. Austin"), "Inc.", "a.m." end one only before a
   word that typically opens a sentence ("... aid to the U.S. The official said").
 """
@@ -26,9 +28,12 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from functools import cache
 from itertools import pairwise
 
 import regex
+
+from factcheck.extract.quantities.units import currency_prefix_surfaces
 
 __all__ = ["Segmentation", "Span", "segment"]
 
@@ -50,6 +55,17 @@ _TITLES = frozenset(
 _BEFORE_NUMBER = frozenset(
     "no nos vol art fig figs p pp ch sec para op jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
+
+
+@cache
+def _currency_abbreviations() -> frozenset[str]:
+    """Currencies written with a full stop before the number ("Rs.", "Rp."), lower case
+    and without the stop, as ``_BEFORE_NUMBER``: the figures stage's own table, so a
+    currency added there is known here too."""
+    cased, caseless = currency_prefix_surfaces()
+    return frozenset(p[:-1].lower() for p in (*cased, *caseless) if p.endswith(".") and p[:-1].isalpha())
+
+
 # Abbreviations that may end a sentence (decided by the next word).
 _AMBIGUOUS = frozenset(
     "inc corp co ltd llc plc bros etc vs approx est dept univ ave blvd rd".split()
@@ -168,7 +184,7 @@ def _ends_sentence(text: str, stop: int, end: int, para_end: int) -> bool:
         return next_low in _STARTERS or first in "“\"‘'(["
     if key in _TITLES and text[stop] == ".":
         return False
-    if key in _BEFORE_NUMBER:
+    if key in _BEFORE_NUMBER or key in _currency_abbreviations():
         return not first.isdigit()
     if key in _AMBIGUOUS:
         return next_low in _STARTERS or first in "“\"‘'(["
