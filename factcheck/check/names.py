@@ -11,6 +11,7 @@ document's claims and its title. Month and day names are not names of a subject.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Mapping
 
 import regex
 
@@ -40,18 +41,36 @@ def texts_of(ctx: Context, docs: set[str]) -> dict[str, list[str]]:
     return {d: list(names.texts[d]) for d in sorted(docs) if d in names.texts}
 
 
-def seed(ctx: Context, texts: dict[str, list[str]]) -> None:
+def seed(ctx: Context, texts: dict[str, list[str]], known: Mapping[str, frozenset[str]] | None = None) -> None:
     """Make ``ctx`` read names from ``texts`` (``texts_of`` in another run's context)
-    instead of from its own items."""
-    ctx.memo(("names",), lambda: _Names(None, texts))
+    instead of from its own items; ``known``: the names of other documents, read once
+    before (``documents_names``: a server's warm corpus)."""
+    ctx.memo(("names",), lambda: _Names(None, texts, known))
+
+
+def documents_names(titles: Mapping[str, str | None], sentences: Iterable[tuple[str, str]]) -> dict[str, frozenset[str]]:
+    """The names of each document, from its title and the ``(document, sentence)`` of
+    its claims, as a run reads them from its items."""
+    texts: dict[str, dict[str, None]] = defaultdict(dict)
+    for doc, title in titles.items():
+        if title:
+            texts[doc][title] = None
+    for doc, sentence in sentences:
+        if sentence:
+            texts[doc][sentence] = None
+    return {doc: frozenset(n for text in found for n in names_in(text)) for doc, found in texts.items()}
 
 
 class _Names:
     """Names per document, worked out the first time a document is asked about."""
 
-    def __init__(self, ctx: Context | None, texts: dict[str, list[str]] | None = None) -> None:
+    def __init__(
+        self, ctx: Context | None, texts: dict[str, list[str]] | None = None,
+        known: Mapping[str, frozenset[str]] | None = None,
+    ) -> None:
         self.texts: dict[str, list[str]] = defaultdict(list, texts or {})
         self.found: dict[str, frozenset[str]] = {}
+        self.known: Mapping[str, frozenset[str]] = known or {}
         if ctx is None:
             return
         seen: set[tuple[str, int]] = set()
@@ -72,6 +91,8 @@ class _Names:
 
     def of(self, doc: str) -> frozenset[str]:
         names = self.found.get(doc)
+        if names is None and doc not in self.texts:
+            names = self.known.get(doc)
         if names is None:
             names = self.found[doc] = frozenset(n for text in dict.fromkeys(self.texts.get(doc, ())) for n in names_in(text))
         return names

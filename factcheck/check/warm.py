@@ -29,9 +29,11 @@ from bisect import bisect_left
 from collections import ChainMap
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
+from functools import partial
 from operator import attrgetter
 from typing import Any
 
+from factcheck.check import names as names_module
 from factcheck.check.base import Context, Item, WindowIndex, date_key
 from factcheck.check.engine import (
     UNPLACED,
@@ -48,6 +50,7 @@ from factcheck.check.reference import reference_items
 from factcheck.extract.context.gazetteer import Gazetteer
 from factcheck.match import Assignment, Matcher
 from factcheck.match.figure import FigureMatcher
+from factcheck.match.frames import FrameKey, frame_key, verb_classes
 from factcheck.match.scope import scoped_run
 from factcheck.models import Claim, Document
 from factcheck.rules.schema import RuleSet
@@ -59,24 +62,37 @@ class WarmCorpus:
     reference series' items, each figure's group, and their evidence indexes."""
 
     def __init__(
-        self, rules: RuleSet, documents: Sequence[Document], pairs: Sequence[tuple[Claim, Assignment]],
+        self, rules: RuleSet, documents: Sequence[Document], pairs: Sequence[tuple[Claim, Assignment | None]],
         documents_out: Mapping[str, frozenset[str]] | None = None,
+        names: Mapping[str, frozenset[str]] | None = None,
     ) -> None:
-        """``pairs``: the corpus claims with the figures they were assigned (within the
-        scopes of the rule files); ``documents_out``: by check id, the corpus documents
-        out of the scope of its rule file (``factcheck.match.scope.ScopedRun``)."""
+        """``pairs``: the corpus claims kept, in corpus order, with the figures they were
+        assigned (within the scopes of the rule files), or None for a claim no figure
+        claims that the rule-free check may compare (``frame_key``); ``documents_out``:
+        by check id, the corpus documents out of the scope of its rule file
+        (``factcheck.match.scope.ScopedRun``); ``names``: each document's names, read
+        from all its claims (``names.documents_names``)."""
         self.rules = rules
         self.documents_out = dict(documents_out or {})
         self.documents = {d.id: d for d in documents}
         self._document_rank = {d: k for k, d in enumerate(self.documents)}
         placed = {d.id: Placed.of(d, False, None) for d in documents}
-        self.items = [make_item(claim, placed.get(claim.doc, UNPLACED), rank, a) for rank, (claim, a) in enumerate(pairs)]
-        self.reference_items, self.reference_docs = reference_items(rules, len(self.items))
+        made = [make_item(claim, placed.get(claim.doc, UNPLACED), rank, a) for rank, (claim, a) in enumerate(pairs)]
+        self.items = [i for i in made if i.figure is not None]
+        # The claims no figure claims, by frame (the groups of the rule-free check,
+        # ``factcheck.check.undefined``): a draft's claim of a frame is compared with them.
+        self.classes = verb_classes(rules.synonyms)
+        self.by_frame: dict[FrameKey, list[Item]] = {}
+        for item in made:
+            if item.figure is None and (key := frame_key(item.claim, self.classes)) is not None:
+                self.by_frame.setdefault(key, []).append(item)
+        self.names: Mapping[str, frozenset[str]] = names or {}
+        self.reference_items, self.reference_docs = reference_items(rules, len(made))
         # Groups of corpus and reference items, and of reference items alone (a figure
         # the draft does not name is read only through its reference series).
         self.context = Context(rules, self.items + self.reference_items, None)
         self.references = Context(rules, self.reference_items, None)
-        self.by_id: dict[str, Item] = {i.claim.id: i for i in self.items}
+        self.by_id: dict[str, Item] = {i.claim.id: i for i in made}
         self.by_id.update((i.claim.id, i) for i in self.reference_items)
         self.neighbours = figure_neighbours(rules)
         # Each figure's corpus items in corpus order (a draft's context lists those of
@@ -137,20 +153,36 @@ class WarmCorpus:
     @classmethod
     def of(cls, rules: RuleSet, documents: Sequence[Document], claims: Sequence[Claim]) -> WarmCorpus:
         """The warm corpus of ``documents`` (role "corpus") and their ``claims``: each
-        claim assigned to a figure within the rule files' scopes; those no figure
-        claims are left out (no check cites them as evidence for a draft), and so are
-        the documents left without a claim."""
+        claim assigned to a figure within the rule files' scopes, and the claims no
+        figure claims whose frame the rule-free check groups (it cites them as evidence
+        for a draft's claim of the same frame); the others are left out, and so are the
+        documents left without a claim. Each kept document's names are read from all
+        its claims, as a run reads them."""
         matcher = Matcher(rules, paths={d.id: d.path for d in documents})
         scoped = scoped_run(rules, list(documents), matcher.gazetteer)
         matcher.scope(scoped.figures_out)
         with gcpause.paused():
             found = matcher.assign_all(list(claims), {d.id: d.text for d in documents if d.text})
+        classes = verb_classes(rules.synonyms)
         # The figure is written into the claim, for the report and ``claims_of``.
-        pairs = [(c.model_copy(update={"figure": a.figure.id}), a) for c, a in found if a is not None]
+        pairs: list[tuple[Claim, Assignment | None]] = [
+            (c.model_copy(update={"figure": a.figure.id}) if a is not None else c, a)
+            for c, a in found
+            if not c.unrepresentable and (a is not None or frame_key(c, classes) is not None)
+        ]
         kept = {c.doc for c, _ in pairs}
-        warm = cls(rules, [d for d in documents if d.id in kept], pairs, scoped.documents_out)
+        names = names_module.documents_names(
+            {d.id: d.title for d in documents if d.id in kept},
+            ((c.doc, c.sentence) for c, _ in found if c.doc in kept and not c.unrepresentable),
+        )
+        warm = cls(rules, [d for d in documents if d.id in kept], pairs, scoped.documents_out, names)
         warm._compiled = (matcher.gazetteer, matcher.matchers)
         return warm
+
+    def frame_items(self, keys: set[FrameKey], hidden: frozenset[str] = frozenset()) -> list[Item]:
+        """The corpus items no figure claims of the frames ``keys``, but those of the
+        documents ``hidden``, in corpus order."""
+        return sorted((i for k in keys for i in self.by_frame.get(k, ()) if i.claim.doc not in hidden), key=_rank)
 
     def claims_of(self, figures: set[str]) -> list[Claim]:
         """The corpus claims of ``figures``, in corpus order."""
@@ -215,7 +247,7 @@ def _check_draft(warm: WarmCorpus, drafts: Sequence[Document], claims: Sequence[
         and may_see_out_of_scope(rules, check)
     }
     run_rule = RuleRunner({}, hidden)
-    outputs = [RuleOutput(*ctx.recorded(lambda rule=rule: run_rule(ctx, rule))) for rule in rules.checks]
+    outputs = [RuleOutput(*ctx.recorded(partial(run_rule, ctx, rule))) for rule in rules.checks]
     found = gathered(ctx, outputs)
     items: Mapping[str, Item] = ChainMap({i.claim.id: i for i in own}, warm.by_id)
     ordered = report_order(found, list(drafts), rules, items)
@@ -241,12 +273,13 @@ class DraftContext(Context):
 
     def __init__(
         self, warm: WarmCorpus, own: list[Item], wanted: set[str], as_of: date | None,
-        base: tuple[Context, dict[str, list[Item]]] | None = None,
+        base: tuple[Context, dict[str, list[Item]]] | None = None, hidden: frozenset[str] = frozenset(),
     ) -> None:
         """``base``: the warm context whose groups this one's are, with its items by
-        figure (None: the whole corpus's; else one without the documents a scoped check
-        may not see, ``WarmCorpus.context_without``)."""
+        figure (None: the whole corpus's; else one without the documents ``hidden``,
+        which a scoped check may not see, ``WarmCorpus.context_without``)."""
         self.warm = warm
+        self.hidden = hidden
         self.wanted = wanted
         self.base, self._by_figure = base if base is not None else (warm.context, warm.by_figure)
         self.own: dict[str, list[Item]] = {}
@@ -261,16 +294,42 @@ class DraftContext(Context):
         self._own_items = own
         self._draft_documents = frozenset(i.claim.doc for i in own)
         self._all: list[Item] | None = None
+        self._frames: list[Item] | None = None
+        # The drafts' names are read from their items, the corpus documents' as a run
+        # of the whole corpus reads them (from all their claims, not only those kept).
+        own_texts: dict[str, list[str]] = {}
+        for item in own:
+            texts = own_texts.setdefault(item.claim.doc, [])
+            if not texts and item.doc is not None and item.doc.title:
+                texts.append(item.doc.title)
+            if item.claim.sentence:
+                texts.append(item.claim.sentence)
+        names_module.seed(self, own_texts, warm.names)
 
     @property
     def items(self) -> list[Item]:
-        """The drafts' items, then the corpus items of the figures they name in corpus
-        order, then the reference series' (made when a check first asks: the checks of
-        figures never do)."""
+        """The drafts' items, then, in corpus order, the corpus items of the figures they
+        name and those no figure claims of the frames of the drafts' own such claims,
+        then the reference series' (made when a check first asks: the checks of figures
+        never do)."""
         if self._all is None:
             corpus = self.warm.figure_items(self.wanted, self._by_figure)
+            framed = self._framed()
+            if framed:
+                corpus = sorted(corpus + framed, key=_rank)
             self._all = self._own_items + corpus + self.warm.reference_items
         return self._all
+
+    def _framed(self) -> list[Item]:
+        """The corpus items no figure claims of the frames of the drafts' own such items
+        (the rule-free check's evidence), in corpus order."""
+        if self._frames is None:
+            keys = {
+                key for i in self._own_items
+                if i.figure is None and (key := frame_key(i.claim, self.warm.classes)) is not None
+            }
+            self._frames = self.warm.frame_items(keys, self.hidden) if keys else []
+        return self._frames
 
     @property
     def checked_items(self) -> list[Item]:
@@ -289,11 +348,13 @@ class DraftContext(Context):
         hides_corpus = self.base is self.warm.context and any(
             not self.warm.documents_of(f).isdisjoint(documents) for f in self.wanted
         )
-        if not hides_corpus and drafts.isdisjoint(documents):
+        hides_frames = any(i.claim.doc in documents for i in self._framed())
+        if not hides_corpus and not hides_frames and drafts.isdisjoint(documents):
             return self
-        base = self.warm.context_without(documents - drafts if drafts & documents else documents) if hides_corpus else None
+        corpus_hidden = documents - drafts if drafts & documents else documents
+        base = self.warm.context_without(corpus_hidden) if hides_corpus else None
         own = [i for i in self._own_items if i.claim.doc not in documents]
-        view = DraftContext(self.warm, own, self.wanted, self.as_of, base)
+        view = DraftContext(self.warm, own, self.wanted, self.as_of, base, self.hidden | corpus_hidden)
         view.notes, view._noted, view.comparisons = self.notes, self._noted, self.comparisons
         return view
 

@@ -4,12 +4,14 @@ against them without reading the archive again.
 ``factcheck run DRAFT --corpus DIR`` reads, extracts and matches the whole archive on
 every call; a server answering editors cannot. ``WarmState.load`` does that work once:
 it loads the rules, reads the corpus (extracting through the claim index when one is
-given), and assigns every corpus claim to a figure. Corpus claims that no figure claims
-cannot be evidence for a draft (the checks that read claims outside figures, ``internal``
-and ``range``, judge a checked document's own claims only), so only the assigned ones
-are kept, with their documents, and made once into the checks' items, groups and
-evidence indexes (``factcheck.check.warm.WarmCorpus``): a draft then adds only its own
-items (``check_draft``), and its cost is the draft's, not the archive's.
+given), and assigns every corpus claim to a figure. A corpus claim that no figure claims
+is evidence for a draft only through the rule-free check (``possible-conflict``, which
+compares claims of one frame across stories; ``internal`` and ``range`` judge a checked
+document's own claims only), so the assigned claims and those the rule-free check can
+group are kept, with their documents (and each document's names, read from all its
+claims), and made once into the checks' items, groups and evidence indexes
+(``factcheck.check.warm.WarmCorpus``): a draft then adds only its own items
+(``check_draft``), and its cost is the draft's, not the archive's.
 ``tests/serve/test_serve_warm.py`` holds this to the findings ``pipeline.run`` gives for
 the same draft and corpus.
 
@@ -51,7 +53,9 @@ class CorpusStats:
     documents: int = 0
     claims: int = 0
     kept_documents: int = 0
-    kept_claims: int = 0
+    kept_claims: int = 0  # claims of figures
+    # Claims no figure claims kept for the rule-free check (grouped by their frames).
+    framed_claims: int = 0
 
 
 @dataclass(frozen=True)
@@ -106,8 +110,12 @@ class WarmState:
         pipeline.warn_cuts(documents, rule_set, warn)
         warm = WarmCorpus.of(rule_set, documents, claims)
         kept = [i.claim for i in warm.items]
-        kept_documents = tuple(warm.documents.values())
-        stats = CorpusStats(len(documents), len(claims), len(kept_documents), len(kept))
+        # The documents with a claim of a figure (the warm corpus keeps others too, for
+        # the rule-free check): what /v1/figures and the start-up line speak of.
+        of_figures = {c.doc for c in kept}
+        kept_documents = tuple(d for d in warm.documents.values() if d.id in of_figures)
+        framed = sum(len(items) for items in warm.by_frame.values())
+        stats = CorpusStats(len(documents), len(claims), len(kept_documents), len(kept), framed)
         view = make_view(Report(documents=list(kept_documents), claims=list(kept)), "run", rule_set)
         return cls(
             rule_set=rule_set,

@@ -1,7 +1,7 @@
 """``check_draft`` against a ``WarmCorpus`` gives what ``run_checks`` gives for the same
-draft with the corpus claims of the figures it names: the same findings in the same
-order, the same comparisons, the same notes of the checks; and a check leaves the warm
-corpus as it was, whatever the draft."""
+draft with the whole corpus: the same findings in the same order, the same comparisons,
+the same notes of the checks; and a check leaves the warm corpus as it was, whatever the
+draft."""
 
 from __future__ import annotations
 
@@ -16,7 +16,6 @@ from factcheck.check.engine import run_checks
 from factcheck.check.warm import WarmCorpus, check_draft
 from factcheck.extract.documents import extract_documents
 from factcheck.load import load_documents
-from factcheck.match import Matcher
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -37,21 +36,22 @@ def world():  # noqa: ANN201
     rules = pipeline.load_rule_set(None)
     gazetteer = pipeline.gazetteer_for(rules)
     corpus_docs = _generated(150, seed=21, role="corpus")
-    warm = WarmCorpus.of(rules, corpus_docs, extract_documents(corpus_docs, gazetteer))
+    corpus_claims = extract_documents(corpus_docs, gazetteer)
+    warm = WarmCorpus.of(rules, corpus_docs, corpus_claims)
     drafts = _generated(12, seed=77, role="checked")
+    _CORPUS[id(warm)] = (corpus_docs, corpus_claims)
     return rules, gazetteer, warm, drafts
 
 
+# The corpus each warm corpus of ``world`` was made of, every claim of it.
+_CORPUS: dict[int, tuple[list, list]] = {}
+
+
 def _cold(rules, warm: WarmCorpus, draft, claims):  # noqa: ANN001, ANN202
-    """``run_checks`` on the draft and the corpus claims of its figures' neighbours."""
-    wanted: set[str] = set()
-    for _, a in Matcher(rules).assign_all(list(claims), {draft.id: draft.text}):
-        if a is not None:
-            wanted |= warm.neighbours[a.figure.id]
-    evidence = warm.claims_of(wanted)
-    docs = {c.doc for c in evidence}
-    documents = [draft, *(d for d in warm.documents.values() if d.id in docs)]
-    return run_checks(rules, documents, list(claims) + evidence, jobs=1)
+    """``run_checks`` on the draft and the whole corpus, every claim of it (the warm
+    corpus keeps only the claims some check may cite for a draft)."""
+    corpus_docs, corpus_claims = _CORPUS[id(warm)]
+    return run_checks(rules, [draft, *corpus_docs], list(claims) + list(corpus_claims), jobs=1)
 
 
 def test_a_draft_checked_against_the_warm_corpus_gets_what_a_cold_run_gets(world) -> None:  # noqa: ANN001

@@ -39,6 +39,50 @@ def test_the_warm_state_keeps_only_claims_of_figures(warm: WarmState) -> None:
     assert all(c.figure for c in warm.corpus_claims)
 
 
+TOPICS = REPO / "tests" / "check" / "topics"
+
+
+def _evidence(report) -> list[tuple[str, str, tuple[str, ...]]]:  # noqa: ANN001
+    claims = {c.id: c for c in [*report.claims, *report.references]}
+    return sorted((f.rule, f.message, tuple(claims[e].surface for e in f.evidence)) for f in report.findings)
+
+
+@pytest.mark.parametrize("story", sorted(p.name for p in TOPICS.glob("*.md")))
+def test_a_draft_is_compared_with_the_archive_where_no_rule_defines_the_figure(tmp_path: Path, story: str) -> None:
+    """The rule-free check (``possible-conflict``) compares a draft's figures that no rule
+    defines with the same frame in the archive's stories: the page finds what
+    ``factcheck run DRAFT --corpus ARCHIVE`` finds (it found none: the warm corpus kept
+    only claims of figures). Our own topic stories, each one the draft against the
+    others."""
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    for path in TOPICS.glob("*.md"):
+        if path.name != story:
+            (archive / path.name).write_bytes(path.read_bytes())
+    warm = WarmState.load(corpus=archive)
+    outcome = warm.check(draft_document((TOPICS / story).read_bytes(), story))
+    expected = pipeline.run([str(TOPICS / story)], pipeline.RunOptions(corpus=archive, jobs=1)).report
+    assert _evidence(outcome.report) == _evidence(expected)
+    assert warm.stats.framed_claims > 0
+
+
+def test_the_archive_stories_a_draft_is_compared_with_without_a_rule_are_found() -> None:
+    """Across the topic stories, the rule-free check finds conflicts for drafts on the
+    page (the planted ones: tests/check/test_undefined.py)."""
+    import tempfile
+
+    found = 0
+    for story in sorted(p.name for p in TOPICS.glob("*.md")):
+        with tempfile.TemporaryDirectory() as tmp:
+            archive = Path(tmp)
+            for path in TOPICS.glob("*.md"):
+                if path.name != story:
+                    (archive / path.name).write_bytes(path.read_bytes())
+            outcome = WarmState.load(corpus=archive).check(draft_document((TOPICS / story).read_bytes(), story))
+            found += sum(f.rule == "possible-conflict" for f in outcome.report.findings)
+    assert found >= 3
+
+
 def test_two_checks_of_one_draft_give_the_same_answer_and_leave_the_state_alone(warm: WarmState) -> None:
     before = (len(warm.corpus_claims), [c.figure for c in warm.corpus_claims])
     job = CheckJob(content=SAMPLE_DRAFT.read_text(encoding="utf-8"), output="contract")
@@ -112,3 +156,36 @@ def test_a_draft_contexts_shortcuts_give_what_walking_its_items_gives(warm: Warm
                 assert ctx.in_document(figure, document) == Context.in_document(ctx, figure, document)
                 compared += bool(ctx.in_document(figure, document))
     assert compared > 0
+
+
+def test_a_draft_context_without_some_documents_compares_none_of_their_claims(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A check that may not see some archive documents (a scoped rule file) gets a
+    draft context without their claims, the rule-free check's evidence included."""
+    from factcheck.check.warm import WarmCorpus, check_draft
+    from factcheck.extract.documents import extract_documents
+    from factcheck.load import load_documents
+
+    rules = pipeline.load_rule_set(None)
+    gazetteer = pipeline.gazetteer_for(rules)
+    corpus = [d for d in load_documents([str(TOPICS)], role="corpus") if not d.path.endswith("valley-post.md")]
+    warm = WarmCorpus.of(rules, corpus, extract_documents(corpus, gazetteer))
+    drafts = load_documents([str(TOPICS / "valley-post.md")], role="checked")
+    from factcheck.check import warm as warm_module
+
+    made: list[warm_module.DraftContext] = []
+
+    class Recording(warm_module.DraftContext):
+        def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+            super().__init__(*args, **kwargs)
+            made.append(self)
+
+    monkeypatch.setattr(warm_module, "DraftContext", Recording)
+    check_draft(warm, drafts, extract_documents(drafts, gazetteer))
+    ctx = made[0]
+    framed = [i for i in ctx.items if i.figure is None and not i.checked]
+    assert framed  # the archive's claims of the draft's frames are there
+    hidden = frozenset({framed[0].claim.doc})
+    view = ctx.without(hidden)
+    assert view is not ctx
+    assert not any(i.claim.doc in hidden for i in view.items)
+    assert [i for i in view.items if i.claim.doc not in hidden] == [i for i in ctx.items if i.claim.doc not in hidden]
