@@ -34,11 +34,14 @@ REACH = 8
 # The standard library's ``re`` (a third of ``regex``'s time on this pattern), the
 # words grouped by first letter (a third less again): jan feb mar apr may jun jul aug
 # sep oct nov dec, day, ago, night, morning, afternoon, evening, week, month, year,
-# hours, fiscal, financial, fy.
+# hours, fiscal, financial, fy; seasons, quarter, Q1-Q4, half, the holidays without
+# "day" in their names; a digit, slash, digit ("29/03").
 _ANCHOR = re.compile(
     r"\d{4}|['’]\d"
     r"|(?i:j(?:an|un|ul)|f(?:eb|iscal|inancial|y)|m(?:ar|ay|orning|onth)|a(?:pr|ug|go|fternoon)|sep|oct"
-    r"|n(?:ov|ight)|d(?:ec|ay)|evening|week|year|hours)"
+    r"|n(?:ov|ight)|d(?:ec|ay)|evening|week|year|hours"
+    r"|spring|summer|autumn|\bfall\b|winter|quarter|q[1-4]\b|\bhalf\b|christmas|easter|halloween|thanksgiving)"
+    r"|\d/(?=\d)"  # consumes no digit after the slash: "20/2030" keeps its year
 )
 # ``DATE_RE``'s start guard (its first line), searched backwards from an anchor.
 GUARD = r"(?<!\w)(?=[\w'’])"

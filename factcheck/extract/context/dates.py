@@ -21,7 +21,14 @@ Monday, "May 6" this year's even when that is after publication). The rules here
   "last year" / "next year" / "this fiscal year" keep month or year precision, "the end
   of the year" is December; "3 days ago", "two weeks ago"; "over the weekend";
 * explicit dates with a year ("March 26, 2024", "26 March 2024", "2024-03-26", "in March
-  last year").
+  last year"); numeric dates ("29/03", "12/05/2025": day or month first as the document
+  writes its other dates, ``date_order``);
+* quarters, halves, seasons and holidays ("the third quarter", "Q2", "last summer",
+  "since Boxing Day": ``named_periods``); a bare month that is no name or verb
+  ("February could bring snow"); a year after a determiner ("its 2019 level"); a year
+  before 1800 after "in", "around", "circa" ("born around 1594");
+* a deadline ("until May 24 to respond") is the nearer of the last and the next such
+  day; "the class of 2019" is a cohort's name, no date.
 
 Each ``DateMention`` also records the word that introduces it ("on", "since", "as of",
 "between"...), which decides what the date does to a figure (see ``role``), and whether
@@ -39,7 +46,17 @@ from typing import Literal
 
 import regex
 
+from factcheck.extract.context.date_order import day_first
 from factcheck.extract.context.date_starts import date_matches
+from factcheck.extract.context.named_periods import (
+    HALVES,
+    HOLIDAY_PATTERN,
+    ORDINALS,
+    QUARTERS,
+    SEASONS,
+    resolve_holiday,
+    resolve_period,
+)
 from factcheck.extract.context.relative_dates import (
     Precision,
     Resolved,
@@ -96,7 +113,7 @@ _COUNT = r"\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelv
 
 _PREP = (
     r"as\s+of|as\s+at|up\s+to|by|through|until|till|since|from|between|on|in|during|of|"
-    r"before|after|and|or|to|for|early|late|mid-|last|this\s+past|this|next|around"
+    r"before|after|and|or|to|for|early|late|mid-|last|this\s+past|this|next|around|circa"
 )
 # "in March last year", "on June 12 next year", "in September of this year".
 _YEAR_WORD = r"(?:,?\s+(?:of\s+)?(?P<{0}>(?i:this|last|next))\s+year\b)?"
@@ -114,6 +131,13 @@ DATE_RE = regex.compile(
       | (?P<md>\b(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?![.,]\d)(?:,?\s+(?P<y1>{_YEAR})\b)?{_YEAR_WORD.format("q1")})
       | (?P<dm>\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH})(?:\b|(?<=\.))(?:,?\s+(?P<y2>{_YEAR})\b)?{_YEAR_WORD.format("q2")})
       | (?P<my>\b(?P<m3>{_MONTH})\s+(?P<y3>{_YEAR})\b)
+      | (?P<num>\b(?P<na>\d{{1,2}})/(?P<nb>\d{{1,2}})(?:/(?P<ny>\d{{4}}|\d{{2}}))?\b(?![/.,]?\d))
+      | (?P<qtr>\b(?:(?P<qo>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[\s-]+(?i:quarter)|Q(?P<qn>[1-4])
+            |(?P<ho>(?i:first|second))\s+half)\b
+          (?:(?:\s+of|,)?\s+(?:(?i:fiscal\s+(?:year\s+)?)?(?P<qy>{_YEAR})\b|(?P<qw>(?i:this|last|next))\s+year\b))?)
+      | (?P<sea>\b(?:(?P<sw>(?i:this|last|next))\s+)?(?P<sn>(?i:spring|summer|autumn|fall|winter))\b
+          (?:\s+(?:of\s+)?(?P<sy>{_YEAR})\b)?)
+      | (?P<hol>\b(?P<hn>{HOLIDAY_PATTERN})\b(?!\s+\p{{Lu}})(?:,?\s+(?P<hy>{_YEAR})\b)?)
       | (?P<wd>\b(?P<wday>{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?\b)
       | (?P<ago>\b(?P<n>(?i:{_COUNT}))\s+(?P<unit>day|days|week|weeks|month|months|year|years)\s+ago\b)
       | (?P<rel>\b(?i:
@@ -123,6 +147,7 @@ DATE_RE = regex.compile(
           | (?:last|this|next|the\s+current|the\s+previous|the\s+past|the\s+next|the\s+coming)\s+(?:fiscal|financial)\s+year
           | (?:the\s+)?(?:end|start|beginning|close|middle)\s+of\s+(?:the|this|next|last)\s+(?:month|year)
           | (?:last|this|next)\s+(?:week|month|year|weekend)
+          | (?:the\s+)?coming\s+weekend
           | (?:the\s+)?(?:past|last)\s+(?:24|48|72)\s+hours
           | the\s+(?:past|last)\s+(?:week|month|year)
           | over\s+the\s+weekend
@@ -130,7 +155,7 @@ DATE_RE = regex.compile(
       | (?P<fy>\b(?i:fiscal(?:\s+year)?|financial\s+year|FY)\s*['’]?(?P<fyy>{_YEAR}|\d{{2}})\b(?![-/–]\d)
           | \b(?P<fyy2>{_YEAR})(?:[-–/](?:{_YEAR}|\d{{2}}))?\s+(?i:fiscal|financial|budget|school|academic)\s+year\b)
       | (?P<mo>\b(?P<m4>{_MONTH_FULL})\b(?!\s+\d){_YEAR_WORD.format("q4")})
-      | (?P<yr>\b(?P<y4>{_YEAR})\b(?![-/–]\d)(?!,\d))
+      | (?P<yr>\b(?:(?P<y4>{_YEAR})|(?P<y6>1[0-7]\d{{2}}))\b(?![-/–]\d)(?!,\d))
       | (?P<ay>(?<![\w'’])['’](?P<y5>\d{{2}})\b(?![\w'’]|[.,]\d|\s*%))
     )
     """,
@@ -213,11 +238,20 @@ def _year_word(m: regex.Match[str], pub: date) -> int | None:
     return pub.year + {"this": 0, "last": -1, "next": 1}[word.lower()]
 
 
-def _resolve(m: regex.Match[str], prep: str | None, pub: date | None, ahead: bool = False, pair: bool = False) -> Resolved:
+def _resolve(
+    m: regex.Match[str],
+    prep: str | None,
+    pub: date | None,
+    ahead: bool = False,
+    pair: bool = False,
+    order: bool | None = None,
+) -> Resolved:
     """(value, precision, source, period_start) for one match, or None if it is no date.
     ``ahead``: the clause points past publication, so a date without its year (week,
     century) is the next one, not the last; ``pair``: the match is the second of a pair
-    of dates or ends a period ("and 2021", "to January"), a date even after "and"."""
+    of dates or ends a period ("and 2021", "to January"), a date even after "and";
+    ``order``: whether the document writes numeric dates day first (None: it does not
+    say)."""
     if m.group("iso"):
         try:
             return date(int(m["iy"]), int(m["im"]), int(m["id"])), "day", "explicit", None
@@ -245,6 +279,22 @@ def _resolve(m: regex.Match[str], prep: str | None, pub: date | None, ahead: boo
         return resolve_month_day(month, day, pub, ahead), "day", "explicit", None
     if m.group("my"):
         return date(int(m["y3"]), _month(m["m3"]), 1), "month", "explicit", None
+    if m.group("num"):
+        return _numeric(m, prep, pub, ahead, order)
+    which = prep if prep in ("last", "this", "next") else None
+    if m.group("qtr"):
+        months = HALVES[ORDINALS[m["ho"].lower()]] if m["ho"] else QUARTERS[int(m["qn"] or ORDINALS[m["qo"].lower()])]
+        year = int(m["qy"]) if m["qy"] else None
+        if year is None and m["qw"] and pub is not None:
+            year = pub.year + {"this": 0, "last": -1, "next": 1}[m["qw"].lower()]
+        return resolve_period(months, pub, year, ahead, which)
+    if m.group("sea"):
+        which = (m["sw"] or "").lower() or which
+        if which is None and prep is None and not m["sy"]:
+            return None  # "spring water", "a hot summer": no season of the calendar
+        return resolve_period(SEASONS[m["sn"].lower()], pub, int(m["sy"]) if m["sy"] else None, ahead, which)
+    if m.group("hol"):
+        return resolve_holiday(m["hn"], pub, int(m["hy"]) if m["hy"] else None, ahead, which)
     if m.group("wd"):
         wd = WEEKDAYS[m["wday"].lower()]
         which = prep if prep in ("last", "this past", "next") else "ahead" if ahead or prep == "this" else None
@@ -252,7 +302,7 @@ def _resolve(m: regex.Match[str], prep: str | None, pub: date | None, ahead: boo
     if m.group("ago"):
         return resolve_ago(count_word(m["n"]), m["unit"].rstrip("s"), pub)
     if m.group("rel"):
-        return resolve_relative(" ".join(m["rel"].lower().split()), pub)
+        return resolve_relative(" ".join(m["rel"].lower().split()), pub, ahead)
     if m.group("mo"):
         if prep not in _MONTH_YEAR_PREPS and not pair:
             return None
@@ -269,6 +319,12 @@ def _resolve(m: regex.Match[str], prep: str | None, pub: date | None, ahead: boo
         year = int(m["fyy"] or m["fyy2"])
         return date(year + 2000 if year < 100 else year, 1, 1), "year", "explicit", None
     if m.group("yr"):
+        if m["y6"]:
+            # Years before 1800 only after words of a point in time: "in 1610", "around
+            # 1594" ("to 1500", "of 1600" are mostly amounts).
+            if prep not in _OLD_YEAR_PREPS:
+                return None
+            return date(int(m["y6"]), 1, 1), "year", "explicit", None
         if prep not in _MONTH_YEAR_PREPS and not pair:
             return None
         return date(int(m["y4"]), 1, 1), "year", "explicit", None
@@ -277,6 +333,31 @@ def _resolve(m: regex.Match[str], prep: str | None, pub: date | None, ahead: boo
             return None, "year", "explicit", None
         return date(resolve_short_year(int(m["y5"]), pub, ahead), 1, 1), "year", "explicit", None
     return None
+
+
+def _numeric(m: regex.Match[str], prep: str | None, pub: date | None, ahead: bool, order: bool | None) -> Resolved:
+    """ "29/03", "12/05/2025", "3/12/24": day and month in the order the document
+    writes them (``order``: day first), else the only valid order, else month first.
+    Without a year only two-digit pairs after an introducing word ("on 12/05"): "24/7",
+    "1/3" and scores are no dates."""
+    a, b, year_text = int(m["na"]), int(m["nb"]), m["ny"]
+    if year_text is None and (prep is None or len(m["na"]) != 2 or len(m["nb"]) != 2):
+        return None
+    if order is None:
+        order = a > 12 >= b
+    day, month = (a, b) if order else (b, a)
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    if year_text is not None:
+        year = int(year_text)
+        year += 2000 if year < 100 else 0
+        try:
+            return date(year, month, day), "day", "explicit", None
+        except ValueError:
+            return None
+    if pub is None:
+        return None, "day", "explicit", None
+    return resolve_month_day(month, day, pub, ahead), "day", "explicit", None
 
 
 def _attached(text: str, start: int, end: int, prep: str | None) -> bool:
@@ -309,11 +390,69 @@ _SINCE = regex.compile(r"\bsince\b(?!.*\bsince\b)[^.;!?]*$", regex.IGNORECASE | 
 
 def _cyclic(m: regex.Match[str]) -> bool:
     """Whether the match names a day of every week or year, or a year of every century
-    (no year given: "June 12", "in September", "on Friday", "'58"): only those have a
-    next one and a last one for the tense to choose from."""
+    (no year given: "June 12", "in September", "on Friday", "'58", "the third
+    quarter", "in the spring", "Boxing Day", "this weekend"): only those have a next
+    one and a last one for the tense to choose from."""
     if m.group("md") or m.group("dm") or m.group("mo"):
         return not (m["y1"] or m["y2"] or m["q1"] or m["q2"] or m["q4"])
+    if m.group("num"):
+        return not m["ny"]
+    if m.group("qtr"):
+        return not (m["qy"] or m["qw"])
+    if m.group("sea"):
+        return not (m["sy"] or m["sw"])
+    if m.group("hol"):
+        return not m["hy"]
+    if m.group("rel"):
+        return " ".join(m["rel"].lower().split()) == "this weekend"
     return bool(m.group("wd") or m.group("ay"))
+
+
+# Nouns naming a cohort by its year: "the class of 2019" is a name, no date.
+_COHORT_BEFORE = regex.compile(r"\b(?i:class|cohort|intake|vintage)\s+$")
+# Introducing words of a year before 1800, and those after which a year must not be
+# followed by a noun ("around 2000 people" is an amount).
+_OLD_YEAR_PREPS = frozenset({"in", "around", "circa", "since", "until", "before", "after", "during"})
+_APPROX_PREPS = frozenset({"around", "circa"})
+# A determiner or possessive before a year that modifies a noun: "its 2019 level",
+# "a 2020 study", "the 2023 season".
+_DETERMINER_BEFORE = regex.compile(r"(?<![\w'’])(?i:the|its|their|his|her|our|your|a|an|this|that)\s+$")
+_NOUN_AFTER = regex.compile(r"\s+(\p{Ll}[\p{L}-]*)")
+# The words after a deadline: "until May 24 to respond", "have until Friday to file".
+_DEADLINE_AFTER = regex.compile(r"\s+to\s+\p{Ll}")
+_MONTH_NOT_BARE = frozenset({"May", "March"})  # a modal, a verb or noun first
+_CAPITAL_WORD = regex.compile(r"\s+\p{Lu}\p{Ll}")
+_WORD_BEFORE = regex.compile(r"(\p{L}+)\s+$")
+
+
+def _plain_year(text: str, m: regex.Match[str], lo: int) -> bool:
+    """Whether a year without an introducing word is one: after a determiner and before
+    a lower-case word ("its 2019 level", "a 2020 study")."""
+    return (
+        _DETERMINER_BEFORE.search(text, max(lo, m.start() - 8), m.start()) is not None
+        and _NOUN_AFTER.match(text, m.end()) is not None
+    )
+
+
+def _bare_month(text: str, m: regex.Match[str], lo: int) -> bool:
+    """Whether a month name without an introducing word is a month: not "May" or
+    "March", not before a capitalised word ("June Carter") or after one that is not the
+    sentence's first ("Hurricane June")."""
+    if m["m4"] in _MONTH_NOT_BARE or _CAPITAL_WORD.match(text, m.end()) is not None:
+        return False
+    before = _WORD_BEFORE.search(text, max(lo, m.start() - 30), m.start())
+    return before is None or not before.group(1)[0].isupper()
+
+
+def _is_name(text: str, m: regex.Match[str], lo: int, prep: str | None) -> bool:
+    """Whether a year is part of a name or an amount, not a date: "the class of 2019",
+    "around 2000 people"."""
+    if prep == "of":
+        return _COHORT_BEFORE.search(text, max(lo, m.start() - 12), m.start()) is not None
+    if prep in _APPROX_PREPS:
+        noun = _NOUN_AFTER.match(text, m.end())
+        return noun is not None and noun.group(1) not in _NOT_ATTACHING
+    return False
 
 
 def _points_ahead(text: str, lo: int, start: int, end: int, hi: int, prep: str | None) -> bool:
@@ -329,16 +468,37 @@ def _points_ahead(text: str, lo: int, start: int, end: int, hi: int, prep: str |
 def find_dates(text: str, start: int, end: int, published: date | None) -> list[DateMention]:
     """The date expressions in ``text[start:end]`` (one sentence), in text order."""
     out: list[DateMention] = []
+    order: bool | None = None
     for m in date_matches(DATE_RE, text, start, end):
         prep = " ".join(m["prep"].lower().split()) if m["prep"] else None
-        pair = prep in _PAIR_PREPS and (
-            (bool(out) and m.start() - out[-1].end <= _PAIR_GAP)
-            or (prep == "to" and _PERIOD_BEFORE.search(text, max(start, m.start() - 20), m.start()) is not None)
+        ends_period = prep == "to" and _PERIOD_BEFORE.search(text, max(start, m.start() - 20), m.start()) is not None
+        pair = prep in _PAIR_PREPS and ((bool(out) and m.start() - out[-1].end <= _PAIR_GAP) or ends_period)
+        if m.group("yr") and (
+            _is_name(text, m, start, prep) or (prep is None and m["y4"] and not _plain_year(text, m, start))
+        ):
+            continue
+        if m.group("yr") and prep is None:
+            pair = True  # "its 2019 level": a year, though nothing introduces it
+        if m.group("mo") and prep is None and not pair:
+            if not _bare_month(text, m, start):
+                continue
+            pair = True  # "February could bring snow"
+        if m.group("num") and order is None:
+            order = day_first(text)
+        cyclic = _cyclic(m)
+        deadline = (
+            cyclic
+            and published is not None
+            and prep in ("until", "till", "by")
+            and _DEADLINE_AFTER.match(text, m.end()) is not None
         )
+        # A period that ends at the date ("the year to January") has ended when reported.
         ahead = (
             published is not None
             and prep not in _BACKWARD_PREPS
-            and _cyclic(m)
+            and not ends_period
+            and not deadline
+            and cyclic
             and _points_ahead(text, start, m.start(), m.end(), end, prep)
         )
         since = None
@@ -351,7 +511,11 @@ def find_dates(text: str, start: int, end: int, published: date | None) -> list[
             # A fiscal or school year is the period the figure counts: it dates the
             # figure as "as of" does, before the day of the event that gave it.
             prep = "as of"
-        resolved = _resolve(m, prep, published, ahead, pair)
+        resolved = _resolve(m, prep, published, ahead, pair, order)
+        if resolved is not None and deadline:
+            # A deadline is mostly the next such day, but copy written after it passed
+            # ("had until Friday to respond") means the last: the nearer of the two.
+            resolved = _nearer(resolved, _resolve(m, prep, published, True, pair, order), published)
         if resolved is None:
             continue
         value, precision, source, period_start = resolved
@@ -363,6 +527,13 @@ def find_dates(text: str, start: int, end: int, published: date | None) -> list[
                 attached = False
         out.append(DateMention(m.start(), m.end(), value, precision, source, prep, attached, period_start, since))
     return out
+
+
+def _nearer(back: Resolved, ahead: Resolved, published: date | None) -> Resolved:
+    """Of the last and the next reading of a date, the one nearer publication."""
+    if back is None or ahead is None or back[0] is None or ahead[0] is None or published is None:
+        return back
+    return ahead if ahead[0] - published < published - back[0] else back
 
 
 @dataclass(frozen=True, slots=True)
