@@ -12,7 +12,8 @@ four words of the date before its anchor ("the end of the year": "year"). So
 ``DATE_RE`` only at the word starts just before each: the matches ``finditer`` finds,
 in a fraction of the time (a sentence without an anchor costs one scan).
 
-The anchors are a superset (case ignored, inside words too: "mayor", "holiday"): a
+The anchors are a superset (case ignored, inside words too: "holiday", "tonight"; a
+month, "ago", "half" and "fall" end a word, so "market", "decline" and "mayor" are none): a
 wrong extra one costs a try, a missing one would lose a date, which is why
 ``tests/context/test_date_starts.py`` compares with ``finditer`` on every text at hand
 and on random text made of the date pattern's pieces. A change to ``DATE_RE`` that
@@ -35,12 +36,16 @@ REACH = 8
 # words grouped by first letter (a third less again): jan feb mar apr may jun jul aug
 # sep oct nov dec, day, ago, night, morning, afternoon, evening, week, month, year,
 # hours, fiscal, financial, fy; seasons, quarter, Q1-Q4, half, the holidays without
-# "day" in their names; a digit, slash, digit ("29/03").
+# "day" in their names; a digit, slash, digit ("29/03"). No common new first letter: each
+# makes the scan stop at more characters, so "(c)hristmas" and "(th)anksgiving" are
+# read from a letter that already starts an anchor. A month, "ago", "half" and "fall"
+# end at a word boundary, as ``DATE_RE`` reads them: a third fewer anchors to try.
 _ANCHOR = re.compile(
     r"\d(?:\d{3}|/(?=\d))|['’]\d"  # the slash consumes no digit after it: "20/2030" keeps its year
-    r"|(?i:j(?:an|un|ul)|f(?:eb|iscal|inancial|y|all)|m(?:ar|ay|orning|onth)|a(?:pr|ug|go|fternoon|utumn)"
-    r"|s(?:ep|pring|ummer)|oct|n(?:ov|ight)|d(?:ec|ay)|e(?:vening|aster)|w(?:eek|inter)|year"
-    r"|h(?:ours|alf|alloween)|q(?:uarter|[1-4])|christmas|thanksgiving)"
+    r"|(?i:j(?:an(?:uary)?\b|une?\b|uly?\b)|f(?:eb(?:ruary)?\b|iscal|inancial|y|all\b)|m(?:ar(?:ch)?\b|ay\b|orning|onth)"
+    r"|a(?:pr(?:il)?\b|ug(?:ust)?\b|go\b|fternoon|utumn|nksgiving)|s(?:ept?(?:ember)?\b|pring|ummer)|oct(?:ober)?\b"
+    r"|n(?:ov(?:ember)?\b|ight)|d(?:ec(?:ember)?\b|ay)|e(?:vening|aster)|w(?:eek|inter)|year"
+    r"|h(?:ours|alf\b|alloween|ristmas)|q(?:uarter|[1-4]))"
 )
 # ``DATE_RE``'s start guard (its first line), searched backwards from an anchor.
 GUARD = r"(?<!\w)(?=[\w'’])"

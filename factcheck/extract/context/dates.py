@@ -131,13 +131,15 @@ DATE_RE = regex.compile(
       | (?P<md>\b(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?![.,]\d)(?:,?\s+(?P<y1>{_YEAR})\b)?{_YEAR_WORD.format("q1")})
       | (?P<dm>\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH})(?:\b|(?<=\.))(?:,?\s+(?P<y2>{_YEAR})\b)?{_YEAR_WORD.format("q2")})
       | (?P<my>\b(?P<m3>{_MONTH})\s+(?P<y3>{_YEAR})\b)
-      | (?P<num>\b(?P<na>\d{{1,2}})/(?P<nb>\d{{1,2}})(?:/(?P<ny>\d{{4}}|\d{{2}}))?\b(?![/.,]?\d))
-      | (?P<qtr>\b(?:(?P<qo>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[\s-]+(?i:quarter)|Q(?P<qn>[1-4])
-            |(?P<ho>(?i:first|second))\s+half)\b
+      | (?=\d)(?P<num>\b(?P<na>\d{{1,2}})/(?P<nb>\d{{1,2}})(?:/(?P<ny>\d{{4}}|\d{{2}}))?\b(?![/.,]?\d))
+      # (the branches below spell capitals as [Ff], cheaper than (?i:), and look at the
+      # first letter before going in: they are tried at every start)
+      | (?=[FfSsTt1-4Q])(?P<qtr>\b(?:(?P<qo>[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|1st|2nd|3rd|4th)[\s-]+[Qq]uarter|Q(?P<qn>[1-4])
+            |(?P<ho>[Ff]irst|[Ss]econd)\s+half)\b
           (?:(?:\s+of|,)?\s+(?:(?i:fiscal\s+(?:year\s+)?)?(?P<qy>{_YEAR})\b|(?P<qw>(?i:this|last|next))\s+year\b))?)
-      | (?P<sea>\b(?:(?P<sw>(?i:this|last|next))\s+)?(?P<sn>(?i:spring|summer|autumn|fall|winter))\b
+      | (?=[TtLlNnSsAaFfWw])(?P<sea>\b(?:(?P<sw>[Tt]his|[Ll]ast|[Nn]ext)\s+)?(?P<sn>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\b
           (?:\s+(?:of\s+)?(?P<sy>{_YEAR})\b)?)
-      | (?P<hol>\b(?P<hn>{HOLIDAY_PATTERN})\b(?!\s+\p{{Lu}})(?:,?\s+(?P<hy>{_YEAR})\b)?)
+      | (?=[NCBVHISAEGTML])(?P<hol>\b(?P<hn>{HOLIDAY_PATTERN})\b(?!\s+\p{{Lu}})(?:,?\s+(?P<hy>{_YEAR})\b)?)
       | (?P<wd>\b(?P<wday>{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?\b)
       | (?P<ago>\b(?P<n>(?i:{_COUNT}))\s+(?P<unit>day|days|week|weeks|month|months|year|years)\s+ago\b)
       | (?P<rel>\b(?i:
