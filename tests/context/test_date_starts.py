@@ -94,6 +94,7 @@ PIECES = [
     "K", "٢٠٢٤", "people", "said", "first", "third", "quarter", "half", "Q2", "Q4", "spring", "summer", "fall",
     "winter", "Christmas", "Boxing", "Day", "New", "Year's", "Eve", "Easter", "Good", "Thanksgiving", "Island",
     "29/03", "12/05", "12/05/2025", "1/3", "24/7", "1594", "class", "around", "circa", "its", "coming",
+    "final", "three", "six", "Sunday", "second",
 ]
 
 

@@ -100,3 +100,29 @@ def test_the_coming_weekend_is_its_saturday() -> None:
     assert got["for the coming weekend"] == (date(2025, 2, 8), "day")
     got = found("Fans will travel to the final this weekend.", date(2025, 2, 6))
     assert got["this weekend"] == (date(2025, 2, 8), "day")
+
+
+def test_the_nth_weekday_of_a_month_is_a_day_of_that_month() -> None:
+    got = found("The runoff will be held on the last Sunday of January.", date(2023, 9, 28))
+    assert got["on the last Sunday of January"] == (date(2024, 1, 28), "day")
+    got = found("Polls opened on the first Monday in March.", date(2024, 4, 2))
+    assert got["on the first Monday in March"] == (date(2024, 3, 4), "day")
+
+
+def test_a_part_of_the_year_is_that_year() -> None:
+    got = found("Profit fell 12% in the final three months of the year.", date(2025, 2, 5))
+    assert got["in the final three months of the year"] == (date(2024, 1, 1), "year")  # the year just ended
+    got = found("Sales rose in the first six months of the year.", date(2025, 8, 1))
+    assert got["in the first six months of the year"] == (date(2025, 1, 1), "year")
+
+
+def test_a_deadline_after_an_infinitive_is_the_nearer_day() -> None:
+    got = found("The judge ordered the firm to pay the fine by May 1.", date(2023, 3, 9))
+    assert got["by May 1"] == (date(2023, 5, 1), "day")
+
+
+def test_numeric_dates_follow_the_order_of_dates_in_words_without_a_year() -> None:
+    got = found("Results are due on 06/03, and the new chief starts on 1 April.", date(2025, 2, 5))
+    assert got["on 06/03"] == (date(2025, 3, 6), "day")
+    got = found("Results are due on 06/03, and the new chief starts on April 1.", date(2025, 2, 5))
+    assert got["on 06/03"] == (date(2025, 6, 3), "day")

@@ -14,8 +14,9 @@ import regex
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _NUMERIC = regex.compile(r"(?<![\d/.,])(\d{1,2})/(\d{1,2})(?:/\d{2,4})?(?![\d/]|[.,]\d)")
-_DAY_MONTH = regex.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\s+\d{{4}}\b")
-_MONTH_DAY = regex.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,\s+\d{{4}}\b")
+# "5 May", "1 April 2025" against "May 5", "Jan. 20, 2025" (no year needed: "on 1 April").
+_DAY_MONTH = regex.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?!\w)")
+_MONTH_DAY = regex.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?![.,]?\d)")
 
 
 @lru_cache(maxsize=8)

@@ -55,6 +55,7 @@ from factcheck.extract.context.named_periods import (
     QUARTERS,
     SEASONS,
     resolve_holiday,
+    period_year,
     resolve_period,
 )
 from factcheck.extract.context.relative_dates import (
@@ -140,6 +141,8 @@ DATE_RE = regex.compile(
       | (?=[TtLlNnSsAaFfWw])(?P<sea>\b(?:(?P<sw>[Tt]his|[Ll]ast|[Nn]ext)\s+)?(?P<sn>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\b
           (?:\s+(?:of\s+)?(?P<sy>{_YEAR})\b)?)
       | (?=[NCBVHISAEGTML])(?P<hol>\b(?P<hn>{HOLIDAY_PATTERN})\b(?!\s+\p{{Lu}})(?:,?\s+(?P<hy>{_YEAR})\b)?)
+      | (?=[FfSsTtLl])(?P<nwd>\b(?P<nth>[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ll]ast)\s+(?P<nday>{_WEEKDAY})\s+(?:of|in)\s+
+          (?P<nmon>{_MONTH_FULL})\b(?:,?\s+(?P<ny2>{_YEAR})\b)?)
       | (?P<wd>\b(?P<wday>{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?\b)
       | (?P<ago>\b(?P<n>(?i:{_COUNT}))\s+(?P<unit>day|days|week|weeks|month|months|year|years)\s+ago\b)
       | (?P<rel>\b(?i:
@@ -148,6 +151,7 @@ DATE_RE = regex.compile(
           | (?:earlier|later)\s+this\s+(?:week|month|year)
           | (?:last|this|next|the\s+current|the\s+previous|the\s+past|the\s+next|the\s+coming)\s+(?:fiscal|financial)\s+year
           | (?:the\s+)?(?:end|start|beginning|close|middle)\s+of\s+(?:the|this|next|last)\s+(?:month|year)
+          | (?:the\s+)?(?:first|last|final)\s+(?:three|six|nine|3|6|9)\s+months\s+of\s+(?:the|this|last)\s+year
           | (?:last|this|next)\s+(?:week|month|year|weekend)
           | (?:the\s+)?coming\s+weekend
           | (?:the\s+)?(?:past|last)\s+(?:24|48|72)\s+hours
@@ -297,6 +301,10 @@ def _resolve(
         return resolve_period(SEASONS[m["sn"].lower()], pub, int(m["sy"]) if m["sy"] else None, ahead, which)
     if m.group("hol"):
         return resolve_holiday(m["hn"], pub, int(m["hy"]) if m["hy"] else None, ahead, which)
+    if m.group("nwd"):
+        return _nth_weekday(m, pub, ahead)
+    if m.group("rel") and "months of" in m["rel"].lower():
+        return _months_of_year(" ".join(m["rel"].lower().split()), pub, ahead)
     if m.group("wd"):
         wd = WEEKDAYS[m["wday"].lower()]
         which = prep if prep in ("last", "this past", "next") else "ahead" if ahead or prep == "this" else None
@@ -335,6 +343,45 @@ def _resolve(
             return None, "year", "explicit", None
         return date(resolve_short_year(int(m["y5"]), pub, ahead), 1, 1), "year", "explicit", None
     return None
+
+
+_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1}
+
+
+def _nth_weekday(m: regex.Match[str], pub: date | None, ahead: bool) -> Resolved:
+    """ "the last Sunday of January", "the first Monday in May": that day of the month's
+    year, or of the last / next such month (``resolve_month``)."""
+    month = _month(m["nmon"])
+    if m["ny2"]:
+        year = int(m["ny2"])
+    elif pub is None:
+        return None, "day", "relative", None
+    else:
+        year = resolve_month(month, pub, ahead).year
+    n, weekday = _NTH[m["nth"].lower()], WEEKDAYS[m["nday"].lower()]
+    if n > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1)), "day", "relative", None
+    y, mo = divmod(year * 12 + month, 12)
+    last = date(y, mo + 1, 1) - timedelta(days=1)
+    return last - timedelta(days=(last.weekday() - weekday) % 7), "day", "relative", None
+
+
+def _months_of_year(phrase: str, pub: date | None, ahead: bool) -> Resolved:
+    """ "the final three months of the year", "the first six months of this year": a
+    part of a year, year precision; "the year" is the last one whose part has begun
+    (or with ``ahead`` the first not over), "this" / "last" year as said."""
+    if pub is None:
+        return None, "year", "relative", None
+    words = phrase.removeprefix("the ").split()
+    count = {"three": 3, "six": 6, "nine": 9}.get(words[1], 0) or int(words[1])
+    months = (1, count) if words[0] == "first" else (13 - count, 12)
+    which = words[-2]
+    if which == "this":
+        return date(pub.year, 1, 1), "year", "relative", None
+    if which == "last":
+        return date(pub.year - 1, 1, 1), "year", "relative", None
+    return date(period_year(months, pub, ahead), 1, 1), "year", "relative", None
 
 
 def _numeric(m: regex.Match[str], prep: str | None, pub: date | None, ahead: bool, order: bool | None) -> Resolved:
@@ -397,6 +444,8 @@ def _cyclic(m: regex.Match[str]) -> bool:
     one and a last one for the tense to choose from."""
     if m.group("md") or m.group("dm") or m.group("mo"):
         return not (m["y1"] or m["y2"] or m["q1"] or m["q2"] or m["q4"])
+    if m.group("nwd"):
+        return not m["ny2"]
     if m.group("num"):
         return not m["ny"]
     if m.group("qtr"):
@@ -406,7 +455,8 @@ def _cyclic(m: regex.Match[str]) -> bool:
     if m.group("hol"):
         return not m["hy"]
     if m.group("rel"):
-        return " ".join(m["rel"].lower().split()) == "this weekend"
+        phrase = " ".join(m["rel"].lower().split())
+        return phrase == "this weekend" or phrase.endswith("months of the year")
     return bool(m.group("wd") or m.group("ay"))
 
 
@@ -422,6 +472,8 @@ _DETERMINER_BEFORE = regex.compile(r"(?<![\w'’])(?i:the|its|their|his|her|our|
 _NOUN_AFTER = regex.compile(r"\s+(\p{Ll}[\p{L}-]*)")
 # The words after a deadline: "until May 24 to respond", "have until Friday to file".
 _DEADLINE_AFTER = regex.compile(r"\s+to\s+\p{Ll}")
+# ... or before it: "ordered him to surrender by May 1", "asked to file until June 3".
+_DEADLINE_BEFORE = regex.compile(r"\bto\s+\p{Ll}+(?:\s+[\p{L}'’-]+){0,2}\s+$")
 _MONTH_NOT_BARE = frozenset({"May", "March"})  # a modal, a verb or noun first
 _CAPITAL_WORD = regex.compile(r"\s+\p{Lu}\p{Ll}")
 _WORD_BEFORE = regex.compile(r"(\p{L}+)\s+$")
@@ -492,7 +544,10 @@ def find_dates(text: str, start: int, end: int, published: date | None) -> list[
             cyclic
             and published is not None
             and prep in ("until", "till", "by")
-            and _DEADLINE_AFTER.match(text, m.end()) is not None
+            and (
+                _DEADLINE_AFTER.match(text, m.end()) is not None
+                or _DEADLINE_BEFORE.search(text, max(start, m.start() - 40), m.start()) is not None
+            )
         )
         # A period that ends at the date ("the year to January") has ended when reported.
         ahead = (
