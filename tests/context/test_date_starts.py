@@ -119,3 +119,17 @@ def test_a_sentence_without_an_anchor_is_not_tried(monkeypatch: pytest.MonkeyPat
 
     list(date_matches(Spy(), "At least 1,200 people were killed and 3,400 wounded, officials said.", 0, 68))  # type: ignore[arg-type]
     assert tried == []
+
+
+def test_a_lower_case_word_no_date_begins_with_is_not_tried() -> None:
+    tried: list[int] = []
+
+    class Spy:
+        def match(self, text: str, pos: int, end: int) -> None:
+            tried.append(pos)
+
+    text = "Officials tallied ballots quickly in Ohio on Monday."
+    list(date_matches(Spy(), text, 0, len(text)))  # type: ignore[arg-type]
+    words = {text[p : text.find(" ", p)] if " " in text[p:] else text[p:] for p in tried}
+    assert {"tallied", "ballots", "quickly"}.isdisjoint(words)
+    assert {"in", "Ohio", "on", "Monday."} <= words
