@@ -53,8 +53,10 @@ def test_the_nearest_marker_of_the_clause_decides(text: str, words: str, expecte
         ("The probe is scheduled to leave orbit on June 2 and to land in August.", "in August", "ahead"),
         ("The ship left port on June 2 and docked in Oslo in August.", "in August", "back"),
         (
-            "The rover is scheduled to drive out of its lander from the plain of Utopia Planitia on "
-            "June 2 and collect its first rock samples from the crater floor in August.",
+            (
+                "The rover is scheduled to drive out of its lander from the plain of Utopia Planitia on "
+                "June 2 and collect its first rock samples from the crater floor in August."
+            ),
             "in August",
             "ahead",
         ),

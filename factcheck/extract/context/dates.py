@@ -39,7 +39,6 @@ is the date of that event, not of the figure.
 from __future__ import annotations
 
 from bisect import bisect_left
-
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
@@ -54,8 +53,8 @@ from factcheck.extract.context.named_periods import (
     ORDINALS,
     QUARTERS,
     SEASONS,
-    resolve_holiday,
     period_year,
+    resolve_holiday,
     resolve_period,
 )
 from factcheck.extract.context.relative_dates import (
