@@ -126,3 +126,12 @@ def test_numeric_dates_follow_the_order_of_dates_in_words_without_a_year() -> No
     assert got["on 06/03"] == (date(2025, 3, 6), "day")
     got = found("Results are due on 06/03, and the new chief starts on April 1.", date(2025, 2, 5))
     assert got["on 06/03"] == (date(2025, 6, 3), "day")
+
+
+def test_a_year_before_a_quarter_gives_its_year() -> None:
+    got = found("Net sales for this year's third quarter were $14 million.", date(2024, 11, 2))
+    assert got["third quarter"] == (date(2024, 1, 1), "year")
+    got = found("Interest expense in the 1988 third quarter was $75.3 million.", date(1989, 2, 1))
+    assert got["third quarter"] == (date(1988, 1, 1), "year")
+    got = found("Sales fell in last year's fourth quarter.", date(2024, 11, 2))
+    assert got["fourth quarter"] == (date(2023, 1, 1), "year")

@@ -250,13 +250,15 @@ def _resolve(
     ahead: bool = False,
     pair: bool = False,
     order: bool | None = None,
+    year_before: int | None = None,
 ) -> Resolved:
     """(value, precision, source, period_start) for one match, or None if it is no date.
     ``ahead``: the clause points past publication, so a date without its year (week,
     century) is the next one, not the last; ``pair``: the match is the second of a pair
     of dates or ends a period ("and 2021", "to January"), a date even after "and";
     ``order``: whether the document writes numeric dates day first (None: it does not
-    say)."""
+    say); ``year_before``: the year a quarter or season's words give before it ("the
+    1988 third quarter", "this year's third quarter")."""
     if m.group("iso"):
         try:
             return date(int(m["iy"]), int(m["im"]), int(m["id"])), "day", "explicit", None
@@ -289,7 +291,7 @@ def _resolve(
     which = prep if prep in ("last", "this", "next") else None
     if m.group("qtr"):
         months = HALVES[ORDINALS[m["ho"].lower()]] if m["ho"] else QUARTERS[int(m["qn"] or ORDINALS[m["qo"].lower()])]
-        year = int(m["qy"]) if m["qy"] else None
+        year = int(m["qy"]) if m["qy"] else year_before
         if year is None and m["qw"] and pub is not None:
             year = pub.year + {"this": 0, "last": -1, "next": 1}[m["qw"].lower()]
         return resolve_period(months, pub, year, ahead, which)
@@ -297,7 +299,8 @@ def _resolve(
         which = (m["sw"] or "").lower() or which
         if which is None and prep is None and not m["sy"]:
             return None  # "spring water", "a hot summer": no season of the calendar
-        return resolve_period(SEASONS[m["sn"].lower()], pub, int(m["sy"]) if m["sy"] else None, ahead, which)
+        year = int(m["sy"]) if m["sy"] else year_before
+        return resolve_period(SEASONS[m["sn"].lower()], pub, year, ahead, which)
     if m.group("hol"):
         return resolve_holiday(m["hn"], pub, int(m["hy"]) if m["hy"] else None, ahead, which)
     if m.group("nwd"):
@@ -342,6 +345,21 @@ def _resolve(
             return None, "year", "explicit", None
         return date(resolve_short_year(int(m["y5"]), pub, ahead), 1, 1), "year", "explicit", None
     return None
+
+
+# A year before a quarter or season: "the 1988 third quarter", "this year's summer".
+_YEAR_BEFORE = regex.compile(
+    rf"(?:\b(?P<y>{_YEAR})|\b(?P<w>this|last|next)\s+year['’]s)\s+(?:(?:fiscal|financial)\s+)?$", regex.IGNORECASE
+)
+
+
+def _year_before(text: str, lo: int, at: int, pub: date | None) -> int | None:
+    found = _YEAR_BEFORE.search(text, max(lo, at - 24), at)
+    if found is None:
+        return None
+    if found["y"]:
+        return int(found["y"])
+    return None if pub is None else pub.year + {"this": 0, "last": -1, "next": 1}[found["w"].lower()]
 
 
 _NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1}
@@ -567,7 +585,10 @@ def find_dates(text: str, start: int, end: int, published: date | None) -> list[
             # A fiscal or school year is the period the figure counts: it dates the
             # figure as "as of" does, before the day of the event that gave it.
             prep = "as of"
-        resolved = _resolve(m, prep, published, ahead, pair, order)
+        year_before = _year_before(text, start, m.start(), published) if m.group("qtr") or m.group("sea") else None
+        if year_before is not None:
+            ahead = False
+        resolved = _resolve(m, prep, published, ahead, pair, order, year_before)
         if resolved is not None and deadline:
             # A deadline is mostly the next such day, but copy written after it passed
             # ("had until Friday to respond") means the last: the nearer of the two.
