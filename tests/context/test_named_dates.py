@@ -135,3 +135,10 @@ def test_a_year_before_a_quarter_gives_its_year() -> None:
     assert got["third quarter"] == (date(1988, 1, 1), "year")
     got = found("Sales fell in last year's fourth quarter.", date(2024, 11, 2))
     assert got["fourth quarter"] == (date(2023, 1, 1), "year")
+
+
+def test_a_half_or_quarter_of_a_game_is_no_date() -> None:
+    assert found("Osei scored twice in the second half as United won 3-1.") == {}
+    assert found("The Bulls trailed by 9 points in the fourth quarter.") == {}
+    got = found("Sales at the brewer fell 4% in the second half of 2023.")
+    assert got["in the second half of 2023"] == (date(2023, 1, 1), "year")

@@ -347,6 +347,14 @@ def _resolve(
     return None
 
 
+# Words of a game: "scored twice in the second half", "trailed by 9 points in the
+# fourth quarter" name a part of a match, not of a year.
+_GAME_WORDS = regex.compile(
+    r"\b(?:points?|scored?|scoring|goals?|touchdowns?|yards|game|match|minutes?|halftime|half-time|interval"
+    r"|penalty|penalties|basket|quarterback|innings|wickets?|equali[sz]er|header|free kick|whistle|buzzer"
+    r"|trailed|trailing|rallied|led)\b",
+    regex.IGNORECASE,
+)
 # A year before a quarter or season: "the 1988 third quarter", "this year's summer".
 _YEAR_BEFORE = regex.compile(
     rf"(?:\b(?P<y>{_YEAR})|\b(?P<w>this|last|next)\s+year['’]s)\s+(?:(?:fiscal|financial)\s+)?$", regex.IGNORECASE
@@ -554,6 +562,8 @@ def find_dates(text: str, start: int, end: int, published: date | None) -> list[
             if not _bare_month(text, m, start):
                 continue
             pair = True  # "February could bring snow"
+        if m.group("qtr") and not (m["qy"] or m["qw"]) and _GAME_WORDS.search(text, start, end) is not None:
+            continue  # a quarter or half of a game
         if m.group("num") and order is None:
             order = day_first(text)
         cyclic = _cyclic(m)
