@@ -142,3 +142,11 @@ def test_a_half_or_quarter_of_a_game_is_no_date() -> None:
     assert found("The Bulls trailed by 9 points in the fourth quarter.") == {}
     got = found("Sales at the brewer fell 4% in the second half of 2023.")
     assert got["in the second half of 2023"] == (date(2023, 1, 1), "year")
+
+
+def test_a_part_or_a_fall_of_something_else_is_no_date() -> None:
+    assert found("Growth slowed in the first half of the century.") == {}
+    assert found("Refugees have fled since the fall of the capital, and after the fall in prices.") == {}
+    got = found("The plant reopens in the fall, after a loss in the first half of the year.", date(2024, 5, 20))
+    assert got["in the fall"] == (date(2024, 1, 1), "year")
+    assert "in the first half" in got

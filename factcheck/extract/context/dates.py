@@ -355,6 +355,10 @@ _GAME_WORDS = regex.compile(
     r"|trailed|trailing|rallied|led)\b",
     regex.IGNORECASE,
 )
+# "the first half of the century", "the fall of Saigon", "the fall in prices": a part
+# or a noun of something that is not a year.
+_OF_NO_YEAR = regex.compile(r"\s+of\s+(?!(?:the|this|last|next)\s+(?:year|fiscal|financial)\b|fiscal\b|financial\b|\d)", regex.IGNORECASE)
+_FALL_NOUN = regex.compile(r"\s+(?:of|in|to|from|by|on|at)\b", regex.IGNORECASE)
 # A year before a quarter or season: "the 1988 third quarter", "this year's summer".
 _YEAR_BEFORE = regex.compile(
     rf"(?:\b(?P<y>{_YEAR})|\b(?P<w>this|last|next)\s+year['’]s)\s+(?:(?:fiscal|financial)\s+)?$", regex.IGNORECASE
@@ -564,6 +568,10 @@ def find_dates(text: str, start: int, end: int, published: date | None) -> list[
             pair = True  # "February could bring snow"
         if m.group("qtr") and not (m["qy"] or m["qw"]) and _GAME_WORDS.search(text, start, end) is not None:
             continue  # a quarter or half of a game
+        if m.group("qtr") and not (m["qy"] or m["qw"]) and _OF_NO_YEAR.match(text, m.end()) is not None:
+            continue  # "the first half of the century"
+        if m.group("sea") and not m["sy"] and m["sn"].lower() == "fall" and _FALL_NOUN.match(text, m.end()) is not None:
+            continue  # "since the fall of Kabul", "after the fall in prices"
         if m.group("num") and order is None:
             order = day_first(text)
         cyclic = _cyclic(m)
