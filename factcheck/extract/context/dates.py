@@ -259,12 +259,13 @@ def _resolve(
     ``order``: whether the document writes numeric dates day first (None: it does not
     say); ``year_before``: the year a quarter or season's words give before it ("the
     1988 third quarter", "this year's third quarter")."""
-    if m.group("iso"):
+    kind = m.lastgroup  # the branch that matched
+    if kind == "iso":
         try:
             return date(int(m["iy"]), int(m["im"]), int(m["id"])), "day", "explicit", None
         except ValueError:
             return None
-    if m.group("md") or m.group("dm"):
+    if kind in ("md", "dm"):
         month = _month(m["m1"] or m["m2"])
         day = int(m["d1"] or m["d2"])
         year = m["y1"] or m["y2"]
@@ -284,38 +285,38 @@ def _resolve(
             except ValueError:
                 return None
         return resolve_month_day(month, day, pub, ahead), "day", "explicit", None
-    if m.group("my"):
+    if kind == "my":
         return date(int(m["y3"]), _month(m["m3"]), 1), "month", "explicit", None
-    if m.group("num"):
+    if kind == "num":
         return _numeric(m, prep, pub, ahead, order)
     which = prep if prep in ("last", "this", "next") else None
-    if m.group("qtr"):
+    if kind == "qtr":
         months = HALVES[ORDINALS[m["ho"].lower()]] if m["ho"] else QUARTERS[int(m["qn"] or ORDINALS[m["qo"].lower()])]
         year = int(m["qy"]) if m["qy"] else year_before
         if year is None and m["qw"] and pub is not None:
             year = pub.year + {"this": 0, "last": -1, "next": 1}[m["qw"].lower()]
         return resolve_period(months, pub, year, ahead, which)
-    if m.group("sea"):
+    if kind == "sea":
         which = (m["sw"] or "").lower() or which
         if which is None and prep is None and not m["sy"]:
             return None  # "spring water", "a hot summer": no season of the calendar
         year = int(m["sy"]) if m["sy"] else year_before
         return resolve_period(SEASONS[m["sn"].lower()], pub, year, ahead, which)
-    if m.group("hol"):
+    if kind == "hol":
         return resolve_holiday(m["hn"], pub, int(m["hy"]) if m["hy"] else None, ahead, which)
-    if m.group("nwd"):
+    if kind == "nwd":
         return _nth_weekday(m, pub, ahead)
-    if m.group("rel") and "months of" in m["rel"].lower():
+    if kind == "rel" and "months of" in m["rel"].lower():
         return _months_of_year(" ".join(m["rel"].lower().split()), pub, ahead)
-    if m.group("wd"):
+    if kind == "wd":
         wd = WEEKDAYS[m["wday"].lower()]
         which = prep if prep in ("last", "this past", "next") else "ahead" if ahead or prep == "this" else None
         return (resolve_weekday(wd, pub, which) if pub else None), "day", "relative", None
-    if m.group("ago"):
+    if kind == "ago":
         return resolve_ago(count_word(m["n"]), m["unit"].rstrip("s"), pub)
-    if m.group("rel"):
+    if kind == "rel":
         return resolve_relative(" ".join(m["rel"].lower().split()), pub, ahead)
-    if m.group("mo"):
+    if kind == "mo":
         if prep not in _MONTH_YEAR_PREPS and not pair:
             return None
         month = _month(m["m4"])
@@ -327,10 +328,10 @@ def _resolve(
         if year_word is not None:
             return date(year_word, month, 1), "month", "relative", None
         return resolve_month(month, pub, ahead or prep == "next", prep in ("last", "next")), "month", "explicit", None
-    if m.group("fy"):
+    if kind == "fy":
         year = int(m["fyy"] or m["fyy2"])
         return date(year + 2000 if year < 100 else year, 1, 1), "year", "explicit", None
-    if m.group("yr"):
+    if kind == "yr":
         if m["y6"]:
             # Years before 1800 only after words of a point in time: "in 1610", "around
             # 1594" ("to 1500", "of 1600" are mostly amounts).
@@ -340,7 +341,7 @@ def _resolve(
         if prep not in _MONTH_YEAR_PREPS and not pair:
             return None
         return date(int(m["y4"]), 1, 1), "year", "explicit", None
-    if m.group("ay"):
+    if kind == "ay":
         if pub is None:
             return None, "year", "explicit", None
         return date(resolve_short_year(int(m["y5"]), pub, ahead), 1, 1), "year", "explicit", None
@@ -466,27 +467,28 @@ def _attached(text: str, start: int, end: int, prep: str | None) -> bool:
 _SINCE = regex.compile(r"\bsince\b(?!.*\bsince\b)[^.;!?]*$", regex.IGNORECASE | regex.DOTALL)
 
 
-def _cyclic(m: regex.Match[str]) -> bool:
+def _cyclic(m: regex.Match[str], kind: str | None) -> bool:
     """Whether the match names a day of every week or year, or a year of every century
     (no year given: "June 12", "in September", "on Friday", "'58", "the third
     quarter", "in the spring", "Boxing Day", "this weekend"): only those have a next
-    one and a last one for the tense to choose from."""
-    if m.group("md") or m.group("dm") or m.group("mo"):
+    one and a last one for the tense to choose from. ``kind``: the branch that matched
+    (``m.lastgroup``)."""
+    if kind in ("md", "dm", "mo"):
         return not (m["y1"] or m["y2"] or m["q1"] or m["q2"] or m["q4"])
-    if m.group("nwd"):
+    if kind == "nwd":
         return not m["ny2"]
-    if m.group("num"):
+    if kind == "num":
         return not m["ny"]
-    if m.group("qtr"):
+    if kind == "qtr":
         return not (m["qy"] or m["qw"])
-    if m.group("sea"):
+    if kind == "sea":
         return not (m["sy"] or m["sw"])
-    if m.group("hol"):
+    if kind == "hol":
         return not m["hy"]
-    if m.group("rel"):
+    if kind == "rel":
         phrase = " ".join(m["rel"].lower().split())
         return phrase == "this weekend" or phrase.endswith("months of the year")
-    return bool(m.group("wd") or m.group("ay"))
+    return kind in ("wd", "ay")
 
 
 # Nouns naming a cohort by its year: "the class of 2019" is a name, no date.
@@ -553,28 +555,30 @@ def find_dates(text: str, start: int, end: int, published: date | None) -> list[
     out: list[DateMention] = []
     order: bool | None = None
     for m in date_matches(DATE_RE, text, start, end):
+        # The branch that matched, read once (a group call per branch per match adds up).
+        kind = m.lastgroup
         prep = " ".join(m["prep"].lower().split()) if m["prep"] else None
         ends_period = prep == "to" and _PERIOD_BEFORE.search(text, max(start, m.start() - 20), m.start()) is not None
         pair = prep in _PAIR_PREPS and ((bool(out) and m.start() - out[-1].end <= _PAIR_GAP) or ends_period)
-        if m.group("yr") and (
+        if kind == "yr" and (
             _is_name(text, m, start, prep) or (prep is None and m["y4"] and not _plain_year(text, m, start))
         ):
             continue
-        if m.group("yr") and prep is None:
+        if kind == "yr" and prep is None:
             pair = True  # "its 2019 level": a year, though nothing introduces it
-        if m.group("mo") and prep is None and not pair:
+        if kind == "mo" and prep is None and not pair:
             if not _bare_month(text, m, start):
                 continue
             pair = True  # "February could bring snow"
-        if m.group("qtr") and not (m["qy"] or m["qw"]) and _GAME_WORDS.search(text, start, end) is not None:
+        if kind == "qtr" and not (m["qy"] or m["qw"]) and _GAME_WORDS.search(text, start, end) is not None:
             continue  # a quarter or half of a game
-        if m.group("qtr") and not (m["qy"] or m["qw"]) and _OF_NO_YEAR.match(text, m.end()) is not None:
+        if kind == "qtr" and not (m["qy"] or m["qw"]) and _OF_NO_YEAR.match(text, m.end()) is not None:
             continue  # "the first half of the century"
-        if m.group("sea") and not m["sy"] and m["sn"].lower() == "fall" and _FALL_NOUN.match(text, m.end()) is not None:
+        if kind == "sea" and not m["sy"] and m["sn"].lower() == "fall" and _FALL_NOUN.match(text, m.end()) is not None:
             continue  # "since the fall of Kabul", "after the fall in prices"
-        if m.group("num") and order is None:
+        if kind == "num" and order is None:
             order = day_first(text)
-        cyclic = _cyclic(m)
+        cyclic = _cyclic(m, kind)
         deadline = (
             cyclic
             and published is not None
@@ -597,13 +601,13 @@ def find_dates(text: str, start: int, end: int, published: date | None) -> list[
         if prep not in ("since", "as of", "as at", "by", "through", "until", "till", "up to", "from", "between", "to", "and"):
             found = _SINCE.search(text, max(start, m.start() - 80), m.start())
             since = found.start() if found is not None else None
-        if m.group("fy") or (m.group("rel") and m["rel"].lower().endswith("year") and "fiscal" in m["rel"].lower()) or (
-            m.group("rel") and m["rel"].lower().endswith("financial year")
+        if kind == "fy" or (kind == "rel" and m["rel"].lower().endswith("year") and "fiscal" in m["rel"].lower()) or (
+            kind == "rel" and m["rel"].lower().endswith("financial year")
         ):
             # A fiscal or school year is the period the figure counts: it dates the
             # figure as "as of" does, before the day of the event that gave it.
             prep = "as of"
-        year_before = _year_before(text, start, m.start(), published) if m.group("qtr") or m.group("sea") else None
+        year_before = _year_before(text, start, m.start(), published) if kind in ("qtr", "sea") else None
         if year_before is not None:
             ahead = False
         resolved = _resolve(m, prep, published, ahead, pair, order, year_before)
@@ -615,7 +619,7 @@ def find_dates(text: str, start: int, end: int, published: date | None) -> list[
             continue
         value, precision, source, period_start = resolved
         # "the FY2024 deficit": a fiscal year names the period of its noun, not an event.
-        attached = not m.group("fy") and _attached(text, m.start(), m.end(), prep)
+        attached = not kind == "fy" and _attached(text, m.start(), m.end(), prep)
         if attached and value is not None and published is not None and precision == "day":
             # A recent event dates its own figures ("killed in strikes on Sunday").
             if timedelta(0) <= published - value <= RECENT_EVENT:
