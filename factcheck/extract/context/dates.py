@@ -619,7 +619,7 @@ def find_dates(text: str, start: int, end: int, published: date | None) -> list[
             continue
         value, precision, source, period_start = resolved
         # "the FY2024 deficit": a fiscal year names the period of its noun, not an event.
-        attached = not kind == "fy" and _attached(text, m.start(), m.end(), prep)
+        attached = kind != "fy" and _attached(text, m.start(), m.end(), prep)
         if attached and value is not None and published is not None and precision == "day":
             # A recent event dates its own figures ("killed in strikes on Sunday").
             if timedelta(0) <= published - value <= RECENT_EVENT:
