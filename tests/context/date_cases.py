@@ -1,12 +1,16 @@
-"""Score the date resolver on tests/context/cases/dates.yaml (issue 15).
+"""Score the date resolver on tests/context/cases/dates.yaml (issue 15), and apart on
+the held-out articles of tests/context/cases/dates_fresh.yaml (never tuned on).
 
 A date of the case file is *found* when a date mention of ``find_dates`` overlaps its
 words, *resolved* when that mention's day and precision are the expected ones (a year is
 1 January, a month its 1st). An entry naming a ``figure`` is also *dated* when a claim
-on that figure, annotated by the context stage, has that date as its ``as_of``.
+on that figure, annotated by the context stage, has that date as its ``as_of``. An
+entry whose ``expect`` is ``none`` is a year inside a name ("Vision 2030"): it is *left
+alone* when no date mention overlaps it.
 
     python tests/context/date_cases.py            # the summary line
     python tests/context/date_cases.py --misses   # and every date not resolved
+    python tests/context/date_cases.py --fresh-misses   # the held-out misses too
 """
 
 from __future__ import annotations
@@ -26,6 +30,8 @@ from factcheck.extract.context.segment import segment
 from factcheck.models import Claim
 
 CASES = Path(__file__).resolve().parent / "cases" / "dates.yaml"
+FRESH = Path(__file__).resolve().parent / "cases" / "dates_fresh.yaml"
+NOT_A_DATE = "none"
 
 Precision = Literal["day", "month", "year"]
 
@@ -35,13 +41,14 @@ class DateCase(BaseModel):
 
     at: str = Field(description="the words of the date in the text")
     nth: int = Field(0, ge=0, description="which occurrence of ``at`` (from 0)")
-    expect: str = Field(description="YYYY-MM-DD, YYYY-MM or YYYY")
+    expect: str = Field(description="YYYY-MM-DD, YYYY-MM or YYYY; 'none' for a year in a name")
     figure: str | None = Field(None, description="a figure of the same sentence this date dates")
 
     @field_validator("expect")
     @classmethod
     def _well_formed(cls, value: str) -> str:
-        expected(value)
+        if value != NOT_A_DATE:
+            expected(value)
         return value
 
 
@@ -51,8 +58,20 @@ class Article(BaseModel):
     id: str
     beat: str
     published: date
+    # Held-out articles measure generalisation: written before the resolver ran on
+    # them, scored apart, never tuned on. ``batch`` says which set of them it came in.
+    held_out: bool = False
+    batch: int | None = None
     text: str
     dates: list[DateCase]
+
+    @field_validator("dates")
+    @classmethod
+    def _figures_are_dates(cls, value: list[DateCase]) -> list[DateCase]:
+        for case in value:
+            if case.expect == NOT_A_DATE and case.figure is not None:
+                raise ValueError(f"{case.at!r} is no date, so it dates no figure")
+        return value
 
 
 def expected(value: str) -> tuple[date, Precision]:
@@ -85,13 +104,18 @@ class Score:
     resolved: int = 0
     figures: int = 0
     dated: int = 0
+    names: int = 0
+    left_alone: int = 0
     misses: list[str] = field(default_factory=list)
 
-    def line(self) -> str:
-        return (
-            f"dates: found {self.found}/{self.total}, resolved {self.resolved}/{self.total} "
+    def line(self, label: str = "dates") -> str:
+        out = (
+            f"{label}: found {self.found}/{self.total}, resolved {self.resolved}/{self.total} "
             f"({100 * self.resolved / max(self.total, 1):.0f}%), figures dated {self.dated}/{self.figures}"
         )
+        if self.names:
+            out += f", years in names left alone {self.left_alone}/{self.names}"
+        return out
 
 
 def _mention(mentions: list[DateMention], start: int, end: int) -> DateMention | None:
@@ -115,9 +139,16 @@ def score(articles: list[Article]) -> Score:
         wanted: dict[int, tuple[DateCase, date, Precision]] = {}
         claims: list[Claim] = []
         for case in art.dates:
+            m = _mention(mentions, *span_of(text, case.at, case.nth))
+            if case.expect == NOT_A_DATE:
+                out.names += 1
+                if m is None:
+                    out.left_alone += 1
+                else:
+                    out.misses.append(f"{art.id}: {case.at!r} -> {(m.value, m.precision)} (expected no date)")
+                continue
             out.total += 1
             day, precision = expected(case.expect)
-            m = _mention(mentions, *span_of(text, case.at, case.nth))
             if m is not None:
                 out.found += 1
             got = (m.value, m.precision) if m is not None else None
@@ -145,9 +176,19 @@ def score(articles: list[Article]) -> Score:
 def main(argv: list[str]) -> int:
     result = score(load())
     print(result.line())
-    if "--misses" in argv:
+    if "--misses" in argv or "--fresh-misses" in argv:
         for miss in result.misses:
             print("  " + miss)
+    # The held-out line stands apart: it is the generalisation figure, not a tuned one.
+    fresh = [a for a in load(FRESH) if a.held_out]
+    print(score(fresh).line("held-out dates"))
+    for batch in sorted({a.batch for a in fresh if a.batch is not None}):
+        articles = [a for a in fresh if a.batch == batch]
+        result = score(articles)
+        print("  " + result.line(f"batch {batch} ({len(articles)} articles)"))
+        if "--fresh-misses" in argv:
+            for miss in result.misses:
+                print("    " + miss)
     return 0
 
 

@@ -11,7 +11,7 @@ import regex
 from factcheck.extract.context.dates import DATE_RE
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from date_cases import load  # noqa: E402
+from date_cases import FRESH, load  # noqa: E402
 
 GUARD = r"(?<!\w)(?=[\w'’])"
 
@@ -32,7 +32,7 @@ def _unguarded() -> regex.Pattern[str]:
 
 def test_date_pattern_guard_changes_no_match() -> None:
     plain = _unguarded()
-    texts = TRICKY + [article.text for article in load()]
+    texts = TRICKY + [article.text for article in load() + load(FRESH)]
     for text in texts:
         guarded = [(m.span(), m.groupdict()) for m in DATE_RE.finditer(text)]
         assert guarded == [(m.span(), m.groupdict()) for m in plain.finditer(text)], text

@@ -18,7 +18,7 @@ from factcheck.extract.context.dates import DATE_RE
 from factcheck.extract.context.segment import segment
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from date_cases import load  # noqa: E402
+from date_cases import FRESH, load  # noqa: E402
 from test_date_pattern_guard import TRICKY  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
@@ -45,7 +45,7 @@ def _texts() -> list[str]:
         import corpus
     finally:
         sys.path.pop(0)
-    texts = [article.text for article in load()] + TRICKY + corpus.bodies(40, seed=13)
+    texts = [article.text for article in load() + load(FRESH)] + TRICKY + corpus.bodies(40, seed=13)
     texts += [p.read_text(encoding="utf-8") for p in sorted((REPO / "seeds").rglob("*.txt"))]
     texts += [p.read_text(encoding="utf-8") for p in sorted((REPO / "tests" / "extract" / "cases").glob("*.yaml"))]
     return texts
@@ -91,7 +91,10 @@ PIECES = [
     "morning", "evening", "afternoon", "yesterday", "today", "tonight", "Monday", "Friday", "January", "May", "may",
     "June", "Sept.", "Sep", "Oct.", "Dec", "Mar.", "march", "2024", "1999", "2023-24", "2024-05-12", "12", "7th", "3",
     "'58", "’09", "'", "two", "a", "an", ",", ".", "-", "–", "/", "1,2024", "x", "Xmay", "mayor", "holiday", "ſ",
-    "K", "٢٠٢٤", "people", "said",
+    "K", "٢٠٢٤", "people", "said", "first", "third", "quarter", "half", "Q2", "Q4", "spring", "summer", "fall",
+    "winter", "Christmas", "Boxing", "Day", "New", "Year's", "Eve", "Easter", "Good", "Thanksgiving", "Island",
+    "29/03", "12/05", "12/05/2025", "1/3", "24/7", "1594", "class", "around", "circa", "its", "coming",
+    "final", "three", "six", "Sunday", "second",
 ]
 
 
@@ -116,3 +119,17 @@ def test_a_sentence_without_an_anchor_is_not_tried(monkeypatch: pytest.MonkeyPat
 
     list(date_matches(Spy(), "At least 1,200 people were killed and 3,400 wounded, officials said.", 0, 68))  # type: ignore[arg-type]
     assert tried == []
+
+
+def test_a_lower_case_word_no_date_begins_with_is_not_tried() -> None:
+    tried: list[int] = []
+
+    class Spy:
+        def match(self, text: str, pos: int, end: int) -> None:
+            tried.append(pos)
+
+    text = "Officials tallied ballots quickly in Ohio on Monday."
+    list(date_matches(Spy(), text, 0, len(text)))  # type: ignore[arg-type]
+    words = {text[p : text.find(" ", p)] if " " in text[p:] else text[p:] for p in tried}
+    assert {"tallied", "ballots", "quickly"}.isdisjoint(words)
+    assert {"in", "Ohio", "on", "Monday."} <= words

@@ -40,3 +40,33 @@ def pointing(text: str, words: str) -> str | None:
 )
 def test_the_nearest_marker_of_the_clause_decides(text: str, words: str, expected: str | None) -> None:
     assert pointing(text, words) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "expected"),
+    [
+        # the present of "be" with no figure between: a timetable
+        ("The cup final is at Hampden Park on May 24.", "on May 24", "ahead"),
+        ("The concerts are in Leeds on Friday.", "on Friday", "ahead"),
+        ("Inflation is 3.1% in March, the agency estimates.", "in March", None),  # a figure between
+        # "and" joins a second verb phrase to the first one's verb group
+        ("The probe is scheduled to leave orbit on June 2 and to land in August.", "in August", "ahead"),
+        ("The ship left port on June 2 and docked in Oslo in August.", "in August", "back"),
+        (
+            (
+                "The rover is scheduled to drive out of its lander from the plain of Utopia Planitia on "
+                "June 2 and collect its first rock samples from the crater floor in August."
+            ),
+            "in August",
+            "ahead",
+        ),
+        # a date set ahead
+        ("The judge on Monday set a trial date of Nov. 3.", "of Nov. 3", "ahead"),
+        ("Ministers agreed a deadline of March 31 for the talks.", "of March 31", "ahead"),
+        # a reporting verb that is a noun of what lies ahead, or a timetable
+        ("The agency will publish its next crop estimate on Aug. 30.", "on Aug. 30", "ahead"),
+        ("It reports first-half earnings on Feb. 12.", "on Feb. 12", "ahead"),
+    ],
+)
+def test_timetables_joined_verbs_and_dates_set_ahead(text: str, words: str, expected: str | None) -> None:
+    assert pointing(text, words) == expected

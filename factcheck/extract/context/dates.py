@@ -21,7 +21,14 @@ Monday, "May 6" this year's even when that is after publication). The rules here
   "last year" / "next year" / "this fiscal year" keep month or year precision, "the end
   of the year" is December; "3 days ago", "two weeks ago"; "over the weekend";
 * explicit dates with a year ("March 26, 2024", "26 March 2024", "2024-03-26", "in March
-  last year").
+  last year"); numeric dates ("29/03", "12/05/2025": day or month first as the document
+  writes its other dates, ``date_order``);
+* quarters, halves, seasons and holidays ("the third quarter", "Q2", "last summer",
+  "since Boxing Day": ``named_periods``); a bare month that is no name or verb
+  ("February could bring snow"); a year after a determiner ("its 2019 level"); a year
+  before 1800 after "in", "around", "circa" ("born around 1594");
+* a deadline ("until May 24 to respond") is the nearer of the last and the next such
+  day; "the class of 2019" is a cohort's name, no date.
 
 Each ``DateMention`` also records the word that introduces it ("on", "since", "as of",
 "between"...), which decides what the date does to a figure (see ``role``), and whether
@@ -32,14 +39,24 @@ is the date of that event, not of the figure.
 from __future__ import annotations
 
 from bisect import bisect_left
-
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
 import regex
 
+from factcheck.extract.context.date_order import day_first
 from factcheck.extract.context.date_starts import date_matches
+from factcheck.extract.context.named_periods import (
+    HALVES,
+    HOLIDAY_PATTERN,
+    ORDINALS,
+    QUARTERS,
+    SEASONS,
+    period_year,
+    resolve_holiday,
+    resolve_period,
+)
 from factcheck.extract.context.relative_dates import (
     Precision,
     Resolved,
@@ -96,7 +113,7 @@ _COUNT = r"\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelv
 
 _PREP = (
     r"as\s+of|as\s+at|up\s+to|by|through|until|till|since|from|between|on|in|during|of|"
-    r"before|after|and|or|to|for|early|late|mid-|last|this\s+past|this|next|around"
+    r"before|after|and|or|to|for|early|late|mid-|last|this\s+past|this|next|around|circa"
 )
 # "in March last year", "on June 12 next year", "in September of this year".
 _YEAR_WORD = r"(?:,?\s+(?:of\s+)?(?P<{0}>(?i:this|last|next))\s+year\b)?"
@@ -114,6 +131,17 @@ DATE_RE = regex.compile(
       | (?P<md>\b(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?![.,]\d)(?:,?\s+(?P<y1>{_YEAR})\b)?{_YEAR_WORD.format("q1")})
       | (?P<dm>\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH})(?:\b|(?<=\.))(?:,?\s+(?P<y2>{_YEAR})\b)?{_YEAR_WORD.format("q2")})
       | (?P<my>\b(?P<m3>{_MONTH})\s+(?P<y3>{_YEAR})\b)
+      | (?=\d)(?P<num>\b(?P<na>\d{{1,2}})/(?P<nb>\d{{1,2}})(?:/(?P<ny>\d{{4}}|\d{{2}}))?\b(?![/.,]?\d))
+      # (the branches below spell capitals as [Ff], cheaper than (?i:), and look at the
+      # first letter before going in: they are tried at every start)
+      | (?=[FfSsTt1-4Q])(?P<qtr>\b(?:(?P<qo>[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|1st|2nd|3rd|4th)[\s-]+[Qq]uarter|Q(?P<qn>[1-4])
+            |(?P<ho>[Ff]irst|[Ss]econd)\s+half)\b
+          (?:(?:\s+of|,)?\s+(?:(?i:fiscal\s+(?:year\s+)?)?(?P<qy>{_YEAR})\b|(?P<qw>(?i:this|last|next))\s+year\b))?)
+      | (?=[TtLlNnSsAaFfWw])(?P<sea>\b(?:(?P<sw>[Tt]his|[Ll]ast|[Nn]ext)\s+)?(?P<sn>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\b
+          (?:\s+(?:of\s+)?(?P<sy>{_YEAR})\b)?)
+      | (?=[NCBVHISAEGTML])(?P<hol>\b(?P<hn>{HOLIDAY_PATTERN})\b(?!\s+\p{{Lu}})(?:,?\s+(?P<hy>{_YEAR})\b)?)
+      | (?=[FfSsTtLl])(?P<nwd>\b(?P<nth>[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ll]ast)\s+(?P<nday>{_WEEKDAY})\s+(?:of|in)\s+
+          (?P<nmon>{_MONTH_FULL})\b(?:,?\s+(?P<ny2>{_YEAR})\b)?)
       | (?P<wd>\b(?P<wday>{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?\b)
       | (?P<ago>\b(?P<n>(?i:{_COUNT}))\s+(?P<unit>day|days|week|weeks|month|months|year|years)\s+ago\b)
       | (?P<rel>\b(?i:
@@ -122,7 +150,9 @@ DATE_RE = regex.compile(
           | (?:earlier|later)\s+this\s+(?:week|month|year)
           | (?:last|this|next|the\s+current|the\s+previous|the\s+past|the\s+next|the\s+coming)\s+(?:fiscal|financial)\s+year
           | (?:the\s+)?(?:end|start|beginning|close|middle)\s+of\s+(?:the|this|next|last)\s+(?:month|year)
+          | (?:the\s+)?(?:first|last|final)\s+(?:three|six|nine|3|6|9)\s+months\s+of\s+(?:the|this|last)\s+year
           | (?:last|this|next)\s+(?:week|month|year|weekend)
+          | (?:the\s+)?coming\s+weekend
           | (?:the\s+)?(?:past|last)\s+(?:24|48|72)\s+hours
           | the\s+(?:past|last)\s+(?:week|month|year)
           | over\s+the\s+weekend
@@ -130,7 +160,7 @@ DATE_RE = regex.compile(
       | (?P<fy>\b(?i:fiscal(?:\s+year)?|financial\s+year|FY)\s*['’]?(?P<fyy>{_YEAR}|\d{{2}})\b(?![-/–]\d)
           | \b(?P<fyy2>{_YEAR})(?:[-–/](?:{_YEAR}|\d{{2}}))?\s+(?i:fiscal|financial|budget|school|academic)\s+year\b)
       | (?P<mo>\b(?P<m4>{_MONTH_FULL})\b(?!\s+\d){_YEAR_WORD.format("q4")})
-      | (?P<yr>\b(?P<y4>{_YEAR})\b(?![-/–]\d)(?!,\d))
+      | (?P<yr>\b(?:(?P<y4>{_YEAR})|(?P<y6>1[0-7]\d{{2}}))\b(?![-/–]\d)(?!,\d))
       | (?P<ay>(?<![\w'’])['’](?P<y5>\d{{2}})\b(?![\w'’]|[.,]\d|\s*%))
     )
     """,
@@ -213,17 +243,29 @@ def _year_word(m: regex.Match[str], pub: date) -> int | None:
     return pub.year + {"this": 0, "last": -1, "next": 1}[word.lower()]
 
 
-def _resolve(m: regex.Match[str], prep: str | None, pub: date | None, ahead: bool = False, pair: bool = False) -> Resolved:
+def _resolve(
+    m: regex.Match[str],
+    prep: str | None,
+    pub: date | None,
+    ahead: bool = False,
+    pair: bool = False,
+    order: bool | None = None,
+    year_before: int | None = None,
+) -> Resolved:
     """(value, precision, source, period_start) for one match, or None if it is no date.
     ``ahead``: the clause points past publication, so a date without its year (week,
     century) is the next one, not the last; ``pair``: the match is the second of a pair
-    of dates or ends a period ("and 2021", "to January"), a date even after "and"."""
-    if m.group("iso"):
+    of dates or ends a period ("and 2021", "to January"), a date even after "and";
+    ``order``: whether the document writes numeric dates day first (None: it does not
+    say); ``year_before``: the year a quarter or season's words give before it ("the
+    1988 third quarter", "this year's third quarter")."""
+    kind = m.lastgroup  # the branch that matched
+    if kind == "iso":
         try:
             return date(int(m["iy"]), int(m["im"]), int(m["id"])), "day", "explicit", None
         except ValueError:
             return None
-    if m.group("md") or m.group("dm"):
+    if kind in ("md", "dm"):
         month = _month(m["m1"] or m["m2"])
         day = int(m["d1"] or m["d2"])
         year = m["y1"] or m["y2"]
@@ -243,17 +285,38 @@ def _resolve(m: regex.Match[str], prep: str | None, pub: date | None, ahead: boo
             except ValueError:
                 return None
         return resolve_month_day(month, day, pub, ahead), "day", "explicit", None
-    if m.group("my"):
+    if kind == "my":
         return date(int(m["y3"]), _month(m["m3"]), 1), "month", "explicit", None
-    if m.group("wd"):
+    if kind == "num":
+        return _numeric(m, prep, pub, ahead, order)
+    which = prep if prep in ("last", "this", "next") else None
+    if kind == "qtr":
+        months = HALVES[ORDINALS[m["ho"].lower()]] if m["ho"] else QUARTERS[int(m["qn"] or ORDINALS[m["qo"].lower()])]
+        year = int(m["qy"]) if m["qy"] else year_before
+        if year is None and m["qw"] and pub is not None:
+            year = pub.year + {"this": 0, "last": -1, "next": 1}[m["qw"].lower()]
+        return resolve_period(months, pub, year, ahead, which)
+    if kind == "sea":
+        which = (m["sw"] or "").lower() or which
+        if which is None and prep is None and not m["sy"]:
+            return None  # "spring water", "a hot summer": no season of the calendar
+        year = int(m["sy"]) if m["sy"] else year_before
+        return resolve_period(SEASONS[m["sn"].lower()], pub, year, ahead, which)
+    if kind == "hol":
+        return resolve_holiday(m["hn"], pub, int(m["hy"]) if m["hy"] else None, ahead, which)
+    if kind == "nwd":
+        return _nth_weekday(m, pub, ahead)
+    if kind == "rel" and "months of" in m["rel"].lower():
+        return _months_of_year(" ".join(m["rel"].lower().split()), pub, ahead)
+    if kind == "wd":
         wd = WEEKDAYS[m["wday"].lower()]
         which = prep if prep in ("last", "this past", "next") else "ahead" if ahead or prep == "this" else None
         return (resolve_weekday(wd, pub, which) if pub else None), "day", "relative", None
-    if m.group("ago"):
+    if kind == "ago":
         return resolve_ago(count_word(m["n"]), m["unit"].rstrip("s"), pub)
-    if m.group("rel"):
-        return resolve_relative(" ".join(m["rel"].lower().split()), pub)
-    if m.group("mo"):
+    if kind == "rel":
+        return resolve_relative(" ".join(m["rel"].lower().split()), pub, ahead)
+    if kind == "mo":
         if prep not in _MONTH_YEAR_PREPS and not pair:
             return None
         month = _month(m["m4"])
@@ -265,18 +328,115 @@ def _resolve(m: regex.Match[str], prep: str | None, pub: date | None, ahead: boo
         if year_word is not None:
             return date(year_word, month, 1), "month", "relative", None
         return resolve_month(month, pub, ahead or prep == "next", prep in ("last", "next")), "month", "explicit", None
-    if m.group("fy"):
+    if kind == "fy":
         year = int(m["fyy"] or m["fyy2"])
         return date(year + 2000 if year < 100 else year, 1, 1), "year", "explicit", None
-    if m.group("yr"):
+    if kind == "yr":
+        if m["y6"]:
+            # Years before 1800 only after words of a point in time: "in 1610", "around
+            # 1594" ("to 1500", "of 1600" are mostly amounts).
+            if prep not in _OLD_YEAR_PREPS:
+                return None
+            return date(int(m["y6"]), 1, 1), "year", "explicit", None
         if prep not in _MONTH_YEAR_PREPS and not pair:
             return None
         return date(int(m["y4"]), 1, 1), "year", "explicit", None
-    if m.group("ay"):
+    if kind == "ay":
         if pub is None:
             return None, "year", "explicit", None
         return date(resolve_short_year(int(m["y5"]), pub, ahead), 1, 1), "year", "explicit", None
     return None
+
+
+# Words of a game: "scored twice in the second half", "trailed by 9 points in the
+# fourth quarter" name a part of a match, not of a year.
+_GAME_WORDS = regex.compile(
+    r"\b(?:points?|scored?|scoring|goals?|touchdowns?|yards|game|match|minutes?|halftime|half-time|interval"
+    r"|penalty|penalties|basket|quarterback|innings|wickets?|equali[sz]er|header|free kick|whistle|buzzer"
+    r"|trailed|trailing|rallied|led)\b",
+    regex.IGNORECASE,
+)
+# "the first half of the century", "the fall of Saigon", "the fall in prices": a part
+# or a noun of something that is not a year.
+_OF_NO_YEAR = regex.compile(r"\s+of\s+(?!(?:the|this|last|next)\s+(?:year|fiscal|financial)\b|fiscal\b|financial\b|\d)", regex.IGNORECASE)
+_FALL_NOUN = regex.compile(r"\s+(?:of|in|to|from|by|on|at)\b", regex.IGNORECASE)
+# A year before a quarter or season: "the 1988 third quarter", "this year's summer".
+_YEAR_BEFORE = regex.compile(
+    rf"(?:\b(?P<y>{_YEAR})|\b(?P<w>this|last|next)\s+year['’]s)\s+(?:(?:fiscal|financial)\s+)?$", regex.IGNORECASE
+)
+
+
+def _year_before(text: str, lo: int, at: int, pub: date | None) -> int | None:
+    found = _YEAR_BEFORE.search(text, max(lo, at - 24), at)
+    if found is None:
+        return None
+    if found["y"]:
+        return int(found["y"])
+    return None if pub is None else pub.year + {"this": 0, "last": -1, "next": 1}[found["w"].lower()]
+
+
+_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1}
+
+
+def _nth_weekday(m: regex.Match[str], pub: date | None, ahead: bool) -> Resolved:
+    """ "the last Sunday of January", "the first Monday in May": that day of the month's
+    year, or of the last / next such month (``resolve_month``)."""
+    month = _month(m["nmon"])
+    if m["ny2"]:
+        year = int(m["ny2"])
+    elif pub is None:
+        return None, "day", "relative", None
+    else:
+        year = resolve_month(month, pub, ahead).year
+    n, weekday = _NTH[m["nth"].lower()], WEEKDAYS[m["nday"].lower()]
+    if n > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1)), "day", "relative", None
+    y, mo = divmod(year * 12 + month, 12)
+    last = date(y, mo + 1, 1) - timedelta(days=1)
+    return last - timedelta(days=(last.weekday() - weekday) % 7), "day", "relative", None
+
+
+def _months_of_year(phrase: str, pub: date | None, ahead: bool) -> Resolved:
+    """ "the final three months of the year", "the first six months of this year": a
+    part of a year, year precision; "the year" is the last one whose part has begun
+    (or with ``ahead`` the first not over), "this" / "last" year as said."""
+    if pub is None:
+        return None, "year", "relative", None
+    words = phrase.removeprefix("the ").split()
+    count = {"three": 3, "six": 6, "nine": 9}.get(words[1], 0) or int(words[1])
+    months = (1, count) if words[0] == "first" else (13 - count, 12)
+    which = words[-2]
+    if which == "this":
+        return date(pub.year, 1, 1), "year", "relative", None
+    if which == "last":
+        return date(pub.year - 1, 1, 1), "year", "relative", None
+    return date(period_year(months, pub, ahead), 1, 1), "year", "relative", None
+
+
+def _numeric(m: regex.Match[str], prep: str | None, pub: date | None, ahead: bool, order: bool | None) -> Resolved:
+    """ "29/03", "12/05/2025", "3/12/24": day and month in the order the document
+    writes them (``order``: day first), else the only valid order, else month first.
+    Without a year only two-digit pairs after an introducing word ("on 12/05"): "24/7",
+    "1/3" and scores are no dates."""
+    a, b, year_text = int(m["na"]), int(m["nb"]), m["ny"]
+    if year_text is None and (prep is None or len(m["na"]) != 2 or len(m["nb"]) != 2):
+        return None
+    if order is None:
+        order = a > 12 >= b
+    day, month = (a, b) if order else (b, a)
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    if year_text is not None:
+        year = int(year_text)
+        year += 2000 if year < 100 else 0
+        try:
+            return date(year, month, day), "day", "explicit", None
+        except ValueError:
+            return None
+    if pub is None:
+        return None, "day", "explicit", None
+    return resolve_month_day(month, day, pub, ahead), "day", "explicit", None
 
 
 def _attached(text: str, start: int, end: int, prep: str | None) -> bool:
@@ -307,13 +467,77 @@ def _attached(text: str, start: int, end: int, prep: str | None) -> bool:
 _SINCE = regex.compile(r"\bsince\b(?!.*\bsince\b)[^.;!?]*$", regex.IGNORECASE | regex.DOTALL)
 
 
-def _cyclic(m: regex.Match[str]) -> bool:
+def _cyclic(m: regex.Match[str], kind: str | None) -> bool:
     """Whether the match names a day of every week or year, or a year of every century
-    (no year given: "June 12", "in September", "on Friday", "'58"): only those have a
-    next one and a last one for the tense to choose from."""
-    if m.group("md") or m.group("dm") or m.group("mo"):
+    (no year given: "June 12", "in September", "on Friday", "'58", "the third
+    quarter", "in the spring", "Boxing Day", "this weekend"): only those have a next
+    one and a last one for the tense to choose from. ``kind``: the branch that matched
+    (``m.lastgroup``)."""
+    if kind in ("md", "dm", "mo"):
         return not (m["y1"] or m["y2"] or m["q1"] or m["q2"] or m["q4"])
-    return bool(m.group("wd") or m.group("ay"))
+    if kind == "nwd":
+        return not m["ny2"]
+    if kind == "num":
+        return not m["ny"]
+    if kind == "qtr":
+        return not (m["qy"] or m["qw"])
+    if kind == "sea":
+        return not (m["sy"] or m["sw"])
+    if kind == "hol":
+        return not m["hy"]
+    if kind == "rel":
+        phrase = " ".join(m["rel"].lower().split())
+        return phrase == "this weekend" or phrase.endswith("months of the year")
+    return kind in ("wd", "ay")
+
+
+# Nouns naming a cohort by its year: "the class of 2019" is a name, no date.
+_COHORT_BEFORE = regex.compile(r"\b(?i:class|cohort|intake|vintage)\s+$")
+# Introducing words of a year before 1800, and those after which a year must not be
+# followed by a noun ("around 2000 people" is an amount).
+_OLD_YEAR_PREPS = frozenset({"in", "around", "circa", "since", "until", "before", "after", "during"})
+_APPROX_PREPS = frozenset({"around", "circa"})
+# A determiner or possessive before a year that modifies a noun: "its 2019 level",
+# "a 2020 study", "the 2023 season".
+_DETERMINER_BEFORE = regex.compile(r"(?<![\w'’])(?i:the|its|their|his|her|our|your|a|an|this|that)\s+$")
+_NOUN_AFTER = regex.compile(r"\s+(\p{Ll}[\p{L}-]*)")
+# The words after a deadline: "until May 24 to respond", "have until Friday to file".
+_DEADLINE_AFTER = regex.compile(r"\s+to\s+\p{Ll}")
+# ... or before it: "ordered him to surrender by May 1", "asked to file until June 3".
+_DEADLINE_BEFORE = regex.compile(r"\bto\s+\p{Ll}+(?:\s+[\p{L}'’-]+){0,2}\s+$")
+_MONTH_NOT_BARE = frozenset({"May", "March"})  # a modal, a verb or noun first
+_CAPITAL_WORD = regex.compile(r"\s+\p{Lu}\p{Ll}")
+_WORD_BEFORE = regex.compile(r"(\p{L}+)\s+$")
+
+
+def _plain_year(text: str, m: regex.Match[str], lo: int) -> bool:
+    """Whether a year without an introducing word is one: after a determiner and before
+    a lower-case word ("its 2019 level", "a 2020 study")."""
+    return (
+        _DETERMINER_BEFORE.search(text, max(lo, m.start() - 8), m.start()) is not None
+        and _NOUN_AFTER.match(text, m.end()) is not None
+    )
+
+
+def _bare_month(text: str, m: regex.Match[str], lo: int) -> bool:
+    """Whether a month name without an introducing word is a month: not "May" or
+    "March", not before a capitalised word ("June Carter") or after one that is not the
+    sentence's first ("Hurricane June")."""
+    if m["m4"] in _MONTH_NOT_BARE or _CAPITAL_WORD.match(text, m.end()) is not None:
+        return False
+    before = _WORD_BEFORE.search(text, max(lo, m.start() - 30), m.start())
+    return before is None or not before.group(1)[0].isupper()
+
+
+def _is_name(text: str, m: regex.Match[str], lo: int, prep: str | None) -> bool:
+    """Whether a year is part of a name or an amount, not a date: "the class of 2019",
+    "around 2000 people"."""
+    if prep == "of":
+        return _COHORT_BEFORE.search(text, max(lo, m.start() - 12), m.start()) is not None
+    if prep in _APPROX_PREPS:
+        noun = _NOUN_AFTER.match(text, m.end())
+        return noun is not None and noun.group(1) not in _NOT_ATTACHING
+    return False
 
 
 def _points_ahead(text: str, lo: int, start: int, end: int, hi: int, prep: str | None) -> bool:
@@ -329,40 +553,86 @@ def _points_ahead(text: str, lo: int, start: int, end: int, hi: int, prep: str |
 def find_dates(text: str, start: int, end: int, published: date | None) -> list[DateMention]:
     """The date expressions in ``text[start:end]`` (one sentence), in text order."""
     out: list[DateMention] = []
+    order: bool | None = None
     for m in date_matches(DATE_RE, text, start, end):
+        # The branch that matched, read once (a group call per branch per match adds up).
+        kind = m.lastgroup
         prep = " ".join(m["prep"].lower().split()) if m["prep"] else None
-        pair = prep in _PAIR_PREPS and (
-            (bool(out) and m.start() - out[-1].end <= _PAIR_GAP)
-            or (prep == "to" and _PERIOD_BEFORE.search(text, max(start, m.start() - 20), m.start()) is not None)
+        ends_period = prep == "to" and _PERIOD_BEFORE.search(text, max(start, m.start() - 20), m.start()) is not None
+        pair = prep in _PAIR_PREPS and ((bool(out) and m.start() - out[-1].end <= _PAIR_GAP) or ends_period)
+        if kind == "yr" and (
+            _is_name(text, m, start, prep) or (prep is None and m["y4"] and not _plain_year(text, m, start))
+        ):
+            continue
+        if kind == "yr" and prep is None:
+            pair = True  # "its 2019 level": a year, though nothing introduces it
+        if kind == "mo" and prep is None and not pair:
+            if not _bare_month(text, m, start):
+                continue
+            pair = True  # "February could bring snow"
+        if kind == "qtr" and not (m["qy"] or m["qw"]) and _GAME_WORDS.search(text, start, end) is not None:
+            continue  # a quarter or half of a game
+        if kind == "qtr" and not (m["qy"] or m["qw"]) and _OF_NO_YEAR.match(text, m.end()) is not None:
+            continue  # "the first half of the century"
+        if kind == "sea" and not m["sy"] and m["sn"].lower() == "fall" and _FALL_NOUN.match(text, m.end()) is not None:
+            continue  # "since the fall of Kabul", "after the fall in prices"
+        if kind == "num" and order is None:
+            order = day_first(text)
+        cyclic = _cyclic(m, kind)
+        deadline = (
+            cyclic
+            and published is not None
+            and prep in ("until", "till", "by")
+            and (
+                _DEADLINE_AFTER.match(text, m.end()) is not None
+                or _DEADLINE_BEFORE.search(text, max(start, m.start() - 40), m.start()) is not None
+            )
         )
+        # A period that ends at the date ("the year to January") has ended when reported.
         ahead = (
             published is not None
             and prep not in _BACKWARD_PREPS
-            and _cyclic(m)
+            and not ends_period
+            and not deadline
+            and cyclic
             and _points_ahead(text, start, m.start(), m.end(), end, prep)
         )
         since = None
         if prep not in ("since", "as of", "as at", "by", "through", "until", "till", "up to", "from", "between", "to", "and"):
             found = _SINCE.search(text, max(start, m.start() - 80), m.start())
             since = found.start() if found is not None else None
-        if m.group("fy") or (m.group("rel") and m["rel"].lower().endswith("year") and "fiscal" in m["rel"].lower()) or (
-            m.group("rel") and m["rel"].lower().endswith("financial year")
+        if kind == "fy" or (kind == "rel" and m["rel"].lower().endswith("year") and "fiscal" in m["rel"].lower()) or (
+            kind == "rel" and m["rel"].lower().endswith("financial year")
         ):
             # A fiscal or school year is the period the figure counts: it dates the
             # figure as "as of" does, before the day of the event that gave it.
             prep = "as of"
-        resolved = _resolve(m, prep, published, ahead, pair)
+        year_before = _year_before(text, start, m.start(), published) if kind in ("qtr", "sea") else None
+        if year_before is not None:
+            ahead = False
+        resolved = _resolve(m, prep, published, ahead, pair, order, year_before)
+        if resolved is not None and deadline:
+            # A deadline is mostly the next such day, but copy written after it passed
+            # ("had until Friday to respond") means the last: the nearer of the two.
+            resolved = _nearer(resolved, _resolve(m, prep, published, True, pair, order), published)
         if resolved is None:
             continue
         value, precision, source, period_start = resolved
         # "the FY2024 deficit": a fiscal year names the period of its noun, not an event.
-        attached = not m.group("fy") and _attached(text, m.start(), m.end(), prep)
+        attached = kind != "fy" and _attached(text, m.start(), m.end(), prep)
         if attached and value is not None and published is not None and precision == "day":
             # A recent event dates its own figures ("killed in strikes on Sunday").
             if timedelta(0) <= published - value <= RECENT_EVENT:
                 attached = False
         out.append(DateMention(m.start(), m.end(), value, precision, source, prep, attached, period_start, since))
     return out
+
+
+def _nearer(back: Resolved, ahead: Resolved, published: date | None) -> Resolved:
+    """Of the last and the next reading of a date, the one nearer publication."""
+    if back is None or ahead is None or back[0] is None or ahead[0] is None or published is None:
+        return back
+    return ahead if ahead[0] - published < published - back[0] else back
 
 
 @dataclass(frozen=True, slots=True)

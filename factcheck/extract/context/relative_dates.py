@@ -91,9 +91,10 @@ def resolve_ago(n: int, unit: str, pub: date | None) -> Resolved:
     return date(pub.year - n, 1, 1), "year", "relative", None
 
 
-def resolve_relative(phrase: str, pub: date | None) -> Resolved:
+def resolve_relative(phrase: str, pub: date | None, ahead: bool = False) -> Resolved:
     """ "yesterday", "the past 24 hours", "last week", "earlier this month", ...: the
-    date (and period start) they give, or None for the future or no date."""
+    date (and period start) they give, or None for the future or no date. ``ahead``:
+    the clause points past publication ("will travel this weekend")."""
     if pub is None:
         return None, "day", "relative", None
     if phrase in ("yesterday", "last night"):
@@ -137,6 +138,11 @@ def resolve_relative(phrase: str, pub: date | None) -> Resolved:
         return date(pub.year, 1, 1), "year", "relative", None
     if phrase == "last year":
         return date(pub.year - 1, 1, 1), "year", "relative", None
+    if phrase in ("next weekend", "the coming weekend", "coming weekend"):
+        # A weekend is given as its Saturday: the first one after publication.
+        return pub + timedelta(days=(5 - pub.weekday()) % 7 or 7), "day", "relative", None
+    if phrase == "this weekend" and ahead:
+        return pub + timedelta(days=(5 - pub.weekday()) % 7) if pub.weekday() < 6 else pub, "day", "relative", None
     if phrase in ("over the weekend", "last weekend", "this weekend"):
         wd = pub.weekday()
         return (pub if wd >= 5 else pub - timedelta(days=wd + 1)), "day", "relative", None

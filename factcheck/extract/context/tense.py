@@ -159,11 +159,30 @@ _VERB_GROUP = MODALS_AHEAD | PAST_AUX | INTENT_VERBS | frozenset(
 
 
 def _noun(words: list[str], k: int) -> bool:
-    """Whether the reporting verb ``words[k]`` is a noun: a determiner a word or two
-    before it ("a final estimate", "the latest report")."""
+    """Whether the reporting verb ``words[k]`` is a noun: a determiner or a word of
+    what lies ahead up to three words before it ("a final estimate", "the latest
+    report", "its next crop estimate")."""
     if words[k].lower() not in _NOUN_LIKE:
         return False
-    return any(j >= 0 and words[j].lower() in _BLOCKERS for j in (k - 1, k - 2))
+    return any(j >= 0 and (words[j].lower() in _BLOCKERS or words[j].lower() in AHEAD_WORDS) for j in (k - 1, k - 2, k - 3))
+
+
+# Nouns of a date set ahead: "a trial date of Oct. 6", "a deadline of June 30".
+SCHEDULE_NOUNS = frozenset("date dates deadline deadlines".split())
+# The present of "be" before a date with no figure between: a timetable ("the final is
+# at Wembley on May 17", "the vote is on Tuesday"); news puts what happened in the past.
+PRESENT_TIMETABLE = frozenset("is are".split())
+
+
+def _continues(words: list[str], k: int) -> bool:
+    """Whether ``words[k]`` ("and", "or") joins two verb phrases of one subject, so the
+    verb group before it governs the date after it ("is scheduled to launch on Aug. 21
+    and touch down in late September"): a lower-case word follows that is no
+    determiner, pronoun or figure."""
+    if words[k].lower() not in ("and", "or") or k + 1 >= len(words):
+        return False
+    nxt = words[k + 1]
+    return nxt[:1].islower() and nxt not in _BLOCKERS and nxt not in SUBJECT_PRONOUNS and nxt not in AUX_WORDS
 
 
 def _decide(found: list[tuple[Direction, bool]]) -> Direction | None:
@@ -178,39 +197,60 @@ def direction(text: str, lo: int, start: int, end: int, hi: int, prep: str | Non
     """Whether the date at ``text[start:end]`` (its sentence ``text[lo:hi]``, introduced
     by ``prep``) points ahead of publication or back from it, or None when its clause
     does not say."""
-    before = _words(text, max(lo, start - WINDOW), start)
-    found: list[tuple[Direction, bool]] = []
-    opens_clause = True  # nothing of its clause before the date
-    reported = False  # the date follows a reporting verb: it is that verb's
-    for k in range(len(before) - 1, -1, -1):
-        w = before[k].lower()
-        if w in BOUNDARY_PUNCT or w in BOUNDARY_WORDS:
-            break
-        if reported:
-            # Only the reporting verb's own group is read: "will say on Monday",
-            # "is expected to announce on Monday".
-            if w not in _VERB_GROUP:
+    # A second, wider look only when the first ran out of words inside a verb phrase
+    # joined by "and" ("is scheduled to launch from ... on Aug. 21 and touch down ...").
+    for window in (WINDOW, 2 * WINDOW):
+        before = _words(text, max(lo, start - window), start)
+        continued = False
+        found: list[tuple[Direction, bool]] = []
+        opens_clause = True  # nothing of its clause before the date
+        reported = False  # the date follows a reporting verb: it is that verb's
+        figure_between = False  # a figure stands between the date and the word read
+        for k in range(len(before) - 1, -1, -1):
+            w = before[k].lower()
+            if w in BOUNDARY_PUNCT or w in BOUNDARY_WORDS:
+                if not found and not reported and _continues(before, k):
+                    continued = True
+                    continue
                 break
-        elif w in REPORT_VERBS and not _noun(before, k):
-            if found:
-                break  # "the next jobs report is due": what is found decides
-            if len(before) - 1 - k > 2:
-                break  # the date is in the reported clause
-            # "said on Monday", "told reporters on Monday": the date is that verb's.
-            reported = True
-            if w in PAST_FORMS or w.endswith("ed"):
-                found.append(("back", False))
+            if w[:1].isdigit():
+                figure_between = True
+            if k == len(before) - 1 and prep in ("of", "for") and w in SCHEDULE_NOUNS:
+                found.append(("ahead", True))
+                break
+            if reported:
+                # Only the reporting verb's own group is read: "will say on Monday",
+                # "is expected to announce on Monday".
+                if w not in _VERB_GROUP:
+                    break
+            elif w in REPORT_VERBS and not _noun(before, k):
+                if found:
+                    break  # "the next jobs report is due": what is found decides
+                if len(before) - 1 - k > 2:
+                    break  # the date is in the reported clause
+                # "said on Monday", "told reporters on Monday": the date is that verb's.
+                reported = True
+                if w in PAST_FORMS or w.endswith("ed"):
+                    found.append(("back", False))
+                elif k > 0 and before[k - 1].lower() in SUBJECT_PRONOUNS:
+                    found.append(("ahead", False))  # "it reports results on Feb. 28": a timetable
+                opens_clause = False
+                continue
             opens_clause = False
-            continue
-        opens_clause = False
-        if prep in ("to", "until", "till") and w in RESCHEDULE_VERBS:
-            found.append(("ahead", True))
-            break
-        marker = _marker(before, k, prep or "")
-        if marker is not None:
-            found.append(marker)
-            if marker[1]:
-                break  # the nearest strong marker decides: nothing further back counts
+            if prep in ("to", "until", "till") and w in RESCHEDULE_VERBS:
+                found.append(("ahead", True))
+                break
+            marker = _marker(before, k, prep or "")
+            if marker is None and w in PRESENT_TIMETABLE and before[k] == w and not figure_between:
+                marker = ("ahead", False)
+            if marker is not None:
+                found.append(marker)
+                if marker[1]:
+                    break  # the nearest strong marker decides: nothing further back counts
+        else:
+            if continued and not any(strong for _, strong in found) and start - window > lo:
+                continue  # the words ran out inside the joined verb phrase: look further
+        break
     decided = _decide(found)
     if decided is not None or reported:
         return decided
