@@ -208,7 +208,10 @@ def _drop_misgrouped(tokens: list[Token], numbers: list[tuple[Number, int, int]]
 
 
 # "$3.9 billion a year ago", "290,000 tonnes a year earlier": a time, not a rate.
-_TIME_AGO = regex.compile(r"[ \t\u00a0]+(?i:ago|earlier|before|later|prior|previously|back|on)(?![\p{L}])")
+# "a year on average" is a rate all the same.
+_TIME_AGO = regex.compile(
+    r"[ \t\u00a0]+(?i:ago|earlier|before|later|prior|previously|back|on(?![ \t\u00a0]+average))(?![\p{L}])"
+)
 
 
 def _apply_suffixes(m: regex.Match[str], text: str, p: Piece) -> None:
@@ -291,7 +294,12 @@ def _with_rate(info: units.UnitInfo, per: str) -> units.UnitInfo:
     Per share, per capita, per person ... keep the unit as it is."""
     denominator = _PER_UNITS.get(per.lower())
     if denominator is None:
-        return info
+        # any unit of the table: "an ounce", "per cubic metre", "per kWh"; "a pound" is
+        # the weight (a price per pound), never the currency
+        per_info = units.lookup(per)
+        if per_info is None or per_info.kind != "quantity" or per_info.age or per_info.rule not in (None, "pound"):
+            return info
+        denominator = per_info.name
     return units.rate(info, denominator)
 
 
