@@ -126,6 +126,13 @@ def _read_fraction(p: Piece, text: str) -> None:
         return
     if nxt == "of" and _fraction_of_unit(p, text):
         return  # "3/4 of a cup", "two-thirds of a mile": a quantity in that unit
+    if prev == "by" and _change_verb_before(text, p.num_start):
+        # "cut the risk by a third", "halved... by half": a change, in percent
+        p.value = (p.value or 0.0) * 100
+        p.precision = 100.0 / (2 * num.fraction)
+        p.unit = units.PERCENT
+        p.kind = "percent"
+        return
     if nxt == "of" or nxt in _DETERMINERS or nxt == "majority" or (p.hedge and end_of_clause):
         # a share: "a third of", "half the", "more than half"
         p.value = (p.value or 0.0) * 100
@@ -140,6 +147,16 @@ def _read_fraction(p: Piece, text: str) -> None:
         p.kind = "fraction"
         return
     p.dropped = True   # "a third time", "half people": not a figure
+
+
+# How many words before "by <fraction>" its verb of change may be ("cut the risk of a
+# second stroke by a third": the object between).
+_BY_FRACTION_REACH = 8
+
+
+def _change_verb_before(text: str, pos: int) -> bool:
+    words = words_before(text, pos, 80).replace(",", " ").split()
+    return any(w in ex.CHANGE_VERBS for w in words[-_BY_FRACTION_REACH - 1 : -1])
 
 
 def _fraction_of_unit(p: Piece, text: str) -> bool:
