@@ -246,7 +246,7 @@ def _apply_suffixes(m: regex.Match[str], text: str, p: Piece) -> None:
                     p.precision = 0.01
                     end = m.end("centw") if m.group("centw") else m.end("cents")
     per = m.group("per")
-    if per is not None and m.start("per") >= end and not _TIME_AGO.match(text, m.end("per")):
+    if per is not None and m.start("per") >= end and not (_is_time_word(per) and _TIME_AGO.match(text, m.end("per"))):
         if p.unit is not None:
             p.unit = _with_rate(p.unit, per)
             end = m.end("per")
@@ -260,6 +260,19 @@ def _apply_suffixes(m: regex.Match[str], text: str, p: Piece) -> None:
                 p.post = post
                 end = ps + len(post)
     p.end = max(end, p.num_end)
+
+
+def _is_time_word(per: str) -> bool:
+    """Whether a rate's denominator is a unit of time (only "a year ago", "a week on" say
+    when; "$2,450 an ounce on Tuesday" is a rate)."""
+    name = _PER_UNITS.get(per.lower())
+    if name is not None:
+        return name in _TIME_UNITS
+    info = units.lookup(per)
+    return info is not None and info.dimension == "time"
+
+
+_TIME_UNITS = frozenset({"day", "week", "month", "year", "hour", "minute", "second"})
 
 
 def _parse_small(txt: str) -> float | None:

@@ -93,6 +93,17 @@ def _scale_applies(an: Number | None, bn: Number | None, av: float) -> bool:
     )
 
 
+def _descending_tally(text: str, a: Piece, b: Piece) -> bool:
+    """Whether "A to B" is a vote or a score: whole numbers, the first larger, no unit or
+    hedge, a vote or score word near (a range is written low to high)."""
+    an, bn = a.number, b.number
+    if an is None or bn is None or an.integer_digits is None or bn.integer_digits is None:
+        return False
+    if _has_unit(a) or _has_unit(b) or a.hedge is not None or b.hedge is not None:
+        return False
+    return (a.value or 0.0) > (b.value or 0.0) and _tally_context(text, a.start)
+
+
 def _has_unit(p: Piece) -> bool:
     return p.unit is not None or p.currency is not None
 
@@ -296,6 +307,9 @@ def _pair(a: Piece, b: Piece, text: str) -> Piece | None:
         if a.hedge is not None and a.hedge.lower() == "from":
             drop_hedge(a)
         return None
+    if low == "to" and _descending_tally(text, a, b):
+        # "by a vote of 286 to 134", "won 3 to 1": a tally, not a range
+        return _tally([a, b])
     if low == "to" and _change_then_level(text, a, b):
         return None
     an, bn = a.number, b.number
