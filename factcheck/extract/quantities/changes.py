@@ -53,7 +53,8 @@ _UP = (
 ).split()
 _DOWN = (
     "fall decrease drop decline plunge plummet slip slide tumble dip sink slump ease "
-    "shrink narrow contract cool retreat weaken depreciate sag crash dive"
+    "shrink narrow contract cool retreat weaken depreciate sag crash dive slow decelerate "
+    "soften"
 ).split()
 _UP_TRANSITIVE = "raise boost lift add hike double triple increase".split()
 _DOWN_TRANSITIVE = "cut reduce lower slash trim shed halve drop lose".split()
@@ -138,7 +139,7 @@ _FUNCTION = frozenset("of in on at to for from and or the a an than with by over
 
 _WORD = re.compile(r"[a-z][a-z'’-]*|[^\sa-z]")
 # How many words before "by FIG" the verb of change may be (its object between).
-_BY_REACH = 7
+_BY_REACH = 9
 # How far either side of a figure the grammar reads (characters).
 _LEFT = 70
 _RIGHT = 40
@@ -151,7 +152,11 @@ _AFTER_CHANGE_WORDS = 6
 # ", or 0.5%", " (or 0.5%": the change before, restated.
 _RESTATED = re.compile(r"\s*,?\s*\(?\s*or\s+")
 # "to 10,000 rupees from 1,000 rupees": the old value after the new one.
-_FROM_NEXT = re.compile(r"\s+from\s+")
+# A few words of the new level's own may stand between ("rise to 2.5% of GDP by 2030,
+# from 2.3% now").
+_FROM_NEXT = re.compile(r"(?:\s+[\w'’.-]+){0,6}?\s*,?\s+from\s+")
+# "to 3% from 2019 to 2021": "from" opens a span (of years, or a range), not the old level.
+_TO_NEXT = re.compile(r"\s+to\s")
 
 
 def _left_words(text: str, lo: int, start: int) -> list[str]:
@@ -368,7 +373,7 @@ def mark_changes(text: str, claims: list[Claim]) -> list[Claim]:
         if reading is not None:
             out[k] = c.model_copy(update={"role": reading.role, "direction": reading.direction})
             if reading.role == "after" and k + 1 < n and _FROM_NEXT.fullmatch(text, c.end, out[k + 1].start) \
-                    and not (k + 2 < n and _from_to(text, out[k + 1], out[k + 2], c.end)):
+                    and not _TO_NEXT.match(text, out[k + 1].end):
                 # "raised to 10,000 rupees from 1,000 rupees": the new level, then the old
                 b = out[k + 1]
                 d = _direction_between(b, c, reading.direction)

@@ -302,6 +302,15 @@ def _pair(a: Piece, b: Piece, text: str) -> Piece | None:
             return None
     if not _same_unit(a, b):
         return None
+    # years first: "fell to 4% from 2021 to 2023" is a span of years after a change
+    an, bn = a.number, b.number
+    if an is not None and bn is not None and ex.is_year(an.integer_digits) \
+            and a.unit is None and b.unit is None and a.currency is None:
+        if ex.is_year(bn.integer_digits) or (bn.integer_digits is not None and len(bn.integer_digits) == 2):
+            a.dropped = b.dropped = True
+            return None
+        if prev_word(text, a.start).lower() in _YEAR_PREPS:
+            return None  # "from 41,000 in 2019 to 55,000": a date, then the new value
     if low.endswith("to") and _after_from(text, a) and _change_verb_before(text, a.start):
         # "rose from 30 to 40": the old and the new value ("rise 2 to 3 degrees" is a range)
         if a.hedge is not None and a.hedge.lower() == "from":
@@ -312,12 +321,4 @@ def _pair(a: Piece, b: Piece, text: str) -> Piece | None:
         return _tally([a, b])
     if low == "to" and _change_then_level(text, a, b):
         return None
-    an, bn = a.number, b.number
-    if an is not None and bn is not None and ex.is_year(an.integer_digits) \
-            and a.unit is None and b.unit is None and a.currency is None:
-        if ex.is_year(bn.integer_digits) or (bn.integer_digits is not None and len(bn.integer_digits) == 2):
-            a.dropped = b.dropped = True
-            return None
-        if prev_word(text, a.start).lower() in _YEAR_PREPS:
-            return None  # "from 41,000 in 2019 to 55,000": a date, then the new value
     return _make_range(a, b)
