@@ -86,11 +86,11 @@ _RANGE_RATIO_BOTH_UNITS = 2.0
 _SCALED_FIRST_BELOW = 1000.0
 
 
-def _scale_applies(an: Number | None, bn: Number | None, av: float) -> bool:
-    return (
-        an is not None and bn is not None and bn.scaled and not an.scaled and bn.scale > 1
-        and abs(av) < min(bn.scale, _SCALED_FIRST_BELOW) and not an.fraction
-    )
+def _scale_of_first(an: Number | None, bn: Number | None, av: float) -> float:
+    """The scale a bare first end takes from the second (1.0 when none)."""
+    if an is None or bn is None or not bn.scaled or an.scaled or bn.scale <= 1 or an.fraction:
+        return 1.0
+    return bn.scale if abs(av) < min(bn.scale, _SCALED_FIRST_BELOW) else 1.0
 
 
 def _descending_tally(text: str, a: Piece, b: Piece) -> bool:
@@ -114,8 +114,7 @@ def _change_then_level(text: str, a: Piece, b: Piece) -> bool:
         return False
     av, bv = a.value or 0.0, b.value or 0.0
     an, bn = a.number, b.number
-    if _scale_applies(an, bn, av):
-        av *= bn.scale  # "by 2 to 3 million" is a range of millions
+    av *= _scale_of_first(an, bn, av)  # "by 2 to 3 million" is a range of millions
     if av <= 0:
         return False
     ratio = _RANGE_RATIO_BOTH_UNITS if _has_unit(a) and _has_unit(b) else _RANGE_RATIO
@@ -232,8 +231,7 @@ def _make_range(a: Piece, b: Piece) -> Piece | None:
     av = a.value or 0.0
     bv = b.value or 0.0
     an, bn = a.number, b.number
-    if _scale_applies(an, bn, av):
-        av = av * bn.scale
+    av = av * _scale_of_first(an, bn, av)
     if a.kind == "share" or b.kind == "share":
         return None
     p = Piece(start=a.start, end=b.end, num_start=a.num_start, num_end=b.num_end,
