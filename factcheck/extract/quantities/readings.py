@@ -140,6 +140,8 @@ def _apposed_age(p: Piece, text: str) -> bool:
     """Whether ``p`` is an age set off by commas after a person ("The president, 81,")."""
     if p.unit is not None or p.currency is not None or p.hedge is not None or p.post is not None:
         return False
+    if text[p.end : p.end + 1] != "," or text[p.num_start - 2 : p.num_start - 1] != ",":
+        return False  # the cheap test first: most figures are not between commas
     if not text[p.num_start : p.num_end].isdigit() or not 0 < (p.value or 0.0) <= _MAX_AGE:
         return False
     m = _APPOSED_BEFORE.search(text, max(0, p.num_start - 40), p.num_start)
