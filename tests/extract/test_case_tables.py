@@ -6,6 +6,11 @@ relative 1e-9). A table is named after the feature of issue 3 (or 15) it protect
 case that states a context field (``predicate``, ``location``) is read through the
 context stage too. What is counted (``entity``) is scored, not asserted per case: its
 accuracy per file is held to a floor in ``test_counted_floors.py`` (``tests.eval.case_f1``).
+
+A case marked ``held_out`` is a measurement (written before the code it scores, see
+``tests.eval.case_f1``): when it misses it is reported as an expected failure, and its
+table's count of right figures is held to a floor in ``tests/eval/test_held_out_floors.py``
+instead, so that an honest miss is not turned into a fitted rule.
 """
 
 from __future__ import annotations
@@ -49,6 +54,16 @@ def _same(expected, actual) -> bool:
 
 @pytest.mark.parametrize("case", [c for _, c in CASES], ids=[name for name, _ in CASES])
 def test_case_table(case):
+    if not case.get("held_out"):
+        _check(case)
+        return
+    try:
+        _check(case)
+    except AssertionError as e:
+        pytest.xfail(f"held-out case, measured by tests.eval.case_f1: {e}")
+
+
+def _check(case: dict) -> None:
     text = case["text"]
     # What is counted comes from the context stage: a case that states it is read whole.
     context = any(_CONTEXT_FIELDS & exp.keys() for exp in case["claims"])

@@ -53,7 +53,8 @@ _UP = (
 ).split()
 _DOWN = (
     "fall decrease drop decline plunge plummet slip slide tumble dip sink slump ease "
-    "shrink narrow contract cool retreat weaken depreciate sag crash dive"
+    "shrink narrow contract cool retreat weaken depreciate sag crash dive slow decelerate "
+    "soften"
 ).split()
 _UP_TRANSITIVE = "raise boost lift add hike double triple increase".split()
 _DOWN_TRANSITIVE = "cut reduce lower slash trim shed halve drop lose".split()
@@ -126,19 +127,36 @@ _PARTICLE_VERBS = frozenset(
         "mop clean beef ramp crack clamp"
     ).split() for f in _forms(lemma)
 ) | frozenset("broke broken took taken brought made gave given built held wrote written shot tore torn".split())
+# "add X to the bill": X is what the bill grows by.
+_ADD_FORMS = frozenset(_forms("add"))
+_DETERMINERS = frozenset("the a an its their his her our your each every this that these those".split())
+# Comparatives after a percentage: "40 percent fewer flowers", "30% more expensive".
+_COMPARATIVES: dict[str, Direction] = {"more": "up", "fewer": "down", "less": "down"}
 # Words that may stand between a verb and its figure ("rose another 2%", "fell sharply 3%").
 _FILLERS = frozenset("another further a an additional just only still some nearly almost roughly".split())
 # Words that cannot sit inside "a 6.1 percent drop" between the figure and the noun.
 _FUNCTION = frozenset("of in on at to for from and or the a an than with by over after before as since into per".split())
 
 _WORD = re.compile(r"[a-z][a-z'’-]*|[^\sa-z]")
+# How many words before "by FIG" the verb of change may be (its object between).
+_BY_REACH = 9
 # How far either side of a figure the grammar reads (characters).
-_LEFT = 60
+_LEFT = 70
 _RIGHT = 40
 # "from 41,000 in 2019 to 55,000", "from 4.1% last year to": the old value's date
 # between the two values.
 _DATED_GAP = re.compile(r"(?:in|on|at|during|a|last|the|this|of|[a-z]+day|\d{4}|[a-z]{3,9}\.?)(?:\s+[\w.'’]+){0,3}\s+to")
 _PERCENTS = frozenset({"percent", "percentage_point"})
+# At most this many words (a time, the rate's words) between a change and "to" its level.
+_AFTER_CHANGE_WORDS = 6
+# ", or 0.5%", " (or 0.5%": the change before, restated.
+_RESTATED = re.compile(r"\s*,?\s*\(?\s*or\s+")
+# "to 10,000 rupees from 1,000 rupees": the old value after the new one.
+# A few words of the new level's own may stand between ("rise to 2.5% of GDP by 2030,
+# from 2.3% now").
+_FROM_NEXT = re.compile(r"(?:\s+[\w'’.-]+){0,6}?\s*,?\s+from\s+")
+# "to 3% from 2019 to 2021": "from" opens a span (of years, or a range), not the old level.
+_TO_NEXT = re.compile(r"\s+to\s")
 
 
 def _left_words(text: str, lo: int, start: int) -> list[str]:
@@ -168,18 +186,41 @@ class _Reading:
         self.direction = direction
 
 
-def _verb_before(left: list[str], k: int) -> int | None:
-    """The index of a change verb within four words before index ``k``, none across another verb."""
-    for j in range(k - 1, max(-1, k - 5), -1):
+# Words that open another clause: a verb of change before them is not the figure's.
+_CLAUSE_OPENERS = frozenset("and but or while whereas which who that as when after before".split())
+
+
+def _verb_before(left: list[str], k: int, reach: int = 4) -> int | None:
+    """The index of a change verb within ``reach`` words before index ``k``, none across
+    another clause."""
+    for j in range(k - 1, max(-1, k - reach - 1), -1):
         w = left[j]
         if w in INTRANSITIVE or w in TRANSITIVE or w in NEUTRAL:
             return j
+        if w in _CLAUSE_OPENERS:
+            return None
     return None
+
+
+# Words between "to" and the level it reaches: "to a record 191.5p", "to a new high of $2,450".
+_LEVEL_WORDS = frozenset("a an record new fresh all-time high low peak of".split())
+
+
+def _to_index(left: list[str]) -> int | None:
+    """The index of the "to" before the figure, past the words of a record level ("rose
+    to a record $84"), or None."""
+    k = len(left) - 1
+    while k >= 0 and left[k] in _LEVEL_WORDS and len(left) - k <= 4:
+        k -= 1
+    return k if k >= 0 and left[k] == "to" else None
 
 
 def _read_left(left: list[str], claim: Claim, right: list[str]) -> _Reading | None:
     if not left:
         return None
+    t = _to_index(left)
+    if t is not None and t < len(left) - 1:
+        left = left[: t + 1]
     k = len(left) - 1
     to = left[k] == "to"
     by = left[k] == "by"
@@ -211,9 +252,19 @@ def _read_left(left: list[str], claim: Claim, right: list[str]) -> _Reading | No
             return _Reading("after", TRANSITIVE[w])
         if by or (claim.unit in _PERCENTS and not of_after):
             return _Reading("change", TRANSITIVE[w])
+        if w in _ADD_FORMS and claim.kind != "count" and right[:1] == ["to"] and right[1:2] and right[1] in _DETERMINERS:
+            return _Reading("change", "up")  # "adding $120 a year to the average bill"
         return None
-    if by:
+    if to and claim.kind != "count":
+        # "cut season ticket prices to £480": the verb's object between it and "to" (a
+        # count after "to" is more often somewhere else: "added flights to 30 cities")
         j = _verb_before(left, k + 1)
+        if j is not None:
+            d = INTRANSITIVE.get(left[j]) or TRANSITIVE.get(left[j])
+            return _Reading("after", d) if d else None
+    if by:
+        # "cut the price of its hatchback by 4,000 yuan": the object may stand between
+        j = _verb_before(left, k + 1, _BY_REACH)
         if j is not None:
             d = INTRANSITIVE.get(left[j]) or TRANSITIVE.get(left[j])
             return _Reading("change", d) if d else None
@@ -233,9 +284,13 @@ def _read_right(right: list[str], claim: Claim) -> _Reading | None:
         if w in ("up", "down") and nxt in ("the", "a", "an", "and", "or", "in", "at", "to", "with", "for", "on"):
             return None  # "40 miles up the coast", "set 3 traps down in"
         return _Reading("change", PARTICLES[w])
+    if w in _COMPARATIVES and claim.unit == "percent":
+        return _Reading("change", _COMPARATIVES[w])
     if claim.kind == "count" and w != "-":
         return None  # "200 job cuts" counts the cuts; "a 9-point decline" is one
     for k, w in enumerate(right[:4]):
+        if w in NOUNS and right[k + 1 : k + 2] and right[k + 1] in _DETERMINERS:
+            return None  # "50 mg a day cut the risk": a verb with its object, not a noun
         if w in NOUNS:
             if claim.kind == "money" and w in _MONEY_LEVEL_NOUNS:
                 return None
@@ -304,10 +359,27 @@ def mark_changes(text: str, claims: list[Claim]) -> list[Claim]:
                 out[k + 1] = b.model_copy(update={"role": "before", "direction": d, "pair_start": c.start})
                 k += 2
                 continue
-        if reading is None and k and out[k - 1].role == "change" and left[-1:] == ["to"] and len(left) <= 3:
-            # "slid 3 points to 71%", "up 5% to $4.20": the level the change reached
-            reading = _Reading("after", out[k - 1].direction)
+        if reading is None and k and out[k - 1].role == "change":
+            t = _to_index(left)
+            if t is not None and t <= _AFTER_CHANGE_WORDS and not any(
+                w in CHANGE_FORMS or w in _CLAUSE_OPENERS for w in left[:t]
+            ):
+                # "slid 3 points to 71%", "up 5% to $4.20", "rose 12p a litre in a month
+                # to a record 191.5p": the level the change reached
+                reading = _Reading("after", out[k - 1].direction)
+            elif _RESTATED.fullmatch(text, out[k - 1].end, c.start):
+                # "slipped 42 cents, or 0.5%": the same change in another unit
+                reading = _Reading("change", out[k - 1].direction)
         if reading is not None:
             out[k] = c.model_copy(update={"role": reading.role, "direction": reading.direction})
+            if reading.role == "after" and k + 1 < n and _FROM_NEXT.fullmatch(text, c.end, out[k + 1].start) \
+                    and not _TO_NEXT.match(text, out[k + 1].end):
+                # "raised to 10,000 rupees from 1,000 rupees": the new level, then the old
+                b = out[k + 1]
+                d = _direction_between(b, c, reading.direction)
+                out[k] = out[k].model_copy(update={"direction": d, "pair_start": b.start})
+                out[k + 1] = b.model_copy(update={"role": "before", "direction": d, "pair_start": c.start})
+                k += 2
+                continue
         k += 1
     return out

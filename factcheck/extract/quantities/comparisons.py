@@ -50,13 +50,16 @@ _EARLIER_TIME = (
 _AFTER_OLD = re.compile(rf"(?:\s+[a-z][a-z'’-]*){{0,2}}?\s*,?\s+(?:{_EARLIER_TIME})(?![a-z])", re.IGNORECASE)
 _TIME_NEXT = re.compile(rf"\s*,?\s+(?:{_EARLIER_TIME})(?![a-z])", re.IGNORECASE)
 
-# The words between the new value and the old: up to four words of the new value's own
-# ("1,850 a game", "2.8% in April", "48,200 students"), at most one comma, then the cue.
+# The words between the new value and the old: up to six words of the new value's own
+# ("1,850 a game", "2.8% in April", "48,200 students", "for the year to March"), at most
+# one comma, then the cue.
 # A conjunction opens another clause ("$3 million, and profit rose from ..."): none there.
 _CUE = r"(?P<particle>up|down)\s+from|compared\s+(?:with|to)|versus|vs\.?|against|(?P<bare>from)"
-_MAX_GAP = 80  # characters: four words, a comma and the cue
+# "¥4.3 trillion for the year to March, up from": the new value's own words, its period.
+_NEW_VALUE_WORDS = 6
+_MAX_GAP = 80  # characters: six words, a comma and the cue
 _GAP = re.compile(
-    rf"(?:\s+(?!(?:and|but|or|while|whereas|as|which|who|that)\b)[a-z][\w'’.-]*){{0,4}}?\s*,?\s+(?:{_CUE})\s+",
+    rf"(?:\s+(?!(?:and|but|or|while|whereas|as|which|who|that)\b)[a-z][\w'’.-]*){{0,{_NEW_VALUE_WORDS}}}?\s*,?\s+(?:{_CUE})\s+",
     re.IGNORECASE,
 )
 

@@ -11,7 +11,8 @@ Two kinds of exclusion:
    * clock times: ``2 pm``, ``2:00 p.m.``, ``14:30``, ``6 o'clock``;
    * digit ordinals: ``2nd``, ``21st-century``;
    * decades: ``1960s``, ``'90s``;
-   * phone numbers (``+1-222-2222/2222``, ``(555) 123-4567``, ``555-123-4567``), IP
+   * phone numbers (``+1-222-2222/2222``, ``(555) 123-4567``, ``555-123-4567``,
+     ``0800 151 2020``, ``1-800-555-0199``), IP
      addresses, dotted version numbers (``1.2.3``, ``v2.0``), URLs (digits in e-mail
      addresses are caught as designations: ``a1@b2.com``);
    * designations that mix letters and digits: ``F-16``, ``C-130s``, ``COVID-19``,
@@ -86,6 +87,10 @@ PHONE = (
     r"|\([0-9]{3}\)[^\S\n]?[0-9]{3}[-. ][0-9]{4}"
     r"|[0-9]{3}-[0-9]{3}-[0-9]{4}(?![0-9])"
     r"|[0-9]{3}\.[0-9]{3}\.[0-9]{4}(?![0-9])"
+    # "0800 151 2020", "020 7946 0018", "1-800-555-0199": a leading zero (a trunk
+    # prefix) or a toll-free prefix, then groups of digits
+    r"|0[0-9]{2,4}(?:[ -][0-9]{3,4}){1,3}(?![0-9])"
+    r"|1-[0-9]{3}-[0-9]{3}-[0-9]{4}(?![0-9])"
 )
 
 IP_VERSION = (

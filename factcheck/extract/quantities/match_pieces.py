@@ -208,7 +208,10 @@ def _drop_misgrouped(tokens: list[Token], numbers: list[tuple[Number, int, int]]
 
 
 # "$3.9 billion a year ago", "290,000 tonnes a year earlier": a time, not a rate.
-_TIME_AGO = regex.compile(r"[ \t\u00a0]+(?i:ago|earlier|before|later|prior|previously|back|on)(?![\p{L}])")
+# "a year on average" is a rate all the same.
+_TIME_AGO = regex.compile(
+    r"[ \t\u00a0]+(?i:ago|earlier|before|later|prior|previously|back|on(?![ \t\u00a0]+average))(?![\p{L}])"
+)
 
 
 def _apply_suffixes(m: regex.Match[str], text: str, p: Piece) -> None:
@@ -243,7 +246,7 @@ def _apply_suffixes(m: regex.Match[str], text: str, p: Piece) -> None:
                     p.precision = 0.01
                     end = m.end("centw") if m.group("centw") else m.end("cents")
     per = m.group("per")
-    if per is not None and m.start("per") >= end and not _TIME_AGO.match(text, m.end("per")):
+    if per is not None and m.start("per") >= end and not (_is_time_word(per) and _TIME_AGO.match(text, m.end("per"))):
         if p.unit is not None:
             p.unit = _with_rate(p.unit, per)
             end = m.end("per")
@@ -257,6 +260,19 @@ def _apply_suffixes(m: regex.Match[str], text: str, p: Piece) -> None:
                 p.post = post
                 end = ps + len(post)
     p.end = max(end, p.num_end)
+
+
+def _is_time_word(per: str) -> bool:
+    """Whether a rate's denominator is a unit of time (only "a year ago", "a week on" say
+    when; "$2,450 an ounce on Tuesday" is a rate)."""
+    name = _PER_UNITS.get(per.lower())
+    if name is not None:
+        return name in _TIME_UNITS
+    info = units.lookup(per)
+    return info is not None and info.dimension == "time"
+
+
+_TIME_UNITS = frozenset({"day", "week", "month", "year", "hour", "minute", "second"})
 
 
 def _parse_small(txt: str) -> float | None:
@@ -291,7 +307,12 @@ def _with_rate(info: units.UnitInfo, per: str) -> units.UnitInfo:
     Per share, per capita, per person ... keep the unit as it is."""
     denominator = _PER_UNITS.get(per.lower())
     if denominator is None:
-        return info
+        # any unit of the table: "an ounce", "per cubic metre", "per kWh"; "a pound" is
+        # the weight (a price per pound), never the currency
+        per_info = units.lookup(per)
+        if per_info is None or per_info.kind != "quantity" or per_info.age or per_info.rule not in (None, "pound"):
+            return info
+        denominator = per_info.name
     return units.rate(info, denominator)
 
 

@@ -22,6 +22,7 @@ from factcheck.extract.quantities import exclusions as ex
 from factcheck.extract.quantities import hedges as hg
 from factcheck.extract.quantities import units
 from factcheck.extract.quantities.nearby import prev_word, words_before
+from factcheck.extract.quantities.numerals import Number
 from factcheck.extract.quantities.piece import Piece, drop_hedge
 
 _DASHES = "-–—−"
@@ -70,6 +71,54 @@ def _after_from(text: str, a: Piece) -> bool:
     if a.hedge is not None and a.hedge.lower() == "from":
         return True
     return words_before(text, a.start, 12).split()[-1:] == ["from"]
+
+
+# "by X to Y": a range spans less than this ratio of its ends ("cut by 30 to 40 percent",
+# "by $1bn to $2bn"); past it Y is the level the change X reached ("fell by 58,000 to
+# 7.5 million"). Two figures that each carry their unit ("by 4,000 yuan to 69,800 yuan",
+# "by €1 to €11.99") are a change and a level past a smaller ratio.
+_RANGE_RATIO = 5.0
+_RANGE_RATIO_BOTH_UNITS = 2.0
+
+
+# A bare first end takes the second's scale ("$5-10 million", "2 to 3 million") only when
+# it is a small number: "58,000 to 7.5 million" is 58,000, not 58 billion.
+_SCALED_FIRST_BELOW = 1000.0
+
+
+def _scale_of_first(an: Number | None, bn: Number | None, av: float) -> float:
+    """The scale a bare first end takes from the second (1.0 when none)."""
+    if an is None or bn is None or not bn.scaled or an.scaled or bn.scale <= 1 or an.fraction:
+        return 1.0
+    return bn.scale if abs(av) < min(bn.scale, _SCALED_FIRST_BELOW) else 1.0
+
+
+def _descending_tally(text: str, a: Piece, b: Piece) -> bool:
+    """Whether "A to B" is a vote or a score: whole numbers, the first larger, no unit or
+    hedge, a vote or score word near (a range is written low to high)."""
+    an, bn = a.number, b.number
+    if an is None or bn is None or an.integer_digits is None or bn.integer_digits is None:
+        return False
+    if _has_unit(a) or _has_unit(b) or a.hedge is not None or b.hedge is not None:
+        return False
+    return (a.value or 0.0) > (b.value or 0.0) and _tally_context(text, a.start)
+
+
+def _has_unit(p: Piece) -> bool:
+    return p.unit is not None or p.currency is not None
+
+
+def _change_then_level(text: str, a: Piece, b: Piece) -> bool:
+    """Whether "by A to B" is an amount of change and the level it reached, not a range."""
+    if prev_word(text, a.start).lower() != "by" or a.hedge is not None:
+        return False
+    av, bv = a.value or 0.0, b.value or 0.0
+    an, bn = a.number, b.number
+    av *= _scale_of_first(an, bn, av)  # "by 2 to 3 million" is a range of millions
+    if av <= 0:
+        return False
+    ratio = _RANGE_RATIO_BOTH_UNITS if _has_unit(a) and _has_unit(b) else _RANGE_RATIO
+    return bv > ratio * av
 
 
 def _tally_context(text: str, pos: int) -> bool:
@@ -182,9 +231,7 @@ def _make_range(a: Piece, b: Piece) -> Piece | None:
     av = a.value or 0.0
     bv = b.value or 0.0
     an, bn = a.number, b.number
-    if an is not None and bn is not None and bn.scaled and not an.scaled and bn.scale > 1 \
-            and abs(av) < bn.scale and not an.fraction:
-        av = av * bn.scale
+    av = av * _scale_of_first(an, bn, av)
     if a.kind == "share" or b.kind == "share":
         return None
     p = Piece(start=a.start, end=b.end, num_start=a.num_start, num_end=b.num_end,
@@ -253,11 +300,7 @@ def _pair(a: Piece, b: Piece, text: str) -> Piece | None:
             return None
     if not _same_unit(a, b):
         return None
-    if low.endswith("to") and _after_from(text, a) and _change_verb_before(text, a.start):
-        # "rose from 30 to 40": the old and the new value ("rise 2 to 3 degrees" is a range)
-        if a.hedge is not None and a.hedge.lower() == "from":
-            drop_hedge(a)
-        return None
+    # years first: "fell to 4% from 2021 to 2023" is a span of years after a change
     an, bn = a.number, b.number
     if an is not None and bn is not None and ex.is_year(an.integer_digits) \
             and a.unit is None and b.unit is None and a.currency is None:
@@ -266,4 +309,14 @@ def _pair(a: Piece, b: Piece, text: str) -> Piece | None:
             return None
         if prev_word(text, a.start).lower() in _YEAR_PREPS:
             return None  # "from 41,000 in 2019 to 55,000": a date, then the new value
+    if low.endswith("to") and _after_from(text, a) and _change_verb_before(text, a.start):
+        # "rose from 30 to 40": the old and the new value ("rise 2 to 3 degrees" is a range)
+        if a.hedge is not None and a.hedge.lower() == "from":
+            drop_hedge(a)
+        return None
+    if low == "to" and _descending_tally(text, a, b):
+        # "by a vote of 286 to 134", "won 3 to 1": a tally, not a range
+        return _tally([a, b])
+    if low == "to" and _change_then_level(text, a, b):
+        return None
     return _make_range(a, b)

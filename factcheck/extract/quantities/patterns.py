@@ -237,6 +237,22 @@ _RATE_WORDS = (
 )
 
 
+def _rate() -> str:
+    """A rate's denominator after the unit: "a day", "/hour" (the usual ones first); a
+    unit word after "per", "a", "an" or "each" ("$2,450 an ounce", "0.35 micrograms per
+    cubic metre"); a unit symbol after "per" or "/" ("24.5p per kWh", "100 mg/L"). A
+    symbol never follows "a"/"an": "a m..." and "an h..." begin words."""
+    words, symbols = units.unit_surfaces()
+    word_trie = trie(words)
+    symbol_trie = trie(symbols, words_mode=False)
+    sep = rf"{SPS}(?i:per|an?|each){SPS}"
+    return (
+        rf"(?:(?:{sep}|{OPT_SP}/{OPT_SP})(?P<per>(?i:{_RATE_WORDS}))(?![A-Za-z])"
+        rf"|{sep}(?P<per>(?i:{word_trie}))(?![A-Za-z])"
+        rf"|(?:{SPS}(?i:per){SPS}|/)(?P<per>{symbol_trie})(?![A-Za-z0-9]))?"
+    )
+
+
 def _currency_prefix() -> str:
     cased, caseless = units.currency_prefix_surfaces()
     cased_trie = trie(cased, words_mode=False)
@@ -328,7 +344,7 @@ def _quantity() -> str:
         + rf"|{SP}?[(\[{{<](?P<unit>{unit})[)\]}}>])"
         + rf"(?:{_CENTS})?"
         + ")?"
-        + rf"(?:(?:{SPS}(?i:per|an?|each){SPS}|{OPT_SP}/{OPT_SP})(?P<per>(?i:{_RATE_WORDS}))(?![A-Za-z]))?"
+        + _rate()
         + rf"(?:{_SUFFIX_B})?"
         + ")"
     )

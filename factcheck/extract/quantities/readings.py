@@ -9,6 +9,8 @@ second half", "a third time").
 
 from __future__ import annotations
 
+import re
+
 from factcheck.extract.quantities import exclusions as ex
 from factcheck.extract.quantities import scales, units
 from factcheck.extract.quantities.nearby import (
@@ -31,6 +33,8 @@ _NOT_NUMERATOR_PREV = frozenset(
     "year-earlier year-ago".split()
 )
 
+# "one in six", "one out of 10": a share's numerator, whatever stands before it.
+_SHARE_NEXT = re.compile(r"[ \t\u00a0]+(?i:in|out[ \t\u00a0]+of)(?:[ \t\u00a0]+every)?[ \t\u00a0]+(?:[0-9]|(?i:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|a[ \t\u00a0]+hundred)\b)")
 # Words after "300K" that show no counted noun follows (so K cannot be thousands of them).
 _NOT_COUNTED_NEXT = frozenset(
     "and or but in at on to from for by with than is are was were be been will would can "
@@ -101,13 +105,53 @@ def finalise_piece(p: Piece, text: str) -> None:
             and p.hedge is None and p.currency is None:
         nxt = next_word(text, p.end).lower()
         prev = prev_word(text, p.start).lower()
-        if nxt in ex.ONE_IDIOM_NEXT or prev in ex.ONE_IDIOM_PREV or nxt.startswith(("'s", "’s")) \
-                or text[p.end : p.end + 2] in ("'s", "’s"):
+        share = _SHARE_NEXT.match(text, p.end) is not None  # "found that one in six"
+        if not share and (nxt in ex.ONE_IDIOM_NEXT or prev in ex.ONE_IDIOM_PREV or nxt.startswith(("'s", "’s"))
+                          or text[p.end : p.end + 2] in ("'s", "’s")):
             p.dropped = True
             return
+    if _apposed_age(p, text):
+        p.unit = units.AGE_YEARS
+        p.kind = "age"
+        return
     # fractions
     if num.fraction is not None and num.fraction_only and p.unit is None:
         _read_fraction(p, text)
+
+
+# "The president, 81, signed", "Maria Lopez, 34, said": a whole number between commas
+# after a person is an age. Nouns of people (a name is capitalised).
+_PERSON_NOUNS = frozenset(
+    """man woman boy girl child teenager president minister senator governor mayor leader
+    chairman chairwoman chair chief founder executive ceo driver player striker coach
+    singer actor actress author artist writer pensioner resident victim suspect
+    defendant student mother father wife husband son daughter grandmother grandfather
+    brother sister farmer worker officer soldier teacher doctor nurse patient
+    survivor pilot owner veteran""".split()
+)
+_APPOSED_BEFORE = re.compile(r"(?:([A-Z][a-z'’-]+)[ \t\u00a0]+)?([A-Za-z][A-Za-z'’-]*),[ \t\u00a0]$")
+# Capitalised words that open a sentence or a phrase, not a name ("In Leeds, 12,").
+_NOT_FIRST_NAMES = frozenset("In At On For From By The And But To Of With As A An".split())
+_APPOSED_AFTER = re.compile(r",[ \t\u00a0]+(?!(?:and|or|but|with|to|from|of|in|at)\b)[a-z]")
+_MAX_AGE = 120
+
+
+def _apposed_age(p: Piece, text: str) -> bool:
+    """Whether ``p`` is an age set off by commas after a person ("The president, 81,")."""
+    if p.unit is not None or p.currency is not None or p.hedge is not None or p.post is not None:
+        return False
+    if text[p.end : p.end + 1] != "," or text[p.num_start - 2 : p.num_start - 1] != ",":
+        return False  # the cheap test first: most figures are not between commas
+    if not text[p.num_start : p.num_end].isdigit() or not 0 < (p.value or 0.0) <= _MAX_AGE:
+        return False
+    m = _APPOSED_BEFORE.search(text, max(0, p.num_start - 40), p.num_start)
+    if m is None or not _APPOSED_AFTER.match(text, p.end):
+        return False
+    first, word = m.group(1), m.group(2)
+    if word.lower() in _PERSON_NOUNS:
+        return True
+    # a full name ("Ana Ruiz, 29,"); one capitalised word may be a place in a list
+    return word[0].isupper() and first is not None and first not in _NOT_FIRST_NAMES
 
 
 def _read_fraction(p: Piece, text: str) -> None:
@@ -126,6 +170,13 @@ def _read_fraction(p: Piece, text: str) -> None:
         return
     if nxt == "of" and _fraction_of_unit(p, text):
         return  # "3/4 of a cup", "two-thirds of a mile": a quantity in that unit
+    if prev == "by" and _change_verb_before(text, p.num_start):
+        # "cut the risk by a third", "halved... by half": a change, in percent
+        p.value = (p.value or 0.0) * 100
+        p.precision = 100.0 / (2 * num.fraction)
+        p.unit = units.PERCENT
+        p.kind = "percent"
+        return
     if nxt == "of" or nxt in _DETERMINERS or nxt == "majority" or (p.hedge and end_of_clause):
         # a share: "a third of", "half the", "more than half"
         p.value = (p.value or 0.0) * 100
@@ -140,6 +191,16 @@ def _read_fraction(p: Piece, text: str) -> None:
         p.kind = "fraction"
         return
     p.dropped = True   # "a third time", "half people": not a figure
+
+
+# How many words before "by <fraction>" its verb of change may be ("cut the risk of a
+# second stroke by a third": the object between).
+_BY_FRACTION_REACH = 8
+
+
+def _change_verb_before(text: str, pos: int) -> bool:
+    words = words_before(text, pos, 80).replace(",", " ").split()
+    return any(w in ex.CHANGE_VERBS for w in words[-_BY_FRACTION_REACH - 1 : -1])
 
 
 def _fraction_of_unit(p: Piece, text: str) -> bool:

@@ -6,7 +6,8 @@ counted as durations they would be compared with the lengths of things. So would
 weeks after the flood" and "six months before the outbreak", unless a verb of duration
 takes the span as its object ("served five years before his release", "waited 18 weeks
 before treatment", "had taken 20 minutes earlier in the day") or "for" introduces it
-("runs for 25 years after completion"). A duration that is the figure stays one:
+("runs for 25 years after completion") or "by" makes it a margin ("won by 7.3 seconds
+after starting from pole"). A duration that is the figure stays one:
 "served two years in prison", "a three-month delay" (a hyphenated span is an adjective,
 never a time reference), and so does a span the calendar cannot place: "66 million
 years ago", "66 Ma ago" say how old something is (a figure of science copy), not a
@@ -29,8 +30,9 @@ _RELATIVE = frozenset({"before", "after"})
 # Verbs whose object is a length of time, matched on the stem of their forms ("served",
 # "spends", "lasted", "taking", "waited", "remains").
 _DURATION_STEMS = ("serv", "spen", "last", "took", "tak", "wait", "stay", "remain", "work", "liv", "run", "ran", "endur")
-# "for 25 years after completion", "a term of 4 years after election", "two more weeks".
-_TAKES_SPAN = frozenset({"for", "of", "more"})
+# "for 25 years after completion", "a term of 4 years after election", "two more weeks";
+# "won by 7.3 seconds after a late charge", "delayed by two days before": a margin.
+_TAKES_SPAN = frozenset({"for", "of", "more", "by"})
 # Calendar units, in years; a span of at least _PREHISTORY years is an age, not a date.
 _YEARS = {
     "second": 1 / 31_557_600, "minute": 1 / 525_960, "hour": 1 / 8_766, "day": 1 / 365.25,
