@@ -27,6 +27,8 @@ def claim_at(text: str, surface: str) -> Claim:
         ("Copper, at $9,100 a tonne, is trading higher.", "$9,100 a tonne", "Copper"),
         ("Fares on the line, now £6.50 a trip, will rise.", "£6.50", "Fares"),
         ("Nurses, 900 of whom are agency staff, kept the wards open.", "900", "Nurses"),
+        # an -s form before a preposition is the subject's plural, not its verb
+        ("Job cuts at the plant, 1,200 so far, have angered the union.", "1,200", "Job cuts"),
     ],
 )
 def test_a_figure_in_apposition_counts_the_noun_phrase_before_it(text: str, surface: str, entity: str) -> None:

@@ -574,6 +574,16 @@ def _joined(tokens: list[Token], s: int) -> bool:
     )
 
 
+def _plural_before_preposition(tokens: list[Token], k: int) -> bool:
+    """Whether ``tokens[k]``, an -s form after a noun and before a preposition, is a
+    plural noun of the subject: "Passenger numbers at the airport", "Job cuts in"."""
+    low = tokens[k].low
+    return (
+        k >= 1 and k + 1 < len(tokens) and low.endswith("s") and not low.endswith("ss") and low not in AUXILIARIES
+        and tokens[k - 1].is_word and tokens[k - 1].low not in STOP and tokens[k + 1].low in PREPOSITIONS
+    )
+
+
 def _subject_span(
     tokens: list[Token], subject_end: int, i0: int, is_place: Callable[[str], bool], text: str, role: str | None,
     *, noun_first: bool = False,
@@ -593,7 +603,7 @@ def _subject_span(
             continue
         if not t.is_word or t.low in CONJUNCTIONS or t.low in REPORT_VERBS or t.low in AUXILIARIES:
             break
-        if is_verb_like(t, tokens[s - 2] if s >= 2 else None) and t.low not in ADJ_PARTICIPLES:
+        if is_verb_like(t, tokens[s - 2] if s >= 2 else None) and t.low not in ADJ_PARTICIPLES and not _plural_before_preposition(tokens, s - 1):
             break
         s -= 1
     span = list(range(max(s, 0), subject_end))
