@@ -3,8 +3,9 @@ off by commas after its noun phrase, a relative pronoun's antecedent, a duration
 counts no thing, a part of a whole with its own figure, the old value or the close of
 a figure before it, a figure whose participle is elided, an adjective of measure after
 a figure, and noun phrases that stop at their verb. Sentences of our own, not those of
-the case tables; each failed before the change it protects, but the two guards
-(words that say when before a comma, a verb of lasting)."""
+the case tables; each failed before the change it protects, but the guards (words
+that say when or how before a comma, a verb of lasting, a figure with a noun of its own
+after a figure, an adjective's ending with no verb of level before the figure)."""
 
 from __future__ import annotations
 
@@ -35,8 +36,24 @@ def test_a_figure_in_apposition_counts_the_noun_phrase_before_it(text: str, surf
     assert claim_at(text, surface).entity == entity
 
 
-def test_words_that_say_when_before_a_comma_are_not_what_is_counted() -> None:
-    assert claim_at("Last year, 300 died, officials said.", "300").entity is None
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Last year, 300 died, officials said.", "300"),
+        ("Meanwhile, 300 were arrested, police said.", "300"),
+        ("Overall, 40% voted, the commission said.", "40%"),
+    ],
+)
+def test_words_that_say_when_or_how_before_a_comma_are_not_what_is_counted(text: str, surface: str) -> None:
+    assert claim_at(text, surface).entity is None
+
+
+def test_a_figure_with_a_noun_of_its_own_does_not_go_on_from_the_one_before() -> None:
+    assert claim_at("The company employs 300 people at 12 sites.", "12").entity == "sites"
+
+
+def test_an_adjective_ending_is_a_noun_when_no_verb_of_level_comes_before() -> None:
+    assert claim_at("Each winner gets a $500 incentive.", "$500").entity == "incentive"
 
 
 @pytest.mark.parametrize(

@@ -77,8 +77,10 @@ from factcheck.extract.context.tokens import (
     PRONOUNS,
     RELATIVES,
     REPORT_VERBS,
+    SENTENCE_ADVERBS,
     SPEECH_VERBS,
     Token,
+    is_ly_adverb,
     is_participle,
     is_verb_like,
 )
@@ -175,11 +177,6 @@ def find_entity(
         and _new_value(tokens, previous_end, i0)
     ):
         return _same_as(previous)
-    if previous is not None and previous.entity and previous_end is not None and role != "change":
-        if _same_run(tokens, previous_end, i0, role) or _elided(tokens, i0, i1, limit):
-            return _same_as(previous)
-        if unit in _DURATIONS and i0 >= 1 and tokens[i0 - 1].low == "and" and previous_end == i0 - 1:
-            return _same_as(previous)  # "2 hours and 35 seconds": one duration in two figures
     if kind == "tally" and _is_score(tokens, i0, i1, limit):
         return EntityInfo()  # "a 3-0 win": a score counts no thing
     j = i1
@@ -252,7 +249,7 @@ def find_entity(
     words, end, resultative = _noun_phrase(tokens, j, limit, nominal_first=nominal)
     if words and tokens[words[0]].low in _NOT_COUNTED:
         words = []
-    if len(words) == 1 and predicate_adjective(tokens, words[0], limit):
+    if len(words) == 1 and _level_verb_before(tokens, i0) and predicate_adjective(tokens, words[0], limit):
         words = []  # "The bridge is 1.6 kilometres long", "91% effective": said of the subject
     if words and role == "change" and tokens[words[-1]].low in _CHANGE_UNITS and len(words) == 1:
         words = []  # "The Dow climbed 312 points": the points measure the change
@@ -260,6 +257,13 @@ def find_entity(
         words = []  # "Revenue posted a 5% gain": the noun of change names no thing
     if words:
         return _entity_after(tokens, i0, words, end, resultative, limit, previous_type, text)
+    # With no noun of its own, a figure may go on from the one before it (not "employs 300
+    # people at 12 sites": there the noun after "12" is what it counts).
+    if previous is not None and previous.entity and previous_end is not None and role != "change":
+        if _same_run(tokens, previous_end, i0, role) or _elided(tokens, i0, i1, limit):
+            return _same_as(previous)
+        if unit in _DURATIONS and i0 >= 1 and tokens[i0 - 1].low == "and" and previous_end == i0 - 1:
+            return _same_as(previous)  # "2 hours and 35 seconds": one duration in two figures
     info = _apposition(tokens, i0, i1, is_place, text, role)
     if info.entity is not None:
         return info
@@ -268,6 +272,15 @@ def find_entity(
     if info.entity is None and not duration:
         info = _subject(tokens, i0, i1, start, is_place, text, money, role)
     return info
+
+
+def _level_verb_before(tokens: list[Token], i0: int) -> bool:
+    """Whether a copula or a verb of level comes right before the figure, past a hedge:
+    "is 1.6 kilometres long", "was 91% effective" (not "gets a $500 incentive")."""
+    k = i0 - 1
+    while k >= 0 and tokens[k].low in _LEVEL_GAP:
+        k -= 1
+    return k >= 0 and (tokens[k].low in COPULAS or tokens[k].low in MEASURE_VERBS)
 
 
 def _lasting_before(tokens: list[Token], i0: int, start: int) -> bool:
@@ -323,8 +336,9 @@ def _apposition(
     if not (whom or closed):
         return EntityInfo()
     info = _subject_span(tokens, k, i0, is_place, text, role)
-    if info.head is not None and (tokens[info.head].low in TIME_NOUNS or tokens[info.head].low.endswith("ly")):
-        return EntityInfo()
+    head = tokens[info.head].low if info.head is not None else None
+    if head is not None and (head in TIME_NOUNS or head in SENTENCE_ADVERBS or is_ly_adverb(head)):
+        return EntityInfo()  # "Last year, 300 died"; "Meanwhile, 40 were hurt"
     return info
 
 

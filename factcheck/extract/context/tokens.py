@@ -155,6 +155,15 @@ def is_ly_adverb(low: str) -> bool:
     return low.endswith("ly") and len(low) > 4 and low not in LY_NOT_ADVERBS
 
 
+# Adverbs that open a sentence before a comma and name no thing: "Meanwhile, 300 were
+# arrested" (a figure set off by commas after a noun phrase counts it: "Gold, at $2,380").
+SENTENCE_ADVERBS = frozenset(
+    "meanwhile overall however instead elsewhere nationwide worldwide altogether moreover "
+    "furthermore nevertheless nonetheless likewise otherwise besides still also then now "
+    "hence thus yet indeed again today yesterday tonight separately combined".split()
+)
+
+
 # Adverbs that may stand between a verb and its object or subject and its verb.
 ADVERBS = frozenset(
     "still also now already reportedly allegedly only just even then later earlier "
