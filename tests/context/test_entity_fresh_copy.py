@@ -150,3 +150,36 @@ def test_what_is_counted_stops_at_its_verb(text: str, surface: str, entity: str)
     # The user reads the whole entity string, not only its head: "engineers work
     # remotely" or "corner bakery sells sourdough loaves" is not what is counted.
     assert claim_at(text, surface).entity == entity
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "entity"),
+    [
+        # a relative pronoun with no comma stands for the nearest noun
+        ("Divers explored a lake that averages 30 metres deep.", "30 metres", "lake"),
+        ("Officials described a backlog that is 2 years old.", "2 years old", "backlog"),
+        # after a determiner, the noun of an amount before "of" is the subject's noun
+        ("Ten samples had an average of 37.8 microgrammes per gramme.", "37.8 microgrammes", "average"),
+    ],
+)
+def test_a_relative_without_a_comma_and_an_amount_noun_stay_near_the_figure(text: str, surface: str, entity: str) -> None:
+    assert claim_at(text, surface).entity == entity
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        # a complement before the comma is no subject in apposition
+        ("Broadband speeds are quite high, from 70 to 90 megabits, the regulator said.", "from 70 to 90 megabits"),
+        # nor is a figure's own unit in a list of figures
+        ("Limits of 50 km/h, 60 km/h, and 70 km/h apply in town.", "60 km/h"),
+    ],
+)
+def test_apposition_needs_a_noun_phrase_opening_its_clause(text: str, surface: str) -> None:
+    assert claim_at(text, surface).entity is None
+
+
+def test_a_bare_number_after_from_is_not_the_old_value() -> None:
+    # "from 1987" says when; only a figure with a unit (or a role "before") is the old value
+    assert claim_at("Exports fell 19% from 1987, to $10 billion.", "1987").entity is None
+

@@ -68,6 +68,7 @@ from factcheck.extract.context.tokens import (
     ADJ_PARTICIPLES,
     ADVERBS,
     AUXILIARIES,
+    CLAUSE_PUNCT,
     CONJUNCTIONS,
     COPULAS,
     DETERMINERS,
@@ -119,6 +120,9 @@ _SPEECH = REPORT_VERBS | SPEECH_VERBS
 _DURATIONS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"})
 _LASTING = frozenset("last lasts lasted lasting take takes took taken taking run runs ran span spans spanned".split())
 _DURATION_GAP = _LEVEL_GAP | frozenset({"for", "between", "under", "over", "up", "to", "just", "more", "less", "than"})
+# Verbs of level whose noun says how much ("an average of 37.8", "a total of"), unlike a
+# noun of change ("An increase of 40 cents": no thing named).
+_AMOUNT_VERBS = frozenset({"average", "averages", "total", "totals"})
 # Words that may qualify the whole's own figure in a partitive: "4 of our last 5 matches".
 _WHOLE_ORDINALS = frozenset({"last", "first", "next", "past", "previous", "top", "final", "opening"})
 # Before the old value or the close of a change, the figure counts what the one before
@@ -260,7 +264,7 @@ def find_entity(
     # With no noun of its own, a figure may go on from the one before it (not "employs 300
     # people at 12 sites": there the noun after "12" is what it counts).
     if previous is not None and previous.entity and previous_end is not None and role != "change":
-        if _same_run(tokens, previous_end, i0, role) or _elided(tokens, i0, i1, limit):
+        if _same_run(tokens, previous_end, i0, role, unit) or _elided(tokens, previous_end, i0, i1, limit):
             return _same_as(previous)
         if unit in _DURATIONS and i0 >= 1 and tokens[i0 - 1].low == "and" and previous_end == i0 - 1:
             return _same_as(previous)  # "2 hours and 35 seconds": one duration in two figures
@@ -292,23 +296,25 @@ def _lasting_before(tokens: list[Token], i0: int, start: int) -> bool:
     return k >= start and tokens[k].low in _LASTING
 
 
-def _same_run(tokens: list[Token], previous_end: int, i0: int, role: str | None) -> bool:
+def _same_run(tokens: list[Token], previous_end: int, i0: int, role: str | None, unit: str | None) -> bool:
     """Whether the figure at ``i0`` is the old value ("from", role before) or the close
     ("at") of the figure ending at ``previous_end``, at most two words that are not verbs
     between them: "fell to €310 million from €402 million", "down 412 points at 38,610"."""
     if i0 < 1 or tokens[i0 - 1].low not in _SAME_RUN or not 0 <= i0 - 1 - previous_end <= 2:
         return False
-    if tokens[i0 - 1].low == "from" and role not in (None, "before"):
-        return False
+    if tokens[i0 - 1].low == "from" and not (role == "before" or (role is None and unit is not None)):
+        return False  # "fell 19% from 1987": a bare number after "from" is a time
     return all(t.is_word and not is_verb_like(t, None) for t in tokens[previous_end : i0 - 1])
 
 
-def _elided(tokens: list[Token], i0: int, i1: int, limit: int) -> bool:
+def _elided(tokens: list[Token], previous_end: int, i0: int, i1: int, limit: int) -> bool:
     """A figure after "and"/"or" with a participle and no noun of its own shares the
-    noun of the figure before it: "12 people were killed and 60 injured"."""
+    noun of the figure before it when that one has a participle too: "12 people were
+    killed and 60 injured" (not "326 children are dead and 300,000 displaced")."""
     return (
         i0 > 0 and tokens[i0 - 1].low in ("and", "or") and i1 < limit
         and is_participle(tokens[i1].low) and not tokens[i1].is_capitalized
+        and any(is_participle(t.low) for t in tokens[previous_end : i0 - 1] if t.is_word)
     )
 
 
@@ -336,10 +342,24 @@ def _apposition(
     if not (whom or closed):
         return EntityInfo()
     info = _subject_span(tokens, k, i0, is_place, text, role)
+    if info.first is not None and not _opens_clause(tokens, info.first):
+        return EntityInfo()  # "are quite high, from 7 to 10"; "50 meters per second, 50 ..."
     head = tokens[info.head].low if info.head is not None else None
     if head is not None and (head in TIME_NOUNS or head in SENTENCE_ADVERBS or is_ly_adverb(head)):
         return EntityInfo()  # "Last year, 300 died"; "Meanwhile, 40 were hurt"
     return info
+
+
+def _opens_clause(tokens: list[Token], first: int) -> bool:
+    """Whether the noun phrase at ``first`` (past its determiners) opens its clause: at
+    the start, after punctuation that is not a figure's, or after a conjunction."""
+    b = first
+    while b > 0 and (tokens[b - 1].low in DETERMINERS or tokens[b - 1].is_possessive or tokens[b - 1].low in POSSESSIVE_PRONOUNS):
+        b -= 1
+    if b == 0:
+        return True
+    before = tokens[b - 1]
+    return before.low in CONJUNCTIONS or before.text in CLAUSE_PUNCT or before.text in (".", "!", "?")
 
 
 def _is_score(tokens: list[Token], i0: int, i1: int, limit: int) -> bool:
@@ -555,6 +575,8 @@ def _level_subject(
         return info
     verb = tokens[k]
     level = verb.low in MEASURE_VERBS or verb.low in COPULAS
+    if level and prep == "of" and verb.low in _AMOUNT_VERBS and k > 0 and (tokens[k - 1].low in DETERMINERS or tokens[k - 1].is_possessive):
+        level = False  # "an average of 37.8": after a determiner the noun of the amount
     # "pay damages of $75,000": before "of" a word is a noun, whatever its form
     noun_of = prep == "of" and k == i0 - 2 and not level and verb.is_word
     if level_only and not level and not noun_of:
@@ -574,10 +596,33 @@ def _level_subject(
     else:
         return info
     # before a verb of level the last word of the subject is its noun ("The record is")
-    if subject_end >= 2 and tokens[subject_end - 1].low in RELATIVES and tokens[subject_end - 2].text == ",":
-        # "The river, which rose to 5 metres": what the relative pronoun stands for
-        return _subject_span(tokens, subject_end - 2, i0, is_place, text, role)
-    return _subject_span(tokens, subject_end, i0, is_place, text, role, noun_first=noun_of or (level and subject_end == k))
+    if subject_end >= 2 and tokens[subject_end - 1].low in RELATIVES:
+        # "The river, which rose to 5 metres", "a number which is": what the relative
+        # pronoun stands for
+        if tokens[subject_end - 2].text == ",":
+            return _subject_span(tokens, subject_end - 2, i0, is_place, text, role)
+        return _nearest_phrase(tokens, subject_end - 1, text)  # "a lake that averages"
+    noun_first = (
+        (noun_of or (level and subject_end == k)) and subject_end > 0
+        and tokens[subject_end - 1].is_word and tokens[subject_end - 1].low not in STOP
+    )
+    return _subject_span(tokens, subject_end, i0, is_place, text, role, noun_first=noun_first)
+
+
+def _nearest_phrase(tokens: list[Token], end: int, text: str) -> EntityInfo:
+    """The noun phrase right before ``end`` (a relative pronoun with no comma before it
+    stands for the nearest noun: "a promise that is one year old" -> "promise")."""
+    info = EntityInfo()
+    b = end
+    while b > 0 and is_np_word(tokens[b - 1]) and not tokens[b - 1].is_possessive and end - b < 4:
+        b -= 1
+    if b == end or tokens[end - 1].is_capitalized:
+        return info
+    info.entity = text[tokens[b].start : tokens[end - 1].end]
+    info.first, info.end, info.head = b, end, end - 1
+    info.entity_type = tokens[end - 1].low
+    info.from_subject = True
+    return info
 
 
 def _joined(tokens: list[Token], s: int) -> bool:
