@@ -183,3 +183,19 @@ def test_a_bare_number_after_from_is_not_the_old_value() -> None:
     # "from 1987" says when; only a figure with a unit (or a role "before") is the old value
     assert claim_at("Exports fell 19% from 1987, to $10 billion.", "1987").entity is None
 
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "entity"),
+    [
+        ("Analysts expect prices to average $70 next year.", "$70", "prices"),
+        ("Economists expect the jobless rate to hit 5%.", "5%", "jobless rate"),
+        ("Patients waited 18 weeks before treatment.", "18 weeks", "Patients"),
+    ],
+)
+def test_an_infinitives_subject_and_a_wait_are_what_is_counted(text: str, surface: str, entity: str) -> None:
+    assert claim_at(text, surface).entity == entity
+
+
+def test_a_list_of_figures_is_no_apposition() -> None:
+    assert claim_at("They counted four, twenty-five, and forty.", "twenty-five").entity is None

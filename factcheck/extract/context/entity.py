@@ -59,6 +59,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from factcheck.extract.context.change_target import moved_by, moved_span, names_no_thing
+from factcheck.extract.context.lemma import BASE_VERBS
 from factcheck.extract.context.noun_phrase import NOT_COUNTED as _NOT_COUNTED
 from factcheck.extract.context.noun_phrase import RESULTATIVE as _RESULTATIVE
 from factcheck.extract.context.noun_phrase import STOP, TIME_NOUNS, is_np_word, predicate_adjective
@@ -118,7 +119,9 @@ _SPEECH = REPORT_VERBS | SPEECH_VERBS
 # a subject ("The trial lasted six weeks", "Life expectancy is 79 years", "delays of up
 # to 40 minutes").
 _DURATIONS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"})
-_LASTING = frozenset("last lasts lasted lasting take takes took taken taking run runs ran span spans spanned".split())
+_LASTING = frozenset(
+    "last lasts lasted lasting take takes took taken taking run runs ran span spans spanned wait waits waited".split()
+)
 _DURATION_GAP = _LEVEL_GAP | frozenset({"for", "between", "under", "over", "up", "to", "just", "more", "less", "than"})
 # Verbs of level whose noun says how much ("an average of 37.8", "a total of"), unlike a
 # noun of change ("An increase of 40 cents": no thing named).
@@ -268,7 +271,7 @@ def find_entity(
             return _same_as(previous)
         if unit in _DURATIONS and i0 >= 1 and tokens[i0 - 1].low == "and" and previous_end == i0 - 1:
             return _same_as(previous)  # "2 hours and 35 seconds": one duration in two figures
-    info = _apposition(tokens, i0, i1, is_place, text, role)
+    info = _apposition(tokens, i0, i1, is_place, text, role, previous_end)
     if info.entity is not None:
         return info
     duration = unit in _DURATIONS and kind != "age" and not _lasting_before(tokens, i0, start)
@@ -319,7 +322,8 @@ def _elided(tokens: list[Token], previous_end: int, i0: int, i1: int, limit: int
 
 
 def _apposition(
-    tokens: list[Token], i0: int, i1: int, is_place: Callable[[str], bool], text: str, role: str | None
+    tokens: list[Token], i0: int, i1: int, is_place: Callable[[str], bool], text: str, role: str | None,
+    previous_end: int | None = None,
 ) -> EntityInfo:
     """A figure set off by commas right after a noun phrase says something of it: "The
     brewer's margin, 14.2%, was", "Gold, at $2,380 an ounce, is", "Rents in the capital,
@@ -329,8 +333,8 @@ def _apposition(
     k = i0 - 1
     while k > 0 and (tokens[k].low in _LEVEL_GAP or tokens[k].low == "at"):
         k -= 1
-    if k < 1 or tokens[k].text != "," or not tokens[k - 1].is_word:
-        return EntityInfo()
+    if k < 1 or tokens[k].text != "," or not tokens[k - 1].is_word or previous_end == k:
+        return EntityInfo()  # (a figure right before the comma: a list, "four, twenty-five")
     whom = i1 + 1 < len(tokens) and tokens[i1].low == "of" and tokens[i1 + 1].low in ("whom", "which")
     closed = False
     for t in tokens[i1 : i1 + 8]:
@@ -596,6 +600,12 @@ def _level_subject(
     else:
         return info
     # before a verb of level the last word of the subject is its noun ("The record is")
+    if subject_end >= 2 and tokens[subject_end - 1].low == "to":
+        # "Analysts expect prices to average $70": an infinitive's subject is the noun
+        # before "to" (else as before: "Inflation is expected to rise to 3%")
+        near = _nearest_phrase(tokens, subject_end - 1, text)
+        if near.entity is not None:
+            return near
     if subject_end >= 2 and tokens[subject_end - 1].low in RELATIVES:
         # "The river, which rose to 5 metres", "a number which is": what the relative
         # pronoun stands for
@@ -614,7 +624,11 @@ def _nearest_phrase(tokens: list[Token], end: int, text: str) -> EntityInfo:
     stands for the nearest noun: "a promise that is one year old" -> "promise")."""
     info = EntityInfo()
     b = end
-    while b > 0 and is_np_word(tokens[b - 1]) and not tokens[b - 1].is_possessive and end - b < 4:
+    while (
+        b > 0 and is_np_word(tokens[b - 1]) and not tokens[b - 1].is_possessive and end - b < 4
+        and not is_verb_like(tokens[b - 1], tokens[b - 2] if b >= 2 else None)
+        and not _verb_after_subject(tokens, b - 1)
+    ):
         b -= 1
     if b == end or tokens[end - 1].is_capitalized:
         return info
@@ -623,6 +637,16 @@ def _nearest_phrase(tokens: list[Token], end: int, text: str) -> EntityInfo:
     info.entity_type = tokens[end - 1].low
     info.from_subject = True
     return info
+
+
+def _verb_after_subject(tokens: list[Token], k: int) -> bool:
+    """Whether ``tokens[k]``, a base form of a known verb after a plural noun, is that
+    noun's verb: "Analysts expect prices to average" (not a noun of a compound)."""
+    low, prev = tokens[k].low, tokens[k - 1] if k else None
+    return (
+        prev is not None and prev.is_word and prev.low.endswith("s") and not prev.low.endswith("ss")
+        and low in BASE_VERBS and not low.endswith("s")
+    )
 
 
 def _joined(tokens: list[Token], s: int) -> bool:
