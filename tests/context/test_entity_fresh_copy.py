@@ -199,3 +199,15 @@ def test_an_infinitives_subject_and_a_wait_are_what_is_counted(text: str, surfac
 
 def test_a_list_of_figures_is_no_apposition() -> None:
     assert claim_at("They counted four, twenty-five, and forty.", "twenty-five").entity is None
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "entity"),
+    [
+        ("The reactor, built in 1974, produces 900 megawatts.", "900 megawatts", "reactor"),
+        ("The stadium, which opened in 2003, holds 52,000.", "52,000", "stadium"),
+        ("The laptop's battery, rated at 60 watt-hours, lasts ten hours.", "ten hours", "battery"),
+    ],
+)
+def test_the_subject_is_read_across_a_parenthesis_before_its_verb(text: str, surface: str, entity: str) -> None:
+    assert claim_at(text, surface).entity == entity

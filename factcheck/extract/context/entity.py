@@ -278,6 +278,36 @@ def find_entity(
     info = _level_subject(tokens, i0, is_place, text, role, level_only=duration)
     if info.entity is None and not duration:
         info = _subject(tokens, i0, i1, start, is_place, text, money, role)
+    if info.entity is None:
+        info = _across_parenthesis(tokens, i0, i1, is_place, text, money, role, duration)
+    return info
+
+
+def _across_parenthesis(
+    tokens: list[Token], i0: int, i1: int, is_place: Callable[[str], bool], text: str, money: bool,
+    role: str | None, duration: bool,
+) -> EntityInfo:
+    """The subject before a parenthesis set off by commas between it and its verb: "The
+    reactor, built in 1974, produces 900 megawatts", "The phone's battery, rated at 5,000
+    mAh, lasts two days". The subject is read as if the parenthesis were not there."""
+    close = next((c for c in range(i0 - 1, max(-1, i0 - 5), -1) if tokens[c].text == ","), None)
+    if close is None or any(not t.is_word for t in tokens[close + 1 : i0]):
+        return EntityInfo()
+    opening = next((c for c in range(close - 1, max(0, close - 10), -1) if tokens[c].text == ","), None)
+    if opening is None or opening < 1 or not tokens[opening - 1].is_word:
+        return EntityInfo()
+    cut = close + 1 - opening
+    rest = tokens[:opening] + tokens[close + 1 :]
+    start = next((c + 1 for c in range(opening - 1, -1, -1) if rest[c].text in CLAUSE_PUNCT), 0)
+    j0, j1 = i0 - cut, i1 - cut
+    if not duration or _lasting_before(rest, j0, start):
+        info = _level_subject(rest, j0, is_place, text, role, level_only=duration and not _lasting_before(rest, j0, start))
+        if info.entity is None:
+            info = _subject(rest, j0, j1, start, is_place, text, money, role)
+    else:
+        info = _level_subject(rest, j0, is_place, text, role, level_only=True)
+    if info.entity is None or info.end is None or info.end > opening:
+        return EntityInfo()  # (indices before the parenthesis are the same in both lists)
     return info
 
 
@@ -630,8 +660,10 @@ def _nearest_phrase(tokens: list[Token], end: int, text: str) -> EntityInfo:
         and not _verb_after_subject(tokens, b - 1)
     ):
         b -= 1
-    if b == end or tokens[end - 1].is_capitalized:
-        return info
+    if b == end or tokens[end - 1].is_capitalized or any(t.low in _NOT_COUNTED for t in tokens[b:end]):
+        return info  # ("a few years ago to drop 25 pounds": a time, no thing)
+    if tokens[end - 1].low in BASE_VERBS and not (b > 0 and (tokens[b - 1].low in DETERMINERS or tokens[b - 1].is_possessive)):
+        return info  # "I want to earn": a verb; "the plan to cut" is a noun
     info.entity = text[tokens[b].start : tokens[end - 1].end]
     info.first, info.end, info.head = b, end, end - 1
     info.entity_type = tokens[end - 1].low
