@@ -14,7 +14,7 @@ from tests.eval.case_f1 import CASES, FILES, entity_head, gold_spans, load, scor
 FLOORS = {
     "changes": 57, "from_to": 47, "vague_words": 25, "units_wild": 48, "counted": 102,
     "shares": 22, "news_misc": 11, "what_changes": 54, "time_references": 11, "counted_wholes": 58,
-    "counted_fresh": 88, "counted_fresh2": 28,
+    "counted_fresh": 89, "counted_fresh2": 28,
 }
 
 

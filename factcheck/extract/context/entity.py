@@ -306,8 +306,8 @@ def _across_parenthesis(
             info = _subject(rest, j0, j1, start, is_place, text, money, role)
     else:
         info = _level_subject(rest, j0, is_place, text, role, level_only=True)
-    if info.entity is None or info.end is None or info.end > opening:
-        return EntityInfo()  # (indices before the parenthesis are the same in both lists)
+    if info.entity is None or info.end is None or info.end > opening or info.first is None or not _opens_clause(tokens, info.first):
+        return EntityInfo()  # (indices before the parenthesis are the same in both lists; not "1.4m, $2bn, 2.5 billion")
     return info
 
 
