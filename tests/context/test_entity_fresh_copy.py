@@ -211,3 +211,8 @@ def test_a_list_of_figures_is_no_apposition() -> None:
 )
 def test_the_subject_is_read_across_a_parenthesis_before_its_verb(text: str, surface: str, entity: str) -> None:
     assert claim_at(text, surface).entity == entity
+
+
+def test_a_list_of_figures_is_no_parenthesis() -> None:
+    # read across ", $2bn," the unit of "1.4m" would be taken for a subject
+    assert claim_at("They listed 1.4m people, $2bn, 2.5 billion and more.", "2.5 billion").entity is None
