@@ -18,12 +18,14 @@ from factcheck.extract.context.tokens import (
     DETERMINERS,
     PREPOSITIONS,
     PRONOUNS,
+    POSSESSIVE_PRONOUNS,
     REPORT_VERBS,
     Token,
+    is_ly_adverb,
     is_verb_like,
 )
 
-__all__ = ["NOT_COUNTED", "RESULTATIVE", "STOP", "is_np_word", "noun_phrase", "plural_noun"]
+__all__ = ["NOT_COUNTED", "RESULTATIVE", "STOP", "TIME_NOUNS", "is_np_word", "noun_phrase", "plural_noun", "predicate_adjective"]
 
 STOP = PREPOSITIONS | CONJUNCTIONS | AUXILIARIES | PRONOUNS | DETERMINERS | ADVERBS | frozenset(
     {"there", "here", "more", "less", "fewer", "per", "than", "including", "according", "nearly", "about"}
@@ -42,15 +44,50 @@ NOT_COUNTED = TIME_NOUNS | frozenset(
     "last next this apiece each higher lower ago earlier later year-on-year".split()
 )
 _NOUN_REPORT_FORMS = frozenset({"counts", "reports", "estimates", "claims", "records", "notes", "tallies"})
+# Adverbs of frequency between a subject and its verb: "80 teachers often work".
+_FREQUENCY = frozenset("often usually sometimes always rarely seldom".split())
+# Plurals without -s that a verb may follow: "1,500 staff work remotely".
+_PLURALS = frozenset("people children men women staff police cattle".split())
+# What follows a verb and never a noun inside a noun phrase: its object's opener.
+_OBJECT_OPENERS = DETERMINERS | POSSESSIVE_PRONOUNS | frozenset({"him", "them", "us", "me"})
+# Adjectives of measure that follow a figure to say what it measures of the subject:
+# "1.6 kilometres long", "3 points clear", "12 years old".
+_MEASURE_ADJECTIVES = frozenset("long high tall wide deep thick old clear short away ahead behind full".split())
+# Endings of adjectives that rarely end a noun: "91% effective", "40% cheaper" is read elsewhere.
+_ADJECTIVE_ENDINGS = ("ive", "ous", "ful", "able", "ible", "less")
 
 
 def is_np_word(tok: Token) -> bool:
     return tok.is_word and tok.low not in STOP and (tok.low not in REPORT_VERBS or tok.low in _NOUN_REPORT_FORMS)
 
 
-def noun_phrase(tokens: list[Token], j: int, limit: int) -> tuple[list[int], int, bool]:
+def _verb_after_plural(tokens: list[Token], prev: int, k: int, limit: int) -> bool:
+    """Whether ``tokens[k]``, after the plural noun ``tokens[prev]``, is its verb: a
+    lower-case word followed by an adverb in -ly or by the opener of an object
+    ("employees work remotely", "nurses quit the hospital", "staff run their own")."""
+    low = tokens[prev].low
+    if not ((low.endswith("s") and not low.endswith("ss")) or low in _PLURALS) or tokens[k].is_capitalized:
+        return False
+    if k + 1 >= limit:
+        return False
+    nxt = tokens[k + 1]
+    return nxt.is_word and (is_ly_adverb(nxt.low) or nxt.low in _OBJECT_OPENERS)
+
+
+def predicate_adjective(tokens: list[Token], k: int, limit: int) -> bool:
+    """Whether ``tokens[k]``, a word alone after a figure, is an adjective said of the
+    subject ("is 1.6 kilometres long", "was 91% effective against"), not a noun counted:
+    an adjective of measure or of an adjective's ending, with no noun after it."""
+    low = tokens[k].low
+    if low not in _MEASURE_ADJECTIVES and not (len(low) > 5 and low.endswith(_ADJECTIVE_ENDINGS)):
+        return False
+    return k + 1 >= limit or not is_np_word(tokens[k + 1])
+
+
+def noun_phrase(tokens: list[Token], j: int, limit: int, *, nominal_first: bool = False) -> tuple[list[int], int, bool]:
     """Token indices of the noun phrase starting at ``j`` (before ``limit``), the index
-    after it, and whether a resultative "hostage"/"captive" closed it."""
+    after it, and whether a resultative "hostage"/"captive" closed it. With
+    ``nominal_first`` the first word is a noun even in a verb's form ("a 7% raise")."""
     words: list[int] = []
     premodified = False
     k = j
@@ -64,9 +101,15 @@ def noun_phrase(tokens: list[Token], j: int, limit: int) -> tuple[list[int], int
             break
         if words and tok.is_possessive:
             break
+        if words and (is_ly_adverb(tok.low) or tok.low in _FREQUENCY):
+            break  # "people seriously injured", "teachers often work"
+        if words and _verb_after_plural(tokens, words[-1], k, limit):
+            break  # "employees work remotely", "nurses quit the hospital"
         if words and tok.low in NOT_COUNTED:
             break  # "3 times last year"
         verbish = is_verb_like(tok, None) and not tok.is_capitalized and not plural_noun(tokens, k, limit)
+        if verbish and nominal_first and not words and not tok.low.endswith(("ed", "ing")):
+            verbish = False
         if verbish:
             following = tokens[k + 1] if k + 1 < limit else None
             premodifier = (

@@ -110,6 +110,8 @@ def subject_before(
     end = k + 1
     k -= plural_head  # the plural read as a verb is the head: its phrase is before it
     while k >= 0 and _in_phrase(words, k):
+        if k < end - 1 and _agrees_as_verb(words, k) and _verb_after_noun(words, k):
+            break  # "The farm shop sells organic eggs for $3": the phrase after its verb
         k -= 1
     first = k + 1
     if first >= end or not (words[end - 1].tag == "NOUN" or plural_head or (first > 0 and _opens_phrase(words[first - 1]))):

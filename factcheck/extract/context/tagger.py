@@ -48,6 +48,7 @@ from factcheck.extract.context.tokens import (
     PRONOUNS,
     REPORT_VERBS,
     Token,
+    is_ly_adverb,
 )
 
 BE = frozenset("be is are was were been being am 's 're".split())
@@ -76,12 +77,6 @@ ADJECTIVES = frozenset(
     documented identified unidentified registered recorded elderly deadly costly friendly
     captive lonely orderly holy weekly monthly yearly hourly quarterly nightly
     """.split()
-)
-# Words in -ly that are not adverbs: nouns, and adjectives ("1,924 elderly people").
-_LY_NOT_ADVERBS = frozenset(
-    "family supply italy assembly ally rally anomaly monopoly elderly deadly costly friendly "
-    "lonely likely unlikely orderly holy ugly lovely daily weekly monthly yearly hourly "
-    "quarterly nightly".split()
 )
 _VERBISH = COMMON_VERBS | REPORT_VERBS | MEASURE_VERBS | frozenset(IRREGULAR)
 # Forms that are verbs wherever they stand in news copy.
@@ -185,7 +180,7 @@ def _tag_one(tok: Token, words: list[Word], figure: bool, first: bool) -> Word:
         return Word(tok, "SUB", low)
     if low in PREPOSITIONS or low in ("out", "ago"):
         return Word(tok, "PREP", low)
-    if low in ADVERBS or (low.endswith("ly") and len(low) > 4 and low not in _LY_NOT_ADVERBS):
+    if low in ADVERBS or (is_ly_adverb(low)):
         return Word(tok, "ADV", low)
     capital = tok.is_capitalized and not first
     if low in ADJECTIVES and not capital:

@@ -142,6 +142,28 @@ PRONOUNS = frozenset(
 )
 SPEAKER_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "our", "my", "your"})
+# Words in -ly that are not adverbs: nouns, and adjectives ("1,924 elderly people").
+LY_NOT_ADVERBS = frozenset(
+    "family supply italy assembly ally rally anomaly monopoly elderly deadly costly friendly "
+    "lonely likely unlikely orderly holy ugly lovely daily weekly monthly yearly hourly "
+    "quarterly nightly early belly jelly bully july reply".split()
+)
+
+
+def is_ly_adverb(low: str) -> bool:
+    """Whether a lower-case word is an adverb in -ly ("remotely", "seriously")."""
+    return low.endswith("ly") and len(low) > 4 and low not in LY_NOT_ADVERBS
+
+
+# Adverbs that open a sentence before a comma and name no thing: "Meanwhile, 300 were
+# arrested" (a figure set off by commas after a noun phrase counts it: "Gold, at $2,380").
+SENTENCE_ADVERBS = frozenset(
+    "meanwhile overall however instead elsewhere nationwide worldwide altogether moreover "
+    "furthermore nevertheless nonetheless likewise otherwise besides still also then now "
+    "hence thus yet indeed again today yesterday tonight separately combined".split()
+)
+
+
 # Adverbs that may stand between a verb and its object or subject and its verb.
 ADVERBS = frozenset(
     "still also now already reportedly allegedly only just even then later earlier "
@@ -355,7 +377,7 @@ MEASURE_VERBS = frozenset(
     decreased grow grows grew grown stand stands stood total totals totaled totalled
     top tops topped exceed exceeds exceeded surpass surpassed soar soared surge surged
     plunge plunged tumble tumbled slump slumped gain gained edge edged ease eased slip
-    slipped sink sank peak peaked hover hovered
+    slipped sink sank peak peaked hover hovered average averages averaged
     """.split()
 )
 COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "'s", "'re"})
