@@ -159,7 +159,7 @@ def test_what_is_counted_stops_at_its_verb(text: str, surface: str, entity: str)
         ("Divers explored a lake that averages 30 metres deep.", "30 metres", "lake"),
         ("Officials described a backlog that is 2 years old.", "2 years old", "backlog"),
         # after a determiner, the noun of an amount before "of" is the subject's noun
-        ("Ten samples had an average of 37.8 microgrammes per gramme.", "37.8 microgrammes", "average"),
+        ("Ten samples had an average of 37.8 microgrammes per gramme.", "37.8 microgrammes per gramme", "average"),
     ],
 )
 def test_a_relative_without_a_comma_and_an_amount_noun_stay_near_the_figure(text: str, surface: str, entity: str) -> None:

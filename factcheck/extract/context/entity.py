@@ -86,6 +86,7 @@ from factcheck.extract.context.tokens import (
     is_participle,
     is_verb_like,
 )
+from factcheck.extract.quantities.hedges import VERB_HEDGES
 
 __all__ = ["EntityInfo", "find_entity"]
 
@@ -176,6 +177,10 @@ def find_entity(
     the figure before it, ``is_place`` tells place names. ``previous`` is what the
     figure before it in the same sentence counts and ``previous_end`` the token after
     that figure; ``role`` the claim's role ("change", "after", ...)."""
+    if i1 - i0 > 1 and tokens[i0].low in VERB_HEDGES:
+        # "Ticket sales topped 150,000": the hedge is the clause's verb, read before the
+        # figure as "reached" would be.
+        i0 += 1
     # "from $1,980 to $1,740": the new value counts what the old one counts. Only a new
     # value (role "after"): in "won 48,312 votes to 41,007" the second figure is the
     # other side's tally, and giving it the first one's noun makes one count given twice.

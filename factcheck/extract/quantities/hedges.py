@@ -44,14 +44,15 @@ _add(
     "approx",
     "approx",
 )
+# Verbs of passing a mark: the figure is a floor the count went past ("attendance topped
+# 500,000"), measured as "over" in docs/hedges.md. They are the clause's verb too: what
+# the figure counts is their subject (``factcheck.extract.context.entity``).
+VERB_HEDGES = frozenset("topped surpassed exceeded tops surpasses exceeds".split())
 _add(
     "more than|over|upwards of|upward of|above|in excess of|exceeding|north of|"
     "just over|well over|just more than|well above|slightly more than|slightly over|"
     "well in excess of|more than an estimated|over an estimated|greater than|higher than|"
-    "a little over|a little more than|older than|"
-    # verbs of passing a mark: the figure is a floor the count went past ("attendance
-    # topped 500,000"), measured as "over" in docs/hedges.md
-    "topped|surpassed|exceeded|tops|surpasses|exceeds",
+    "a little over|a little more than|older than|" + "|".join(sorted(VERB_HEDGES)),
     "over",
     "over",
 )
