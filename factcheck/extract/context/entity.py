@@ -121,7 +121,8 @@ _SPEECH = REPORT_VERBS | SPEECH_VERBS
 # to 40 minutes").
 _DURATIONS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"})
 _LASTING = frozenset(
-    "last lasts lasted lasting take takes took taken taking run runs ran span spans spanned wait waits waited".split()
+    "last lasts lasted lasting take takes took taken taking run runs ran span spans spanned wait waits waited "
+    "stretch stretches stretched stretching extend extends extended extending".split()
 )
 _DURATION_GAP = _LEVEL_GAP | frozenset({"for", "between", "under", "over", "up", "to", "just", "more", "less", "than"})
 # Verbs of level whose noun says how much ("an average of 37.8", "a total of"), unlike a
