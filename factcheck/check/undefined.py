@@ -229,7 +229,7 @@ def _group(ctx: Context, rule: CheckRule[Options], opts: Options, key: FrameKey,
                 agreeing[o.doc_id] = original[id(o)]
                 if len(agreeing) + 1 > len(conflicting):
                     break  # backed by more stories than contradict it: not the one to flag
-        if not _outvoted(copy, against, len(agreeing), len(conflicting)):
+        if not _outvoted(item, [original[id(o)] for o in against], len(agreeing), len(conflicting)):
             # Not the one to flag; what it agrees with, if anything, is its comparison.
             if agreeing:
                 ctx.compared(rule, item, list(agreeing.values()), agreed=True)
@@ -262,5 +262,6 @@ def _outvoted(item: Item, against: list[Item], agreeing: int, conflicting: int) 
     backing = agreeing + 1
     if conflicting != backing:
         return conflicting > backing
-    mine = (item.start, item.rank)
-    return not any(o.checked and (o.start, o.rank) > mine for o in against)  # type: ignore[operator]
+    # The stories' own dates, a baseline's too (compared on one date, told on its own).
+    mine = (item.start or date.min, item.rank)
+    return not any(o.checked and (o.start or date.min, o.rank) > mine for o in against)

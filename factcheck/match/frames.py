@@ -145,7 +145,9 @@ def frame_key(claim: Claim, classes: Mapping[str, str], wholes: Mapping[str, Cla
         if frame.rate and frame.period and (action is not None or not frame.verb) and _predicate_lemma(claim) not in CHANGE_VERBS:
             # "some 600 trucks daily before the conflict", "500 trucks a day entered
             # before the war": a rate of a period is the level of that rate, with a verb
-            # or none (a verb of change still makes it no level).
+            # or none (a verb of change still makes it no level). Kept apart by their
+            # verbs, "used to carry 6,000 passengers a day" and "some 6,000 passengers a
+            # day used to ride" could not outvote a third story's 9,000.
             action = "level"
     if not thing or not action:
         return None

@@ -145,3 +145,18 @@ def test_the_check_over_ranges_of_frame_groups_joined_is_the_check_over_all_clai
     assert len(whole.findings) >= 2
     assert [f.model_dump_json() for f in whole.findings] == [f.model_dump_json() for f in split.findings]
     assert whole.comparisons == split.comparisons and whole.notes == split.notes
+
+
+def test_of_two_baselines_that_disagree_the_one_told_later_is_flagged(tmp_path: Path) -> None:
+    # Compared on the date of their period, a baseline's stories keep their own dates
+    # for the tie: the later story is the one to check, as for any other figure (the
+    # file names put it first in the run's order, so the order cannot decide instead).
+    for name, day, value in (("later-in-the-run.md", "2025-03-01", "40"), ("earlier-in-the-run.md", "2025-05-01", "55")):
+        (tmp_path / name).write_text(
+            f"---\npublished: {day}\n---\nBefore the war, {value} ferries a day sailed from Odesa, the port said.\n",
+            encoding="utf-8",
+        )
+    result = pipeline.run([], pipeline.RunOptions(corpus=tmp_path, jobs=1))
+    claims = {c.id: c for c in result.report.claims}
+    flagged = [(claims[f.claim].surface, f.rule) for f in result.report.findings if f.rule == "possible-conflict"]
+    assert flagged == [("55", "possible-conflict")]
