@@ -23,7 +23,9 @@ missed group only a silence:
   contain). Its whole is named by the class of what happened to it ("the dead", "the
   toll" and "214 people killed" are one whole), else by its noun ("the list"); the
   part's own key is its counted thing, and what happened to it when the clause says
-  more than that it is a part ("43 of whom have died");
+  more than that it is a part ("43 of whom have died"; a state a verb of saying gives
+  it: "declared dead"), or that alone when neither part nor whole names a thing
+  ("120 remain held, 43 of whom have died");
 - the kind of figure and the unit's dimension (a count, a sum of dollars, a length),
   the period counted ("a day", "since May 6").
 
@@ -203,28 +205,36 @@ def _part_key(claim: Claim, classes: Mapping[str, str], wholes: Mapping[str, Cla
     says more than that it is a part), and what its whole counts, so that a part is
     compared only with the same part of the same whole ("children among the dead", never
     "children among the injured" or "women among the dead"). A part whose whole is not
-    known (a pronoun: "It includes ...", a whole the sentence does not give) gets none."""
+    known (a pronoun: "It includes ...", a whole the sentence does not give) gets none.
+    A part that names no thing of its own nor of its whole ("120 remain held, 43 of
+    whom have died") is keyed by what happened to it alone."""
     frame = claim.frame
     assert frame is not None
     whole = _whole(claim, classes, wholes)
-    if whole is None or not frame.noun or frame.noun in _NOT_THINGS:
+    if whole is None or frame.noun in _NOT_THINGS:
         return None
     whole_word, whole_noun = whole
     verb = frame.verb
     if verb in CHANGE_VERBS or _predicate_lemma(claim) in CHANGE_VERBS:
         return None
     action = ""
-    if verb and verb not in _EMPTY_VERBS and verb not in CONTAINING:
+    # "43 of whom were declared dead", "confirmed dead": the state a verb of saying
+    # gives them is what happened to them (a state the shipped sets know).
+    state = next((w for w in frame.complement if w in classes and w not in (frame.noun, whole_noun)), None)
+    if state is not None and verb not in CONTAINING:
+        action = classes[state]
+    elif verb and verb not in _EMPTY_VERBS and verb not in CONTAINING:
         action = classes.get(verb, verb)  # "43 of whom have died"
     else:
         said = [w for w in (*frame.complement, *frame.described_by) if w not in (frame.noun, whole_noun)]
         if said:
             action = classes.get(said[0], said[0])  # "1,900 patients who have waited"
-    if not action and frame.noun == whole_noun:
-        return None  # "40 of them": no more than a number of the whole's things
     if action == whole_word:
         action = ""  # "43 of the dead were killed in ...": being dead is being a part of the dead
-    return FrameKey(claim.kind, _thing(claim), action, dimension(claim.unit), _period(claim), "", whole_word)
+    if not action and (not frame.noun or frame.noun == whole_noun):
+        return None  # "40 of them": no more than a number of the whole's things
+    thing = _thing(claim) if frame.noun else ()
+    return FrameKey(claim.kind, thing, action, dimension(claim.unit), _period(claim), "", whole_word)
 
 
 def _whole(claim: Claim, classes: Mapping[str, str], wholes: Mapping[str, Claim]) -> tuple[str, str | None] | None:

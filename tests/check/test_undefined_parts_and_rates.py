@@ -160,3 +160,23 @@ def test_of_two_baselines_that_disagree_the_one_told_later_is_flagged(tmp_path: 
     claims = {c.id: c for c in result.report.claims}
     flagged = [(claims[f.claim].surface, f.rule) for f in result.report.findings if f.rule == "possible-conflict"]
     assert flagged == [("55", "possible-conflict")]
+
+
+def test_a_part_that_names_no_thing_is_keyed_by_what_happened_to_it(tmp_path: Path) -> None:
+    # "40 remain trapped, 12 of whom have been declared dead": neither figure names a
+    # thing; the part is "dead among the trapped", said by the state a verb of saying
+    # gives it ("declared dead", "confirmed dead"), and another part is another frame.
+    told = {
+        "first.md": "12 of whom have been declared dead",
+        "second.md": "12 of whom are confirmed dead",
+        "third.md": "15 of whom have been declared dead",
+        "fourth.md": "20 of whom are injured",
+    }
+    for name, part in told.items():
+        (tmp_path / name).write_text(
+            f"---\npublished: 2025-02-03\n---\nRescuers at the Karaganda mine said 40 remain trapped, {part}.\n",
+            encoding="utf-8",
+        )
+    result = pipeline.run([], pipeline.RunOptions(corpus=tmp_path, jobs=1))
+    claims = {c.id: c for c in result.report.claims}
+    assert [claims[f.claim].surface for f in result.report.findings if f.rule == "possible-conflict"] == ["15"]
