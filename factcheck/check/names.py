@@ -5,7 +5,9 @@ figures, whatever their frames say.
 A name is a run of capitalised words not at the start of a sentence ("Riverton",
 "Riverton City Council", "Jane Smith"; a possessive counts there too: "Marlow's
 council"), possessive dropped, from the sentences of the
-document's claims and its title. Month and day names are not names of a subject.
+document's claims and its title. Month and day names are not names of a subject. A
+place of the gazetteer is one name however a story spells it: an alias or a demonym
+("Kenyan", "Kenyans", "Gaza Strip") is read as the place's name ("Kenya", "Gaza").
 """
 
 from __future__ import annotations
@@ -43,15 +45,26 @@ def texts_of(ctx: Context, docs: set[str]) -> dict[str, list[str]]:
 def seed(ctx: Context, texts: dict[str, list[str]]) -> None:
     """Make ``ctx`` read names from ``texts`` (``texts_of`` in another run's context)
     instead of from its own items."""
-    ctx.memo(("names",), lambda: _Names(None, texts))
+    ctx.memo(("names",), lambda: _Names(None, texts, spellings(ctx)))
+
+
+def spellings(ctx: Context) -> dict[str, str]:
+    """Every spelling of a place of the gazetteer (alias, demonym and its plural) ->
+    the place's name, so that "Kenyan officials" and "Kenya's ministry" share a name."""
+    out: dict[str, str] = {}
+    for place in ctx.rules.places:
+        for spelling in (*place.aliases, *place.demonyms, *(f"{d}s" for d in place.demonyms)):
+            out.setdefault(spelling, place.name)
+    return out
 
 
 class _Names:
     """Names per document, worked out the first time a document is asked about."""
 
-    def __init__(self, ctx: Context | None, texts: dict[str, list[str]] | None = None) -> None:
+    def __init__(self, ctx: Context | None, texts: dict[str, list[str]] | None = None, places: dict[str, str] | None = None) -> None:
         self.texts: dict[str, list[str]] = defaultdict(list, texts or {})
         self.found: dict[str, frozenset[str]] = {}
+        self.places = places if places is not None else spellings(ctx) if ctx is not None else {}
         if ctx is None:
             return
         seen: set[tuple[str, int]] = set()
@@ -73,7 +86,9 @@ class _Names:
     def of(self, doc: str) -> frozenset[str]:
         names = self.found.get(doc)
         if names is None:
-            names = self.found[doc] = frozenset(n for text in dict.fromkeys(self.texts.get(doc, ())) for n in names_in(text))
+            names = self.found[doc] = frozenset(
+                self.places.get(n, n) for text in dict.fromkeys(self.texts.get(doc, ())) for n in names_in(text)
+            )
         return names
 
 

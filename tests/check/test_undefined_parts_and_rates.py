@@ -180,3 +180,24 @@ def test_a_part_that_names_no_thing_is_keyed_by_what_happened_to_it(tmp_path: Pa
     result = pipeline.run([], pipeline.RunOptions(corpus=tmp_path, jobs=1))
     claims = {c.id: c for c in result.report.claims}
     assert [claims[f.claim].surface for f in result.report.findings if f.rule == "possible-conflict"] == ["15"]
+
+
+def test_stories_naming_a_place_by_its_demonym_and_by_its_name_share_a_name(tmp_path: Path) -> None:
+    # "Kenyan officials" and "Kenya's interior ministry" tell of one country: the
+    # stories are compared (their only other names differ: two outlets' own words).
+    told = {
+        "first.md": "Officials of the Kenyan government said on Friday that 118 people had died in the floods. Among the dead were 31 children, Mr Otieno said.",
+        "second.md": "Kenya's interior ministry said on Friday that 118 people had died. Among the dead were 31 children, Ms Wanjiru said.",
+        "third.md": "Kenya's interior ministry said on Friday that 118 people had died. Among the dead were 44 children, Ms Achieng said.",
+    }
+    for name, text in told.items():
+        (tmp_path / name).write_text(f"---\npublished: 2025-05-02\n---\n{text}\n", encoding="utf-8")
+    result = pipeline.run([], pipeline.RunOptions(corpus=tmp_path, jobs=1))
+    claims = {c.id: c for c in result.report.claims}
+    paths = {d.id: Path(d.path).name for d in result.report.documents}
+    found = {
+        (paths[claims[f.claim].doc], claims[f.claim].surface): {paths[claims[e].doc] for e in f.evidence}
+        for f in result.report.findings
+        if f.rule == "possible-conflict"
+    }
+    assert found == {("third.md", "44"): {"first.md", "second.md"}}
