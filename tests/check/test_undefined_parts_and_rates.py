@@ -67,10 +67,12 @@ def test_a_rate_before_an_event_is_compared_across_stories_weeks_apart() -> None
 
 
 def test_no_lookalike_part_or_rate_is_flagged() -> None:
-    # Every finding is a planted conflict: the children among the injured, another
-    # state's dead, the women beside the children, the next day's higher toll, a change,
-    # another port's sailings, a hedge ("fewer than 15", "more than 70") and a rounding
-    # ("nearly 50") that cover the other figure, a week-later waiting list.
+    # Every finding is a planted conflict: the children among the injured (44 of them,
+    # the value the planted conflict gives for the dead), another state's or country's
+    # dead, the women beside the children, the next day's higher toll, a change, another
+    # port's sailings, the rate since the line reopened, a hedge ("fewer than 15", "more
+    # than 70") and a rounding ("nearly 50", "about 20") near the other figure, a
+    # week-later waiting list.
     assert _flagged() <= PLANTED
 
 
