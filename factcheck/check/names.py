@@ -5,7 +5,9 @@ figures, whatever their frames say.
 A name is a run of capitalised words not at the start of a sentence ("Riverton",
 "Riverton City Council", "Jane Smith"; a possessive counts there too: "Marlow's
 council"), possessive dropped, from the sentences of the
-document's claims and its title. Month and day names are not names of a subject.
+document's claims and its title. Month and day names are not names of a subject. A
+place of the gazetteer is one name however a story spells it: an alias or a demonym
+("Kenyan", "Kenyans", "Gaza Strip") is read as the place's name ("Kenya", "Gaza").
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from collections.abc import Iterable, Mapping
 import regex
 
 from factcheck.check.base import Context, Item
+from factcheck.places import Place
 
 # Capitalised words in a row (an apostrophe-s ends a run), not after a sentence start.
 _RUN = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}[\p{Ll}\p{Lu}'’.-]*(?:\s+\p{Lu}[\p{Ll}\p{Lu}'’.-]*)*")
@@ -45,12 +48,26 @@ def seed(ctx: Context, texts: dict[str, list[str]], known: Mapping[str, frozense
     """Make ``ctx`` read names from ``texts`` (``texts_of`` in another run's context)
     instead of from its own items; ``known``: the names of other documents, read once
     before (``documents_names``: a server's warm corpus)."""
-    ctx.memo(("names",), lambda: _Names(None, texts, known))
+    ctx.memo(("names",), lambda: _Names(None, texts, spellings(ctx.rules.places), known))
 
 
-def documents_names(titles: Mapping[str, str | None], sentences: Iterable[tuple[str, str]]) -> dict[str, frozenset[str]]:
+def spellings(places: Iterable[Place]) -> dict[str, str]:
+    """Every spelling of a place of the gazetteer (alias, demonym and its plural) ->
+    the place's name, so that "Kenyan officials" and "Kenya's ministry" share a name."""
+    out: dict[str, str] = {}
+    for place in places:
+        for spelling in (*place.aliases, *place.demonyms, *(f"{d}s" for d in place.demonyms)):
+            out.setdefault(spelling, place.name)
+    return out
+
+
+def documents_names(
+    titles: Mapping[str, str | None], sentences: Iterable[tuple[str, str]], places: Iterable[Place] = (),
+) -> dict[str, frozenset[str]]:
     """The names of each document, from its title and the ``(document, sentence)`` of
-    its claims, as a run reads them from its items."""
+    its claims, as a run reads them from its items (``places``: the gazetteer's, whose
+    spellings are read as the place's name)."""
+    spelled = spellings(places)
     texts: dict[str, dict[str, None]] = defaultdict(dict)
     for doc, title in titles.items():
         if title:
@@ -58,7 +75,7 @@ def documents_names(titles: Mapping[str, str | None], sentences: Iterable[tuple[
     for doc, sentence in sentences:
         if sentence:
             texts[doc][sentence] = None
-    return {doc: frozenset(n for text in found for n in names_in(text)) for doc, found in texts.items()}
+    return {doc: frozenset(spelled.get(n, n) for text in found for n in names_in(text)) for doc, found in texts.items()}
 
 
 class _Names:
@@ -66,10 +83,11 @@ class _Names:
 
     def __init__(
         self, ctx: Context | None, texts: dict[str, list[str]] | None = None,
-        known: Mapping[str, frozenset[str]] | None = None,
+        places: dict[str, str] | None = None, known: Mapping[str, frozenset[str]] | None = None,
     ) -> None:
         self.texts: dict[str, list[str]] = defaultdict(list, texts or {})
         self.found: dict[str, frozenset[str]] = {}
+        self.places = places if places is not None else spellings(ctx.rules.places) if ctx is not None else {}
         self.known: Mapping[str, frozenset[str]] = known or {}
         if ctx is None:
             return
@@ -94,7 +112,9 @@ class _Names:
         if names is None and doc not in self.texts:
             names = self.known.get(doc)
         if names is None:
-            names = self.found[doc] = frozenset(n for text in dict.fromkeys(self.texts.get(doc, ())) for n in names_in(text))
+            names = self.found[doc] = frozenset(
+                self.places.get(n, n) for text in dict.fromkeys(self.texts.get(doc, ())) for n in names_in(text)
+            )
         return names
 
 

@@ -6,7 +6,12 @@ counted thing and the words that narrow it, the verb's class, the place, the kin
 figure, the unit's dimension, the period), and a checked claim is compared with the
 claims of *other* documents in its group about the same date (at most ``window`` days
 apart; a claim that gives no date is about its story's day) and the same place (or
-none named). Values in different
+none named). A part of a whole is grouped with the same part of the same whole
+("16,000 children among the dead" and "the toll includes 16,000 children", never the
+children among the injured nor the women among the dead). A baseline, a level of a
+period before an event ("500 trucks a day before the war"), is dated by that period:
+every story's baseline is compared with every other's, whatever days apart they were
+told and whether they give a date at all. Values in different
 units of one dimension are converted first (2 miles and 3.2 km agree); the calibrated
 hedges give each claim its interval ("about 4.2 billion").
 
@@ -17,7 +22,8 @@ counts grow), a claim is flagged only when more of the other stories disagree wi
 (a story repeating the figure most others give is not the one to check), two stories
 are compared only when they share a name (a place, an organisation: "Riverton's budget"
 and "Oakdale's budget" are two figures), and changes, earlier values, parts of a whole
-and vague amounts are never grouped.
+the clause does not name ("It includes 1,900 patients") and vague amounts are never
+grouped.
 
 Example::
 
@@ -38,6 +44,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import replace
+from datetime import date
 from itertools import islice
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -56,6 +63,7 @@ from factcheck.check.base import (
 from factcheck.check.names import shares_names, texts_of
 from factcheck.intervals import Tolerance
 from factcheck.match.frames import FrameKey, frame_key, places_agree, verb_classes
+from factcheck.models import Claim
 from factcheck.rules.messages import COMMON, EVIDENCE
 from factcheck.rules.schema import CheckRule
 from factcheck.rules.types import Days, ToleranceSpec
@@ -89,6 +97,9 @@ DEFAULT_MESSAGE = (
     "but {evidence_value} from {evidence_source} for {evidence_date}"
 )
 PLACEHOLDERS = {**COMMON, **EVIDENCE, "frame": "what grouped the claims: the counted thing, the verb, the place", "tolerance": "the tolerance used"}
+
+# The one date a baseline's claims are compared on (``_baseline``).
+_BASELINE_DAY = date.min
 
 # Agreeing claims counted per claim: enough to outvote the conflicts that can be shown.
 _MAX_AGREEING = 50
@@ -132,34 +143,71 @@ def parts(ctx: Context, count: int, size: int | None = None) -> Iterator[tuple[l
     grouped = {id(i) for members in groups.values() for i in members}
     position = {id(item): n for n, item in enumerate(ctx.items) if id(item) in grouped}
     del grouped
+    wholes = {i.claim.id: i for i in ctx.items if i.series is None and i.claim.id}
     for part in cut:
         items = sorted((i for key in part for i in groups[key]), key=lambda i: position[id(i)])
         if items:
-            yield items, texts_of(ctx, {i.doc_id for i in items})
+            yield items + _whole_items(items, wholes), texts_of(ctx, {i.doc_id for i in items})
 
 
 def _groups(ctx: Context) -> dict[FrameKey, list[Item]]:
     """The dated claims no figure assigns, by frame (their units made the group's)."""
     classes = verb_classes(ctx.rules.synonyms)
+    wholes = _wholes(ctx.items)
     groups: dict[FrameKey, list[Item]] = defaultdict(list)
     for item in ctx.items:
-        if item.figure is not None or item.series is not None or item.interval is None or item.start is None:
+        if item.figure is not None or item.series is not None or item.interval is None:
             continue
         if not (item.checked or item.evidence):
             continue
-        key = frame_key(item.claim, classes)
-        if key is not None:
+        key = frame_key(item.claim, classes, wholes)
+        if key is not None and (item.start is not None or _baseline(key)):
             groups[key].append(item)
     return groups
+
+
+def _baseline(key: FrameKey) -> bool:
+    """Whether the group's figure is dated by its period, not by the story: a level
+    "before the war" is the same days' in a story of March and one of May (and in one
+    that gives no date)."""
+    return key.period.startswith("prewar")
+
+
+def _wholes(items: list[Item]) -> dict[str, Claim]:
+    """The claims a part may be a part of, by id: every claim of the run, since the
+    whole of a part need not be a claim the check compares ("Of the 530 injured, 122
+    were children": the 530 is grouped with nothing)."""
+    return {i.claim.id: i.claim for i in items if i.series is None and i.claim.id}
+
+
+def _whole_items(items: list[Item], wholes: dict[str, Item]) -> list[Item]:
+    """The wholes of a part's parts that the part does not hold, neither checked nor
+    evidence: a part's key names what its whole counts, so a part of the frame groups
+    checked in a context of its own (``parts``) needs them to key its parts as the run
+    does, and none of them joins a group there."""
+    held = {i.claim.id for i in items}
+    out: dict[str, Item] = {}
+    for item in items:
+        frame = item.claim.frame
+        whole = frame.part_of if frame is not None else None
+        if whole is not None and whole not in held and whole not in out and whole in wholes:
+            out[whole] = replace(wholes[whole], checked=False, evidence=False)
+    return list(out.values())
 
 
 def _group(ctx: Context, rule: CheckRule[Options], opts: Options, key: FrameKey, members: list[Item]) -> Iterator[Problem]:
     target = members[0].claim.unit
     copies: list[Item] = []
     original: dict[int, Item] = {}
+    baseline = _baseline(key)
     for item, interval in in_unit(members, target):
-        # Only a claim in another unit needs a copy with its interval converted.
+        # Only a claim in another unit needs a copy with its interval converted; a
+        # baseline's copies all get one date, its period's (the story's date says
+        # nothing of it), so every story's baseline is compared with every other's and a
+        # later one is not a running count that grew.
         copy = replace(item, interval=interval) if interval is not item.interval else item
+        if baseline:
+            copy = replace(copy, start=_BASELINE_DAY, end=_BASELINE_DAY)
         original[id(copy)] = item
         copies.append(copy)
     copies.sort(key=lambda i: (i.start, i.rank))  # type: ignore[arg-type, return-value]
@@ -181,7 +229,7 @@ def _group(ctx: Context, rule: CheckRule[Options], opts: Options, key: FrameKey,
                 agreeing[o.doc_id] = original[id(o)]
                 if len(agreeing) + 1 > len(conflicting):
                     break  # backed by more stories than contradict it: not the one to flag
-        if not _outvoted(item, against, len(agreeing), len(conflicting)):
+        if not _outvoted(item, [original[id(o)] for o in against], len(agreeing), len(conflicting)):
             # Not the one to flag; what it agrees with, if anything, is its comparison.
             if agreeing:
                 ctx.compared(rule, item, list(agreeing.values()), agreed=True)
@@ -200,7 +248,7 @@ def _apart(a: Item, b: Item) -> bool:
     if a.start == b.start:
         return True
     later, earlier = (a, b) if (a.start, a.rank) > (b.start, b.rank) else (b, a)  # type: ignore[operator]
-    return later.interval.below(earlier.interval)  # type: ignore[union-attr]
+    return later.interval.below(earlier.interval)  # type: ignore[union-attr, arg-type]
 
 
 def _same_subject(ctx: Context, a: Item, b: Item) -> bool:
@@ -214,5 +262,6 @@ def _outvoted(item: Item, against: list[Item], agreeing: int, conflicting: int) 
     backing = agreeing + 1
     if conflicting != backing:
         return conflicting > backing
-    mine = (item.start, item.rank)
-    return not any(o.checked and (o.start, o.rank) > mine for o in against)  # type: ignore[operator]
+    # The stories' own dates, a baseline's too (compared on one date, told on its own).
+    mine = (item.start or date.min, item.rank)
+    return not any(o.checked and (o.start or date.min, o.rank) > mine for o in against)

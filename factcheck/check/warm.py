@@ -28,6 +28,7 @@ import re
 from bisect import bisect_left
 from collections import ChainMap
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 from functools import partial
 from operator import attrgetter
@@ -65,13 +66,15 @@ class WarmCorpus:
         self, rules: RuleSet, documents: Sequence[Document], pairs: Sequence[tuple[Claim, Assignment | None]],
         documents_out: Mapping[str, frozenset[str]] | None = None,
         names: Mapping[str, frozenset[str]] | None = None,
+        wholes: Mapping[str, Claim] | None = None,
     ) -> None:
         """``pairs``: the corpus claims kept, in corpus order, with the figures they were
         assigned (within the scopes of the rule files), or None for a claim no figure
         claims that the rule-free check may compare (``frame_key``); ``documents_out``:
         by check id, the corpus documents out of the scope of its rule file
         (``factcheck.match.scope.ScopedRun``); ``names``: each document's names, read
-        from all its claims (``names.documents_names``)."""
+        from all its claims (``names.documents_names``); ``wholes``: every corpus claim
+        by id, the wholes a part's frame names (``frame_key``)."""
         self.rules = rules
         self.documents_out = dict(documents_out or {})
         self.documents = {d.id: d for d in documents}
@@ -83,9 +86,20 @@ class WarmCorpus:
         # ``factcheck.check.undefined``): a draft's claim of a frame is compared with them.
         self.classes = verb_classes(rules.synonyms)
         self.by_frame: dict[FrameKey, list[Item]] = {}
+        # The whole of each part kept (a part's key names what its whole counts; the
+        # check keys the parts again from the claims of its context): neither checked
+        # nor evidence, so none joins a group by being there.
+        self.whole_of: dict[str, Item] = {}
+        wholes = wholes or {}
         for item in made:
-            if item.figure is None and (key := frame_key(item.claim, self.classes)) is not None:
+            if item.figure is None and (key := frame_key(item.claim, self.classes, wholes)) is not None:
                 self.by_frame.setdefault(key, []).append(item)
+                part_of = item.claim.frame.part_of if item.claim.frame is not None else None
+                if part_of is not None and part_of in wholes and part_of not in self.whole_of:
+                    whole = wholes[part_of]
+                    self.whole_of[part_of] = replace(
+                        make_item(whole, placed.get(whole.doc, UNPLACED), item.rank, None), checked=False, evidence=False,
+                    )
         self.names: Mapping[str, frozenset[str]] = names or {}
         self.reference_items, self.reference_docs = reference_items(rules, len(made))
         # Groups of corpus and reference items, and of reference items alone (a figure
@@ -164,18 +178,20 @@ class WarmCorpus:
         with gcpause.paused():
             found = matcher.assign_all(list(claims), {d.id: d.text for d in documents if d.text})
         classes = verb_classes(rules.synonyms)
+        wholes = {c.id: c for c, _ in found if c.id and not c.unrepresentable}
         # The figure is written into the claim, for the report and ``claims_of``.
         pairs: list[tuple[Claim, Assignment | None]] = [
             (c.model_copy(update={"figure": a.figure.id}) if a is not None else c, a)
             for c, a in found
-            if not c.unrepresentable and (a is not None or frame_key(c, classes) is not None)
+            if not c.unrepresentable and (a is not None or frame_key(c, classes, wholes) is not None)
         ]
         kept = {c.doc for c, _ in pairs}
         names = names_module.documents_names(
             {d.id: d.title for d in documents if d.id in kept},
             ((c.doc, c.sentence) for c, _ in found if c.doc in kept and not c.unrepresentable),
+            rules.places,
         )
-        warm = cls(rules, [d for d in documents if d.id in kept], pairs, scoped.documents_out, names)
+        warm = cls(rules, [d for d in documents if d.id in kept], pairs, scoped.documents_out, names, wholes)
         warm._compiled = (matcher.gazetteer, matcher.matchers)
         return warm
 
@@ -315,18 +331,24 @@ class DraftContext(Context):
         if self._all is None:
             corpus = self.warm.figure_items(self.wanted, self._by_figure)
             framed = self._framed()
+            wholes: list[Item] = []
             if framed:
                 corpus = sorted(corpus + framed, key=_rank)
-            self._all = self._own_items + corpus + self.warm.reference_items
+                # The wholes the parts among them name, for keying them as a run does.
+                present = {i.claim.id for i in corpus}
+                needed = {i.claim.frame.part_of for i in framed if i.claim.frame is not None} - present
+                wholes = [self.warm.whole_of[w] for w in sorted(needed, key=str) if w in self.warm.whole_of]
+            self._all = self._own_items + corpus + wholes + self.warm.reference_items
         return self._all
 
     def _framed(self) -> list[Item]:
         """The corpus items no figure claims of the frames of the drafts' own such items
         (the rule-free check's evidence), in corpus order."""
         if self._frames is None:
+            wholes = {i.claim.id: i.claim for i in self._own_items if i.claim.id}
             keys = {
                 key for i in self._own_items
-                if i.figure is None and (key := frame_key(i.claim, self.warm.classes)) is not None
+                if i.figure is None and (key := frame_key(i.claim, self.warm.classes, wholes)) is not None
             }
             self._frames = self.warm.frame_items(keys, self.hidden) if keys else []
         return self._frames

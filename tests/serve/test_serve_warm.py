@@ -47,21 +47,25 @@ def _evidence(report) -> list[tuple[str, str, tuple[str, ...]]]:  # noqa: ANN001
     return sorted((f.rule, f.message, tuple(claims[e].surface for e in f.evidence)) for f in report.findings)
 
 
-@pytest.mark.parametrize("story", sorted(p.name for p in TOPICS.glob("*.md")))
-def test_a_draft_is_compared_with_the_archive_where_no_rule_defines_the_figure(tmp_path: Path, story: str) -> None:
+PARTS = REPO / "tests" / "check" / "parts_and_rates"
+STORIES = [(folder, p.name) for folder in (TOPICS, PARTS) for p in sorted(folder.glob("*.md"))]
+
+
+@pytest.mark.parametrize(("folder", "story"), STORIES, ids=[f"{f.name}/{s}" for f, s in STORIES])
+def test_a_draft_is_compared_with_the_archive_where_no_rule_defines_the_figure(tmp_path: Path, folder: Path, story: str) -> None:
     """The rule-free check (``possible-conflict``) compares a draft's figures that no rule
-    defines with the same frame in the archive's stories: the page finds what
-    ``factcheck run DRAFT --corpus ARCHIVE`` finds (it found none: the warm corpus kept
-    only claims of figures). Our own topic stories, each one the draft against the
-    others."""
+    defines with the same frame in the archive's stories, parts of a whole with the same
+    parts: the page finds what ``factcheck run DRAFT --corpus ARCHIVE`` finds (it found
+    none: the warm corpus kept only claims of figures). Our own topic stories, each one
+    the draft against the others of its folder."""
     archive = tmp_path / "archive"
     archive.mkdir()
-    for path in TOPICS.glob("*.md"):
+    for path in folder.glob("*.md"):
         if path.name != story:
             (archive / path.name).write_bytes(path.read_bytes())
     warm = WarmState.load(corpus=archive)
-    outcome = warm.check(draft_document((TOPICS / story).read_bytes(), story))
-    expected = pipeline.run([str(TOPICS / story)], pipeline.RunOptions(corpus=archive, jobs=1)).report
+    outcome = warm.check(draft_document((folder / story).read_bytes(), story))
+    expected = pipeline.run([str(folder / story)], pipeline.RunOptions(corpus=archive, jobs=1)).report
     assert _evidence(outcome.report) == _evidence(expected)
     assert warm.stats.framed_claims > 0
 
