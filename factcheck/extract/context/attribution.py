@@ -37,7 +37,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from factcheck.extract.context.document import cached, remember
-from factcheck.extract.quantities.patterns import trie
 from factcheck.extract.context.tokens import (
     ADVERBS,
     ARTICLES,
@@ -59,6 +58,7 @@ from factcheck.extract.context.tokens import (
     is_verb_like,
     token_index_at,
 )
+from factcheck.extract.quantities.patterns import trie
 
 if TYPE_CHECKING:
     from factcheck.extract.context.document import TextContext

@@ -45,39 +45,28 @@ from typing import Literal
 
 import regex
 
+from factcheck.extract.context.date_filters import attached as _attached
+from factcheck.extract.context.date_filters import bare_month as _bare_month
+from factcheck.extract.context.date_filters import cyclic as _cyclic
+from factcheck.extract.context.date_filters import is_name as _is_name
+from factcheck.extract.context.date_filters import plain_year as _plain_year
+from factcheck.extract.context.date_filters import points_ahead as _points_ahead
+from factcheck.extract.context.date_forms import YEAR as _YEAR
+from factcheck.extract.context.date_forms import year_before as _year_before
 from factcheck.extract.context.date_order import day_first
+from factcheck.extract.context.date_resolve import resolve as _resolve
 from factcheck.extract.context.date_starts import date_matches
 from factcheck.extract.context.named_periods import (
-    HALVES,
     HOLIDAY_PATTERN,
-    ORDINALS,
-    QUARTERS,
-    SEASONS,
-    period_year,
-    resolve_holiday,
-    resolve_period,
 )
 from factcheck.extract.context.relative_dates import (
     Precision,
     Resolved,
     Source,
-    count_word,
-    resolve_ago,
     resolve_month,
     resolve_month_day,
-    resolve_relative,
     resolve_short_year,
     resolve_weekday,
-)
-from factcheck.extract.context.tense import direction
-from factcheck.extract.context.tokens import (
-    ADVERBS,
-    AUXILIARIES,
-    CONJUNCTIONS,
-    DETERMINERS,
-    PREPOSITIONS,
-    PRONOUNS,
-    REPORT_VERBS,
 )
 
 __all__ = [
@@ -91,24 +80,10 @@ __all__ = [
 
 Role = Literal["as_of", "since", "range_start", "range_end", "at"]
 
-MONTHS: dict[str, int] = {}
-for _i, _names in enumerate(
-    [
-        "january jan", "february feb", "march mar", "april apr", "may", "june jun",
-        "july jul", "august aug", "september sep sept", "october oct", "november nov",
-        "december dec",
-    ],
-    start=1,
-):
-    for _n in _names.split():
-        MONTHS[_n] = _i
-WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
-
 _MONTH_FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
 _MONTH_ABBR = r"Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?"
 _MONTH = f"(?:{_MONTH_FULL}|{_MONTH_ABBR})"
 _WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-_YEAR = r"(?:1[89]|20)\d{2}"
 _COUNT = r"\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 
 _PREP = (
@@ -167,10 +142,6 @@ DATE_RE = regex.compile(
     regex.VERBOSE,
 )
 
-# Introducing words that make a month or year alone a date ("in May", "since 2014").
-_MONTH_YEAR_PREPS = frozenset(
-    "in during since by until till through from of before after early late mid- last this next for between".split()
-) | {"as of", "this past", "up to"}
 # Words that make one only as the second of a pair ("between 2017 and 2021", "March or
 # April") or after a period ("the year to January", "the 12 months to June", "dating
 # back to 2018").
@@ -180,20 +151,6 @@ _PERIOD_BEFORE = regex.compile(r"\b(?:weeks?|months?|quarters?|year|period|days?
 _PAIR_GAP = 12
 # Introducing words whose date lies before publication whatever the tense.
 _BACKWARD_PREPS = frozenset({"since", "as of", "as at", "last", "this past"})
-# Nouns naming an event: a date attached to one is that event's date.
-EVENT_NOUNS = frozenset(
-    """
-    attack attacks rampage massacre assault raid raids invasion offensive incursion
-    strike strikes bombing bombings war election elections vote meeting talks ceasefire
-    cease-fire truce storm earthquake quake hurricane flood floods fire wildfire crash
-    shooting explosion blast game match final speech visit trip call deadline summit
-    operation uprising coup protest protests rally riot riots incident ambush killings
-    kidnapping abduction crisis pandemic outbreak disaster
-    """.split()
-)
-_NOT_ATTACHING = PREPOSITIONS | CONJUNCTIONS | AUXILIARIES | ADVERBS | DETERMINERS | PRONOUNS | REPORT_VERBS
-_NEXT_WORD = regex.compile(r"(['’]s\b)|\s+([\p{Ll}][\p{L}-]*)")
-_PREV_WORD = regex.compile(r"([\p{L}-]+)\s*$")
 # How close to publication an event's date must be to date the event's figures too.
 RECENT_EVENT = timedelta(days=7)
 
@@ -231,123 +188,6 @@ class DateMention:
         return "at"
 
 
-def _month(name: str) -> int:
-    return MONTHS[name.rstrip(".").lower()]
-
-
-def _year_word(m: regex.Match[str], pub: date) -> int | None:
-    """The year "this year" / "last year" / "next year" after a month gives, if any."""
-    word = m["q1"] or m["q2"] or m["q4"]
-    if word is None:
-        return None
-    return pub.year + {"this": 0, "last": -1, "next": 1}[word.lower()]
-
-
-def _resolve(
-    m: regex.Match[str],
-    prep: str | None,
-    pub: date | None,
-    ahead: bool = False,
-    pair: bool = False,
-    order: bool | None = None,
-    year_before: int | None = None,
-) -> Resolved:
-    """(value, precision, source, period_start) for one match, or None if it is no date.
-    ``ahead``: the clause points past publication, so a date without its year (week,
-    century) is the next one, not the last; ``pair``: the match is the second of a pair
-    of dates or ends a period ("and 2021", "to January"), a date even after "and";
-    ``order``: whether the document writes numeric dates day first (None: it does not
-    say); ``year_before``: the year a quarter or season's words give before it ("the
-    1988 third quarter", "this year's third quarter")."""
-    kind = m.lastgroup  # the branch that matched
-    if kind == "iso":
-        try:
-            return date(int(m["iy"]), int(m["im"]), int(m["id"])), "day", "explicit", None
-        except ValueError:
-            return None
-    if kind in ("md", "dm"):
-        month = _month(m["m1"] or m["m2"])
-        day = int(m["d1"] or m["d2"])
-        year = m["y1"] or m["y2"]
-        if year:
-            try:
-                return date(int(year), month, day), "day", "explicit", None
-            except ValueError:
-                return None
-        if not 1 <= day <= 31:
-            return None
-        if pub is None:
-            return None, "day", "explicit", None
-        year_word = _year_word(m, pub)
-        if year_word is not None:
-            try:
-                return date(year_word, month, day), "day", "relative", None
-            except ValueError:
-                return None
-        return resolve_month_day(month, day, pub, ahead), "day", "explicit", None
-    if kind == "my":
-        return date(int(m["y3"]), _month(m["m3"]), 1), "month", "explicit", None
-    if kind == "num":
-        return _numeric(m, prep, pub, ahead, order)
-    which = prep if prep in ("last", "this", "next") else None
-    if kind == "qtr":
-        months = HALVES[ORDINALS[m["ho"].lower()]] if m["ho"] else QUARTERS[int(m["qn"] or ORDINALS[m["qo"].lower()])]
-        year = int(m["qy"]) if m["qy"] else year_before
-        if year is None and m["qw"] and pub is not None:
-            year = pub.year + {"this": 0, "last": -1, "next": 1}[m["qw"].lower()]
-        return resolve_period(months, pub, year, ahead, which)
-    if kind == "sea":
-        which = (m["sw"] or "").lower() or which
-        if which is None and prep is None and not m["sy"]:
-            return None  # "spring water", "a hot summer": no season of the calendar
-        year = int(m["sy"]) if m["sy"] else year_before
-        return resolve_period(SEASONS[m["sn"].lower()], pub, year, ahead, which)
-    if kind == "hol":
-        return resolve_holiday(m["hn"], pub, int(m["hy"]) if m["hy"] else None, ahead, which)
-    if kind == "nwd":
-        return _nth_weekday(m, pub, ahead)
-    if kind == "rel" and "months of" in m["rel"].lower():
-        return _months_of_year(" ".join(m["rel"].lower().split()), pub, ahead)
-    if kind == "wd":
-        wd = WEEKDAYS[m["wday"].lower()]
-        which = prep if prep in ("last", "this past", "next") else "ahead" if ahead or prep == "this" else None
-        return (resolve_weekday(wd, pub, which) if pub else None), "day", "relative", None
-    if kind == "ago":
-        return resolve_ago(count_word(m["n"]), m["unit"].rstrip("s"), pub)
-    if kind == "rel":
-        return resolve_relative(" ".join(m["rel"].lower().split()), pub, ahead)
-    if kind == "mo":
-        if prep not in _MONTH_YEAR_PREPS and not pair:
-            return None
-        month = _month(m["m4"])
-        if pub is None:
-            return None, "month", "explicit", None
-        year_word = _year_word(m, pub)
-        if prep == "this":  # "this September": the one of the publication year
-            year_word = pub.year
-        if year_word is not None:
-            return date(year_word, month, 1), "month", "relative", None
-        return resolve_month(month, pub, ahead or prep == "next", prep in ("last", "next")), "month", "explicit", None
-    if kind == "fy":
-        year = int(m["fyy"] or m["fyy2"])
-        return date(year + 2000 if year < 100 else year, 1, 1), "year", "explicit", None
-    if kind == "yr":
-        if m["y6"]:
-            # Years before 1800 only after words of a point in time: "in 1610", "around
-            # 1594" ("to 1500", "of 1600" are mostly amounts).
-            if prep not in _OLD_YEAR_PREPS:
-                return None
-            return date(int(m["y6"]), 1, 1), "year", "explicit", None
-        if prep not in _MONTH_YEAR_PREPS and not pair:
-            return None
-        return date(int(m["y4"]), 1, 1), "year", "explicit", None
-    if kind == "ay":
-        if pub is None:
-            return None, "year", "explicit", None
-        return date(resolve_short_year(int(m["y5"]), pub, ahead), 1, 1), "year", "explicit", None
-    return None
-
-
 # Words of a game: "scored twice in the second half", "trailed by 9 points in the
 # fourth quarter" name a part of a match, not of a year.
 _GAME_WORDS = regex.compile(
@@ -360,105 +200,6 @@ _GAME_WORDS = regex.compile(
 # or a noun of something that is not a year.
 _OF_NO_YEAR = regex.compile(r"\s+of\s+(?!(?:the|this|last|next)\s+(?:year|fiscal|financial)\b|fiscal\b|financial\b|\d)", regex.IGNORECASE)
 _FALL_NOUN = regex.compile(r"\s+(?:of|in|to|from|by|on|at)\b", regex.IGNORECASE)
-# A year before a quarter or season: "the 1988 third quarter", "this year's summer".
-_YEAR_BEFORE = regex.compile(
-    rf"(?:\b(?P<y>{_YEAR})|\b(?P<w>this|last|next)\s+year['’]s)\s+(?:(?:fiscal|financial)\s+)?$", regex.IGNORECASE
-)
-
-
-def _year_before(text: str, lo: int, at: int, pub: date | None) -> int | None:
-    found = _YEAR_BEFORE.search(text, max(lo, at - 24), at)
-    if found is None:
-        return None
-    if found["y"]:
-        return int(found["y"])
-    return None if pub is None else pub.year + {"this": 0, "last": -1, "next": 1}[found["w"].lower()]
-
-
-_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1}
-
-
-def _nth_weekday(m: regex.Match[str], pub: date | None, ahead: bool) -> Resolved:
-    """ "the last Sunday of January", "the first Monday in May": that day of the month's
-    year, or of the last / next such month (``resolve_month``)."""
-    month = _month(m["nmon"])
-    if m["ny2"]:
-        year = int(m["ny2"])
-    elif pub is None:
-        return None, "day", "relative", None
-    else:
-        year = resolve_month(month, pub, ahead).year
-    n, weekday = _NTH[m["nth"].lower()], WEEKDAYS[m["nday"].lower()]
-    if n > 0:
-        first = date(year, month, 1)
-        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1)), "day", "relative", None
-    y, mo = divmod(year * 12 + month, 12)
-    last = date(y, mo + 1, 1) - timedelta(days=1)
-    return last - timedelta(days=(last.weekday() - weekday) % 7), "day", "relative", None
-
-
-def _months_of_year(phrase: str, pub: date | None, ahead: bool) -> Resolved:
-    """ "the final three months of the year", "the first six months of this year": a
-    part of a year, year precision; "the year" is the last one whose part has begun
-    (or with ``ahead`` the first not over), "this" / "last" year as said."""
-    if pub is None:
-        return None, "year", "relative", None
-    words = phrase.removeprefix("the ").split()
-    count = {"three": 3, "six": 6, "nine": 9}.get(words[1], 0) or int(words[1])
-    months = (1, count) if words[0] == "first" else (13 - count, 12)
-    which = words[-2]
-    if which == "this":
-        return date(pub.year, 1, 1), "year", "relative", None
-    if which == "last":
-        return date(pub.year - 1, 1, 1), "year", "relative", None
-    return date(period_year(months, pub, ahead), 1, 1), "year", "relative", None
-
-
-def _numeric(m: regex.Match[str], prep: str | None, pub: date | None, ahead: bool, order: bool | None) -> Resolved:
-    """ "29/03", "12/05/2025", "3/12/24": day and month in the order the document
-    writes them (``order``: day first), else the only valid order, else month first.
-    Without a year only two-digit pairs after an introducing word ("on 12/05"): "24/7",
-    "1/3" and scores are no dates."""
-    a, b, year_text = int(m["na"]), int(m["nb"]), m["ny"]
-    if year_text is None and (prep is None or len(m["na"]) != 2 or len(m["nb"]) != 2):
-        return None
-    if order is None:
-        order = a > 12 >= b
-    day, month = (a, b) if order else (b, a)
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return None
-    if year_text is not None:
-        year = int(year_text)
-        year += 2000 if year < 100 else 0
-        try:
-            return date(year, month, day), "day", "explicit", None
-        except ValueError:
-            return None
-    if pub is None:
-        return None, "day", "explicit", None
-    return resolve_month_day(month, day, pub, ahead), "day", "explicit", None
-
-
-def _attached(text: str, start: int, end: int, prep: str | None) -> bool:
-    """Whether the date at ``text[start:end]`` belongs to a noun: "the Oct. 7 attack",
-    "Monday's meeting", "the rampage on Oct. 7"."""
-    nxt = _NEXT_WORD.match(text, end)
-    if nxt is not None:
-        if nxt.group(1):
-            return True
-        word = nxt.group(2).lower()
-        if (
-            word not in _NOT_ATTACHING
-            and not word.endswith(("ed", "ing"))
-            and word not in ("a", "said", "says", "told")
-            and not word.endswith("ly")
-        ):
-            return True
-    if prep in ("on", "of"):
-        before = _PREV_WORD.search(text, max(0, start - 40), start)
-        if before is not None and before.group(1).lower() in EVENT_NOUNS:
-            return True
-    return False
 
 
 # "since the war began on 7 October", "since the start of the war after 7 October last
@@ -467,87 +208,10 @@ def _attached(text: str, start: int, end: int, prep: str | None) -> bool:
 _SINCE = regex.compile(r"\bsince\b(?!.*\bsince\b)[^.;!?]*$", regex.IGNORECASE | regex.DOTALL)
 
 
-def _cyclic(m: regex.Match[str], kind: str | None) -> bool:
-    """Whether the match names a day of every week or year, or a year of every century
-    (no year given: "June 12", "in September", "on Friday", "'58", "the third
-    quarter", "in the spring", "Boxing Day", "this weekend"): only those have a next
-    one and a last one for the tense to choose from. ``kind``: the branch that matched
-    (``m.lastgroup``)."""
-    if kind in ("md", "dm", "mo"):
-        return not (m["y1"] or m["y2"] or m["q1"] or m["q2"] or m["q4"])
-    if kind == "nwd":
-        return not m["ny2"]
-    if kind == "num":
-        return not m["ny"]
-    if kind == "qtr":
-        return not (m["qy"] or m["qw"])
-    if kind == "sea":
-        return not (m["sy"] or m["sw"])
-    if kind == "hol":
-        return not m["hy"]
-    if kind == "rel":
-        phrase = " ".join(m["rel"].lower().split())
-        return phrase == "this weekend" or phrase.endswith("months of the year")
-    return kind in ("wd", "ay")
-
-
-# Nouns naming a cohort by its year: "the class of 2019" is a name, no date.
-_COHORT_BEFORE = regex.compile(r"\b(?i:class|cohort|intake|vintage)\s+$")
-# Introducing words of a year before 1800, and those after which a year must not be
-# followed by a noun ("around 2000 people" is an amount).
-_OLD_YEAR_PREPS = frozenset({"in", "around", "circa", "since", "until", "before", "after", "during"})
-_APPROX_PREPS = frozenset({"around", "circa"})
-# A determiner or possessive before a year that modifies a noun: "its 2019 level",
-# "a 2020 study", "the 2023 season".
-_DETERMINER_BEFORE = regex.compile(r"(?<![\w'’])(?i:the|its|their|his|her|our|your|a|an|this|that)\s+$")
-_NOUN_AFTER = regex.compile(r"\s+(\p{Ll}[\p{L}-]*)")
 # The words after a deadline: "until May 24 to respond", "have until Friday to file".
 _DEADLINE_AFTER = regex.compile(r"\s+to\s+\p{Ll}")
 # ... or before it: "ordered him to surrender by May 1", "asked to file until June 3".
 _DEADLINE_BEFORE = regex.compile(r"\bto\s+\p{Ll}+(?:\s+[\p{L}'’-]+){0,2}\s+$")
-_MONTH_NOT_BARE = frozenset({"May", "March"})  # a modal, a verb or noun first
-_CAPITAL_WORD = regex.compile(r"\s+\p{Lu}\p{Ll}")
-_WORD_BEFORE = regex.compile(r"(\p{L}+)\s+$")
-
-
-def _plain_year(text: str, m: regex.Match[str], lo: int) -> bool:
-    """Whether a year without an introducing word is one: after a determiner and before
-    a lower-case word ("its 2019 level", "a 2020 study")."""
-    return (
-        _DETERMINER_BEFORE.search(text, max(lo, m.start() - 8), m.start()) is not None
-        and _NOUN_AFTER.match(text, m.end()) is not None
-    )
-
-
-def _bare_month(text: str, m: regex.Match[str], lo: int) -> bool:
-    """Whether a month name without an introducing word is a month: not "May" or
-    "March", not before a capitalised word ("June Carter") or after one that is not the
-    sentence's first ("Hurricane June")."""
-    if m["m4"] in _MONTH_NOT_BARE or _CAPITAL_WORD.match(text, m.end()) is not None:
-        return False
-    before = _WORD_BEFORE.search(text, max(lo, m.start() - 30), m.start())
-    return before is None or not before.group(1)[0].isupper()
-
-
-def _is_name(text: str, m: regex.Match[str], lo: int, prep: str | None) -> bool:
-    """Whether a year is part of a name or an amount, not a date: "the class of 2019",
-    "around 2000 people"."""
-    if prep == "of":
-        return _COHORT_BEFORE.search(text, max(lo, m.start() - 12), m.start()) is not None
-    if prep in _APPROX_PREPS:
-        noun = _NOUN_AFTER.match(text, m.end())
-        return noun is not None and noun.group(1) not in _NOT_ATTACHING
-    return False
-
-
-def _points_ahead(text: str, lo: int, start: int, end: int, hi: int, prep: str | None) -> bool:
-    """Whether the date at ``text[start:end]`` lies ahead of publication: its clause's
-    tense says so (``tense``), or "until" / "till" in a clause that is not in the past
-    ("lawmakers have until May 31", "remains closed until June")."""
-    said = direction(text, lo, start, end, hi, prep)
-    if said is not None:
-        return said == "ahead"
-    return prep in ("until", "till")
 
 
 def find_dates(text: str, start: int, end: int, published: date | None) -> list[DateMention]:

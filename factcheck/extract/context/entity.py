@@ -56,26 +56,38 @@ more than the noun:
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from factcheck.extract.context.change_target import moved_by, moved_span, names_no_thing
-from factcheck.extract.context.lemma import BASE_VERBS
+from factcheck.extract.context.entity_info import EntityInfo
+from factcheck.extract.context.figure_shapes import LEVEL_GAP as _LEVEL_GAP
+from factcheck.extract.context.figure_shapes import compound_end as _compound_end
+from factcheck.extract.context.figure_shapes import compound_phrase as _compound_phrase
+from factcheck.extract.context.figure_shapes import elided as _elided
+from factcheck.extract.context.figure_shapes import is_score as _is_score
+from factcheck.extract.context.figure_shapes import lasting_before as _lasting_before
+from factcheck.extract.context.figure_shapes import (
+    level_verb_before as _level_verb_before,
+)
+from factcheck.extract.context.figure_shapes import new_value as _new_value
+from factcheck.extract.context.figure_shapes import opens_clause as _opens_clause
+from factcheck.extract.context.figure_shapes import paid_before as _paid_before
+from factcheck.extract.context.figure_shapes import same_run as _same_run
+from factcheck.extract.context.level_subject import level_subject as _level_subject
+from factcheck.extract.context.level_subject import subject_span as _subject_span
 from factcheck.extract.context.noun_phrase import NOT_COUNTED as _NOT_COUNTED
 from factcheck.extract.context.noun_phrase import RESULTATIVE as _RESULTATIVE
-from factcheck.extract.context.noun_phrase import STOP, TIME_NOUNS, is_np_word, predicate_adjective
+from factcheck.extract.context.noun_phrase import (
+    TIME_NOUNS,
+    predicate_adjective,
+)
 from factcheck.extract.context.noun_phrase import noun_phrase as _noun_phrase
 from factcheck.extract.context.subject import subject_before
 from factcheck.extract.context.tokens import (
-    ADJ_PARTICIPLES,
-    ADVERBS,
-    AUXILIARIES,
     CLAUSE_PUNCT,
-    CONJUNCTIONS,
     COPULAS,
     DETERMINERS,
     MEASURE_VERBS,
     POSSESSIVE_PRONOUNS,
-    PREPOSITIONS,
     PRONOUNS,
     RELATIVES,
     REPORT_VERBS,
@@ -84,7 +96,6 @@ from factcheck.extract.context.tokens import (
     Token,
     is_ly_adverb,
     is_participle,
-    is_verb_like,
 )
 from factcheck.extract.quantities.hedges import VERB_HEDGES
 
@@ -110,40 +121,14 @@ _PART_OF = frozenset({"whom", "them", "which", "those", "these"})
 _CHANGE_UNITS = frozenset({"points", "point"})
 # A share names its whole without "of" after these: "half the town", "a third their pay".
 _BARE_WHOLE = frozenset({"the"}) | POSSESSIVE_PRONOUNS
-# Verbs whose money buys the thing after "for"/"on": "paid $2 million for the land".
-_PAYING = frozenset("pay pays paid paying spend spends spent spending".split())
-# Words between a figure and the verb of level before it: "is now at", "hit nearly".
-_LEVEL_GAP = ADVERBS | frozenset({"a", "an", "the", "some", "about", "around"})
 _SPEECH = REPORT_VERBS | SPEECH_VERBS
 # Units of time: a duration counts time, not a thing ("sentenced to 8 years", "the jury
 # deliberated for 11 hours"), unless a verb of lasting, a verb of level or "of" gives it
 # a subject ("The trial lasted six weeks", "Life expectancy is 79 years", "delays of up
 # to 40 minutes").
 _DURATIONS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"})
-_LASTING = frozenset(
-    "last lasts lasted lasting take takes took taken taking run runs ran span spans spanned wait waits waited "
-    "stretch stretches stretched stretching extend extends extended extending".split()
-)
-_DURATION_GAP = _LEVEL_GAP | frozenset({"for", "between", "under", "over", "up", "to", "just", "more", "less", "than"})
-# Verbs of level whose noun says how much ("an average of 37.8", "a total of"), unlike a
-# noun of change ("An increase of 40 cents": no thing named).
-_AMOUNT_VERBS = frozenset({"average", "averages", "total", "totals"})
 # Words that may qualify the whole's own figure in a partitive: "4 of our last 5 matches".
 _WHOLE_ORDINALS = frozenset({"last", "first", "next", "past", "previous", "top", "final", "opening"})
-# Before the old value or the close of a change, the figure counts what the one before
-# it counts: "fell to €310 million from €402 million", "closed down 412 points at 38,610".
-_SAME_RUN = frozenset({"from", "at"})
-
-
-@dataclass(slots=True)
-class EntityInfo:
-    entity: str | None = None
-    entity_type: str | None = None
-    # Token indices (in the sentence) of the noun phrase [first, end) and its head.
-    first: int | None = None
-    end: int | None = None
-    head: int | None = None
-    from_subject: bool = False
 
 
 def _singular(word: str) -> str:
@@ -208,6 +193,38 @@ def find_entity(
     # "half the town", "a third his salary": a share names its whole without "of".
     bare_whole = kind == "share" and j < limit and (tokens[j].low in _BARE_WHOLE or tokens[j].is_possessive)
     share = share or bare_whole
+    found = _modified_or_bought(tokens, i0, i1, j, limit, role, money, start)
+    if found is not None:
+        words, end, resultative = found
+        return _entity_after(tokens, i0, words, end, resultative, limit, previous_type, text)
+    if j + 1 < limit and tokens[j].low == "of" and tokens[j + 1].low in _PART_OF and previous is not None and previous.entity:
+        if tokens[j + 1].low in ("whom", "them", "which") or j + 2 >= limit or not tokens[j + 2].is_word:
+            return _same_as(previous)  # "300 candidates, 40 of whom were women"
+    j, those = _past_of(tokens, j, limit, money, share, bare_whole, text)
+    if those is not None:
+        return those  # "a quarter of those tested"
+    if role == "change":
+        moved = moved_span(tokens, i0, j, limit)
+        if moved is not None:
+            return _entity_after(tokens, i0, moved[0], moved[1], False, limit, previous_type, text)
+    words, end, resultative = _words_after(tokens, i0, i1, j, limit, role)
+    if words:
+        return _entity_after(tokens, i0, words, end, resultative, limit, previous_type, text)
+    # With no noun of its own, a figure may go on from the one before it (not "employs 300
+    # people at 12 sites": there the noun after "12" is what it counts).
+    if previous is not None and previous.entity and previous_end is not None and role != "change":
+        if _same_run(tokens, previous_end, i0, role, unit) or _elided(tokens, previous_end, i0, i1, limit):
+            return _same_as(previous)
+        if unit in _DURATIONS and i0 >= 1 and tokens[i0 - 1].low == "and" and previous_end == i0 - 1:
+            return _same_as(previous)  # "2 hours and 35 seconds": one duration in two figures
+    return _said_before(tokens, i0, i1, unit, kind, is_place, text, start, role, previous_end, money)
+
+
+def _modified_or_bought(
+    tokens: list[Token], i0: int, i1: int, j: int, limit: int, role: str | None, money: bool, start: int,
+) -> tuple[list[int], int, bool] | None:
+    """The noun phrase (words, end, resultative) a figure inside a compound modifier is
+    said of, or that money after a verb of paying buys; None for any other figure."""
     # "a 15-member panel", "a 300-strong force": the figure is inside a compound
     # modifier; the measure word after the hyphen is counted by the figure, the noun
     # after the compound is what it is said of.
@@ -216,7 +233,7 @@ def find_entity(
     if compound is not None:
         words, end, resultative = _compound_phrase(tokens, compound, limit)
         if words:
-            return _entity_after(tokens, i0, words, end, resultative, limit, previous_type, text)
+            return words, end, resultative
     # "paid 40,000 rupees for the scooter", "spent $3 billion on the stadium": after a
     # verb of paying, the thing the money buys.
     if money and j + 1 < limit and tokens[j].low in ("for", "on") and _paid_before(tokens, i0, start):
@@ -225,38 +242,48 @@ def find_entity(
             k += 1
         words, end, resultative = _noun_phrase(tokens, k, limit)
         if words and tokens[words[0]].low not in _NOT_COUNTED:
-            return _entity_after(tokens, i0, words, end, resultative, limit, previous_type, text)
-    if j + 1 < limit and tokens[j].low == "of" and tokens[j + 1].low in _PART_OF and previous is not None and previous.entity:
-        if tokens[j + 1].low in ("whom", "them", "which") or j + 2 >= limit or not tokens[j + 2].is_word:
-            return _same_as(previous)  # "300 candidates, 40 of whom were women"
+            return words, end, resultative
+    return None
+
+
+def _past_of(
+    tokens: list[Token], j: int, limit: int, money: bool, share: bool, bare_whole: bool, text: str,
+) -> tuple[int, EntityInfo | None]:
+    """Past "of" and its determiners (and a whole's own figure) from ``j``, the token
+    after the figure: where the counted noun phrase starts, and the entity when it is
+    "those" and a participle ("a quarter of those tested")."""
     # "$5 billion in aid" names what the money is; "RM 12 in Kuala Lumpur", where.
     money_in = j < limit and money and tokens[j].low == "in" and not (j + 1 < limit and tokens[j + 1].is_capitalized)
-    if j < limit and (tokens[j].low == "of" or money_in or bare_whole):
-        if not bare_whole:
-            j += 1  # past "of"
-        after_of = j
-        while j < limit and (tokens[j].low in DETERMINERS or tokens[j].is_possessive) and tokens[j].low not in ("that",):
-            j += 1
-        if j > after_of and not share:
-            # A part of a whole with its own figure: "14 of the 120 seats", "4 of our
-            # last 5 matches" (the whole's figure counts the same noun)
-            w = j + 1 if j + 1 < limit and tokens[j].low in _WHOLE_ORDINALS else j
-            if w < limit and tokens[w].text[0].isdigit():
-                j = w
-                while j < limit and (tokens[j].text[0].isdigit() or tokens[j].low in _SCALE_WORDS):
-                    j += 1
-        if share:
-            # The whole's own figure: "of the 2.3 million residents"
+    if not (j < limit and (tokens[j].low == "of" or money_in or bare_whole)):
+        return j, None
+    if not bare_whole:
+        j += 1  # past "of"
+    after_of = j
+    while j < limit and (tokens[j].low in DETERMINERS or tokens[j].is_possessive) and tokens[j].low not in ("that",):
+        j += 1
+    if j > after_of and not share:
+        # A part of a whole with its own figure: "14 of the 120 seats", "4 of our
+        # last 5 matches" (the whole's figure counts the same noun)
+        w = j + 1 if j + 1 < limit and tokens[j].low in _WHOLE_ORDINALS else j
+        if w < limit and tokens[w].text[0].isdigit():
+            j = w
             while j < limit and (tokens[j].text[0].isdigit() or tokens[j].low in _SCALE_WORDS):
                 j += 1
-            if tokens[j - 1].low == "those" and j < limit and is_participle(tokens[j].low):
-                info = EntityInfo(entity=text[tokens[j - 1].start : tokens[j].end], entity_type=tokens[j].low)
-                info.first, info.end, info.head = j - 1, j + 1, j
-                return info  # "a quarter of those tested"
-    if role == "change":
-        moved = moved_span(tokens, i0, j, limit)
-        if moved is not None:
-            return _entity_after(tokens, i0, moved[0], moved[1], False, limit, previous_type, text)
+    if share:
+        # The whole's own figure: "of the 2.3 million residents"
+        while j < limit and (tokens[j].text[0].isdigit() or tokens[j].low in _SCALE_WORDS):
+            j += 1
+        if tokens[j - 1].low == "those" and j < limit and is_participle(tokens[j].low):
+            info = EntityInfo(entity=text[tokens[j - 1].start : tokens[j].end], entity_type=tokens[j].low)
+            info.first, info.end, info.head = j - 1, j + 1, j
+            return j, info
+    return j, None
+
+
+def _words_after(tokens: list[Token], i0: int, i1: int, j: int, limit: int, role: str | None) -> tuple[list[int], int, bool]:
+    """The noun phrase from ``j`` the figure counts (``noun_phrase``), none when it is
+    not a thing counted: a word of ``NOT_COUNTED``, an adjective said of the subject, the
+    points of a change, a noun of change."""
     # "a 7% raise", "a $40 fine": after "a" the word the figure modifies is a noun
     nominal = j == i1 and i0 > 0 and tokens[i0 - 1].low in ("a", "an")
     words, end, resultative = _noun_phrase(tokens, j, limit, nominal_first=nominal)
@@ -268,15 +295,16 @@ def find_entity(
         words = []  # "The Dow climbed 312 points": the points measure the change
     if role == "change" and names_no_thing(tokens, j, limit):
         words = []  # "Revenue posted a 5% gain": the noun of change names no thing
-    if words:
-        return _entity_after(tokens, i0, words, end, resultative, limit, previous_type, text)
-    # With no noun of its own, a figure may go on from the one before it (not "employs 300
-    # people at 12 sites": there the noun after "12" is what it counts).
-    if previous is not None and previous.entity and previous_end is not None and role != "change":
-        if _same_run(tokens, previous_end, i0, role, unit) or _elided(tokens, previous_end, i0, i1, limit):
-            return _same_as(previous)
-        if unit in _DURATIONS and i0 >= 1 and tokens[i0 - 1].low == "and" and previous_end == i0 - 1:
-            return _same_as(previous)  # "2 hours and 35 seconds": one duration in two figures
+    return words, end, resultative
+
+
+def _said_before(
+    tokens: list[Token], i0: int, i1: int, unit: str | None, kind: str | None, is_place: Callable[[str], bool],
+    text: str, start: int, role: str | None, previous_end: int | None, money: bool,
+) -> EntityInfo:
+    """What a figure with no noun after it counts, from before it: the noun phrase it is
+    in apposition to, the subject of its verb of level, the clause's subject, or the
+    subject across a parenthesis (a duration only after a verb of lasting)."""
     info = _apposition(tokens, i0, i1, is_place, text, role, previous_end)
     if info.entity is not None:
         return info
@@ -317,46 +345,6 @@ def _across_parenthesis(
     return info
 
 
-def _level_verb_before(tokens: list[Token], i0: int) -> bool:
-    """Whether a copula or a verb of level comes right before the figure, past a hedge:
-    "is 1.6 kilometres long", "was 91% effective" (not "gets a $500 incentive")."""
-    k = i0 - 1
-    while k >= 0 and tokens[k].low in _LEVEL_GAP:
-        k -= 1
-    return k >= 0 and (tokens[k].low in COPULAS or tokens[k].low in MEASURE_VERBS)
-
-
-def _lasting_before(tokens: list[Token], i0: int, start: int) -> bool:
-    """Whether a verb of lasting comes before the figure, past a preposition and a hedge:
-    "lasted six weeks", "runs for 25 years", "takes between 40 and 50 minutes"."""
-    k = i0 - 1
-    while k > start and tokens[k].low in _DURATION_GAP:
-        k -= 1
-    return k >= start and tokens[k].low in _LASTING
-
-
-def _same_run(tokens: list[Token], previous_end: int, i0: int, role: str | None, unit: str | None) -> bool:
-    """Whether the figure at ``i0`` is the old value ("from", role before) or the close
-    ("at") of the figure ending at ``previous_end``, at most two words that are not verbs
-    between them: "fell to €310 million from €402 million", "down 412 points at 38,610"."""
-    if i0 < 1 or tokens[i0 - 1].low not in _SAME_RUN or not 0 <= i0 - 1 - previous_end <= 2:
-        return False
-    if tokens[i0 - 1].low == "from" and not (role == "before" or (role is None and unit is not None)):
-        return False  # "fell 19% from 1987": a bare number after "from" is a time
-    return all(t.is_word and not is_verb_like(t, None) for t in tokens[previous_end : i0 - 1])
-
-
-def _elided(tokens: list[Token], previous_end: int, i0: int, i1: int, limit: int) -> bool:
-    """A figure after "and"/"or" with a participle and no noun of its own shares the
-    noun of the figure before it when that one has a participle too: "12 people were
-    killed and 60 injured" (not "326 children are dead and 300,000 displaced")."""
-    return (
-        i0 > 0 and tokens[i0 - 1].low in ("and", "or") and i1 < limit
-        and is_participle(tokens[i1].low) and not tokens[i1].is_capitalized
-        and any(is_participle(t.low) for t in tokens[previous_end : i0 - 1] if t.is_word)
-    )
-
-
 def _apposition(
     tokens: list[Token], i0: int, i1: int, is_place: Callable[[str], bool], text: str, role: str | None,
     previous_end: int | None = None,
@@ -390,79 +378,6 @@ def _apposition(
     return info
 
 
-def _opens_clause(tokens: list[Token], first: int) -> bool:
-    """Whether the noun phrase at ``first`` (past its determiners) opens its clause: at
-    the start, after punctuation that is not a figure's, or after a conjunction."""
-    b = first
-    while b > 0 and (tokens[b - 1].low in DETERMINERS or tokens[b - 1].is_possessive or tokens[b - 1].low in POSSESSIVE_PRONOUNS):
-        b -= 1
-    if b == 0:
-        return True
-    before = tokens[b - 1]
-    return before.low in CONJUNCTIONS or before.text in CLAUSE_PUNCT or before.text in (".", "!", "?")
-
-
-def _is_score(tokens: list[Token], i0: int, i1: int, limit: int) -> bool:
-    """Whether tokens [i0, i1) are a score written with a dash that modifies the noun of
-    a result after it, with its article: "a 3-0 win", "the 2–1 defeat". A tally with no
-    noun keeps its subject ("The resolution passed 14-0": a vote on the resolution), one
-    read from words ("won 48,312 votes to 41,007") what it counts."""
-    return (
-        i1 - i0 >= 3 and i0 > 0 and i1 < limit and tokens[i0].text[:1].isdigit() and tokens[i0 + 1].text in ("-", "–")
-        and tokens[i0 - 1].low in ("a", "an", "the") and is_np_word(tokens[i1]) and not tokens[i1].is_capitalized
-    )
-
-
-def _compound_end(tokens: list[Token], i1: int, limit: int) -> int | None:
-    """The token after a compound modifier the figure opens ("15-member", "300-strong",
-    "40-page" written without spaces), when a noun phrase follows it; else None."""
-    if i1 + 2 >= limit:
-        return None
-    dash, word, after = tokens[i1], tokens[i1 + 1], tokens[i1 + 2]
-    if dash.text != "-" or dash.start != tokens[i1 - 1].end or word.start != dash.end:
-        return None
-    if not word.is_word or word.is_capitalized or not after.is_word or after.low in _NOT_COUNTED:
-        return None
-    return i1 + 2
-
-
-def _compound_phrase(tokens: list[Token], first: int, limit: int) -> tuple[list[int], int, bool]:
-    """The noun phrase after a compound modifier, from ``first`` (as ``noun_phrase``
-    gives it). Its first word is a noun or its modifier, whatever its form ("a 40-page
-    report"); after a participle the next word is the noun it modifies ("a 12-game
-    winning streak", "an 18-match unbeaten run"); an -s word after a singular noun is
-    that noun's verb ("A 9-member board oversees")."""
-    if tokens[first].low in STOP:
-        return [], first, False
-    after = first + 1
-    low = tokens[first].low
-    if (is_participle(low) or low.endswith("en")) and after < limit and is_np_word(tokens[after]):
-        after += 1
-    rest, end, resultative = _noun_phrase(tokens, after, limit)
-    cut = next((n for n, k in enumerate(rest) if _verb_agreeing(tokens, k)), None)
-    if cut is not None:
-        end = rest[cut]
-        rest = rest[:cut]
-    if not rest:
-        end = after
-    return [*range(first, after), *rest], end, resultative
-
-
-def _verb_agreeing(tokens: list[Token], k: int) -> bool:
-    """Whether ``tokens[k]``, an -s form after a singular noun, is that noun's verb."""
-    low, prev = tokens[k].low, tokens[k - 1].low
-    return low.endswith("s") and not low.endswith("ss") and not (prev.endswith("s") and not prev.endswith("ss"))
-
-
-def _paid_before(tokens: list[Token], i0: int, start: int) -> bool:
-    """Whether a verb of paying comes right before the figure, past an object pronoun
-    and a hedge: "paid 40,000 rupees", "paid him nearly $900", "spent $3 billion"."""
-    k = i0 - 1
-    while k >= start and (tokens[k].low in _LEVEL_GAP or tokens[k].low in PRONOUNS):
-        k -= 1
-    return k >= start and tokens[k].low in _PAYING
-
-
 def _ratio_subject(
     tokens: list[Token], i0: int, is_place: Callable[[str], bool], text: str, role: str | None
 ) -> EntityInfo:
@@ -477,16 +392,6 @@ def _ratio_subject(
     if tokens[k].low not in ("at", "to") and tokens[k].low not in MEASURE_VERBS and tokens[k].low not in COPULAS:
         return EntityInfo()
     return _level_subject(tokens, i0, is_place, text, role)
-
-
-def _new_value(tokens: list[Token], previous_end: int, i0: int) -> bool:
-    """Whether the figure at ``i0`` is the new value after the figure ending at
-    ``previous_end``: "from $1,980 to $1,740", "slid 3 points to 71%" (at most two
-    words that are not verbs between the old figure and "to")."""
-    if i0 < 1 or tokens[i0 - 1].low != "to" or not 0 <= i0 - 1 - previous_end <= 2:
-        return False
-    between = tokens[previous_end : i0 - 1]
-    return all(t.is_word and not is_verb_like(t, None) for t in between)
 
 
 def _same_as(previous: EntityInfo) -> EntityInfo:
@@ -580,178 +485,3 @@ def _entity_after(
     return info
 
 
-def _name_number(tokens: list[Token], s: int, subject_end: int) -> bool:
-    """Whether the token before ``s`` belongs to a proper name: the number of an index
-    named after its size, last in the subject ("The FTSE 100 fell", "the CAC 40"), or
-    the ampersand of "S&P"."""
-    if s < 2 or not tokens[s - 2].is_capitalized:
-        return False
-    t = tokens[s - 1]
-    if t.text == "&":
-        return s < len(tokens) and tokens[s].is_capitalized
-    return t.text.isdigit() and s == subject_end
-
-
-def _level_subject(
-    tokens: list[Token], i0: int, is_place: Callable[[str], bool], text: str, role: str | None = None,
-    *, level_only: bool = False,
-) -> EntityInfo:
-    """A figure with no noun of its own is a level ("rose to 3.2%", "hit 118 degrees",
-    "stood at 32,000"): its entity is the subject of the verb before it, if any. With
-    ``level_only`` (a duration) only after a verb of level, a copula or a noun's "of"."""
-    info = EntityInfo()
-    k = i0 - 1
-    while k >= 0 and tokens[k].low in ADVERBS | {"a", "an", "the", "some", "about", "around", "nearly", "almost"}:
-        k -= 1
-    if k > 0 and role == "change" and tokens[k].low in ("up", "down"):
-        k -= 1  # "edged up 0.3%", "is down 7%": the particle of the change
-    prep = None
-    if k >= 0 and tokens[k].low in ("to", "by", "at", "of", "from", "than"):
-        prep = tokens[k].low
-        k -= 1
-        while k >= 0 and tokens[k].low in ADVERBS:
-            k -= 1
-    if k < 0:
-        return info
-    verb = tokens[k]
-    level = verb.low in MEASURE_VERBS or verb.low in COPULAS
-    if level and prep == "of" and verb.low in _AMOUNT_VERBS and k > 0 and (tokens[k - 1].low in DETERMINERS or tokens[k - 1].is_possessive):
-        level = False  # "an average of 37.8": after a determiner the noun of the amount
-    # "pay damages of $75,000": before "of" a word is a noun, whatever its form
-    noun_of = prep == "of" and k == i0 - 2 and not level and verb.is_word
-    if level_only and not level and not noun_of:
-        return info
-    if not noun_of and (level or is_verb_like(verb, tokens[k - 1] if k else None)):
-        subject_end = k
-        while subject_end > 0 and tokens[subject_end - 1].low in ADVERBS | AUXILIARIES - COPULAS:
-            subject_end -= 1
-        # "The hospital is running at 95%": before an -ing form a copula is an auxiliary
-        # (a passive, "was reduced from", is read by ``_subject``)
-        if subject_end == k and k > 0 and tokens[k - 1].low in COPULAS and verb.low.endswith("ing") and is_participle(verb.low):
-            subject_end -= 1
-            while subject_end > 0 and tokens[subject_end - 1].low in ADVERBS:
-                subject_end -= 1
-    elif i0 > 0 and tokens[i0 - 1].low == "of":
-        subject_end = i0 - 1  # "a death toll of 32,000": the noun before "of"
-    else:
-        return info
-    # before a verb of level the last word of the subject is its noun ("The record is")
-    if subject_end >= 2 and tokens[subject_end - 1].low == "to":
-        # "Analysts expect prices to average $70": an infinitive's subject is the noun
-        # before "to" (else as before: "Inflation is expected to rise to 3%")
-        near = _nearest_phrase(tokens, subject_end - 1, text)
-        if near.entity is not None:
-            return near
-    if subject_end >= 2 and tokens[subject_end - 1].low in RELATIVES:
-        # "The river, which rose to 5 metres", "a number which is": what the relative
-        # pronoun stands for
-        if tokens[subject_end - 2].text == ",":
-            return _subject_span(tokens, subject_end - 2, i0, is_place, text, role)
-        return _nearest_phrase(tokens, subject_end - 1, text)  # "a lake that averages"
-    noun_first = (
-        (noun_of or (level and subject_end == k)) and subject_end > 0
-        and tokens[subject_end - 1].is_word and tokens[subject_end - 1].low not in STOP
-    )
-    return _subject_span(tokens, subject_end, i0, is_place, text, role, noun_first=noun_first)
-
-
-def _nearest_phrase(tokens: list[Token], end: int, text: str) -> EntityInfo:
-    """The noun phrase right before ``end`` (a relative pronoun with no comma before it
-    stands for the nearest noun: "a promise that is one year old" -> "promise")."""
-    info = EntityInfo()
-    b = end
-    while (
-        b > 0 and is_np_word(tokens[b - 1]) and not tokens[b - 1].is_possessive and end - b < 4
-        and not is_verb_like(tokens[b - 1], tokens[b - 2] if b >= 2 else None)
-        and not _verb_after_subject(tokens, b - 1)
-    ):
-        b -= 1
-    if b == end or tokens[end - 1].is_capitalized or any(t.low in _NOT_COUNTED for t in tokens[b:end]):
-        return info  # ("a few years ago to drop 25 pounds": a time, no thing)
-    if tokens[end - 1].low in BASE_VERBS and not (b > 0 and (tokens[b - 1].low in DETERMINERS or tokens[b - 1].is_possessive)):
-        return info  # "I want to earn": a verb; "the plan to cut" is a noun
-    info.entity = text[tokens[b].start : tokens[end - 1].end]
-    info.first, info.end, info.head = b, end, end - 1
-    info.entity_type = tokens[end - 1].low
-    info.from_subject = True
-    return info
-
-
-def _verb_after_subject(tokens: list[Token], k: int) -> bool:
-    """Whether ``tokens[k]``, a base form of a known verb after a plural noun, is that
-    noun's verb: "Analysts expect prices to average" (not a noun of a compound)."""
-    low, prev = tokens[k].low, tokens[k - 1] if k else None
-    return (
-        prev is not None and prev.is_word and prev.low.endswith("s") and not prev.low.endswith("ss")
-        and low in BASE_VERBS and not low.endswith("s")
-    )
-
-
-def _joined(tokens: list[Token], s: int) -> bool:
-    """Whether ``tokens[s - 1]`` is a hyphen inside a word ("10-year", "chip-making")."""
-    return (
-        s >= 2 and tokens[s - 1].text == "-" and tokens[s - 2].end == tokens[s - 1].start
-        and s < len(tokens) and tokens[s - 1].end == tokens[s].start
-    )
-
-
-def _plural_before_preposition(tokens: list[Token], k: int) -> bool:
-    """Whether ``tokens[k]``, an -s form after a noun and before a preposition, is a
-    plural noun of the subject: "Passenger numbers at the airport", "Job cuts in"."""
-    low = tokens[k].low
-    return (
-        k >= 1 and k + 1 < len(tokens) and low.endswith("s") and not low.endswith("ss") and low not in AUXILIARIES
-        and tokens[k - 1].is_word and tokens[k - 1].low not in STOP and tokens[k + 1].low in PREPOSITIONS
-    )
-
-
-def _subject_span(
-    tokens: list[Token], subject_end: int, i0: int, is_place: Callable[[str], bool], text: str, role: str | None,
-    *, noun_first: bool = False,
-) -> EntityInfo:
-    """The subject noun phrase ending before ``subject_end``: back to a boundary, then
-    cut at its first preposition (``noun_first``: the word before the end is a noun,
-    whatever its form)."""
-    info = EntityInfo()
-    s = subject_end - 1 if noun_first else subject_end
-    while s > 0:
-        t = tokens[s - 1]
-        if not t.is_word and _name_number(tokens, s, subject_end):
-            s -= 1
-            continue
-        if _joined(tokens, s):
-            s -= 2  # "the 10-year note": a compound word
-            continue
-        if not t.is_word or t.low in CONJUNCTIONS or t.low in REPORT_VERBS or t.low in AUXILIARIES:
-            break
-        if is_verb_like(t, tokens[s - 2] if s >= 2 else None) and t.low not in ADJ_PARTICIPLES and not _plural_before_preposition(tokens, s - 1):
-            break
-        s -= 1
-    span = list(range(max(s, 0), subject_end))
-    while span and (tokens[span[0]].low in DETERMINERS or tokens[span[0]].low in POSSESSIVE_PRONOUNS):
-        span.pop(0)
-    cut = [n for n, idx in enumerate(span) if tokens[idx].low in PREPOSITIONS and tokens[idx].low != "of"]
-    if cut:
-        span = span[: cut[0]]
-    if not span:
-        return info
-    # "Gaza's death toll": the possessive says where, not what.
-    while len(span) > 1 and tokens[span[0]].is_possessive:
-        span.pop(0)
-    # The head is the noun before an of-phrase: "shares of Apple" -> "shares".
-    of_at = [idx for idx in span if tokens[idx].low == "of"]
-    head = of_at[0] - 1 if of_at and of_at[0] > span[0] else span[-1]
-    head_tok = tokens[head]
-    first_tok, last_tok = tokens[span[0]], tokens[span[-1]]
-    if head_tok.low in PRONOUNS or is_place(text[first_tok.start : last_tok.end]):
-        return info
-    # A proper name ("Manchester City", "Erling Haaland", "Apple") is who, not what is
-    # counted, unless a verb of change moves it ("The Nasdaq gained 1.2%"); a capital on
-    # the first word of the sentence proves nothing ("Inflation").
-    if head_tok.is_capitalized and head > 0 and not moved_by(tokens, subject_end, i0, role):
-        return info
-    info.entity = text[first_tok.start : last_tok.end]
-    info.first, info.end, info.head = span[0], span[-1] + 1, head
-    info.entity_type = head_tok.low
-    info.from_subject = True
-    return info
