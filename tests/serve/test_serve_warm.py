@@ -131,12 +131,10 @@ def test_check_processes_inherit_a_heap_frozen_through_gcpause(warm: WarmState) 
         gcpause.thaw_heap()
 
 
-def test_a_draft_contexts_shortcuts_give_what_walking_its_items_gives(warm: WarmState, monkeypatch: pytest.MonkeyPatch) -> None:
-    # The warm context answers the checks' questions from the warm corpus and the
-    # draft's own items without listing the archive; each answer must be the one the
-    # plain context gives by walking every item of the run.
+def _recorded_contexts(monkeypatch: pytest.MonkeyPatch) -> list:
+    """The draft contexts the checks make from now on, in order (for a test to ask them
+    what a plain context would answer)."""
     from factcheck.check import warm as warm_module
-    from factcheck.check.base import Context
 
     made: list[warm_module.DraftContext] = []
 
@@ -146,6 +144,16 @@ def test_a_draft_contexts_shortcuts_give_what_walking_its_items_gives(warm: Warm
             made.append(self)
 
     monkeypatch.setattr(warm_module, "DraftContext", Recording)
+    return made
+
+
+def test_a_draft_contexts_shortcuts_give_what_walking_its_items_gives(warm: WarmState, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The warm context answers the checks' questions from the warm corpus and the
+    # draft's own items without listing the archive; each answer must be the one the
+    # plain context gives by walking every item of the run.
+    from factcheck.check.base import Context
+
+    made = _recorded_contexts(monkeypatch)
     for draft in sorted((REPO / "seeds" / "drafts").glob("*.md")):
         warm.check(draft_document(draft.read_bytes(), draft.name))
     assert made
@@ -174,16 +182,7 @@ def test_a_draft_context_without_some_documents_compares_none_of_their_claims(mo
     corpus = [d for d in load_documents([str(TOPICS)], role="corpus") if not d.path.endswith("valley-post.md")]
     warm = WarmCorpus.of(rules, corpus, extract_documents(corpus, gazetteer))
     drafts = load_documents([str(TOPICS / "valley-post.md")], role="checked")
-    from factcheck.check import warm as warm_module
-
-    made: list[warm_module.DraftContext] = []
-
-    class Recording(warm_module.DraftContext):
-        def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
-            super().__init__(*args, **kwargs)
-            made.append(self)
-
-    monkeypatch.setattr(warm_module, "DraftContext", Recording)
+    made = _recorded_contexts(monkeypatch)
     check_draft(warm, drafts, extract_documents(drafts, gazetteer))
     ctx = made[0]
     framed = [i for i in ctx.items if i.figure is None and not i.checked]
