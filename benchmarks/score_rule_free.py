@@ -10,8 +10,8 @@ scorer with ``--factcheck WRAPPER --rules FOLDER``:
 
     python benchmarks/score_rule_free.py [--scorer ../shared/eval/reporting/score_reporting.py] [--show N]
 
-It prints the scorer's line ("reporting: extracted ..., conflicts 3/8, findings 5, clean
-4/5 (80%)"). Nothing here is a timed assertion.
+It prints the scorer's line ("reporting: extracted ..., conflicts N/8, findings N, clean
+N/N"), the one README.md's "How well it judges" quotes. Nothing here is a timed assertion.
 """
 
 from __future__ import annotations

@@ -61,21 +61,38 @@ def spellings(places: Iterable[Place]) -> dict[str, str]:
     return out
 
 
+def item_texts(items: Iterable[Item]) -> dict[str, list[str]]:
+    """Per document, the texts its names are read from: its title, then the sentence of
+    each of its claims, once each."""
+    texts: dict[str, list[str]] = defaultdict(list)
+    seen: set[tuple[str, int]] = set()
+    for item in items:
+        claim = item.claim
+        if item.doc is not None and item.doc.title and (claim.doc, -1) not in seen:
+            seen.add((claim.doc, -1))
+            texts[claim.doc].append(item.doc.title)
+        key = (claim.doc, id(claim.sentence))  # a document's claims share their sentence strings
+        if claim.sentence and key not in seen:
+            seen.add(key)
+            texts[claim.doc].append(claim.sentence)
+    return texts
+
+
 def documents_names(
     titles: Mapping[str, str | None], sentences: Iterable[tuple[str, str]], places: Iterable[Place] = (),
 ) -> dict[str, frozenset[str]]:
     """The names of each document, from its title and the ``(document, sentence)`` of
     its claims, as a run reads them from its items (``places``: the gazetteer's, whose
     spellings are read as the place's name)."""
-    spelled = spellings(places)
-    texts: dict[str, dict[str, None]] = defaultdict(dict)
+    texts: dict[str, list[str]] = defaultdict(list)
     for doc, title in titles.items():
         if title:
-            texts[doc][title] = None
+            texts[doc].append(title)
     for doc, sentence in sentences:
         if sentence:
-            texts[doc][sentence] = None
-    return {doc: frozenset(spelled.get(n, n) for text in found for n in names_in(text)) for doc, found in texts.items()}
+            texts[doc].append(sentence)
+    names = _Names(None, texts, spellings(places))
+    return {doc: names.of(doc) for doc in texts}
 
 
 class _Names:
@@ -85,22 +102,11 @@ class _Names:
         self, ctx: Context | None, texts: dict[str, list[str]] | None = None,
         places: dict[str, str] | None = None, known: Mapping[str, frozenset[str]] | None = None,
     ) -> None:
-        self.texts: dict[str, list[str]] = defaultdict(list, texts or {})
+        """Names read from ``ctx``'s items, or (``ctx`` None) from ``texts``."""
+        self.texts: dict[str, list[str]] = defaultdict(list, item_texts(ctx.items) if ctx is not None else texts or {})
         self.found: dict[str, frozenset[str]] = {}
         self.places = places if places is not None else spellings(ctx.rules.places) if ctx is not None else {}
         self.known: Mapping[str, frozenset[str]] = known or {}
-        if ctx is None:
-            return
-        seen: set[tuple[str, int]] = set()
-        for item in ctx.items:
-            claim = item.claim
-            if item.doc is not None and item.doc.title and (claim.doc, -1) not in seen:
-                seen.add((claim.doc, -1))
-                self.texts[claim.doc].append(item.doc.title)
-            key = (claim.doc, id(claim.sentence))  # a document's claims share their sentence strings
-            if claim.sentence and key not in seen:
-                seen.add(key)
-                self.texts[claim.doc].append(claim.sentence)
 
     def share(self, a: str, b: str) -> bool:
         """Whether documents ``a`` and ``b`` share a name (or either has none)."""

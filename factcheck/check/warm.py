@@ -313,14 +313,7 @@ class DraftContext(Context):
         self._frames: list[Item] | None = None
         # The drafts' names are read from their items, the corpus documents' as a run
         # of the whole corpus reads them (from all their claims, not only those kept).
-        own_texts: dict[str, list[str]] = {}
-        for item in own:
-            texts = own_texts.setdefault(item.claim.doc, [])
-            if not texts and item.doc is not None and item.doc.title:
-                texts.append(item.doc.title)
-            if item.claim.sentence:
-                texts.append(item.claim.sentence)
-        names_module.seed(self, own_texts, warm.names)
+        names_module.seed(self, names_module.item_texts(own), warm.names)
 
     @property
     def items(self) -> list[Item]:
@@ -336,8 +329,8 @@ class DraftContext(Context):
                 corpus = sorted(corpus + framed, key=_rank)
                 # The wholes the parts among them name, for keying them as a run does.
                 present = {i.claim.id for i in corpus}
-                needed = {i.claim.frame.part_of for i in framed if i.claim.frame is not None} - present
-                wholes = [self.warm.whole_of[w] for w in sorted(needed, key=str) if w in self.warm.whole_of]
+                needed = {i.claim.frame.part_of for i in framed if i.claim.frame is not None and i.claim.frame.part_of}
+                wholes = [self.warm.whole_of[w] for w in sorted(needed - present) if w in self.warm.whole_of]
             self._all = self._own_items + corpus + wholes + self.warm.reference_items
         return self._all
 
