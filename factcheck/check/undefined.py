@@ -42,7 +42,7 @@ budget for fiscal 2025".
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from datetime import date
 from itertools import islice
@@ -147,7 +147,7 @@ def parts(ctx: Context, count: int, size: int | None = None) -> Iterator[tuple[l
     for part in cut:
         items = sorted((i for key in part for i in groups[key]), key=lambda i: position[id(i)])
         if items:
-            yield items + _whole_items(items, wholes), texts_of(ctx, {i.doc_id for i in items})
+            yield items + whole_items(items, wholes), texts_of(ctx, {i.doc_id for i in items})
 
 
 def _groups(ctx: Context) -> dict[FrameKey, list[Item]]:
@@ -180,11 +180,11 @@ def _wholes(items: list[Item]) -> dict[str, Claim]:
     return {i.claim.id: i.claim for i in items if i.series is None and i.claim.id}
 
 
-def _whole_items(items: list[Item], wholes: dict[str, Item]) -> list[Item]:
+def whole_items(items: list[Item], wholes: Mapping[str, Item]) -> list[Item]:
     """The wholes of a part's parts that the part does not hold, neither checked nor
     evidence: a part's key names what its whole counts, so a part of the frame groups
-    checked in a context of its own (``parts``) needs them to key its parts as the run
-    does, and none of them joins a group there."""
+    checked in a context of its own (``parts``, a server's draft context) needs them to
+    key its parts as the run does, and none of them joins a group there."""
     held = {i.claim.id for i in items}
     out: dict[str, Item] = {}
     for item in items:

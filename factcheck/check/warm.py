@@ -28,7 +28,6 @@ import re
 from bisect import bisect_left
 from collections import ChainMap
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import replace
 from datetime import date
 from functools import partial
 from operator import attrgetter
@@ -48,6 +47,7 @@ from factcheck.check.engine import (
 )
 from factcheck.check.parallel import RuleOutput
 from factcheck.check.reference import reference_items
+from factcheck.check.undefined import whole_items
 from factcheck.extract.context.gazetteer import Gazetteer
 from factcheck.match import Assignment, Matcher
 from factcheck.match.figure import FigureMatcher
@@ -86,9 +86,8 @@ class WarmCorpus:
         # ``factcheck.check.undefined``): a draft's claim of a frame is compared with them.
         self.classes = verb_classes(rules.synonyms)
         self.by_frame: dict[FrameKey, list[Item]] = {}
-        # The whole of each part kept (a part's key names what its whole counts; the
-        # check keys the parts again from the claims of its context): neither checked
-        # nor evidence, so none joins a group by being there.
+        # The whole of each part kept, by claim id (a part's key names what its whole
+        # counts; the check keys the parts again from the claims of its context).
         self.whole_of: dict[str, Item] = {}
         wholes = wholes or {}
         for item in made:
@@ -97,9 +96,7 @@ class WarmCorpus:
                 part_of = item.claim.frame.part_of if item.claim.frame is not None else None
                 if part_of is not None and part_of in wholes and part_of not in self.whole_of:
                     whole = wholes[part_of]
-                    self.whole_of[part_of] = replace(
-                        make_item(whole, placed.get(whole.doc, UNPLACED), item.rank, None), checked=False, evidence=False,
-                    )
+                    self.whole_of[part_of] = make_item(whole, placed.get(whole.doc, UNPLACED), item.rank, None)
         self.names: Mapping[str, frozenset[str]] = names or {}
         self.reference_items, self.reference_docs = reference_items(rules, len(made))
         # Groups of corpus and reference items, and of reference items alone (a figure
@@ -328,9 +325,7 @@ class DraftContext(Context):
             if framed:
                 corpus = sorted(corpus + framed, key=_rank)
                 # The wholes the parts among them name, for keying them as a run does.
-                present = {i.claim.id for i in corpus}
-                needed = {i.claim.frame.part_of for i in framed if i.claim.frame is not None and i.claim.frame.part_of}
-                wholes = [self.warm.whole_of[w] for w in sorted(needed - present) if w in self.warm.whole_of]
+                wholes = whole_items(corpus, self.warm.whole_of)
             self._all = self._own_items + corpus + wholes + self.warm.reference_items
         return self._all
 
